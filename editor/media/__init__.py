@@ -1,0 +1,1 @@
+"""Pillow work on photos: safe opening, thumbnails, renditions, metadata. No Qt here."""

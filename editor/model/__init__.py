@@ -1,0 +1,1 @@
+"""The article as plain Python: data, package file, import, checks. No Qt here."""

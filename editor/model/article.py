@@ -1,0 +1,363 @@
+"""The article and its photos as plain data.
+
+Everything here is plain Python (no Qt): the window, the CLI and every exporter share these
+classes. ``to_dict``/``from_dict`` define the JSON shape stored in ``article.json``; ``from_dict``
+validates types so a hand-edited or hostile package is refused with a clear message instead of
+failing later in a renderer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+FORMAT_VERSION = 1
+
+# Upper bounds that keep a hostile package from exhausting memory in the window; far above any
+# real story (a 20,000-word long read is about 130,000 characters).
+MAX_FIELD_CHARS = 10_000
+MAX_BODY_CHARS = 5_000_000
+MAX_LIST_ITEMS = 1_000
+
+
+class ArticleDataError(ValueError):
+    """The article data has the wrong shape; the message says which field and why."""
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+@dataclass
+class Dateline:
+    """Where and when the story was filed, as data; its text comes from a house style."""
+
+    place: str = ""
+    country: str = ""
+    date: dt.date | None = None
+    source: str = ""
+    style: str = "efe-en"
+    # Free text shown instead of the styled dateline, for datelines no style can express.
+    override: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.place or self.country or self.date or self.source or self.override)
+
+
+@dataclass
+class Crop:
+    """A crop as fractions of the upright image (0..1), so it survives any rendition size."""
+
+    left: float = 0.0
+    top: float = 0.0
+    right: float = 1.0
+    bottom: float = 1.0
+
+
+@dataclass
+class ImageRef:
+    """One photo of the article: the single place its caption, credit and alt text live.
+
+    ``media_path`` is the file inside the package (``media/<sha256>.<ext>``); it is empty when the
+    story refers to a photo whose file is not in the package (``missing``).
+    """
+
+    id: str
+    original_name: str = ""
+    media_path: str = ""
+    format: str = ""
+    width: int | None = None
+    height: int | None = None
+    caption: str = ""
+    credit: str = ""
+    copyright: str = ""
+    alt: str = ""
+    featured: bool = False
+    crop: Crop | None = None
+    has_gps: bool = False
+
+    @property
+    def missing(self) -> bool:
+        return not self.media_path
+
+
+@dataclass
+class Article:
+    headline: str = ""
+    dek: str = ""
+    byline: list[str] = field(default_factory=list)
+    dateline: Dateline = field(default_factory=Dateline)
+    slug: str = ""  # the desk's slugline, e.g. MEXICO-MIGRANTS/CARAVAN
+    url_slug: str = ""  # the web address part, e.g. mexico-pushes-back-migrant-caravan
+    section: str = ""
+    tags: list[str] = field(default_factory=list)
+    language: str = "en"
+    sign_off: str = ""  # desk codes of writer and editors, e.g. jmb/dgp/mcd
+    end_mark: str = ""  # the agency's end-of-story mark appended to the last paragraph, e.g. EFE
+    editors_note: str = ""  # for the desk only; never published
+    body: str = ""
+    photos: list[ImageRef] = field(default_factory=list)
+    created: dt.datetime = field(default_factory=now_utc)
+    modified: dt.datetime = field(default_factory=now_utc)
+    # Provenance and other front-matter keys no field holds (source_url, licence...): kept, not shown.
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    def photo(self, photo_id: str) -> ImageRef | None:
+        for image in self.photos:
+            if image.id == photo_id:
+                return image
+        return None
+
+    def featured_photo(self) -> ImageRef | None:
+        return next((image for image in self.photos if image.featured), None)
+
+
+# --- word counting -----------------------------------------------------------------------------
+
+_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK_TARGET_RE = re.compile(r"\]\([^)]*\)")
+_WORD_RE = re.compile(r"[^\W_](?:[\w’'\-.,]*[^\W_])?")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def count_words(markdown_text: str) -> int:
+    """Words as a reader counts them: Markdown syntax, link targets and images don't count.
+
+    Chinese and Japanese characters count one word each, as newsrooms count those languages.
+    """
+    text = _LINK_TARGET_RE.sub("]", _IMAGE_RE.sub(" ", markdown_text))
+    cjk = len(_CJK_RE.findall(text))
+    text = _CJK_RE.sub(" ", text)
+    return cjk + len(_WORD_RE.findall(text))
+
+
+# --- JSON shape --------------------------------------------------------------------------------
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """The ``article.json`` content, without the body (stored as ``body.md``)."""
+    return {
+        "format_version": FORMAT_VERSION,
+        "headline": article.headline,
+        "dek": article.dek,
+        "byline": list(article.byline),
+        "dateline": {
+            "place": article.dateline.place,
+            "country": article.dateline.country,
+            "date": article.dateline.date.isoformat() if article.dateline.date else None,
+            "source": article.dateline.source,
+            "style": article.dateline.style,
+            "override": article.dateline.override,
+        },
+        "slug": article.slug,
+        "url_slug": article.url_slug,
+        "section": article.section,
+        "tags": list(article.tags),
+        "language": article.language,
+        "sign_off": article.sign_off,
+        "end_mark": article.end_mark,
+        "editors_note": article.editors_note,
+        "photos": [_image_to_dict(image) for image in article.photos],
+        "created": article.created.isoformat(),
+        "modified": article.modified.isoformat(),
+        "metadata": dict(article.metadata),
+    }
+
+
+def _image_to_dict(image: ImageRef) -> dict[str, Any]:
+    data: dict[str, Any] = {f.name: getattr(image, f.name) for f in fields(ImageRef)}
+    data["crop"] = (
+        None
+        if image.crop is None
+        else {f.name: getattr(image.crop, f.name) for f in fields(Crop)}
+    )
+    return data
+
+
+def article_from_dict(data: Any, body: str) -> Article:
+    """Build an Article from ``article.json`` data, refusing anything of the wrong type."""
+    if not isinstance(data, dict):
+        raise ArticleDataError("article.json must hold a JSON object")
+    reader = _Reader(data, "article")
+    dateline_data = reader.mapping("dateline")
+    dateline_reader = _Reader(dateline_data, "dateline")
+    dateline = Dateline(
+        place=dateline_reader.text("place"),
+        country=dateline_reader.text("country"),
+        date=dateline_reader.date("date"),
+        source=dateline_reader.text("source"),
+        style=dateline_reader.text("style") or "efe-en",
+        override=dateline_reader.text("override"),
+    )
+    if len(body) > MAX_BODY_CHARS:
+        raise ArticleDataError(f"the body is longer than {MAX_BODY_CHARS:,} characters")
+    photos = [_image_from_dict(item, index) for index, item in enumerate(reader.items("photos"))]
+    ids = [photo.id for photo in photos]
+    if len(set(ids)) != len(ids):
+        raise ArticleDataError("two photos share one id")
+    now = now_utc()
+    return Article(
+        headline=reader.text("headline"),
+        dek=reader.text("dek"),
+        byline=reader.text_list("byline"),
+        dateline=dateline,
+        slug=reader.text("slug"),
+        url_slug=reader.text("url_slug"),
+        section=reader.text("section"),
+        tags=reader.text_list("tags"),
+        language=reader.text("language") or "en",
+        sign_off=reader.text("sign_off"),
+        end_mark=reader.text("end_mark"),
+        editors_note=reader.text("editors_note"),
+        body=body,
+        photos=photos,
+        created=reader.timestamp("created") or now,
+        modified=reader.timestamp("modified") or now,
+        metadata=reader.text_mapping("metadata"),
+    )
+
+
+def _image_from_dict(data: Any, index: int) -> ImageRef:
+    where = f"photo {index + 1}"
+    if not isinstance(data, dict):
+        raise ArticleDataError(f"{where} must be a JSON object")
+    reader = _Reader(data, where)
+    photo_id = reader.text("id")
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", photo_id):
+        raise ArticleDataError(f"{where} has no valid id")
+    media_path = reader.text("media_path")
+    if media_path and not re.fullmatch(r"media/[A-Za-z0-9_.-]{1,120}", media_path):
+        raise ArticleDataError(f"{where} points outside the package's media folder")
+    crop_data = data.get("crop")
+    crop = None
+    if crop_data is not None:
+        crop_reader = _Reader(crop_data if isinstance(crop_data, dict) else None, f"{where} crop")
+        crop = Crop(
+            left=crop_reader.fraction("left", 0.0),
+            top=crop_reader.fraction("top", 0.0),
+            right=crop_reader.fraction("right", 1.0),
+            bottom=crop_reader.fraction("bottom", 1.0),
+        )
+        if crop.left >= crop.right or crop.top >= crop.bottom:
+            raise ArticleDataError(f"{where} has an empty crop")
+    return ImageRef(
+        id=photo_id,
+        original_name=reader.text("original_name"),
+        media_path=media_path,
+        format=reader.text("format"),
+        width=reader.dimension("width"),
+        height=reader.dimension("height"),
+        caption=reader.text("caption"),
+        credit=reader.text("credit"),
+        copyright=reader.text("copyright"),
+        alt=reader.text("alt"),
+        featured=reader.flag("featured"),
+        crop=crop,
+        has_gps=reader.flag("has_gps"),
+    )
+
+
+class _Reader:
+    """Typed access to one JSON object; every wrong type names the field in its message."""
+
+    def __init__(self, data: Any, where: str) -> None:
+        if data is not None and not isinstance(data, dict):
+            raise ArticleDataError(f"{where} must be a JSON object")
+        self.data = data or {}
+        self.where = where
+
+    def _fail(self, key: str, expected: str) -> ArticleDataError:
+        return ArticleDataError(f"{self.where}: '{key}' must be {expected}")
+
+    def text(self, key: str) -> str:
+        value = self.data.get(key, "")
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise self._fail(key, "text")
+        if len(value) > MAX_FIELD_CHARS:
+            raise self._fail(key, f"at most {MAX_FIELD_CHARS:,} characters")
+        return value.replace("\x00", "")
+
+    def text_list(self, key: str) -> list[str]:
+        value = self.data.get(key, [])
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self._fail(key, "a list of text")
+        if len(value) > MAX_LIST_ITEMS or any(len(item) > MAX_FIELD_CHARS for item in value):
+            raise self._fail(key, "a list of reasonable size")
+        return [item.replace("\x00", "") for item in value]
+
+    def text_mapping(self, key: str) -> dict[str, str]:
+        value = self.data.get(key, {})
+        if value is None:
+            return {}
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        ):
+            raise self._fail(key, "an object of text values")
+        if len(value) > MAX_LIST_ITEMS or any(len(v) > MAX_FIELD_CHARS for v in value.values()):
+            raise self._fail(key, "an object of reasonable size")
+        return dict(value)
+
+    def mapping(self, key: str) -> dict[str, Any] | None:
+        value = self.data.get(key)
+        if value is not None and not isinstance(value, dict):
+            raise self._fail(key, "a JSON object")
+        return value
+
+    def items(self, key: str) -> list[Any]:
+        value = self.data.get(key, [])
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self._fail(key, "a list")
+        if len(value) > MAX_LIST_ITEMS:
+            raise self._fail(key, f"a list of at most {MAX_LIST_ITEMS:,} items")
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            raise self._fail(key, "true or false")
+        return value
+
+    def dimension(self, key: str) -> int | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 1_000_000:
+            raise self._fail(key, "a positive whole number of pixels")
+        return value
+
+    def fraction(self, key: str, default: float) -> float:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            raise self._fail(key, "a number from 0 to 1")
+        return float(value)
+
+    def date(self, key: str) -> dt.date | None:
+        value = self.data.get(key)
+        if value in (None, ""):
+            return None
+        if not isinstance(value, str):
+            raise self._fail(key, "a date as YYYY-MM-DD")
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise self._fail(key, "a date as YYYY-MM-DD") from None
+
+    def timestamp(self, key: str) -> dt.datetime | None:
+        value = self.data.get(key)
+        if value in (None, ""):
+            return None
+        if not isinstance(value, str):
+            raise self._fail(key, "an ISO 8601 time")
+        try:
+            stamp = dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise self._fail(key, "an ISO 8601 time") from None
+        return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)

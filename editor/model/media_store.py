@@ -1,0 +1,73 @@
+"""The photo files of one article, addressed by their path inside the package.
+
+Files are named by the SHA-256 of their bytes, so the same photo added twice is stored once.
+A loaded package's files stay in its zip until asked for (opening an article with twenty 10 MB
+photos must not read 200 MB); newly added files are held in memory until the next save.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+MEDIA_DIR = "media"
+
+
+@dataclass(frozen=True)
+class ZipEntry:
+    """A file that lives in a package on disk."""
+
+    archive: Path
+    name: str
+    size: int
+
+
+class MediaStore:
+    def __init__(self) -> None:
+        self._sources: dict[str, bytes | ZipEntry] = {}
+
+    @staticmethod
+    def path_for(data: bytes, extension: str) -> str:
+        digest = hashlib.sha256(data).hexdigest()
+        return f"{MEDIA_DIR}/{digest}.{extension.lower().lstrip('.')}"
+
+    def add_bytes(self, data: bytes, extension: str) -> str:
+        """Store ``data`` and return its package path; adding the same bytes again is free."""
+        media_path = self.path_for(data, extension)
+        self._sources.setdefault(media_path, data)
+        return media_path
+
+    def add_zip_entry(self, media_path: str, entry: ZipEntry) -> None:
+        self._sources[media_path] = entry
+
+    def __contains__(self, media_path: object) -> bool:
+        return media_path in self._sources
+
+    def paths(self) -> list[str]:
+        return sorted(self._sources)
+
+    def size(self, media_path: str) -> int:
+        source = self._sources[media_path]
+        return len(source) if isinstance(source, bytes) else source.size
+
+    def read(self, media_path: str) -> bytes:
+        source = self._sources[media_path]
+        if isinstance(source, bytes):
+            return source
+        with zipfile.ZipFile(source.archive) as archive:
+            return archive.read(source.name)
+
+    def source(self, media_path: str) -> bytes | ZipEntry:
+        return self._sources[media_path]
+
+    def discard(self, media_path: str) -> None:
+        self._sources.pop(media_path, None)
+
+    def rebase(self, archive: Path) -> None:
+        """After a save to ``archive``, read files from there (the old file may be gone)."""
+        self._sources = {
+            media_path: ZipEntry(archive, media_path, self.size(media_path))
+            for media_path in self._sources
+        }
