@@ -1,0 +1,81 @@
+"""Export formats: one small class per format behind one registry.
+
+Every exporter renders through ``editor.render`` (the pipeline the preview uses) and differs only
+in template and asset handling. The window and the CLI find formats here by name.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Protocol
+
+from editor.model.article import Article
+from editor.model.media_store import MediaStore
+
+
+class ExportError(Exception):
+    """An export could not be written; the message is one line a reporter can act on."""
+
+
+class UnknownFormatError(KeyError):
+    """No exporter has the asked-for name; the message lists the known ones."""
+
+    def __str__(self) -> str:
+        # KeyError would show its message in quotes.
+        return str(self.args[0]) if self.args else ""
+
+
+class Exporter(Protocol):
+    name: str  # the format's name on the command line, e.g. "html"
+    description: str  # one line for menus and ``--help``
+    extension: str  # the output file's suffix with its dot, e.g. ".html"
+
+    def export(self, article: Article, media: MediaStore, out_path: Path) -> None: ...
+
+
+def write_atomically(out_path: Path, data: bytes) -> None:
+    """Write ``data`` to ``out_path`` so that readers see the old file or the new, never half.
+
+    The temporary file lives in the same folder, since ``os.replace`` is atomic only within one
+    file system.
+    """
+    temp_path: Path | None = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            dir=out_path.parent, prefix=f".{out_path.name}.", suffix=".tmp", delete=False
+        ) as handle:
+            temp_path = Path(handle.name)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_path, 0o644)  # a temporary file is private; an export is for sharing
+        os.replace(temp_path, out_path)
+    except OSError as error:
+        if temp_path is not None:
+            temp_path.unlink(missing_ok=True)
+        raise ExportError(f"cannot write {out_path}: {error.strerror or error}") from error
+
+
+def _builtin_exporters() -> list[Exporter]:
+    # Imported here: the format modules import ExportError and write_atomically from this one.
+    from editor.export.html import HtmlExporter
+
+    return [HtmlExporter()]
+
+
+EXPORTERS: dict[str, Exporter] = {exporter.name: exporter for exporter in _builtin_exporters()}
+
+
+def get_exporter(name: str) -> Exporter:
+    try:
+        return EXPORTERS[name.strip().lower()]
+    except KeyError:
+        known = ", ".join(sorted(EXPORTERS))
+        raise UnknownFormatError(f"unknown format {name!r}; known formats: {known}") from None
+
+
+def list_formats() -> list[tuple[str, str]]:
+    """(name, description) of every format, by name."""
+    return [(name, EXPORTERS[name].description) for name in sorted(EXPORTERS)]

@@ -101,7 +101,7 @@ class Article:
     photos: list[ImageRef] = field(default_factory=list)
     created: dt.datetime = field(default_factory=now_utc)
     modified: dt.datetime = field(default_factory=now_utc)
-    # Provenance and other front-matter keys no field holds (source_url, licence...): kept, not shown.
+    # Front-matter keys no field holds (source_url, licence...): kept, never shown.
     metadata: dict[str, str] = field(default_factory=dict)
 
     def photo(self, photo_id: str) -> ImageRef | None:
@@ -169,9 +169,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
 def _image_to_dict(image: ImageRef) -> dict[str, Any]:
     data: dict[str, Any] = {f.name: getattr(image, f.name) for f in fields(ImageRef)}
     data["crop"] = (
-        None
-        if image.crop is None
-        else {f.name: getattr(image.crop, f.name) for f in fields(Crop)}
+        None if image.crop is None else {f.name: getattr(image.crop, f.name) for f in fields(Crop)}
     )
     return data
 
@@ -228,12 +226,15 @@ def _image_from_dict(data: Any, index: int) -> ImageRef:
     if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", photo_id):
         raise ArticleDataError(f"{where} has no valid id")
     media_path = reader.text("media_path")
-    if media_path and not re.fullmatch(r"media/[A-Za-z0-9_.-]{1,120}", media_path):
+    # A leading dot is refused so that "media/.." and "media/." cannot name the folder's parent.
+    if media_path and not re.fullmatch(r"media/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,119}", media_path):
         raise ArticleDataError(f"{where} points outside the package's media folder")
     crop_data = data.get("crop")
     crop = None
     if crop_data is not None:
-        crop_reader = _Reader(crop_data if isinstance(crop_data, dict) else None, f"{where} crop")
+        if not isinstance(crop_data, dict):
+            raise ArticleDataError(f"{where}: 'crop' must be a JSON object")
+        crop_reader = _Reader(crop_data, f"{where} crop")
         crop = Crop(
             left=crop_reader.fraction("left", 0.0),
             top=crop_reader.fraction("top", 0.0),

@@ -13,7 +13,6 @@ way. The styles here follow the published examples:
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from editor.model.article import Dateline
@@ -121,4 +120,3 @@ def dateline_text(dateline: Dateline) -> str:
         return ""
     _, render = STYLES.get(dateline.style, STYLES[DEFAULT_STYLE])
     return render(dateline)
-

@@ -1,0 +1,50 @@
+# Two commands set everything up on a fresh Debian/Ubuntu machine:
+#   make run    create .venv, install Dateline, open the editor on the sample story
+#   make test   the same set-up, then the whole test suite headless
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SAMPLE := resources/samples/caravan-efe.article
+RUN_COPY := .run/caravan-efe.article
+
+.PHONY: run test lint format system-deps sample clean
+
+system-deps:
+	@PYTHON=$(PYTHON) scripts/system-deps.sh $(MAKECMDGOALS)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Dateline needs Python 3.11 or newer; set PYTHON=python3.x" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+# The sample is copied so that saving in the window never changes the bundled file.
+run: system-deps $(STAMP)
+	@mkdir -p .run
+	@[ -f $(RUN_COPY) ] || cp $(SAMPLE) $(RUN_COPY)
+	@[ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || \
+		echo "No display found: run 'xvfb-run make run' on a machine without a screen." >&2
+	$(BIN)/dateline $(RUN_COPY)
+
+test: system-deps $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Rebuild the bundled sample from the EFE wire story (tests check it stays in step).
+sample: $(STAMP)
+	$(BIN)/dateline import tests/data/caravan-efe.md -o $(SAMPLE) --force
+
+clean:
+	rm -rf $(VENV) .run .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,70 @@
+"""Start the GUI: QApplication set-up and the main window. Nothing else lives here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def _prepare_environment() -> None:
+    # QtWebEngine's Chromium sandbox cannot run as root (CI runs as root).
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+
+def create_application(argv: list[str] | None = None):  # -> QApplication
+    """The QApplication with our names and the preview's media scheme registered."""
+    _prepare_environment()
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from editor.ui.media_scheme import register_media_scheme
+
+    register_media_scheme()  # must precede the QApplication
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("Dateline")
+    app.setApplicationName("Dateline")
+    app.setApplicationDisplayName("Dateline")
+    return app
+
+
+def open_window(path: str | None):  # -> MainWindow
+    """Show the main window, with ``path`` opened (or imported, for Markdown) if given."""
+    from editor.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if path:
+        target = Path(path)
+        if target.exists():
+            window.open_path(target, confirmed=True)
+        else:
+            window.statusBar().showMessage(f"{path} does not exist", 8000)
+    return window
+
+
+def dispose_widgets() -> None:
+    """Delete every top-level window now, pages before their web profiles.
+
+    QtWebEngine crashes at exit when a profile outlives the application's event loop with a
+    page still alive, so windows are torn down while the loop can still run deferred deletes.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        widget.deleteLater()
+    # Twice: deleting a preview queues the deletion of its profile.
+    for _ in range(2):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
+def run_gui(path: str | None) -> int:
+    app = create_application()
+    open_window(path)
+    code = app.exec()
+    dispose_widgets()
+    return code

@@ -1,0 +1,247 @@
+"""The command line: `dateline [FILE]` opens the window; subcommands work headless.
+
+This is a public contract that newsroom scripts rely on: commands, options, exit codes and JSON
+keys may be extended, never renamed or dropped.
+
+Exit codes: 0 success, 1 bad input (one line on stderr, no traceback), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from editor import __version__
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+
+COMMANDS = ("import", "export", "info")
+
+
+class CommandError(Exception):
+    """Bad input: reported as one line on stderr with exit code 1."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        return _run_command(args)
+    return _open_window(args)
+
+
+# --- the window --------------------------------------------------------------------------------
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dateline",
+        description="Dateline, an article editor for news reporters.",
+        epilog=(
+            "commands (run 'dateline COMMAND --help'):\n"
+            "  import   turn Markdown or wire text into a .article file\n"
+            "  export   write an article in a publishing format\n"
+            "  info     print an article's fields and photos"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", help="a .article file (or Markdown to import) to open")
+    parser.add_argument("--version", action="version", version=f"dateline {__version__}")
+    return parser
+
+
+def _open_window(args: list[str]) -> int:
+    options = _gui_parser().parse_args(args)
+    from editor.app import run_gui  # Qt loads only when a window is wanted
+
+    return run_gui(options.file)
+
+
+# --- headless commands -------------------------------------------------------------------------
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dateline")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    importer = commands.add_parser(
+        "import",
+        help="turn Markdown or wire text into a .article file",
+        description="Import plain Markdown/wire text or Markdown with YAML front matter.",
+    )
+    importer.add_argument("source", help="the text or Markdown file to import")
+    importer.add_argument("-o", "--output", required=True, help="the .article file to write")
+    importer.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
+    importer.set_defaults(handler=_import)
+
+    exporter = commands.add_parser(
+        "export",
+        help="write an article in a publishing format",
+        description="Export an article; '--list-formats' shows the formats.",
+    )
+    exporter.add_argument("article", nargs="?", help="the .article file")
+    exporter.add_argument("-f", "--format", help="the format to write (see --list-formats)")
+    exporter.add_argument("-o", "--output", help="where to write")
+    exporter.add_argument("--list-formats", action="store_true", help="list formats and exit")
+    exporter.set_defaults(handler=_export)
+
+    info = commands.add_parser(
+        "info",
+        help="print an article's fields and photos",
+        description="Print an article's fields, word count and photos.",
+    )
+    info.add_argument("article", help="the .article file")
+    info.add_argument("--json", action="store_true", help="print one JSON object")
+    info.set_defaults(handler=_info)
+    return parser
+
+
+def _run_command(args: list[str]) -> int:
+    parser = _command_parser()
+    options = parser.parse_args(args)
+    try:
+        return options.handler(options, parser)
+    except CommandError as error:
+        _fail(str(error))
+    except OSError as error:
+        _fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
+    return EXIT_BAD_INPUT
+
+
+def _fail(message: str) -> None:
+    print(f"dateline: {' '.join(message.split())}", file=sys.stderr)
+
+
+def _import(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from editor.model.ingest import IngestError, import_file
+    from editor.model.package import PackageError, save_package
+
+    output = Path(options.output)
+    if output.exists() and not options.force:
+        raise CommandError(f"{output} already exists; add --force to replace it")
+    try:
+        result = import_file(options.source)
+        save_package(output, result.article, result.media)
+    except (IngestError, PackageError) as error:
+        raise CommandError(str(error)) from None
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from editor.export import ExportError, get_exporter, list_formats
+
+    if options.list_formats:
+        for name, description in list_formats():
+            print(f"{name:<12} {description}")
+        return EXIT_OK
+    if not (options.article and options.format and options.output):
+        parser.error("export needs ARTICLE, --format and -o OUTPUT (or --list-formats)")
+    try:
+        exporter = get_exporter(options.format)
+    except (KeyError, ValueError) as error:
+        raise CommandError(str(error.args[0]) if error.args else str(error)) from None
+    loaded = _load(options.article)
+    try:
+        exporter.export(loaded.article, loaded.media, Path(options.output))
+    except ExportError as error:
+        raise CommandError(str(error)) from None
+    return EXIT_OK
+
+
+def _info(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    loaded = _load(options.article)
+    summary = article_summary(loaded.article)
+    if options.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print(_summary_text(summary))
+    return EXIT_OK
+
+
+def _load(path: str) -> Any:
+    from editor.model.package import PackageError, load_package
+
+    try:
+        return load_package(path)
+    except PackageError as error:
+        raise CommandError(str(error)) from None
+
+
+def article_summary(article: Any) -> dict[str, Any]:
+    """The `info --json` object: its keys are part of the public contract."""
+    from editor.model.article import count_words
+    from editor.model.dateline import dateline_text
+
+    dateline = article.dateline
+    return {
+        "headline": article.headline,
+        "dek": article.dek,
+        "byline": list(article.byline),
+        "dateline": {
+            "place": dateline.place,
+            "country": dateline.country,
+            "date": dateline.date.isoformat() if dateline.date else None,
+            "source": dateline.source,
+            "text": dateline_text(dateline),
+            "style": dateline.style,
+        },
+        "slug": article.slug,
+        "url_slug": article.url_slug,
+        "section": article.section,
+        "tags": list(article.tags),
+        "language": article.language,
+        "sign_off": article.sign_off,
+        "end_mark": article.end_mark,
+        "word_count": count_words(article.body),
+        "created": article.created.isoformat(),
+        "modified": article.modified.isoformat(),
+        "photos": [_photo_summary(image) for image in article.photos],
+    }
+
+
+def _photo_summary(image: Any) -> dict[str, Any]:
+    crop = image.crop
+    return {
+        "id": image.id,
+        "original_name": image.original_name,
+        "format": image.format,
+        "width": image.width,
+        "height": image.height,
+        "caption": image.caption,
+        "credit": image.credit,
+        "copyright": image.copyright,
+        "alt": image.alt,
+        "featured": image.featured,
+        "crop": None
+        if crop is None
+        else {"left": crop.left, "top": crop.top, "right": crop.right, "bottom": crop.bottom},
+        "has_gps": image.has_gps,
+        "missing": image.missing,
+    }
+
+
+def _summary_text(summary: dict[str, Any]) -> str:
+    lines = [
+        f"Headline:  {summary['headline']}",
+        f"Dek:       {summary['dek']}",
+        f"Byline:    {', '.join(summary['byline'])}",
+        f"Dateline:  {summary['dateline']['text']}",
+        f"Slug:      {summary['slug']}",
+        f"Section:   {summary['section']}",
+        f"Tags:      {', '.join(summary['tags'])}",
+        f"Language:  {summary['language']}",
+        f"Sign-off:  {summary['sign_off']}",
+        f"Words:     {summary['word_count']}",
+        f"Photos:    {len(summary['photos'])}",
+    ]
+    for photo in summary["photos"]:
+        state = "MISSING" if photo["missing"] else f"{photo['width']}x{photo['height']}"
+        lines.append(f"  {photo['id']}: {photo['original_name']} ({state}) {photo['caption']}")
+    return "\n".join(lines)

@@ -1,0 +1,426 @@
+"""The article body: Markdown -> sanitised HTML fragment, with photos placed from their records.
+
+One ``BodyRenderer`` serves the live preview and every exporter, so what the reporter sees is what
+the desk gets. Building a ``markdown.Markdown`` instance with its extensions costs far more than a
+short render, so a renderer is built once and reused (``reset()`` between documents).
+
+A photo is placed in the body as ``![](photo:ID)`` on a line of its own; its caption, credit and
+alt text come from the article's ``ImageRef``, never from the body, so each fact about a photo
+lives in one place. Any other image (a web address, a WordPress upload path, an unknown id, a
+photo whose file is not in the package) becomes a visible placeholder instead of a broken image.
+
+Sanitising happens on the whole Markdown output (the author may type raw HTML). Our own figures
+go through the same sanitiser: present photos carry a private ``dateline-photo:`` address that
+the sanitiser is told to keep, and only after sanitising is that address replaced by the caller's
+URL (a file URL in the preview, a ``data:`` URI in the HTML export).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import secrets
+import threading
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+import markdown
+import nh3
+from markdown import util
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
+from markdown.serializers import to_html_string
+from markdown.treeprocessors import Treeprocessor
+
+from editor.model.article import ImageRef
+
+PhotoUrl = Callable[[ImageRef], str]
+
+PHOTO_SCHEME = "photo:"  # how the body places a photo: ![](photo:ID)
+# The address our own photos carry between rendering and URL resolution. The secret part keeps
+# raw HTML typed in the body from passing itself off as one of our figures; it never reaches
+# the output (every marker is replaced), so output stays deterministic.
+_MARKER_SCHEME = "dateline-photo"
+_MARKER = f"{_MARKER_SCHEME}:{secrets.token_hex(8)}/"
+MISSING_PHOTO_TEXT = "Photo not in the story package: "
+
+
+@dataclass(frozen=True)
+class PhotoLookup:
+    """The article's photos by id, and how the caller addresses a present photo's file."""
+
+    photos: Mapping[str, ImageRef]
+    photo_url: PhotoUrl
+
+    @classmethod
+    def of(cls, photos: Iterable[ImageRef], photo_url: PhotoUrl) -> PhotoLookup:
+        return cls({image.id: image for image in photos}, photo_url)
+
+    def get(self, photo_id: str) -> ImageRef | None:
+        return self.photos.get(photo_id)
+
+    def present(self, photo_id: str) -> ImageRef | None:
+        """The photo if its file is in the package, else None."""
+        image = self.photos.get(photo_id)
+        return None if image is None or image.missing else image
+
+
+_NO_PHOTOS = PhotoLookup({}, lambda image: "")
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    html: str
+    # Ids of every ``photo:`` reference in the body, found or not (the page leaves a featured
+    # photo out of the header when the body already places it).
+    placed_photo_ids: frozenset[str] = frozenset()
+
+
+# --- figure markup -----------------------------------------------------------------------------
+
+
+def _text(value: str) -> util.AtomicString:
+    # Atomic: captions and names are plain text; Markdown must not parse them as inline syntax.
+    return util.AtomicString(value)
+
+
+def _caption(image: ImageRef | None) -> etree.Element | None:
+    if image is None or not (image.caption.strip() or image.credit.strip()):
+        return None
+    figcaption = etree.Element("figcaption")
+    last = None
+    for css_class, value in (("caption", image.caption.strip()), ("credit", image.credit.strip())):
+        if not value:
+            continue
+        if last is not None:
+            last.tail = " "
+        last = etree.SubElement(figcaption, "span", {"class": css_class})
+        last.text = _text(value)
+    return figcaption
+
+
+def _photo_img(image: ImageRef) -> etree.Element:
+    img = etree.Element("img", {"src": _MARKER + image.id, "alt": image.alt.strip()})
+    if image.width and image.height:
+        img.set("width", str(image.width))
+        img.set("height", str(image.height))
+    img.set("loading", "lazy")
+    return img
+
+
+def _missing_name(image: ImageRef | None, source: str) -> str:
+    if image is not None and image.original_name.strip():
+        return image.original_name.strip()
+    return source or "(no address given)"
+
+
+def photo_figure(photo_id: str | None, image: ImageRef | None, source: str) -> etree.Element:
+    """A block figure for a placed image.
+
+    ``photo_id`` is the id of a ``photo:`` reference (None for any other address), ``image`` its
+    record when the article has one, ``source`` the address as the body wrote it. ``image`` is
+    shown only if its file is present; otherwise the figure is a placeholder naming the photo.
+    """
+    figure = etree.Element("figure", {"class": "photo"})
+    if photo_id is not None:
+        figure.set("data-photo-id", photo_id)
+    if image is not None and not image.missing:
+        figure.append(_photo_img(image))
+    else:
+        figure.set("class", "photo photo-missing")
+        placeholder = etree.SubElement(figure, "div", {"class": "photo-placeholder"})
+        placeholder.text = _text(MISSING_PHOTO_TEXT + _missing_name(image, source))
+    caption = _caption(image)
+    if caption is not None:
+        figure.append(caption)
+    return figure
+
+
+def _inline_photo(photo_id: str | None, image: ImageRef | None, source: str) -> etree.Element:
+    """An image inside running text: the photo itself, or an inline placeholder."""
+    if image is not None and not image.missing:
+        return _photo_img(image)
+    span = etree.Element("span", {"class": "photo-placeholder"})
+    if photo_id is not None:
+        span.set("data-photo-id", photo_id)
+    span.text = _text(MISSING_PHOTO_TEXT + _missing_name(image, source))
+    return span
+
+
+# --- Markdown extension ------------------------------------------------------------------------
+
+# An image alone on its line (optionally followed by an attr_list), at most 3 spaces indented
+# (4 would make it a code block).
+_IMAGE_LINE_RE = re.compile(r" {0,3}!\[[^\]\n]*\]\([^)\n]*\)[ \t]*(?:\{[^}\n]*\}[ \t]*)?")
+
+
+class _ImageLineSplitter(BlockProcessor):
+    """Give an image standing on its own line a paragraph of its own.
+
+    Pasted copy often has a photo line between two lines of text with no blank line around it;
+    plain Markdown would make the photo part of the paragraph. Splitting there lets it become a
+    figure, as the reporter meant.
+    """
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        lines = block.split("\n")
+        return len(lines) > 1 and any(_IMAGE_LINE_RE.fullmatch(line) for line in lines)
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        lines = blocks.pop(0).split("\n")
+        at = next(i for i, line in enumerate(lines) if _IMAGE_LINE_RE.fullmatch(line))
+        pieces = ["\n".join(lines[:at]), lines[at], "\n".join(lines[at + 1 :])]
+        blocks[0:0] = [piece for piece in pieces if piece.strip()]
+
+
+@dataclass
+class _RenderJob:
+    """What one render needs besides the Markdown text, and what it found."""
+
+    photos: PhotoLookup
+    end_mark: str = ""
+    placed_photo_ids: set[str] = field(default_factory=set)
+
+
+class _PhotoPlacement(Treeprocessor):
+    """Turn every Markdown image into our figure (own paragraph) or inline photo/placeholder."""
+
+    def __init__(self, md: markdown.Markdown, extension: _BodyExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        images = list(root.iter("img"))
+        if not images:
+            return
+        job = self.extension.job
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for img in images:
+            source = (img.get("src") or "").strip()
+            photo_id = None
+            if source[: len(PHOTO_SCHEME)].lower() == PHOTO_SCHEME:
+                photo_id = source[len(PHOTO_SCHEME) :].strip()
+                job.placed_photo_ids.add(photo_id)
+            image = job.photos.get(photo_id) if photo_id is not None else None
+            parent = parents[img]
+            if parent.tag == "p" and _holds_only(parent, img) and parent in parents:
+                replacement = photo_figure(photo_id, image, source)
+                replacement.tail = parent.tail
+                _replace(parents[parent], parent, replacement)
+            else:
+                replacement = _inline_photo(photo_id, image, source)
+                replacement.tail = img.tail
+                _replace(parent, img, replacement)
+
+
+def _holds_only(paragraph: etree.Element, child: etree.Element) -> bool:
+    return (
+        len(paragraph) == 1
+        and not (paragraph.text or "").strip()
+        and not (child.tail or "").strip()
+    )
+
+
+def _replace(parent: etree.Element, old: etree.Element, new: etree.Element) -> None:
+    parent.insert(list(parent).index(old), new)
+    parent.remove(old)
+
+
+class _SubheadLevels(Treeprocessor):
+    """The headline is the page's only h1, so a body ``# heading`` becomes an h2 subhead."""
+
+    def run(self, root: etree.Element) -> None:
+        for heading in root.iter("h1"):
+            heading.tag = "h2"
+
+
+class _EndMark(Treeprocessor):
+    """Append the agency's end mark to the story's last paragraph, as wire copy prints it."""
+
+    def __init__(self, md: markdown.Markdown, extension: _BodyExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        end_mark = self.extension.job.end_mark.strip()
+        if not end_mark:
+            return
+        story = [child for child in root if not _is_footnotes(child)]
+        last = story[-1] if story else None
+        if last is not None and last.tag == "p" and not _is_raw_html(last):
+            host = last
+            if len(host):
+                host[-1].tail = (host[-1].tail or "").rstrip() + " "
+            else:
+                host.text = (host.text or "").rstrip() + " "
+        else:
+            # The body ends with a list, quote, figure... : the mark gets a paragraph of its own,
+            # placed before any footnotes.
+            host = etree.Element("p")
+            host.tail = "\n"
+            root.insert(list(root).index(last) + 1 if last is not None else 0, host)
+        mark = etree.SubElement(host, "span", {"class": "end-mark"})
+        mark.text = _text(end_mark)
+
+
+def _is_footnotes(element: etree.Element) -> bool:
+    return element.tag == "div" and element.get("class") == "footnote"
+
+
+def _is_raw_html(paragraph: etree.Element) -> bool:
+    # Raw HTML blocks wait in the tree as a paragraph holding a stash placeholder.
+    return len(paragraph) == 0 and bool(
+        util.HTML_PLACEHOLDER_RE.fullmatch((paragraph.text or "").strip())
+    )
+
+
+class _BodyExtension(Extension):
+    """Our additions to Python-Markdown; ``job`` holds the state of the render in progress."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.job = _RenderJob(_NO_PHOTOS)
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        # Before the paragraph processor (10), after quotes and lists so it works inside them.
+        md.parser.blockprocessors.register(_ImageLineSplitter(md.parser), "photo_lines", 12)
+        # After attr_list (8) has taken ``{...}`` off the images, before unescaping (0).
+        md.treeprocessors.register(_PhotoPlacement(md, self), "photo_placement", 6)
+        md.treeprocessors.register(_SubheadLevels(md), "subhead_levels", 5)
+        md.treeprocessors.register(_EndMark(md, self), "end_mark", 4)
+
+
+# --- sanitising --------------------------------------------------------------------------------
+
+ALLOWED_TAGS = frozenset(
+    {
+        "p", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "a", "em", "strong",
+        "b", "i", "u", "s", "sub", "sup", "code", "pre", "br", "hr", "table", "thead", "tbody",
+        "tr", "th", "td", "figure", "figcaption", "img", "span", "div", "abbr", "dl", "dt", "dd",
+        "small", "mark", "q", "cite", "del", "ins",
+    }
+)  # fmt: skip
+
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href", "title", "id", "class"},  # id/class: footnote references and back-links
+    "img": {"src", "alt", "width", "height"},
+    "abbr": {"title"},
+    # Python-Markdown aligns table columns with style="text-align: ..." (the align attribute is
+    # obsolete in HTML5); only that one property survives, see filter_style_properties.
+    "th": {"colspan", "rowspan", "style"},
+    "td": {"colspan", "rowspan", "style"},
+    "figure": {"class", "data-photo-id"},
+    "div": {"class", "data-photo-id"},
+    "span": {"class", "data-photo-id"},
+    "sup": {"id", "class"},
+    "li": {"id", "class"},
+    "ol": {"start"},  # sane_lists keeps a list's first number
+    "code": {"class"},  # fenced code's language-xxx
+}
+
+# Tags removed together with everything inside them (their text is never story text).
+_DROPPED_WITH_CONTENT = {
+    "script", "style", "iframe", "object", "embed", "svg", "math", "noscript", "template",
+    "textarea", "select", "title", "xmp", "noembed", "noframes",
+}  # fmt: skip
+
+_SANITISER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    clean_content_tags=_DROPPED_WITH_CONTENT,
+    attributes=ALLOWED_ATTRIBUTES,
+    tag_attribute_values={"img": {"loading": {"lazy", "eager"}}},
+    url_schemes={"http", "https", "mailto", _MARKER_SCHEME},
+    link_rel="noopener noreferrer",
+    filter_style_properties={"text-align"},
+    strip_comments=True,
+)
+
+
+def sanitise(fragment: str) -> str:
+    """Keep only the tags, attributes and URL schemes a news story needs."""
+    return _SANITISER.clean(fragment)
+
+
+# The sanitiser's serializer quotes every attribute value with " and escapes " inside it, and
+# writes "<" in text as "&lt;": a tag can be found with a regular expression.
+_LINK_OR_IMAGE_RE = re.compile(r'<(a|img)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*/?>')
+_ATTRIBUTE_RE = re.compile(r'([^\s=]+)(?:="([^"]*)")?')
+_LINK_REL = ' rel="noopener noreferrer"'
+
+
+def _start_tag(tag: str, attributes: list[tuple[str, str]]) -> str:
+    written = "".join(f' {name}="{html.escape(value, quote=True)}"' for name, value in attributes)
+    return f"<{tag}{written}>"
+
+
+def finish_sanitised(fragment: str, photos: PhotoLookup) -> str:
+    """Resolve our photos' URLs and tidy what the sanitiser leaves behind.
+
+    * Our photo markers get the caller's URL.
+    * Any other image becomes a placeholder. Such images can only come from raw HTML the author
+      typed (Markdown images were all turned into figures or placeholders already); the app
+      works offline and never shows a broken image.
+    * A link whose address was refused keeps its text but loses the ``rel`` the sanitiser added
+      (HTML allows ``rel`` only on a link with an address).
+    """
+
+    def finish(match: re.Match[str]) -> str:
+        tag = match[1]
+        attributes = [
+            (name, html.unescape(value or "")) for name, value in _ATTRIBUTE_RE.findall(match[2])
+        ]
+        values = dict(attributes)
+        if tag == "a":
+            return match[0] if "href" in values else match[0].replace(_LINK_REL, "", 1)
+        source = values.get("src", "")
+        if source.startswith(_MARKER):
+            photo_id = source = source[len(_MARKER) :]  # the marker's secret stays inside
+            image = photos.present(photo_id)
+            if image is not None:
+                url = photos.photo_url(image)
+                return _start_tag("img", [(n, url if n == "src" else v) for n, v in attributes])
+        name = html.escape(source or values.get("alt", "") or "(no address given)")
+        return f'<span class="photo-placeholder">{MISSING_PHOTO_TEXT}{name}</span>'
+
+    return _LINK_OR_IMAGE_RE.sub(finish, fragment)
+
+
+# --- the renderer ------------------------------------------------------------------------------
+
+
+class BodyRenderer:
+    """Markdown body -> sanitised HTML. Build once, reuse for every render (thread-safe)."""
+
+    def __init__(self) -> None:
+        self._extension = _BodyExtension()
+        self._markdown = markdown.Markdown(
+            extensions=["extra", "sane_lists", self._extension],
+            output_format="html",
+        )
+        # One Markdown instance keeps per-document state: renders take turns.
+        self._lock = threading.Lock()
+
+    def render(
+        self, markdown_text: str, photos: PhotoLookup, *, end_mark: str = ""
+    ) -> RenderedBody:
+        """The body as sanitised HTML, with the ids of the photos it places."""
+        with self._lock:
+            self._extension.job = job = _RenderJob(photos, end_mark)
+            try:
+                raw = self._markdown.reset().convert(markdown_text)
+            finally:
+                self._extension.job = _RenderJob(_NO_PHOTOS)
+        fragment = finish_sanitised(sanitise(raw), photos)
+        return RenderedBody(fragment, frozenset(job.placed_photo_ids))
+
+    def render_body(self, markdown_text: str, photos: PhotoLookup) -> str:
+        """The body as a sanitised HTML fragment."""
+        return self.render(markdown_text, photos).html
+
+    def render_photo(self, image: ImageRef, photos: PhotoLookup, *, css_class: str = "") -> str:
+        """One photo as the same figure the body would show (e.g. the lead photo of a page)."""
+        figure = photo_figure(image.id, image, PHOTO_SCHEME + image.id)
+        if css_class:
+            figure.set("class", f"{figure.get('class')} {css_class}")
+        return finish_sanitised(sanitise(to_html_string(figure)), photos)

@@ -1,0 +1,71 @@
+"""The live preview's page: loaded once, then updated in place from Python.
+
+Reloading a QWebEngineView on every keystroke is slow and loses the scroll position, so the
+preview loads this shell once and swaps the rendered parts in through ``runJavaScript``. The
+content has passed the sanitiser already; the page's Content-Security-Policy is the second wall:
+only the shell's own script (carrying a fresh nonce) may run, never a script or event handler that
+slipped into the content, and nothing is fetched from the network.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+
+from editor import RESOURCES
+
+PREVIEW_TEMPLATE = RESOURCES / "templates" / "preview.html"
+
+# The keys ``datelineUpdate`` understands: the three regions, and the page language (for
+# hyphenation and quotation marks).
+UPDATE_KEYS = frozenset({"header", "body", "footer", "lang"})
+
+
+# Where preview images may come from: local files, inline data, Qt resources, and the scheme the
+# preview pane serves the package's photos under (editor/ui/media_scheme.py; this layer cannot
+# import it, since it must not load Qt).
+IMAGE_SOURCES = ("file:", "data:", "blob:", "qrc:", "dateline-media:")
+
+
+def content_security_policy(nonce: str) -> str:
+    """Nothing from the network, no plugins, no frames; scripts only with ``nonce``."""
+    return "; ".join(
+        (
+            "default-src 'none'",
+            f"img-src {' '.join(IMAGE_SOURCES)}",
+            "style-src 'unsafe-inline'",
+            f"script-src 'nonce-{nonce}'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        )
+    )
+
+
+def preview_shell_html(css: str) -> str:
+    """The preview page with empty regions, the stylesheet and the update function."""
+    nonce = secrets.token_urlsafe(18)
+    template = PREVIEW_TEMPLATE.read_text(encoding="utf-8")
+    # The stylesheet goes in last, so nothing in it is taken for a placeholder.
+    return (
+        template.replace("{{csp}}", content_security_policy(nonce))
+        .replace("{{nonce}}", nonce)
+        .replace("{{css}}", css.replace("</", "<\\/"))
+    )
+
+
+def update_script(parts: dict[str, str]) -> str:
+    """The JavaScript call that puts ``parts`` ({header?, body?, footer?, lang?}) into the page.
+
+    The argument is JSON, with ``<`` written as ``\\u003c`` so no ``</script>`` or ``<!--`` ever
+    appears in the source, and the two line separators JavaScript once refused in strings escaped.
+    """
+    unknown = set(parts) - UPDATE_KEYS
+    if unknown:
+        raise ValueError(f"unknown preview part(s): {', '.join(sorted(unknown))}")
+    argument = (
+        json.dumps(parts, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+    return f"window.datelineUpdate({argument});"

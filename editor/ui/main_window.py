@@ -1,0 +1,341 @@
+"""The article window: fields, Markdown body and live preview side by side.
+
+The window owns the document and wires the panes to it; it holds no article logic of its own.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor import __version__
+from editor.model.article import count_words
+from editor.model.dateline import dateline_text
+from editor.model.ingest import IngestError, import_file
+from editor.model.package import PackageError
+from editor.ui.document import ArticleDocument
+from editor.ui.panes.body import BodyPane
+from editor.ui.panes.fields import FieldsPane
+from editor.ui.panes.preview import PreviewPane
+from editor.ui.recent_files import recent_files, remember_file
+from editor.ui.worker import run_in_background
+
+ARTICLE_FILTER = "Dateline articles (*.article)"
+IMPORT_FILTER = "Markdown and text (*.md *.markdown *.txt)"
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    """A pane with a small heading above it."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    label = QLabel(title)
+    label.setStyleSheet("font-weight: 600; padding: 6px 10px; color: #444;")
+    layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    return box
+
+
+class MainWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.settings = QSettings()
+        self.document = ArticleDocument(self)
+        self.fields = FieldsPane()
+        self.body = BodyPane()
+        self.preview = PreviewPane(self.document)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(_titled("Fields", self.fields))
+        self.splitter.addWidget(_titled("Body (Markdown)", self.body))
+        self.splitter.addWidget(_titled("Preview", self.preview))
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([330, 560, 620])
+        self.setCentralWidget(self.splitter)
+
+        self.word_count = QLabel()
+        self.statusBar().addPermanentWidget(self.word_count)
+        self._build_menus()
+        self._wire()
+        self._restore_geometry()
+        self._show_article()
+        self._update_title()
+
+    # --- set-up --------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        keys = QKeySequence.StandardKey
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self._action("&New", self.new_article, keys.New))
+        file_menu.addAction(self._action("&Open…", self.open_dialog, keys.Open))
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Save", self.save, keys.Save))
+        file_menu.addAction(self._action("Save &As…", self.save_as, keys.SaveAs))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Import Markdown…", self.import_dialog, "Ctrl+I"))
+        file_menu.addAction(self._action("&Export as HTML…", self.export_html, "Ctrl+E"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        for text, method, key in (
+            ("&Undo", "undo", keys.Undo),
+            ("&Redo", "redo", keys.Redo),
+            ("Cu&t", "cut", keys.Cut),
+            ("&Copy", "copy", keys.Copy),
+            ("&Paste", "paste", keys.Paste),
+            ("Select &All", "selectAll", keys.SelectAll),
+        ):
+            action = self._action(text, lambda _=False, m=method: self._edit_focused(m), key)
+            # The fields handle these keys themselves; the menu is for the mouse.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            edit_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About Dateline", self._about))
+
+    def _wire(self) -> None:
+        self.fields.fieldEdited.connect(self.document.set_field)
+        self.body.bodyEdited.connect(self.document.set_body)
+        self.document.replaced.connect(self._show_article)
+        self.document.dirtyChanged.connect(lambda _dirty: self._update_title())
+        self.document.pathChanged.connect(self._update_title)
+        self.document.fieldChanged.connect(self._field_changed)
+        # Counting words on every keystroke of a long read is wasted work: count when idle.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(250)
+        self._count_timer.timeout.connect(self._update_word_count)
+        self.document.bodyChanged.connect(self._count_timer.start)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1500, 900)
+        state = self.settings.value("window/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    # --- showing the document ------------------------------------------------------------------
+
+    def _show_article(self) -> None:
+        article = self.document.article
+        self.fields.show_article(article)
+        self.fields.show_dateline_text(dateline_text(article.dateline))
+        self.body.show_text(article.body)
+        self._update_word_count()
+
+    def _field_changed(self, name: str) -> None:
+        if name.startswith("dateline."):
+            self.fields.show_dateline_text(dateline_text(self.document.article.dateline))
+
+    def _update_word_count(self) -> None:
+        words = count_words(self.document.article.body)
+        self.word_count.setText(f"{words:,} words")
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.display_name()}[*] — Dateline")
+        self.setWindowModified(self.document.dirty)
+
+    def _edit_focused(self, method: str) -> None:
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QLineEdit | QPlainTextEdit) and hasattr(widget, method):
+            getattr(widget, method)()
+
+    # --- files ---------------------------------------------------------------------------------
+
+    def _last_folder(self) -> str:
+        return str(self.settings.value("lastFolder", str(Path.home())))
+
+    def _confirm_discard(self) -> bool:
+        """True when the current article may be replaced (saved, discarded, or unchanged)."""
+        if not self.document.dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            f"Save the changes to {self.document.display_name()} first?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _refuse(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def new_article(self) -> None:
+        if self._confirm_discard():
+            self.document.new()
+
+    def open_dialog(self) -> None:
+        if not self._confirm_discard():
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open article", self._last_folder(), f"{ARTICLE_FILTER};;{IMPORT_FILTER}"
+        )
+        if name:
+            self.open_path(Path(name), confirmed=True)
+
+    def open_path(self, path: Path, *, confirmed: bool = False) -> bool:
+        """Open a .article file, or import Markdown/text as a new unsaved article."""
+        if not confirmed and not self._confirm_discard():
+            return False
+        if path.suffix.lower() in (".md", ".markdown", ".txt"):
+            return self._import(path)
+        try:
+            self.document.open(path)
+        except PackageError as error:
+            self._refuse("Cannot open article", str(error))
+            return False
+        remember_file(self.settings, path)
+        self.settings.setValue("lastFolder", str(path.parent))
+        self.statusBar().showMessage(f"Opened {path.name}", 4000)
+        return True
+
+    def import_dialog(self) -> None:
+        if not self._confirm_discard():
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import Markdown or text", self._last_folder(), IMPORT_FILTER
+        )
+        if name:
+            self._import(Path(name))
+
+    def _import(self, path: Path) -> bool:
+        try:
+            result = import_file(path)
+        except IngestError as error:
+            self._refuse("Cannot import", str(error))
+            return False
+        self.document.replace(result.article, result.media, None)
+        self.document.mark_imported()
+        note = f"Imported {path.name}"
+        if result.warnings:
+            note += f" — {len(result.warnings)} warnings: " + "; ".join(result.warnings[:3])
+        self.statusBar().showMessage(note, 10000)
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggestion = Path(self._last_folder()) / (
+            (self.document.article.url_slug or "untitled") + ".article"
+        )
+        if self.document.path:
+            suggestion = self.document.path
+        name, _ = QFileDialog.getSaveFileName(self, "Save article", str(suggestion), ARTICLE_FILTER)
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix != ".article":
+            path = path.with_name(path.name + ".article")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except PackageError as error:
+            self._refuse("Cannot save", str(error))
+            return False
+        remember_file(self.settings, path)
+        self.settings.setValue("lastFolder", str(path.parent))
+        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = recent_files(self.settings)
+        if not paths:
+            self.recent_menu.addAction("No recent articles").setEnabled(False)
+        for path in paths:
+            action = self.recent_menu.addAction(f"{path.name}   —   {path.parent}")
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+
+    # --- export --------------------------------------------------------------------------------
+
+    def export_html(self) -> None:
+        from editor.export import get_exporter
+
+        stem = self.document.article.url_slug or (
+            self.document.path.stem if self.document.path else "article"
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export as HTML", str(Path(self._last_folder()) / f"{stem}.html"), "HTML (*.html)"
+        )
+        if not name:
+            return
+        exporter = get_exporter("html")
+        # The export works on a snapshot, so typing on during the export is safe.
+        article = copy.deepcopy(self.document.article)
+        media = self.document.media
+        out = Path(name)
+        self.statusBar().showMessage(f"Exporting {out.name}…")
+        run_in_background(
+            lambda: exporter.export(article, media, out),
+            lambda _result: self._exported(out),
+            lambda message: self._refuse("Export failed", message),
+        )
+
+    def _exported(self, out: Path) -> None:
+        self.statusBar().showMessage(f"Exported {out.name}", 6000)
+        answer = QMessageBox.information(
+            self,
+            "Export finished",
+            f"Wrote {out}.",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+            QMessageBox.StandardButton.Close,
+        )
+        if answer == QMessageBox.StandardButton.Open:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out.parent)))
+
+    # --- closing -------------------------------------------------------------------------------
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Dateline",
+            f"Dateline {__version__}\nAn article editor for news reporters.",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._confirm_discard():
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        event.accept()

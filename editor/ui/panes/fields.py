@@ -1,0 +1,238 @@
+"""The article's fields as a form: headline, dek, byline, structured dateline, slugs, tags..."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.model.article import Article
+from editor.model.dateline import STYLES
+
+# A headline longer than this is cut off in search results and on most home pages.
+HEADLINE_SOFT_LIMIT = 70
+LANGUAGES = ["en", "en-GB", "en-US", "es", "es-MX", "fr", "pt", "pt-BR", "de", "it", "zh-Hans"]
+
+
+def split_names(text: str) -> list[str]:
+    """'A, B and C' or 'A; B' -> ['A', 'B', 'C']: how a reporter types a byline or tags."""
+    parts = re.split(r"\s*[,;]\s*|\s+(?:and|y|&)\s+", text.strip())
+    return [part.strip() for part in parts if part.strip()]
+
+
+def join_names(names: list[str]) -> str:
+    return ", ".join(names)
+
+
+class _GrowingTextEdit(QPlainTextEdit):
+    """A small multi-line field (dek, editor's note) that does not take over the form."""
+
+    def __init__(self, lines: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        height = self.fontMetrics().lineSpacing() * lines + 14
+        self.setFixedHeight(height)
+
+
+class FieldsPane(QScrollArea):
+    """Emits ``fieldEdited(name, value)`` for each edit the reporter makes; never for loads."""
+
+    fieldEdited = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._loading = False
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.addWidget(self._story_group())
+        layout.addWidget(self._dateline_group())
+        layout.addWidget(self._desk_group())
+        layout.addStretch(1)
+        self.setWidget(content)
+        self.setMinimumWidth(300)
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _line(self, name: str, placeholder: str = "", *, names: bool = False) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(f"field_{name.replace('.', '_')}")
+        edit.setPlaceholderText(placeholder)
+        edit.setClearButtonEnabled(True)
+        # textChanged (not textEdited) so that undo and redo reach the document too;
+        # loads are silenced by the _loading flag.
+        if names:
+            edit.textChanged.connect(lambda text: self._emit(name, split_names(text)))
+        else:
+            edit.textChanged.connect(lambda text: self._emit(name, text))
+        return edit
+
+    def _text(self, name: str, lines: int, placeholder: str) -> _GrowingTextEdit:
+        edit = _GrowingTextEdit(lines)
+        edit.setObjectName(f"field_{name}")
+        edit.setPlaceholderText(placeholder)
+        edit.textChanged.connect(lambda: self._emit(name, edit.toPlainText()))
+        return edit
+
+    def _form(self, title: str) -> tuple[QGroupBox, QFormLayout]:
+        group = QGroupBox(title)
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        return group, form
+
+    def _story_group(self) -> QGroupBox:
+        group, form = self._form("Story")
+        self.headline = self._line("headline", "What happened, in a line")
+        self.headline_count = QLabel()
+        self.headline_count.setObjectName("headline_count")
+        self.headline.textChanged.connect(self._update_headline_count)
+        headline_row = QVBoxLayout()
+        headline_row.setSpacing(2)
+        headline_row.addWidget(self.headline)
+        headline_row.addWidget(self.headline_count)
+        form.addRow("&Headline", headline_row)
+        self.dek = self._text("dek", 3, "The standfirst under the headline")
+        form.addRow("&Dek", self.dek)
+        self.byline = self._line("byline", "Juan Manuel Blanco, Ana López", names=True)
+        self.byline.setToolTip("Separate names with commas")
+        form.addRow("&Byline", self.byline)
+        return group
+
+    def _dateline_group(self) -> QGroupBox:
+        group, form = self._form("Dateline")
+        self.place = self._line("dateline.place", "Tapachula")
+        form.addRow("&Place", self.place)
+        self.country = self._line("dateline.country", "Mexico")
+        form.addRow("Cou&ntry", self.country)
+        self.has_date = QCheckBox()
+        self.has_date.setToolTip("Print the date in the dateline")
+        self.date = QDateEdit()
+        self.date.setObjectName("field_dateline_date")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMM yyyy")
+        self.date.setDate(QDate.currentDate())
+        self.has_date.toggled.connect(self._date_edited)
+        self.date.dateChanged.connect(self._date_edited)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.has_date)
+        date_row.addWidget(self.date, 1)
+        form.addRow("Da&te", date_row)
+        self.source = self._line("dateline.source", "EFE")
+        form.addRow("&Source", self.source)
+        self.style_box = QComboBox()
+        self.style_box.setObjectName("field_dateline_style")
+        for key, (description, _) in STYLES.items():
+            self.style_box.addItem(description, key)
+        self.style_box.currentIndexChanged.connect(
+            lambda: self._emit("dateline.style", self.style_box.currentData())
+        )
+        form.addRow("St&yle", self.style_box)
+        self.override = self._line("dateline.override", "Free text instead of the style")
+        form.addRow("Ov&erride", self.override)
+        self.dateline_text = QLabel()
+        self.dateline_text.setObjectName("dateline_text")
+        self.dateline_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.dateline_text.setWordWrap(True)
+        self.dateline_text.setStyleSheet("font-weight: 600;")
+        form.addRow("Prints as", self.dateline_text)
+        return group
+
+    def _desk_group(self) -> QGroupBox:
+        group, form = self._form("Desk")
+        self.slug = self._line("slug", "MEXICO-MIGRANTS/CARAVAN")
+        self.slug.setToolTip("The desk's slugline (not the web address)")
+        form.addRow("S&lug", self.slug)
+        self.url_slug = self._line("url_slug", "mexico-pushes-back-migrant-caravan")
+        form.addRow("&URL slug", self.url_slug)
+        self.section = self._line("section", "World")
+        form.addRow("Se&ction", self.section)
+        self.tags = self._line("tags", "migration, Mexico", names=True)
+        self.tags.setToolTip("Separate tags with commas")
+        form.addRow("T&ags", self.tags)
+        self.language = QComboBox()
+        self.language.setObjectName("field_language")
+        self.language.setEditable(True)
+        self.language.addItems(LANGUAGES)
+        self.language.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.language.currentTextChanged.connect(lambda text: self._emit("language", text))
+        form.addRow("Lan&guage", self.language)
+        self.sign_off = self._line("sign_off", "jmb/dgp/mcd")
+        self.sign_off.setToolTip("Initials of the writer and each editor, in order")
+        form.addRow("Sign-o&ff", self.sign_off)
+        self.end_mark = self._line("end_mark", "EFE")
+        self.end_mark.setToolTip("The agency's mark after the last paragraph")
+        form.addRow("End &mark", self.end_mark)
+        self.editors_note = self._text("editors_note", 4, "For the desk; never published")
+        self.editors_note.setStyleSheet("background: #fff8d6; color: #3a3000;")
+        form.addRow("Editor's &note", self.editors_note)
+        return group
+
+    # --- edits ---------------------------------------------------------------------------------
+
+    def _emit(self, name: str, value: Any) -> None:
+        if not self._loading:
+            self.fieldEdited.emit(name, value)
+
+    def _date_edited(self) -> None:
+        self.date.setEnabled(self.has_date.isChecked())
+        value = self.date.date().toPython() if self.has_date.isChecked() else None
+        self._emit("dateline.date", value)
+
+    def _update_headline_count(self, text: str) -> None:
+        length = len(text)
+        colour = "#b00020" if length > HEADLINE_SOFT_LIMIT else "#666"
+        self.headline_count.setStyleSheet(f"color: {colour}; font-size: 11px;")
+        self.headline_count.setText(f"{length} / {HEADLINE_SOFT_LIMIT} characters")
+
+    # --- showing -------------------------------------------------------------------------------
+
+    def show_article(self, article: Article) -> None:
+        """Fill every field from ``article`` without emitting edits."""
+        self._loading = True
+        try:
+            self.headline.setText(article.headline)
+            self.dek.setPlainText(article.dek)
+            self.byline.setText(join_names(article.byline))
+            dateline = article.dateline
+            self.place.setText(dateline.place)
+            self.country.setText(dateline.country)
+            self.has_date.setChecked(dateline.date is not None)
+            self.date.setEnabled(dateline.date is not None)
+            self.date.setDate(QDate(dateline.date or dt.date.today()))
+            self.source.setText(dateline.source)
+            index = self.style_box.findData(dateline.style)
+            self.style_box.setCurrentIndex(max(index, 0))
+            self.override.setText(dateline.override)
+            self.slug.setText(article.slug)
+            self.url_slug.setText(article.url_slug)
+            self.section.setText(article.section)
+            self.tags.setText(join_names(article.tags))
+            self.language.setCurrentText(article.language)
+            self.sign_off.setText(article.sign_off)
+            self.end_mark.setText(article.end_mark)
+            self.editors_note.setPlainText(article.editors_note)
+        finally:
+            self._loading = False
+
+    def show_dateline_text(self, text: str) -> None:
+        self.dateline_text.setText(text or "—")

@@ -1,0 +1,40 @@
+"""Test set-up: headless Qt, and every settings/cache/data folder in a temporary directory.
+
+The environment is set at import time, before pytest-qt creates the QApplication, so no test
+ever reads or writes the user's home.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+_SANDBOX = Path(tempfile.mkdtemp(prefix="dateline-tests-"))
+for _name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+    os.environ[_name] = str(_SANDBOX / _name.lower())
+os.environ["XDG_RUNTIME_DIR"] = str(_SANDBOX / "runtime")
+(_SANDBOX / "runtime").mkdir(mode=0o700)
+os.environ["HOME"] = str(_SANDBOX / "home")
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --no-sandbox")
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture(scope="session")
+def qapp():
+    """The QApplication as Dateline creates it (the preview's URL scheme must come first)."""
+    from editor.app import create_application, dispose_widgets
+
+    app = create_application(["dateline-tests"])
+    yield app
+    dispose_widgets()

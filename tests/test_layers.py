@@ -1,0 +1,23 @@
+"""The model, render, export and media layers never load Qt widgets (DESIGN.md)."""
+
+import subprocess
+import sys
+
+
+def test_core_layers_import_no_qt_widgets() -> None:
+    code = (
+        "import sys\n"
+        "import editor.model.article, editor.model.dateline, editor.model.package\n"
+        "import editor.model.ingest, editor.model.media_store\n"
+        "import editor.render.markdown, editor.render.page, editor.render.preview_shell\n"
+        "import editor.export, editor.export.html, editor.media\n"
+        "import editor.cli\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('PySide6'))\n"
+        "print(','.join(loaded))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = result.stdout.strip()
+    assert "PySide6.QtWidgets" not in loaded
+    assert loaded == "", f"Qt modules loaded by the core layers: {loaded}"

@@ -1,0 +1,129 @@
+"""The real window, offscreen: typing into fields and body reaches the preview's DOM."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from editor.app import dispose_widgets
+from editor.cli import main
+
+from gui_helpers import read_dom, wait_for_dom
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot):
+    from editor.ui.main_window import MainWindow
+
+    win = MainWindow()
+    win.show()
+    qtbot.waitUntil(lambda: win.preview.ready, timeout=20_000)
+    yield win
+    # Closed here rather than by qtbot, which closes before fixtures end: with nothing dirty,
+    # closing does not ask to save.
+    win.document.new()
+    win.close()
+    dispose_widgets()
+
+
+def test_typing_reaches_the_preview(qtbot, window) -> None:
+    qtbot.keyClicks(window.fields.headline, "Caravan reaches Huixtla")
+    window.body.setFocus()
+    qtbot.keyClicks(window.body, "The contingent left at dawn.")
+    qtbot.keyClick(window.body, Qt.Key.Key_Return)
+    qtbot.keyClick(window.body, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.body, "## On the road")
+    wait_for_dom(
+        qtbot,
+        window.preview,
+        "[document.querySelector('h1.headline')?.textContent,"
+        " [...document.querySelectorAll('#dl-body p, #dl-body h2')].map(e => e.textContent)]",
+        ["Caravan reaches Huixtla", ["The contingent left at dawn.", "On the road"]],
+    )
+    assert window.isWindowModified()
+    assert "Untitled" in window.windowTitle()
+
+
+def test_dateline_fields_render_in_house_style(qtbot, window) -> None:
+    qtbot.keyClicks(window.fields.place, "Tapachula")
+    qtbot.keyClicks(window.fields.country, "Mexico")
+    qtbot.keyClicks(window.fields.source, "EFE")
+    wait_for_dom(
+        qtbot,
+        window.preview,
+        "document.querySelector('.dateline')?.textContent",
+        "Tapachula, Mexico (EFE).-",
+    )
+    assert window.fields.dateline_text.text() == "Tapachula, Mexico (EFE).-"
+
+
+def test_open_sample_shows_story_and_hides_editors_note(
+    qtbot, window, tmp_path: Path, data_dir: Path
+) -> None:
+    path = tmp_path / "caravan.article"
+    assert main(["import", str(data_dir / "caravan-efe.md"), "-o", str(path)]) == 0
+    assert window.open_path(path)
+    window.document.set_field("editors_note", "SECRET-NOTE check the figure with INM")
+    window.document.set_field("dek", "Mexican authorities stop 1,500 migrants leaving Chiapas")
+    wait_for_dom(
+        qtbot,
+        window.preview,
+        "document.querySelector('.dek')?.textContent",
+        "Mexican authorities stop 1,500 migrants leaving Chiapas",
+    )
+    page = read_dom(
+        qtbot,
+        window.preview,
+        "{text: document.body.innerText, h2: document.querySelector('#dl-body h2')?.textContent,"
+        " signoff: document.querySelector('.sign-off')?.textContent,"
+        " missing: document.querySelectorAll('.photo-missing').length}",
+    )
+    assert "México pushes back Migrant Caravan!" in page["text"]
+    assert "Tapachula, Mexico, Dec 3 (EFE).-" in page["text"]
+    assert page["h2"] == "Mexico wants migrants in the south"
+    assert page["signoff"] == "jmb/dgp/mcd"
+    assert page["missing"] == 5
+    assert "SECRET-NOTE" not in page["text"]
+    assert window.windowTitle().startswith("caravan.article")
+
+
+def test_scripts_in_fields_and_body_do_not_run(qtbot, window) -> None:
+    payload = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
+    window.document.set_field("headline", payload)
+    window.document.set_body(payload + "\n\n[x](javascript:window.pwned=3)")
+    wait_for_dom(
+        qtbot, window.preview, "document.querySelector('h1.headline')?.textContent", payload
+    )
+    qtbot.wait(300)  # give an injected handler time to fire if it could
+    assert read_dom(qtbot, window.preview, "window.pwned === undefined") is True
+
+
+def test_save_and_reopen_round_trip(qtbot, window, tmp_path: Path) -> None:
+    qtbot.keyClicks(window.fields.headline, "Saved headline")
+    qtbot.keyClicks(window.body, "Saved body.")
+    path = tmp_path / "saved.article"
+    assert window._save_to(path)
+    assert not window.isWindowModified()
+    window.document.new()
+    assert window.open_path(path)
+    assert window.fields.headline.text() == "Saved headline"
+    assert window.body.toPlainText() == "Saved body."
+
+
+def test_undo_in_a_field(qtbot, window) -> None:
+    qtbot.keyClicks(window.fields.slug, "MEXICO-MIGRANTS")
+    assert window.document.article.slug == "MEXICO-MIGRANTS"
+    window.fields.slug.setFocus()
+    qtbot.keyClick(window.fields.slug, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.fields.slug.text() == ""
+    assert window.document.article.slug == ""
+    qtbot.keyClick(
+        window.fields.slug,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.document.article.slug == "MEXICO-MIGRANTS"
