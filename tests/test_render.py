@@ -271,9 +271,20 @@ def test_end_mark_goes_before_footnotes(renderer: BodyRenderer) -> None:
     assert classes(root[1]) == {"footnote"}
 
 
-@pytest.mark.parametrize(
-    "body", ["Text.\n\n- a\n- b", "Text.\n\n![](photo:nowhere)", "Text.\n\n<div>raw</div>"]
-)
+def test_end_mark_follows_the_last_words_not_trailing_photos(renderer: BodyRenderer) -> None:
+    # The EFE sample ends "... she said. EFE" followed by a photo.
+    rendered = renderer.render("First.\n\nShe said.\n\n![](photo:p5)", lookup(), end_mark="EFE")
+    root = fragment(rendered.html)
+    assert [element.tag for element in root] == ["p", "p", "figure"]
+    assert root[1].find("span").text == "EFE"
+
+
+def test_a_story_of_only_photos_still_prints_its_end_mark(renderer: BodyRenderer) -> None:
+    root = fragment(renderer.render("![](photo:p1)", lookup(), end_mark="EFE").html)
+    assert root[-1].tag == "p" and root[-1][0].text == "EFE"
+
+
+@pytest.mark.parametrize("body", ["Text.\n\n- a\n- b", "Text.\n\n<div>raw</div>"])
 def test_end_mark_gets_its_own_paragraph_after_other_blocks(
     renderer: BodyRenderer, body: str
 ) -> None:

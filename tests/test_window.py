@@ -127,3 +127,40 @@ def test_undo_in_a_field(qtbot, window) -> None:
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert window.document.article.slug == "MEXICO-MIGRANTS"
+
+
+def test_preview_keeps_its_scroll_position_while_typing(qtbot, window, tmp_path: Path) -> None:
+    path = tmp_path / "long.article"
+    paragraphs = "\n\n".join(f"Paragraph {n} of a long read about the caravan." for n in range(200))
+    window.body.setPlainText(paragraphs)  # as a paste would: through the editor
+    wait_for_dom(qtbot, window.preview, "document.querySelectorAll('#dl-body p').length", 200)
+    read_dom(qtbot, window.preview, "window.scrollTo(0, 1500) || window.scrollY")
+    wait_for_dom(qtbot, window.preview, "Math.round(window.scrollY)", 1500)
+    window.body.moveCursor(window.body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(window.body, " More.")
+    wait_for_dom(
+        qtbot,
+        window.preview,
+        "document.querySelector('#dl-body p:last-of-type').textContent.endsWith('More.')",
+        True,
+    )
+    assert read_dom(qtbot, window.preview, "Math.round(window.scrollY)") == 1500
+    assert not path.exists()
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def answer_cancel(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer_cancel)
+    qtbot.keyClicks(window.fields.headline, "Unsaved")
+    assert not window.close()  # cancelled: the window stays open
+    assert window.isVisible()
+    assert asked and "Untitled" in asked[0]
+    window.document.new()
+    assert window.close()

@@ -247,6 +247,10 @@ class _EndMark(Treeprocessor):
         if not end_mark:
             return
         story = [child for child in root if not _is_footnotes(child)]
+        # Photos placed after the last paragraph do not end the text: wire copy prints the
+        # mark after the last words of the story (as the EFE sample does).
+        while len(story) > 1 and story[-1].tag == "figure":
+            story.pop()
         last = story[-1] if story else None
         if last is not None and last.tag == "p" and not _is_raw_html(last):
             host = last

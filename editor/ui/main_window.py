@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(_titled("Body (Markdown)", self.body))
         self.splitter.addWidget(_titled("Preview", self.preview))
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([330, 560, 620])
+        self.splitter.setSizes([380, 540, 580])
         self.setCentralWidget(self.splitter)
 
         self.word_count = QLabel()

@@ -60,6 +60,8 @@ class FieldsPane(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        # The form narrows with the pane; only a short window needs a (vertical) scroll bar.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._loading = False
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -110,7 +112,9 @@ class FieldsPane(QScrollArea):
         headline_row.setSpacing(2)
         headline_row.addWidget(self.headline)
         headline_row.addWidget(self.headline_count)
-        form.addRow("&Headline", headline_row)
+        headline_label = QLabel("&Headline")
+        headline_label.setBuddy(self.headline)  # a layout row gets no buddy by itself
+        form.addRow(headline_label, headline_row)
         self.dek = self._text("dek", 3, "The standfirst under the headline")
         form.addRow("&Dek", self.dek)
         self.byline = self._line("byline", "Juan Manuel Blanco, Ana López", names=True)
@@ -233,6 +237,8 @@ class FieldsPane(QScrollArea):
             self.editors_note.setPlainText(article.editors_note)
         finally:
             self._loading = False
+        for edit in self.findChildren(QLineEdit):
+            edit.setCursorPosition(0)  # show the start of a long headline, not its end
 
     def show_dateline_text(self, text: str) -> None:
         self.dateline_text.setText(text or "—")
