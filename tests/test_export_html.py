@@ -23,7 +23,7 @@ from editor.export.html import HtmlExporter
 from editor.model.article import Article, Dateline, ImageRef
 from editor.model.media_store import MediaStore
 
-SAMPLE_IMAGES = Path(__file__).resolve().parents[2] / "shared" / "samples" / "images"
+SAMPLE_IMAGES = Path(__file__).parent / "data" / "images"
 EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
 
 # Tiny real images, so the tests do not depend on files outside the repository.
@@ -341,7 +341,6 @@ def test_format_no_browser_shows_is_an_export_error(tmp_path: Path) -> None:
         export(tmp_path, article, media)
 
 
-@pytest.mark.skipif(not SAMPLE_IMAGES.is_dir(), reason="shared samples not present")
 def test_real_photo_round_trips(tmp_path: Path) -> None:
     data = (SAMPLE_IMAGES / "rocket.jpg").read_bytes()
     article, media = make_article()
