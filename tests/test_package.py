@@ -358,7 +358,6 @@ def test_future_folders_and_folder_entries_are_accepted_and_ignored(tmp_path: Pa
         ("media/", b""),
         ("revisions/", b""),
         ("revisions/2024-12-03/article.json", b"{}"),
-        ("thumbs/abc.jpg", JPEG_BYTES),
     ]
     path = _write(tmp_path / "caravan.article", _zip_bytes(entries))
 
@@ -366,6 +365,25 @@ def test_future_folders_and_folder_entries_are_accepted_and_ignored(tmp_path: Pa
 
     assert loaded.article.headline == "Caravan"
     assert loaded.media.paths() == []
+
+
+def test_derived_images_travel_with_their_photo_and_go_with_it(tmp_path: Path) -> None:
+    article = Article(headline="Caravan", body="![](photo:p1)")
+    media = MediaStore()
+    media_path = media.add_bytes(JPEG_BYTES, "jpg")
+    thumb = MediaStore.derived_path(media_path, "thumb")
+    media.set_bytes(thumb, b"thumbnail bytes")
+    media.set_bytes("thumbs/orphan-thumb.jpg", b"of a photo no longer in the story")
+    article.photos.append(ImageRef(id="p1", media_path=media_path, format="JPEG"))
+    path = tmp_path / "caravan.article"
+
+    save_package(path, article, media)
+    loaded = load_package(path)
+
+    assert loaded.media.paths() == [media_path, thumb]
+    assert loaded.media.read(thumb) == b"thumbnail bytes"
+    with zipfile.ZipFile(path) as archive:
+        assert "thumbs/orphan-thumb.jpg" not in archive.namelist()
 
 
 # --- refusals: not an article --------------------------------------------------------------------

@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MEDIA_DIR = "media"
+# Images derived from a photo (thumbnail, preview-size display copy), kept so that opening an
+# article never has to decode its originals again.
+DERIVED_DIR = "thumbs"
+DERIVED_KINDS = ("thumb", "display")
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,21 @@ class MediaStore:
     def path_for(data: bytes, extension: str) -> str:
         digest = hashlib.sha256(data).hexdigest()
         return f"{MEDIA_DIR}/{digest}.{extension.lower().lstrip('.')}"
+
+    @staticmethod
+    def derived_path(media_path: str, kind: str) -> str:
+        """Where an image derived from ``media_path`` lives: thumbs/<sha>-<kind>.jpg."""
+        stem = media_path.rsplit("/", 1)[-1].split(".", 1)[0]
+        return f"{DERIVED_DIR}/{stem}-{kind}.jpg"
+
+    def derived_paths(self, media_path: str) -> list[str]:
+        """The derived images of ``media_path`` that the store holds."""
+        paths = (self.derived_path(media_path, kind) for kind in DERIVED_KINDS)
+        return [path for path in paths if path in self._sources]
+
+    def set_bytes(self, path: str, data: bytes) -> None:
+        """Store ``data`` under ``path`` (derived images, whose names are not content hashes)."""
+        self._sources[path] = data
 
     def add_bytes(self, data: bytes, extension: str) -> str:
         """Store ``data`` and return its package path; adding the same bytes again is free."""

@@ -37,7 +37,7 @@ from editor.model.article import (
     article_from_dict,
     article_to_dict,
 )
-from editor.model.media_store import MEDIA_DIR, MediaStore, ZipEntry
+from editor.model.media_store import DERIVED_DIR, MEDIA_DIR, MediaStore, ZipEntry
 
 ARTICLE_JSON = "article.json"
 BODY_MD = "body.md"
@@ -56,7 +56,7 @@ MAX_COMPRESSION_RATIO = 200
 RATIO_CHECK_MIN_BYTES = 1 * _MB  # tiny files can have absurd ratios harmlessly
 
 # Folders a later version may add; this version accepts and ignores them.
-_FUTURE_FOLDERS = frozenset({"revisions", "thumbs"})
+_FUTURE_FOLDERS = frozenset({"revisions"})
 # One part of an entry name. No leading dot, so "." and ".." can never match.
 _SAFE_NAME_RE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,119}")
 _DRIVE_RE = re.compile(r"[A-Za-z]:")
@@ -192,7 +192,7 @@ def _is_known_entry(name: str) -> bool:
     folder, slash, rest = name.partition("/")
     if not slash:
         return False
-    if folder == MEDIA_DIR:
+    if folder in (MEDIA_DIR, DERIVED_DIR):
         return _SAFE_NAME_RE.fullmatch(rest) is not None
     if folder in _FUTURE_FOLDERS:
         parts = rest.removesuffix("/").split("/") if rest else []
@@ -340,10 +340,11 @@ def _check_photos_present(article: Article, names: set[str], label: str) -> None
 
 
 def _media_store_for(path: Path, entries: list[zipfile.ZipInfo]) -> MediaStore:
-    """Register every photo file where it lies in the zip; no photo bytes are read."""
+    """Register every photo file (and derived image) where it lies; no photo bytes are read."""
     media = MediaStore()
     for info in entries:
-        if info.filename.startswith(f"{MEDIA_DIR}/") and not info.is_dir():
+        folder = info.filename.partition("/")[0]
+        if folder in (MEDIA_DIR, DERIVED_DIR) and not info.is_dir():
             media.add_zip_entry(info.filename, ZipEntry(path, info.filename, info.file_size))
     return media
 
@@ -419,7 +420,9 @@ def _referenced_media_paths(article: Article, media: MediaStore, label: str) -> 
                 f"{label} was not saved: {_photo_label(photo, index)} refers to "
                 f"{photo.media_path}, which is not among the article's photo files"
             )
-    return sorted({photo.media_path for photo in article.photos if photo.media_path})
+    used = {photo.media_path for photo in article.photos if photo.media_path}
+    derived = {path for media_path in used for path in media.derived_paths(media_path)}
+    return sorted(used | derived)
 
 
 def _check_fits_limits(
