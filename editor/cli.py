@@ -207,7 +207,8 @@ def article_summary(article: Any) -> dict[str, Any]:
 
 
 def _photo_summary(image: Any) -> dict[str, Any]:
-    crop = image.crop
+    from editor.model.article import crop_to_dict
+
     return {
         "id": image.id,
         "original_name": image.original_name,
@@ -219,9 +220,8 @@ def _photo_summary(image: Any) -> dict[str, Any]:
         "copyright": image.copyright,
         "alt": image.alt,
         "featured": image.featured,
-        "crop": None
-        if crop is None
-        else {"left": crop.left, "top": crop.top, "right": crop.right, "bottom": crop.bottom},
+        "crop": crop_to_dict(image.crop),
+        "focal": None if image.focal is None else list(image.focal),
         "has_gps": image.has_gps,
         "missing": image.missing,
     }

@@ -691,10 +691,12 @@ _TIMES = st.datetimes(
 ).map(lambda stamp: stamp.replace(microsecond=0))
 
 
+_fractions = st.floats(min_value=0.0, max_value=1.0)
+
+
 @st.composite
 def _crops(draw: st.DrawFn) -> Crop:
-    fraction = st.floats(min_value=0.0, max_value=1.0)
-    pair = st.lists(fraction, min_size=2, max_size=2, unique=True).map(sorted)
+    pair = st.lists(_fractions, min_size=2, max_size=2, unique=True).map(sorted)
     (left, right), (top, bottom) = draw(pair), draw(pair)
     return Crop(left=left, top=top, right=right, bottom=bottom)
 
@@ -717,6 +719,7 @@ def _photo(draw: st.DrawFn, photo_id: str, media: MediaStore) -> ImageRef:
         alt=draw(_TEXT),
         featured=draw(st.booleans()),
         crop=draw(st.none() | _crops()),
+        focal=draw(st.none() | st.tuples(_fractions, _fractions)),
         has_gps=draw(st.booleans()),
     )
 

@@ -76,11 +76,24 @@ class ImageRef:
     alt: str = ""
     featured: bool = False
     crop: Crop | None = None
+    # The point that must stay in any automatic crop (social cards, thumbnails), as fractions
+    # of the upright image: (x, y).
+    focal: tuple[float, float] | None = None
     has_gps: bool = False
 
     @property
     def missing(self) -> bool:
         return not self.media_path
+
+    def cropped_size(self) -> tuple[int, int] | None:
+        """Width and height in pixels once the crop is applied (None if the size is unknown)."""
+        if not (self.width and self.height):
+            return None
+        if self.crop is None:
+            return self.width, self.height
+        width = round(self.width * (self.crop.right - self.crop.left))
+        height = round(self.height * (self.crop.bottom - self.crop.top))
+        return max(width, 1), max(height, 1)
 
 
 @dataclass
@@ -166,11 +179,14 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     }
 
 
+def crop_to_dict(crop: Crop | None) -> dict[str, float] | None:
+    return None if crop is None else {f.name: getattr(crop, f.name) for f in fields(Crop)}
+
+
 def _image_to_dict(image: ImageRef) -> dict[str, Any]:
     data: dict[str, Any] = {f.name: getattr(image, f.name) for f in fields(ImageRef)}
-    data["crop"] = (
-        None if image.crop is None else {f.name: getattr(image.crop, f.name) for f in fields(Crop)}
-    )
+    data["crop"] = crop_to_dict(image.crop)
+    data["focal"] = None if image.focal is None else list(image.focal)
     return data
 
 
@@ -256,6 +272,7 @@ def _image_from_dict(data: Any, index: int) -> ImageRef:
         alt=reader.text("alt"),
         featured=reader.flag("featured"),
         crop=crop,
+        focal=reader.point("focal"),
         has_gps=reader.flag("has_gps"),
     )
 
@@ -339,6 +356,21 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
             raise self._fail(key, "a number from 0 to 1")
         return float(value)
+
+    def point(self, key: str) -> tuple[float, float] | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if (
+            not isinstance(value, list)
+            or len(value) != 2
+            or not all(
+                isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 1
+                for v in value
+            )
+        ):
+            raise self._fail(key, "a point [x, y] with each from 0 to 1")
+        return float(value[0]), float(value[1])
 
     def date(self, key: str) -> dt.date | None:
         value = self.data.get(key)
