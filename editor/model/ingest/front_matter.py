@@ -1,0 +1,259 @@
+"""Markdown with YAML front matter (Wikinews, Global Voices, and this editor's own exports).
+
+Front-matter keys no field holds are kept in ``article.metadata``; the body's images place the
+photo records the front matter lists, and a repeated headline, dateline or caption is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from editor.model.article import Article, Dateline, ImageRef
+from editor.model.dateline import STYLES, dateline_text
+from editor.model.ingest.context import _Context
+from editor.model.ingest.datelines import (
+    _keep_original_dateline,
+    _latest_upload,
+    _parse_chinese_dateline,
+    _parse_long_date,
+    _split_names,
+    _with_inferred_year,
+    _YearHints,
+    parse_byline,
+    parse_dateline,
+)
+from editor.model.ingest.fields import _Fields, _is_scalar, _scalar_text
+from editor.model.ingest.photos import _is_image_line, _Photos
+from editor.model.ingest.text import IngestError, _plain
+
+
+def _split_front_matter(text: str) -> tuple[str, str] | None:
+    """The YAML text and the body, or None when the text opens without a ``---`` line."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :])
+    raise IngestError("The front matter opened by '---' on line 1 has no closing '---' line")
+
+
+def _load_front_matter(yaml_text: str) -> dict[Any, Any]:
+    try:
+        data = yaml.safe_load(yaml_text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f" on line {mark.line + 2}" if mark is not None else ""  # +1 for the '---' line
+        raise IngestError(f"The front matter is not valid YAML{where}: {error.problem}") from None
+    except yaml.YAMLError as error:
+        raise IngestError(f"The front matter is not valid YAML: {error}") from None
+    except RecursionError:
+        raise IngestError("The front matter is nested too deeply to be story data") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise IngestError(
+            "The front matter must be a list of 'key: value' lines, "
+            f"not a YAML {type(data).__name__}"
+        )
+    return data
+
+
+_TEXT_FIELDS = {
+    "headline": ("headline", "title"),
+    "dek": ("dek", "description", "subtitle"),
+    "slug": ("slug",),
+    "url_slug": ("url_slug",),
+    "section": ("section", "category"),
+    "language": ("language", "lang"),
+    "sign_off": ("sign_off",),
+    "end_mark": ("end_mark",),
+    "editors_note": ("editors_note",),
+}
+
+
+def _import_front_matter(yaml_text: str, body: str, text: str, context: _Context) -> Article:
+    fields = _Fields(_load_front_matter(yaml_text), context.warnings)
+    article = Article()
+    for name, aliases in _TEXT_FIELDS.items():
+        value = fields.text(*aliases)
+        if value:
+            setattr(article, name, value)
+    article.byline = fields.text_list("byline", "author", "authors", split=_split_names)
+    article.tags = fields.text_list("tags", "keywords", split=_split_tags)
+    created = fields.timestamp("created", "date_created", "date")
+    modified = fields.timestamp("modified", "date_modified")
+    article.created = created or article.created
+    article.modified = modified or article.modified
+    reference = created.date() if created else None
+    hints = _YearHints(_latest_upload(text), reference, context.today)
+    dateline_source = _read_dateline(fields, article, hints)
+    _read_photos(fields, context.photos)
+    article.body = _clean_front_matter_body(body, article, dateline_source, context.photos)
+    article.metadata = {**fields.leftovers(), **article.metadata}
+    return article
+
+
+def _read_dateline(fields: _Fields, article: Article, hints: _YearHints) -> str:
+    """Fill the dateline (and a byline it carries); return the dateline as the file wrote it."""
+    found = fields.take("dateline")
+    if found is None or found[1] is None:
+        return ""
+    key, value = found
+    if isinstance(value, dict):
+        dateline_fields = _Fields(value, fields.warnings, f"{key}.")
+        article.dateline = _dateline_from_mapping(dateline_fields)
+        fields.extra.update(dateline_fields.leftovers())
+        return dateline_text(article.dateline)
+    if not _is_scalar(value):
+        fields.refuse(key, "is neither text nor a mapping")
+        return ""
+    source = _scalar_text(value).strip()
+    dateline, names = _dateline_from_text(source, hints)
+    article.dateline = dateline
+    article.byline = article.byline or names
+    _keep_original_dateline(article, source)
+    return source
+
+
+def _dateline_from_mapping(fields: _Fields) -> Dateline:
+    style = fields.text("style") or "efe-en"
+    if style not in STYLES:
+        fields.warnings.append(f"Unknown dateline style '{style}': shown in the EFE English style")
+    return Dateline(
+        place=fields.text("place"),
+        country=fields.text("country"),
+        date=fields.date("date"),
+        source=fields.text("source"),
+        style=style,
+        override=fields.text("override"),
+    )
+
+
+def _dateline_from_text(text: str, hints: _YearHints) -> tuple[Dateline, list[str]]:
+    """A dateline and the byline that follows it, from a front matter's dateline string."""
+    found = parse_dateline(text, default_year=hints.today.year)
+    if found is not None:
+        dateline, rest = found
+        return _with_inferred_year(dateline, hints), parse_byline(rest) or []
+    date = _parse_long_date(text)
+    if date is not None:
+        return Dateline(date=date, style="long-date"), []
+    chinese = _parse_chinese_dateline(text)
+    if chinese is not None:
+        return chinese, []
+    return Dateline(override=text), []
+
+
+def _read_photos(fields: _Fields, photos: _Photos) -> None:
+    found = fields.take("images", "photos")
+    if found is None or found[1] is None:
+        return
+    key, entries = found
+    if not isinstance(entries, list):
+        fields.refuse(key, "is not a list of photos")
+        return
+    for number, entry in enumerate(entries, start=1):
+        where = f"{key}[{number}]"
+        if not isinstance(entry, dict):
+            fields.keep(where, entry, "is not a mapping of photo fields")
+            continue
+        entry_fields = _Fields(entry, fields.warnings, f"{where}.")
+        _read_photo(entry_fields, photos)
+        fields.extra.update(entry_fields.leftovers())
+
+
+def _read_photo(entry: _Fields, photos: _Photos) -> None:
+    src = entry.text("ref", "src")
+    photo_id = entry.text("id")
+    image = ImageRef(
+        id="",
+        original_name=entry.text("original_name") or src,
+        caption=entry.text("caption"),
+        credit=entry.text("credit"),
+        copyright=entry.text("copyright"),
+        alt=entry.text("alt"),
+        featured=entry.flag("featured"),
+        # The size the source displayed; replaced by the file's own when the file is found.
+        width=entry.dimension("width"),
+        height=entry.dimension("height"),
+    )
+    photos.add(image, entry.text("file") or src, keys=(src, photo_id))
+
+
+def _clean_front_matter_body(
+    body: str, article: Article, dateline_source: str, photos: _Photos
+) -> str:
+    lines = body.split("\n")
+    lines = _drop_repeated_headline(lines, article)
+    lines = _drop_repeated_dateline(lines, article, dateline_source)
+    lines = _place_photos_dropping_captions(lines, photos)
+    # Lines keep their trailing spaces: two of them are a Markdown line break.
+    text = re.sub(r"\n(?:[ \t]*\n){2,}", "\n\n", "\n".join(lines))
+    return re.sub(r"^(?:[ \t]*\n)+", "", text).rstrip()
+
+
+def _first_text_index(lines: list[str]) -> int | None:
+    return next((index for index, line in enumerate(lines) if line.strip()), None)
+
+
+def _drop_repeated_headline(lines: list[str], article: Article) -> list[str]:
+    """Drop a leading ``# Headline``; it becomes the headline when the front matter has none."""
+    index = _first_text_index(lines)
+    if index is None:
+        return lines
+    heading = re.fullmatch(r"#\s+(.+?)(?:\s+#+)?\s*", lines[index])
+    if heading is None:
+        return lines
+    if not article.headline:
+        article.headline = heading.group(1)
+    if _plain(heading.group(1)) != _plain(article.headline):
+        return lines
+    return lines[:index] + lines[index + 1 :]
+
+
+def _drop_repeated_dateline(lines: list[str], article: Article, dateline_source: str) -> list[str]:
+    """Drop a ``**dateline**`` or ``*dateline* — by Byline`` line that repeats the fields."""
+    index = _first_text_index(lines)
+    if index is None or not _repeats_dateline(lines[index], article, dateline_source):
+        return lines
+    return lines[:index] + lines[index + 1 :]
+
+
+def _repeats_dateline(line: str, article: Article, dateline_source: str) -> bool:
+    parts = re.split(r"\s+[—–-]+\s+(?:by|por)\s+", _plain(line), maxsplit=1, flags=re.IGNORECASE)
+    known = {_plain(dateline_source), _plain(dateline_text(article.dateline))} - {""}
+    if parts[0] not in known:
+        return False
+    return len(parts) == 1 or _split_names(parts[1]) == article.byline
+
+
+def _place_photos_dropping_captions(lines: list[str], photos: _Photos) -> list[str]:
+    """Place each image's photo; drop the italic caption under it when the record holds it."""
+    placed: list[str] = []
+    index = 0
+    while index < len(lines):
+        line, images = photos.place_all(lines[index], reuse=True)
+        placed.append(line)
+        index += 1
+        if (
+            len(images) == 1
+            and _is_image_line(lines[index - 1])
+            and index < len(lines)
+            and _repeats_caption(lines[index], images[0])
+        ):
+            index += 1
+    return placed
+
+
+def _repeats_caption(line: str, image: ImageRef) -> bool:
+    line = line.strip()
+    emphasised = len(line) > 2 and line[0] in "*_" and line[-1] == line[0]
+    return emphasised and bool(image.caption) and _plain(line) == _plain(image.caption)
+
+
+def _split_tags(text: str) -> list[str]:
+    return [tag.strip() for tag in text.split(",") if tag.strip()]
