@@ -102,9 +102,10 @@ def _caption(image: ImageRef | None) -> etree.Element | None:
 
 def _photo_img(image: ImageRef) -> etree.Element:
     img = etree.Element("img", {"src": _MARKER + image.id, "alt": image.alt.strip()})
-    if image.width and image.height:
-        img.set("width", str(image.width))
-        img.set("height", str(image.height))
+    size = image.cropped_size()  # the image as published: after its crop
+    if size is not None:
+        img.set("width", str(size[0]))
+        img.set("height", str(size[1]))
     img.set("loading", "lazy")
     return img
 
