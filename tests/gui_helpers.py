@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pytestqt.exceptions import TimeoutError as QtBotTimeout
+
 from editor.ui.panes.preview import PreviewPane
 
 
@@ -27,6 +29,6 @@ def wait_for_dom(
 
     try:
         qtbot.waitUntil(matches, timeout=timeout)
-    except AssertionError:
+    except (AssertionError, TimeoutError, QtBotTimeout):
         raise AssertionError(f"preview shows {last[0]!r}, expected {expected!r}") from None
     return last[0]

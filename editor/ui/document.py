@@ -12,8 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from editor.model.article import Article, Dateline, now_utc
+from editor.media.probe import PreparedPhoto
+from editor.model import photos as photo_ops
+from editor.model.article import Article, Crop, Dateline, ImageRef, now_utc
 from editor.model.media_store import MediaStore
 from editor.model.package import LoadedPackage, load_package, save_package
 
@@ -33,12 +36,15 @@ TEXT_FIELDS = frozenset(
 )
 LIST_FIELDS = frozenset({"byline", "tags"})
 DATELINE_FIELDS = frozenset(f.name for f in dataclasses.fields(Dateline))
+PHOTO_TEXT_FIELDS = frozenset({"caption", "credit", "copyright", "alt"})
 
 
 class ArticleDocument(QObject):
     fieldChanged = Signal(str)  # a field name, e.g. "headline" or "dateline.place"
     bodyChanged = Signal()
-    photosChanged = Signal()
+    photosChanged = Signal()  # photos added, removed, reordered or (un)featured
+    photoChanged = Signal(str)  # one photo's caption, credit, alt text or crop, by id
+    bodyReplaced = Signal()  # the body changed other than by typing (e.g. a photo removed)
     replaced = Signal()  # a whole new article (new, open, import)
     pathChanged = Signal()
     dirtyChanged = Signal(bool)
@@ -49,6 +55,9 @@ class ArticleDocument(QObject):
         self.media = MediaStore()
         self.path: Path | None = None
         self._dirty = False
+        # Photo operations (add, remove, reorder, feature, crop) undo here; text fields and the
+        # body keep their own undo.
+        self.photo_undo = QUndoStack(self)
 
     # --- state ---------------------------------------------------------------------------------
 
@@ -99,10 +108,61 @@ class ArticleDocument(QObject):
         self.article.modified = now_utc()
         self._set_dirty(True)
 
+    # --- photos --------------------------------------------------------------------------------
+
+    def attach_photo(
+        self, data: bytes, prepared: PreparedPhoto, original_name: str
+    ) -> tuple[ImageRef, bool]:
+        """Store a photo (once, however often it is added); returns its record and if it is new."""
+        media_path = photo_ops.store_photo(self.media, data, prepared)
+        existing = photo_ops.photo_with_file(self.article, media_path)
+        if existing is not None:
+            return existing, False
+        image = photo_ops.new_photo_record(self.article, media_path, prepared, original_name)
+        after = [*self.article.photos, image]
+        self.photo_undo.push(_PhotoListCommand(self, f"Add photo {image.id}", after))
+        return image, True
+
+    def remove_photo(self, photo_id: str) -> None:
+        self.photo_undo.push(_RemovePhotoCommand(self, photo_id))
+
+    def move_photo(self, photo_id: str, new_index: int) -> None:
+        after = list(self.article.photos)
+        image = next(p for p in after if p.id == photo_id)
+        after.remove(image)
+        after.insert(max(0, min(new_index, len(after))), image)
+        self.photo_undo.push(_PhotoListCommand(self, f"Move photo {photo_id}", after))
+
+    def set_featured(self, photo_id: str | None) -> None:
+        self.photo_undo.push(_FeaturedCommand(self, photo_id))
+
+    def set_photo_field(self, photo_id: str, name: str, value: str) -> None:
+        if name not in PHOTO_TEXT_FIELDS:
+            raise KeyError(name)
+        image = self.article.photo(photo_id)
+        if image is None or getattr(image, name) == value:
+            return
+        setattr(image, name, value)
+        self._touch()
+        self.photoChanged.emit(photo_id)
+
+    def set_photo_crop(
+        self, photo_id: str, crop: Crop | None, focal: tuple[float, float] | None
+    ) -> None:
+        image = self.article.photo(photo_id)
+        if image is None or (image.crop, image.focal) == (crop, focal):
+            return
+        self.photo_undo.push(_CropCommand(self, image, crop, focal))
+
+    def _photos_changed(self) -> None:
+        self._touch()
+        self.photosChanged.emit()
+
     # --- whole documents -----------------------------------------------------------------------
 
     def replace(self, article: Article, media: MediaStore, path: Path | None) -> None:
         self.article, self.media, self.path = article, media, path
+        self.photo_undo.clear()
         self._set_dirty(False)
         self.replaced.emit()
         self.pathChanged.emit()
@@ -129,3 +189,106 @@ class ArticleDocument(QObject):
     def mark_imported(self) -> None:
         """An imported story is new work: it has no file yet and needs saving."""
         self._set_dirty(True)
+
+
+# --- undoable photo operations -----------------------------------------------------------------
+
+
+class _PhotoListCommand(QUndoCommand):
+    """Replace the order/contents of the photo list (add, reorder)."""
+
+    def __init__(self, document: ArticleDocument, text: str, after: list[ImageRef]) -> None:
+        super().__init__(text)
+        self.document = document
+        self.before = list(document.article.photos)
+        self.after = list(after)
+
+    def redo(self) -> None:
+        self.document.article.photos[:] = self.after
+        self.document._photos_changed()
+
+    def undo(self) -> None:
+        self.document.article.photos[:] = self.before
+        self.document._photos_changed()
+
+
+class _RemovePhotoCommand(QUndoCommand):
+    """Remove a photo and its placements in the body; undo puts both back."""
+
+    def __init__(self, document: ArticleDocument, photo_id: str) -> None:
+        super().__init__(f"Remove photo {photo_id}")
+        self.document = document
+        self.photo_id = photo_id
+        self.saved: tuple[ImageRef, int, str] | None = None
+
+    def redo(self) -> None:
+        article = self.document.article
+        self.saved = photo_ops.remove_photo(article, self.photo_id)
+        if article.body != self.saved[2]:
+            self.document.bodyReplaced.emit()
+            self.document.bodyChanged.emit()
+        self.document._photos_changed()
+
+    def undo(self) -> None:
+        assert self.saved is not None
+        image, index, body = self.saved
+        changed_body = self.document.article.body != body
+        photo_ops.restore_photo(self.document.article, image, index, body)
+        if changed_body:
+            self.document.bodyReplaced.emit()
+            self.document.bodyChanged.emit()
+        self.document._photos_changed()
+
+
+class _FeaturedCommand(QUndoCommand):
+    def __init__(self, document: ArticleDocument, photo_id: str | None) -> None:
+        super().__init__("Choose the lead photo")
+        self.document = document
+        self.photo_id = photo_id
+        featured = document.article.featured_photo()
+        self.previous = featured.id if featured else None
+
+    def _apply(self, photo_id: str | None) -> None:
+        photo_ops.set_featured(self.document.article, photo_id)
+        self.document._photos_changed()
+
+    def redo(self) -> None:
+        self._apply(self.photo_id)
+
+    def undo(self) -> None:
+        self._apply(self.previous)
+
+
+class _CropCommand(QUndoCommand):
+    def __init__(
+        self,
+        document: ArticleDocument,
+        image: ImageRef,
+        crop: Crop | None,
+        focal: tuple[float, float] | None,
+    ) -> None:
+        super().__init__(f"Crop photo {image.id}")
+        self.document = document
+        self.image = image
+        self.before = (image.crop, image.focal)
+        self.after = (crop, focal)
+
+    def _apply(self, values: tuple[Crop | None, tuple[float, float] | None]) -> None:
+        self.image.crop, self.image.focal = values
+        self.document._touch()
+        self.document.photoChanged.emit(self.image.id)
+
+    def redo(self) -> None:
+        self._apply(self.after)
+
+    def undo(self) -> None:
+        self._apply(self.before)
+
+    def id(self) -> int:  # consecutive drags of one photo's crop merge into one undo step
+        return 1001
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, _CropCommand) or other.image is not self.image:
+            return False
+        self.after = other.after
+        return True

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +32,9 @@ from editor.model.package import PackageError
 from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.fields import FieldsPane
+from editor.ui.panes.photos import PhotosPane
 from editor.ui.panes.preview import PreviewPane
+from editor.ui.photo_desk import PhotoDesk
 from editor.ui.recent_files import recent_files, remember_file
 from editor.ui.worker import run_in_background
 
@@ -58,12 +61,18 @@ class MainWindow(QMainWindow):
         self.settings = QSettings()
         self.document = ArticleDocument(self)
         self.fields = FieldsPane()
+        self.photos = PhotosPane()
         self.body = BodyPane()
         self.preview = PreviewPane(self.document)
+        self.photo_desk = PhotoDesk(self.document, self.photos, self.body, self)
 
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("side_tabs")
+        self.side_tabs.addTab(self.fields, "Fields")
+        self.side_tabs.addTab(self.photos, "Photos")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
-        self.splitter.addWidget(_titled("Fields", self.fields))
+        self.splitter.addWidget(self.side_tabs)
         self.splitter.addWidget(_titled("Body (Markdown)", self.body))
         self.splitter.addWidget(_titled("Preview", self.preview))
         self.splitter.setChildrenCollapsible(False)
@@ -117,6 +126,14 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             edit_menu.addAction(action)
 
+        photos_menu = self.menuBar().addMenu("&Photos")
+        photos_menu.addAction(self._action("&Add Photos…", self._add_photos, "Ctrl+Shift+A"))
+        undo = self.document.photo_undo.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence("Ctrl+Alt+Z"))
+        redo = self.document.photo_undo.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence("Ctrl+Alt+Shift+Z"))
+        photos_menu.addActions([undo, redo])
+
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About Dateline", self._about))
 
@@ -133,6 +150,10 @@ class MainWindow(QMainWindow):
         self._count_timer.setInterval(250)
         self._count_timer.timeout.connect(self._update_word_count)
         self.document.bodyChanged.connect(self._count_timer.start)
+        self.photo_desk.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.photo_desk.photoCountChanged.connect(
+            lambda count: self.side_tabs.setTabText(1, f"Photos ({count})" if count else "Photos")
+        )
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -169,6 +190,12 @@ class MainWindow(QMainWindow):
         widget = QApplication.focusWidget()
         if isinstance(widget, QLineEdit | QPlainTextEdit) and hasattr(widget, method):
             getattr(widget, method)()
+        elif method in ("undo", "redo"):  # outside the text: the photo operations
+            getattr(self.document.photo_undo, method)()
+
+    def _add_photos(self) -> None:
+        self.side_tabs.setCurrentWidget(self.photos)
+        self.photo_desk.add_dialog()
 
     # --- files ---------------------------------------------------------------------------------
 

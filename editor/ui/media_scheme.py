@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QObject
+from PySide6.QtCore import QBuffer, QByteArray, QObject, QUrlQuery
 from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestJob,
     QWebEngineUrlScheme,
@@ -19,6 +19,8 @@ SCHEME = b"dateline-media"
 
 # media path inside the package -> (bytes, MIME type), or None when unknown.
 MediaLookup = Callable[[str], tuple[bytes, str] | None]
+# A cropped copy made in the background: (bytes, crop text "l,t,r,b", reply) -> None
+CropMaker = Callable[[bytes, str, Callable[[bytes | None], None]], None]
 
 
 def register_media_scheme() -> None:
@@ -35,22 +37,57 @@ def register_media_scheme() -> None:
     QWebEngineUrlScheme.registerScheme(scheme)
 
 
-def media_url(media_path: str) -> str:
-    return f"{SCHEME.decode()}:/{media_path}"
+def media_url(media_path: str, crop: str = "") -> str:
+    """The preview's address of a file in the package, optionally cropped ("l,t,r,b")."""
+    return f"{SCHEME.decode()}:/{media_path}" + (f"?crop={crop}" if crop else "")
 
 
 class MediaSchemeHandler(QWebEngineUrlSchemeHandler):
-    def __init__(self, lookup: MediaLookup, parent: QObject | None = None) -> None:
+    def __init__(
+        self, lookup: MediaLookup, make_crop: CropMaker, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._lookup = lookup
+        self._make_crop = make_crop
+        self._crops: dict[str, bytes] = {}  # url -> cropped JPEG, so scrolling costs nothing
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
-        media_path = job.requestUrl().path().lstrip("/")
-        found = self._lookup(media_path) if media_path.startswith("media/") else None
+        url = job.requestUrl()
+        media_path = url.path().lstrip("/")
+        allowed = media_path.startswith(("media/", "thumbs/"))
+        found = self._lookup(media_path) if allowed else None
         if found is None:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
         data, mime = found
-        buffer = QBuffer(parent=job)
-        buffer.setData(QByteArray(data))
-        job.reply(mime.encode(), buffer)
+        crop = QUrlQuery(url).queryItemValue("crop")
+        if not crop:
+            _reply(job, data, mime)
+            return
+        key = url.toString()
+        if key in self._crops:
+            _reply(job, self._crops[key], "image/jpeg")
+            return
+        # Cropping decodes an image: done in the background, answered when ready. The page
+        # may have dropped the request by then (a newer crop): the job is then gone.
+        alive = [True]
+        job.destroyed.connect(lambda: alive.__setitem__(0, False))
+
+        def ready(cropped: bytes | None) -> None:
+            if not alive[0]:
+                return
+            if cropped is None:
+                job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
+                return
+            if len(self._crops) > 64:
+                self._crops.clear()
+            self._crops[key] = cropped
+            _reply(job, cropped, "image/jpeg")
+
+        self._make_crop(data, crop, ready)
+
+
+def _reply(job: QWebEngineUrlRequestJob, data: bytes, mime: str) -> None:
+    buffer = QBuffer(parent=job)
+    buffer.setData(QByteArray(data))
+    job.reply(mime.encode(), buffer)

@@ -2,22 +2,51 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont, QFontDatabase, QTextOption
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QImage, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from editor.ui.panes.photos import PHOTO_SUFFIXES
+
+
+def _photo_files(source: QMimeData) -> list[Path]:
+    urls = source.urls() if source.hasUrls() else []
+    paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+    return [path for path in paths if path.suffix.lower() in PHOTO_SUFFIXES]
+
+
+def _changed_span(old: str, new: str) -> tuple[int, int, str]:
+    """The one span of ``old`` to replace to get ``new``: (start, end, replacement)."""
+    start = 0
+    limit = min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+    return start, end_old, new[start:end_new]
 
 
 class BodyPane(QPlainTextEdit):
-    """Emits ``bodyEdited(text)`` for the reporter's edits; ``show_text`` loads silently."""
+    """Emits ``bodyEdited(text)`` for the reporter's edits; ``show_text`` loads silently.
+
+    Photo files dropped on the text, and images pasted into it, are announced with the position
+    where they should be placed (``photosDropped``, ``imagePasted``).
+    """
 
     bodyEdited = Signal(str)
+    photosDropped = Signal(list, int)  # list[Path], text position
+    imagePasted = Signal(bytes, int)  # PNG bytes, text position
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("body_editor")
         self.setPlaceholderText(
             "Write the story in Markdown.\n\n## A subhead\n\n> “A quote,” she said.\n\n"
-            "[A link](https://example.org)"
+            "[A link](https://example.org)\n\nDrop photos here to place them."
         )
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
@@ -33,8 +62,64 @@ class BodyPane(QPlainTextEdit):
             self.bodyEdited.emit(self.toPlainText())
 
     def show_text(self, text: str) -> None:
+        """Load a new article's body (clears undo: it is another story)."""
         self._loading = True
         try:
             self.setPlainText(text)
         finally:
             self._loading = False
+
+    def apply_text(self, text: str) -> None:
+        """Bring the editor in line with a body changed elsewhere, as one undoable edit.
+
+        Only the changed span is replaced, so the cursor and the rest of the undo history stay.
+        """
+        old = self.toPlainText()
+        if old == text:
+            return
+        start, end, replacement = _changed_span(old, text)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self._loading = True
+        try:
+            cursor.insertText(replacement)
+        finally:
+            self._loading = False
+
+    def insert_block(self, markdown: str, position: int | None = None) -> None:
+        """Insert ``markdown`` as a block of its own after the paragraph at ``position``."""
+        cursor = self.textCursor()
+        if position is not None:
+            cursor.setPosition(min(position, len(self.toPlainText())))
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        before = "\n\n" if cursor.block().text().strip() else ""
+        cursor.insertText(f"{before}{markdown}\n")
+        self.setTextCursor(cursor)
+
+    # --- photos in, by drop and paste -------------------------------------------------------------
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return (
+            bool(_photo_files(source)) or source.hasImage() or super().canInsertFromMimeData(source)
+        )
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        files = _photo_files(source)
+        position = self.textCursor().position()
+        if files:
+            self.photosDropped.emit(files, position)
+        elif source.hasImage() and not source.hasText():
+            image = source.imageData()
+            if isinstance(image, QImage) and not image.isNull():
+                self.imagePasted.emit(_png_bytes(image), position)
+        else:
+            super().insertFromMimeData(source)
+
+
+def _png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())

@@ -17,12 +17,14 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngin
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QWidget
 
-from editor.model.article import ImageRef
+from editor.media.preview_crop import crop_display_copy
+from editor.model.article import Crop, ImageRef
 from editor.render.markdown import BodyRenderer
 from editor.render.page import html_language, read_article_css, render_parts
 from editor.render.preview_shell import preview_shell_html, update_script
 from editor.ui.document import ArticleDocument
 from editor.ui.media_scheme import SCHEME, MediaSchemeHandler, media_url
+from editor.ui.worker import run_in_background
 
 PARTS = ("header", "body", "footer")
 
@@ -64,7 +66,7 @@ class PreviewPane(QWebEngineView):
         # in creation order) but is deleted once this view and its page are gone.
         self._profile = QWebEngineProfile(QApplication.instance())
         self.destroyed.connect(self._profile.deleteLater)
-        self._scheme_handler = MediaSchemeHandler(self._media_lookup, self)
+        self._scheme_handler = MediaSchemeHandler(self._media_lookup, self._make_crop, self)
         self._profile.installUrlSchemeHandler(SCHEME, self._scheme_handler)
         page = _PreviewPage(self._profile, self)
         settings = page.settings()
@@ -82,11 +84,17 @@ class PreviewPane(QWebEngineView):
         page.setHtml(preview_shell_html(read_article_css()), QUrl(f"{SCHEME.decode()}:/preview"))
 
         document.fieldChanged.connect(self._field_changed)
-        document.bodyChanged.connect(lambda: self._schedule({"body"}))
-        document.photosChanged.connect(lambda: self._schedule(set(PARTS)))
+        document.bodyChanged.connect(self._body_changed)
+        document.photosChanged.connect(self.refresh)
+        document.photoChanged.connect(lambda _photo_id: self.refresh())
         document.replaced.connect(lambda: self._schedule(set(PARTS), at_once=True))
 
     # --- scheduling ----------------------------------------------------------------------------
+
+    def _body_changed(self) -> None:
+        # The lead photo shows in the header unless the body places it: the header may change.
+        featured = self._document.article.featured_photo() is not None
+        self._schedule({"body", "header"} if featured else {"body"})
 
     def _field_changed(self, name: str) -> None:
         parts = {"header", "footer"}
@@ -102,6 +110,10 @@ class PreviewPane(QWebEngineView):
         delay = 0 if at_once else 5 + len(self._document.article.body) // 4000
         if not self._timer.isActive():
             self._timer.start(delay)
+
+    def refresh(self) -> None:
+        """Render everything again (a photo changed: it may lead the piece or sit in the body)."""
+        self._schedule(set(PARTS))
 
     def _shell_loaded(self, ok: bool) -> None:
         self._ready = ok
@@ -119,17 +131,37 @@ class PreviewPane(QWebEngineView):
 
     # --- photos --------------------------------------------------------------------------------
 
-    @staticmethod
-    def _photo_url(image: ImageRef) -> str:
-        return media_url(image.media_path)
+    def _photo_url(self, image: ImageRef) -> str:
+        """The display copy when the package has one (the original may be 24 megapixels)."""
+        display = self._document.media.derived_path(image.media_path, "display")
+        source = display if display in self._document.media else image.media_path
+        crop = image.crop
+        crop_text = (
+            ""
+            if crop is None
+            else f"{crop.left:.4f},{crop.top:.4f},{crop.right:.4f},{crop.bottom:.4f}"
+        )
+        return media_url(source, crop_text)
 
-    def _media_lookup(self, media_path: str) -> tuple[bytes, str] | None:
+    def _media_lookup(self, path: str) -> tuple[bytes, str] | None:
         media = self._document.media
-        if media_path not in media:
+        if path not in media:
             return None
-        image = next((p for p in self._document.article.photos if p.media_path == media_path), None)
+        if path.startswith("thumbs/"):
+            return media.read(path), "image/jpeg"
+        image = next((p for p in self._document.article.photos if p.media_path == path), None)
         mime = f"image/{(image.format if image else 'jpeg').lower() or 'jpeg'}"
-        return media.read(media_path), mime
+        return media.read(path), mime
+
+    @staticmethod
+    def _make_crop(data: bytes, crop_text: str, reply: Callable[[bytes | None], None]) -> None:
+        try:
+            left, top, right, bottom = (float(part) for part in crop_text.split(","))
+            crop = Crop(left, top, right, bottom)
+        except ValueError:
+            reply(None)
+            return
+        run_in_background(lambda: crop_display_copy(data, crop), reply, lambda _m: reply(None))
 
     # --- for tests and tools -------------------------------------------------------------------
 

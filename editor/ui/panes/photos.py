@@ -1,0 +1,362 @@
+"""The photos pane: thumbnails, and for the chosen photo its caption, credit, copyright, alt
+text, crop and focal point. Everything the reporter does goes out as a ``...Requested``/
+``...Edited`` signal; the window applies it to the document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.model.article import ImageRef
+from editor.model.cropping import ASPECT_PRESETS, largest_crop
+from editor.model.photos import ALT_TEXT_HINT
+from editor.ui.widgets.crop_editor import CropEditor
+
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".svg"}
+WHOLE_PHOTO = "Whole photo"
+
+
+def dropped_files(event: QDropEvent | QDragEnterEvent) -> list[Path]:
+    """Local files in a drag from the file manager."""
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+
+
+class _PhotoList(QListWidget):
+    """Thumbnails in story order; drag one to reorder, drop files from outside to add them."""
+
+    filesDropped = Signal(list)
+    moved = Signal(str, int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("photo_list")
+        self.setIconSize(QSize(96, 72))
+        self.setSpacing(2)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setAcceptDrops(True)
+        self.setWordWrap(True)
+        self.setMinimumHeight(150)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = dropped_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.filesDropped.emit(files)
+            return
+        item = self.currentItem()
+        super().dropEvent(event)
+        if item is not None:
+            self.moved.emit(item.data(Qt.ItemDataRole.UserRole), self.row(item))
+
+
+class PhotosPane(QWidget):
+    addRequested = Signal()
+    filesDropped = Signal(list)  # list[Path]
+    insertRequested = Signal(str)  # place this photo in the body at the cursor
+    removeRequested = Signal(str)
+    moveRequested = Signal(str, int)
+    featuredRequested = Signal(object)  # photo id, or None for no lead photo
+    photoEdited = Signal(str, str, str)  # photo id, field, value
+    cropEdited = Signal(str, object, object)  # photo id, Crop | None, focal | None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._photos: list[ImageRef] = []
+        self._thumbnails: dict[str, QPixmap] = {}
+        self._current: ImageRef | None = None
+        self._loading = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(self._buttons())
+        self.list = _PhotoList()
+        self.list.currentItemChanged.connect(lambda *_: self._show_current())
+        self.list.filesDropped.connect(self.filesDropped)
+        self.list.moved.connect(self.moveRequested)
+        layout.addWidget(self.list)
+        self.details = self._details()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.details)
+        layout.addWidget(scroll, 1)
+        self.setAcceptDrops(True)
+        self._show_current()
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.add_button = QPushButton("Add photos…")
+        self.add_button.clicked.connect(self.addRequested)
+        self.insert_button = QPushButton("Place in body")
+        self.insert_button.setToolTip("Place the photo in the body at the cursor")
+        self.insert_button.clicked.connect(lambda: self._emit_for_current(self.insertRequested))
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(lambda: self._emit_for_current(self.removeRequested))
+        for button in (self.add_button, self.insert_button, self.remove_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _details(self) -> QWidget:
+        box = QWidget()
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.gps_warning = QLabel()
+        self.gps_warning.setObjectName("gps_warning")
+        self.gps_warning.setWordWrap(True)
+        self.gps_warning.setStyleSheet(
+            "background: #fde7e9; color: #8a0010; border: 1px solid #e3a1a8;"
+            " border-radius: 4px; padding: 6px; font-weight: 600;"
+        )
+        form.addRow(self.gps_warning)
+        self.file_label = QLabel()
+        self.file_label.setObjectName("photo_file")
+        self.file_label.setWordWrap(True)
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.file_label.setStyleSheet("color: #555;")
+        form.addRow(self.file_label)
+        self.crop_editor = CropEditor()
+        self.crop_editor.cropEdited.connect(self._crop_edited)
+        form.addRow(self.crop_editor)
+        self.aspect = QComboBox()
+        self.aspect.setObjectName("crop_aspect")
+        self.aspect.addItem(WHOLE_PHOTO)
+        self.aspect.addItems(list(ASPECT_PRESETS))
+        self.aspect.activated.connect(self._aspect_chosen)
+        form.addRow("Cr&op", self.aspect)
+        self.caption = QPlainTextEdit()
+        self.caption.setObjectName("photo_caption")
+        self.caption.setTabChangesFocus(True)
+        self.caption.setFixedHeight(self.caption.fontMetrics().lineSpacing() * 3 + 14)
+        self.caption.setPlaceholderText("Who, what, where, when")
+        self.caption.textChanged.connect(
+            lambda: self._edited("caption", self.caption.toPlainText())
+        )
+        form.addRow("&Caption", self.caption)
+        self.credit = self._line("credit", "EFE/Juan Manuel Blanco")
+        form.addRow("Cre&dit", self.credit)
+        self.copyright = self._line("copyright", "© EFE 2024")
+        form.addRow("Co&pyright", self.copyright)
+        self.alt = QPlainTextEdit()
+        self.alt.setObjectName("photo_alt")
+        self.alt.setTabChangesFocus(True)
+        self.alt.setFixedHeight(self.alt.fontMetrics().lineSpacing() * 3 + 14)
+        self.alt.setPlaceholderText("What the photo shows, for readers who cannot see it")
+        self.alt.textChanged.connect(self._alt_changed)
+        form.addRow("&Alt text", self.alt)
+        self.alt_hint = QLabel()
+        self.alt_hint.setObjectName("alt_hint")
+        form.addRow("", self.alt_hint)
+        self.featured = QCheckBox("Lead photo (leads the piece and illustrates shares)")
+        self.featured.setObjectName("photo_featured")
+        self.featured.toggled.connect(self._featured_toggled)
+        form.addRow(self.featured)
+        return box
+
+    def _line(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(f"photo_{name}")
+        edit.setPlaceholderText(placeholder)
+        edit.textChanged.connect(lambda text: self._edited(name, text))
+        return edit
+
+    # --- showing -------------------------------------------------------------------------------
+
+    def show_photos(self, photos: list[ImageRef], thumbnails: dict[str, QPixmap]) -> None:
+        """Refill the list (keeping the selection) from the article's photos."""
+        current_id = self._current.id if self._current else None
+        self._photos = list(photos)
+        self._thumbnails = thumbnails
+        self._loading = True
+        try:
+            self.list.clear()
+            for image in photos:
+                item = QListWidgetItem(self._item_text(image))
+                item.setData(Qt.ItemDataRole.UserRole, image.id)
+                pixmap = thumbnails.get(image.id)
+                if pixmap is not None and not pixmap.isNull():
+                    item.setIcon(QIcon(pixmap))
+                self.list.addItem(item)
+            ids = [image.id for image in photos]
+            row = ids.index(current_id) if current_id in ids else (0 if ids else -1)
+            self.list.setCurrentRow(row)
+        finally:
+            self._loading = False
+        self._show_current()
+
+    def select(self, photo_id: str) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == photo_id:
+                self.list.setCurrentRow(row)
+
+    def refresh_item(self, image: ImageRef) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == image.id:
+                item.setText(self._item_text(image))
+
+    def show_crop(self, image: ImageRef) -> None:
+        """The crop of ``image`` changed (a drag, a preset, undo): redraw it if shown."""
+        if self._current is not None and self._current.id == image.id:
+            pixmap = self._thumbnails.get(image.id, QPixmap())
+            size = (image.width or 1, image.height or 1)
+            self.crop_editor.set_photo(pixmap, size, image.crop, image.focal)
+
+    @staticmethod
+    def _item_text(image: ImageRef) -> str:
+        flags = []
+        if image.featured:
+            flags.append("LEAD")
+        if image.missing:
+            flags.append("MISSING")
+        if image.has_gps:
+            flags.append("GPS")
+        if not image.caption.strip():
+            flags.append("no caption")
+        if not image.credit.strip():
+            flags.append("no credit")
+        if not image.alt.strip():
+            flags.append("no alt text")
+        name = Path(image.original_name).name or image.id
+        caption = image.caption.strip().replace("\n", " ")
+        caption = caption[:60] + "…" if len(caption) > 60 else caption
+        head = f"{image.id} · {name}" + (f"  [{', '.join(flags)}]" if flags else "")
+        return f"{head}\n{caption}" if caption else head
+
+    def _show_current(self) -> None:
+        item = self.list.currentItem()
+        photo_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        self._current = next((p for p in self._photos if p.id == photo_id), None)
+        image = self._current
+        self._loading = True
+        try:
+            self.details.setEnabled(image is not None)
+            for button in (self.insert_button, self.remove_button):
+                button.setEnabled(image is not None)
+            self.caption.setPlainText(image.caption if image else "")
+            self.credit.setText(image.credit if image else "")
+            self.copyright.setText(image.copyright if image else "")
+            self.alt.setPlainText(image.alt if image else "")
+            self.featured.setChecked(bool(image and image.featured))
+            self.aspect.setCurrentIndex(0)
+            self._show_file(image)
+        finally:
+            self._loading = False
+        self._update_alt_hint()
+
+    def _show_file(self, image: ImageRef | None) -> None:
+        pixmap = self._thumbnails.get(image.id, QPixmap()) if image else QPixmap()
+        size = (image.width or 1, image.height or 1) if image else (1, 1)
+        crop, focal = (image.crop, image.focal) if image else (None, None)
+        self.crop_editor.set_photo(pixmap, size, crop, focal)
+        self.crop_editor.setVisible(image is not None and not image.missing)
+        self.aspect.setEnabled(image is not None and not image.missing)
+        if image is None:
+            self.file_label.setText("Add photos with the button above, or drop them here.")
+        elif image.missing:
+            self.file_label.setText(
+                f"The file of this photo is not in the story: {image.original_name}. "
+                "Add the photo itself to show it."
+            )
+        else:
+            self.file_label.setText(
+                f"{Path(image.original_name).name} · {image.format} · "
+                f"{image.width} × {image.height} px"
+            )
+        self.gps_warning.setVisible(bool(image and image.has_gps))
+        self.gps_warning.setText(
+            "This photo records where it was taken (GPS). Dateline keeps the original as "
+            "it came, and removes the location from every copy it exports."
+        )
+
+    def _update_alt_hint(self) -> None:
+        length = len(self.alt.toPlainText())
+        over = length > ALT_TEXT_HINT
+        self.alt_hint.setStyleSheet(f"color: {'#b00020' if over else '#666'}; font-size: 11px;")
+        self.alt_hint.setText(
+            f"{length} characters" + (f" (aim for under {ALT_TEXT_HINT})" if over else "")
+        )
+
+    # --- edits ---------------------------------------------------------------------------------
+
+    def _emit_for_current(self, signal: Signal) -> None:
+        if self._current is not None:
+            signal.emit(self._current.id)
+
+    def _edited(self, name: str, value: str) -> None:
+        if not self._loading and self._current is not None:
+            self.photoEdited.emit(self._current.id, name, value)
+
+    def _alt_changed(self) -> None:
+        self._update_alt_hint()
+        self._edited("alt", self.alt.toPlainText())
+
+    def _featured_toggled(self, checked: bool) -> None:
+        if not self._loading and self._current is not None:
+            self.featuredRequested.emit(self._current.id if checked else None)
+
+    def _crop_edited(self, crop, focal) -> None:
+        if self._current is not None:
+            self.cropEdited.emit(self._current.id, crop, focal)
+
+    def _aspect_chosen(self) -> None:
+        image = self._current
+        if image is None or not (image.width and image.height):
+            return
+        name = self.aspect.currentText()
+        aspect = ASPECT_PRESETS.get(name)
+        self.crop_editor.set_aspect(aspect)
+        if name == WHOLE_PHOTO:
+            crop = None
+        elif aspect is None:  # free: keep the crop, drop the ratio constraint
+            return
+        else:
+            crop = largest_crop(image.width, image.height, aspect, image.focal)
+        self.cropEdited.emit(image.id, crop, image.focal)
+
+    # --- drops on the whole pane ---------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = dropped_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.filesDropped.emit(files)

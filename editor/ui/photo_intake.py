@@ -1,0 +1,115 @@
+"""Photos coming in (file dialog, drops, clipboard) are checked and decoded off the GUI thread.
+
+Each file is read and prepared (safe opening, metadata, thumbnail and display copy) in the
+thread pool; the result is attached to the document on the GUI thread. A file that turns out
+not to be a usable photo is reported in one line, and nothing else changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from editor.media.errors import MediaError
+from editor.media.probe import PreparedPhoto, prepare_photo
+from editor.model.article import ImageRef
+from editor.ui.document import ArticleDocument
+from editor.ui.worker import run_in_background
+
+MAX_PHOTO_FILE_BYTES = 200 * 1024 * 1024
+
+
+def _read_and_prepare(path: Path) -> tuple[bytes, PreparedPhoto]:
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise MediaError(f"{path.name} could not be read: {error.strerror}") from None
+    if size > MAX_PHOTO_FILE_BYTES:
+        raise MediaError(f"{path.name} is too large to be a photo ({size // 2**20} MB)")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise MediaError(f"{path.name} could not be read: {error.strerror}") from None
+    return data, prepare_photo(data, path.name)
+
+
+class PhotoIntake(QObject):
+    """Adds photos to the document; reports each one as it arrives."""
+
+    photoAdded = Signal(object, bool)  # ImageRef, is_new
+    photoRefused = Signal(str)  # one line: the file and the reason
+    photoNote = Signal(str)  # e.g. an animated GIF: the first frame is used
+    derivedReady = Signal()  # missing thumbnails were made for an opened article
+
+    def __init__(self, document: ArticleDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.pending = 0
+
+    def add_files(self, paths: list[Path], on_added: Callable[[ImageRef, bool], None]) -> None:
+        for path in paths:
+            self._prepare(path.name, lambda p=path: _read_and_prepare(p), on_added)
+
+    def add_bytes(self, data: bytes, name: str, on_added: Callable[[ImageRef, bool], None]) -> None:
+        """A photo pasted from the clipboard (already encoded, e.g. as PNG)."""
+        self._prepare(name, lambda: (data, prepare_photo(data, name)), on_added)
+
+    def _prepare(
+        self,
+        name: str,
+        work: Callable[[], tuple[bytes, PreparedPhoto]],
+        on_added: Callable[[ImageRef, bool], None],
+    ) -> None:
+        document = self._document
+        generation = document.article  # a photo for an article since closed is dropped
+        self.pending += 1
+
+        def done(result: tuple[bytes, PreparedPhoto]) -> None:
+            self.pending -= 1
+            if document.article is not generation:
+                return
+            data, prepared = result
+            image, is_new = document.attach_photo(data, prepared, name)
+            for note in prepared.notes:
+                self.photoNote.emit(f"{name}: {note}")
+            on_added(image, is_new)
+            self.photoAdded.emit(image, is_new)
+
+        def failed(message: str) -> None:
+            self.pending -= 1
+            self.photoRefused.emit(message)
+
+        run_in_background(work, done, failed)
+
+    def ensure_derived(self) -> None:
+        """Make thumbnails and display copies the opened article lacks (e.g. after an import)."""
+        document = self._document
+        media = document.media
+        for image in document.article.photos:
+            if image.missing or image.media_path not in media:
+                continue
+            if len(media.derived_paths(image.media_path)) == 2:
+                continue
+            media_path = image.media_path
+            generation = document.article
+            self.pending += 1
+
+            def done(prepared: PreparedPhoto, media_path=media_path, generation=generation) -> None:
+                self.pending -= 1
+                if document.article is not generation:
+                    return
+                media.set_bytes(media.derived_path(media_path, "thumb"), prepared.thumbnail)
+                media.set_bytes(media.derived_path(media_path, "display"), prepared.display)
+                self.derivedReady.emit()
+
+            def failed(message: str) -> None:
+                self.pending -= 1
+                self.photoRefused.emit(message)
+
+            run_in_background(
+                lambda p=media_path, n=image.original_name: prepare_photo(media.read(p), n),
+                done,
+                failed,
+            )

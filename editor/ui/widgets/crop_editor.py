@@ -1,0 +1,191 @@
+"""Draw a crop on a photo: drag inside to move it, drag a corner to resize, double-click to set
+the focal point. The geometry lives in ``editor.model.cropping``; this widget only paints and
+turns the mouse into calls to it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from editor.model.article import Crop
+from editor.model.cropping import is_whole, moved, resized
+
+HANDLE = 9  # corner handle size in pixels
+
+
+class CropEditor(QWidget):
+    """Emits ``cropEdited(crop_or_None, focal_or_None)`` when a drag or double-click ends."""
+
+    cropEdited = Signal(object, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("crop_editor")
+        self.setMinimumHeight(160)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMouseTracking(True)
+        self.setToolTip(
+            "Drag the frame to move the crop, a corner to resize it; "
+            "double-click the subject to set the focal point"
+        )
+        self._pixmap = QPixmap()
+        self._size = (1, 1)  # the photo's upright size in pixels (for aspect ratios)
+        self._crop = Crop()
+        self._focal: tuple[float, float] | None = None
+        self._aspect: float | None = None
+        self._drag: tuple[str, QPointF, Crop] | None = None  # (what, start point, crop at start)
+
+    # --- state ---------------------------------------------------------------------------------
+
+    def set_photo(
+        self,
+        pixmap: QPixmap,
+        size: tuple[int, int],
+        crop: Crop | None,
+        focal: tuple[float, float] | None,
+    ) -> None:
+        self._pixmap = pixmap
+        self._size = size
+        self._crop = crop or Crop()
+        self._focal = focal
+        self._drag = None
+        self.updateGeometry()
+        self.update()
+
+    def set_aspect(self, aspect: float | None) -> None:
+        self._aspect = aspect
+
+    def crop(self) -> Crop | None:
+        return None if is_whole(self._crop) else self._crop
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, 220)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        w, h = self._size
+        return max(self.minimumHeight(), min(420, round(width * h / max(w, 1))))
+
+    # --- geometry ------------------------------------------------------------------------------
+
+    def _image_rect(self) -> QRectF:
+        """Where the photo is drawn: as large as fits, centred."""
+        if self._pixmap.isNull():
+            return QRectF(self.rect())
+        w, h = self._size
+        scale = min(self.width() / w, self.height() / h)
+        rect = QRectF(0, 0, w * scale, h * scale)
+        rect.moveCenter(QRectF(self.rect()).center())
+        return rect
+
+    def _crop_rect(self, crop: Crop | None = None) -> QRectF:
+        crop = crop or self._crop
+        image = self._image_rect()
+        return QRectF(
+            image.left() + crop.left * image.width(),
+            image.top() + crop.top * image.height(),
+            (crop.right - crop.left) * image.width(),
+            (crop.bottom - crop.top) * image.height(),
+        )
+
+    def _fraction(self, point: QPointF) -> tuple[float, float]:
+        image = self._image_rect()
+        return (
+            (point.x() - image.left()) / max(image.width(), 1),
+            (point.y() - image.top()) / max(image.height(), 1),
+        )
+
+    def _hit(self, point: QPointF) -> str | None:
+        rect = self._crop_rect()
+        corners = {
+            "tl": rect.topLeft(),
+            "tr": rect.topRight(),
+            "bl": rect.bottomLeft(),
+            "br": rect.bottomRight(),
+        }
+        for name, corner in corners.items():
+            if abs(point.x() - corner.x()) <= HANDLE and abs(point.y() - corner.y()) <= HANDLE:
+                return name
+        return "move" if rect.contains(point) else None
+
+    # --- painting ------------------------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.fillRect(self.rect(), QColor("#2b2b2b"))
+        if self._pixmap.isNull():
+            painter.setPen(QColor("#ccc"))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No photo selected")
+            return
+        image = self._image_rect()
+        painter.drawPixmap(image, self._pixmap, QRectF(self._pixmap.rect()))
+        crop = self._crop_rect()
+        shade = QPainterPath()
+        shade.addRect(image)
+        shade.addRect(crop)  # odd-even fill: everything outside the crop is dimmed
+        painter.fillPath(shade, QColor(0, 0, 0, 140))
+        painter.setPen(QPen(QColor("#ffd400"), 2))
+        painter.drawRect(crop)
+        painter.setBrush(QColor("#ffd400"))
+        for corner in (crop.topLeft(), crop.topRight(), crop.bottomLeft(), crop.bottomRight()):
+            painter.drawRect(QRectF(corner.x() - 4, corner.y() - 4, 8, 8))
+        if self._focal is not None:
+            x = image.left() + self._focal[0] * image.width()
+            y = image.top() + self._focal[1] * image.height()
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor("white"), 2))
+            painter.drawEllipse(QPointF(x, y), 8, 8)
+            painter.setPen(QPen(QColor("#e0002a"), 2))
+            painter.drawLine(QPointF(x - 12, y), QPointF(x + 12, y))
+            painter.drawLine(QPointF(x, y - 12), QPointF(x, y + 12))
+
+    # --- mouse ---------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._pixmap.isNull() or event.button() != Qt.MouseButton.LeftButton:
+            return
+        what = self._hit(event.position())
+        if what is not None:
+            self._drag = (what, event.position(), self._crop)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag is None:
+            hit = self._hit(event.position())
+            cursors = {
+                "tl": Qt.CursorShape.SizeFDiagCursor,
+                "br": Qt.CursorShape.SizeFDiagCursor,
+                "tr": Qt.CursorShape.SizeBDiagCursor,
+                "bl": Qt.CursorShape.SizeBDiagCursor,
+                "move": Qt.CursorShape.SizeAllCursor,
+            }
+            self.setCursor(cursors.get(hit or "", Qt.CursorShape.CrossCursor))
+            return
+        what, start, original = self._drag
+        x, y = self._fraction(event.position())
+        if what == "move":
+            sx, sy = self._fraction(start)
+            self._crop = moved(original, x - sx, y - sy)
+        else:
+            width, height = self._size
+            self._crop = resized(original, what, x, y, width, height, self._aspect)
+        self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._drag is not None:
+            self._drag = None
+            self.cropEdited.emit(self.crop(), self._focal)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self._pixmap.isNull():
+            return
+        x, y = self._fraction(event.position())
+        if 0 <= x <= 1 and 0 <= y <= 1:
+            self._focal = (x, y)
+            self._drag = None
+            self.update()
+            self.cropEdited.emit(self.crop(), self._focal)

@@ -1,0 +1,137 @@
+"""Photos in the real window: add, caption, crop, lead photo, remove and undo, GPS warning."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from editor.app import dispose_widgets
+
+from gui_helpers import read_dom, wait_for_dom
+from photo_files import jpeg_with_gps
+
+pytestmark = pytest.mark.gui
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def window(qtbot):
+    from editor.ui.main_window import MainWindow
+
+    win = MainWindow()
+    win.show()
+    qtbot.waitUntil(lambda: win.preview.ready, timeout=20_000)
+    yield win
+    win.document.new()
+    win.close()
+    dispose_widgets()
+
+
+def add_and_wait(qtbot, window, path: Path) -> None:
+    count = len(window.document.article.photos)
+    window.photo_desk.add_files([path], place=True)
+    qtbot.waitUntil(lambda: len(window.document.article.photos) == count + 1, timeout=10_000)
+
+
+def test_added_photo_is_placed_and_its_caption_reaches_the_figure(qtbot, window, tmp_path) -> None:
+    qtbot.keyClicks(window.body, "The caravan left Huixtla at dawn.")
+    photo = shutil.copy(DATA / "images" / "rocket.jpg", tmp_path / "rocket.jpg")
+    add_and_wait(qtbot, window, Path(photo))
+    image = window.document.article.photos[0]
+    assert f"![](photo:{image.id})" in window.body.toPlainText()
+    assert window.document.media.derived_paths(image.media_path)  # thumbnail kept
+    window.side_tabs.setCurrentWidget(window.photos)
+    qtbot.keyClicks(window.photos.caption, "Migrants walk north on the coastal road.")
+    qtbot.keyClicks(window.photos.credit, "EFE/Juan Manuel Blanco")
+    qtbot.keyClicks(window.photos.alt, "A column of people on a highway")
+    figure = wait_for_dom(
+        qtbot,
+        window.preview,
+        "[document.querySelector('figure.photo figcaption .caption')?.textContent,"
+        " document.querySelector('figure.photo figcaption .credit')?.textContent,"
+        " document.querySelector('figure.photo img')?.alt]",
+        [
+            "Migrants walk north on the coastal road.",
+            "EFE/Juan Manuel Blanco",
+            "A column of people on a highway",
+        ],
+    )
+    assert figure
+    # The picture really loads in the preview (served from the package, not a broken image).
+    wait_for_dom(
+        qtbot,
+        window.preview,
+        "(() => { const i = document.querySelector('figure.photo img');"
+        " return i.complete && i.naturalWidth > 0; })()",
+        True,
+    )
+
+
+def test_crop_preset_changes_the_preview_image_shape(qtbot, window, tmp_path) -> None:
+    photo = shutil.copy(DATA / "images" / "rocket.jpg", tmp_path / "rocket.jpg")
+    add_and_wait(qtbot, window, Path(photo))
+    image = window.document.article.photos[0]
+    window.photos.aspect.setCurrentText("1:1")
+    window.photos.aspect.activated.emit(window.photos.aspect.currentIndex())
+    assert image.crop is not None
+    wait_for_dom(
+        qtbot,
+        window.preview,
+        "(() => { const i = document.querySelector('figure.photo img');"
+        " return i && i.complete && i.naturalWidth > 0 &&"
+        " Math.abs(i.naturalWidth - i.naturalHeight) <= 1; })()",
+        True,
+    )
+    window.document.photo_undo.undo()
+    assert image.crop is None
+
+
+def test_gps_photo_is_flagged_and_lead_photo_leads(qtbot, window, tmp_path) -> None:
+    add_and_wait(qtbot, window, jpeg_with_gps(tmp_path / "source.jpg"))
+    image = window.document.article.photos[0]
+    assert image.has_gps
+    window.side_tabs.setCurrentWidget(window.photos)
+    assert window.photos.gps_warning.isVisible()
+    assert "GPS" in window.photos.list.item(0).text()
+    assert image.credit == "Photographer Name"  # prefilled from EXIF Artist
+    window.photos.featured.setChecked(True)
+    assert image.featured
+    wait_for_dom(
+        qtbot,
+        window.preview,
+        "!!document.querySelector('#dl-header figure.photo')",
+        # Placed in the body too, so the header does not repeat it.
+        False,
+    )
+    window.body.clear()
+    wait_for_dom(qtbot, window.preview, "!!document.querySelector('#dl-header figure.photo')", True)
+
+
+def test_remove_with_undo_restores_photo_and_placement(qtbot, window, tmp_path) -> None:
+    photo = shutil.copy(DATA / "images" / "rocket.jpg", tmp_path / "rocket.jpg")
+    add_and_wait(qtbot, window, Path(photo))
+    image = window.document.article.photos[0]
+    body_with_photo = window.body.toPlainText()
+    window.photos.removeRequested.emit(image.id)
+    assert window.document.article.photos == []
+    assert "photo:" not in window.body.toPlainText()
+    wait_for_dom(qtbot, window.preview, "document.querySelectorAll('figure').length", 0)
+    window.document.photo_undo.undo()
+    assert window.document.article.photos == [image]
+    assert window.body.toPlainText() == body_with_photo
+    wait_for_dom(qtbot, window.preview, "document.querySelectorAll('figure.photo').length", 1)
+
+
+def test_hostile_file_is_refused_and_window_stays_usable(qtbot, window, tmp_path) -> None:
+    for name in ("zero_bytes.jpg", "decompression_bomb.gif", "broken.png"):
+        window.photo_desk.add_files([DATA / "hostile-images" / name], place=True)
+    qtbot.waitUntil(lambda: window.photo_desk.intake.pending == 0, timeout=10_000)
+    assert window.document.article.photos == []
+    qtbot.keyClicks(window.fields.headline, "Still working")
+    wait_for_dom(
+        qtbot, window.preview, "document.querySelector('h1.headline')?.textContent", "Still working"
+    )
+    assert read_dom(qtbot, window.preview, "document.querySelectorAll('figure').length") == 0
