@@ -4,4 +4,6 @@ import sys
 
 from editor.cli import main
 
-sys.exit(main())
+# Guarded: worker processes (spawned for photo renditions) import this module again.
+if __name__ == "__main__":
+    sys.exit(main())

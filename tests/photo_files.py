@@ -17,7 +17,7 @@ def jpeg_with_gps(path: Path, size: tuple[int, int] = (640, 480)) -> Path:
         image.paste((230, 180, 40), (x, 0, x + 20, size[1] // 2))
     exif = Image.Exif()
     exif[0x013B] = "Photographer Name"  # Artist
-    exif[0x8298] = "© Agency 2024"  # Copyright
+    exif[0x8298] = "Agency 2024"  # Copyright (EXIF text is ASCII)
     exif.get_ifd(GPS_IFD).update(
         {
             1: "N",

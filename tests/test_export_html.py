@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import io
 import json
 import re
 import xml.etree.ElementTree as etree
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import html5lib
 import pytest
+from PIL import Image, IptcImagePlugin
 
 from editor.export import (
     EXPORTERS,
@@ -20,7 +22,7 @@ from editor.export import (
     list_formats,
 )
 from editor.export.html import HtmlExporter
-from editor.model.article import Article, Dateline, ImageRef
+from editor.model.article import Article, Crop, Dateline, ImageRef
 from editor.model.media_store import MediaStore
 
 SAMPLE_IMAGES = Path(__file__).parent / "data" / "images"
@@ -133,17 +135,17 @@ def export(tmp_path: Path, article: Article, media: MediaStore, name: str = "out
     return out.read_text(encoding="utf-8")
 
 
-def photo_data_uris(media: MediaStore) -> set[str]:
-    return {
-        f"data:image/{'png' if path.endswith('png') else 'gif'};base64,"
-        + base64.b64encode(media.read(path)).decode()
-        for path in media.paths()
-    }
+def decoded_jpeg(uri: str) -> Image.Image:
+    """The picture inside one of our ``data:`` photos; fails unless it is a clean JPEG."""
+    assert uri.startswith("data:image/jpeg;base64,"), uri[:40]
+    image = Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1])))
+    assert image.format == "JPEG"
+    assert not image.getexif(), "an exported photo carries EXIF (location, camera, owner)"
+    return image
 
 
 def assert_inert(document: etree.Element, media: MediaStore) -> None:
     """No script but the JSON-LD, no event handler, no script or data URL except our photos."""
-    allowed_data = photo_data_uris(media)
     scripts = list(document.iter("script"))
     assert [script.get("type") for script in scripts] == ["application/ld+json"]
     styles = list(document.iter("style"))
@@ -157,7 +159,8 @@ def assert_inert(document: etree.Element, media: MediaStore) -> None:
                 url = re.sub(r"[\s\x00-\x1f]", "", value).lower()
                 assert not url.startswith(("javascript:", "vbscript:")), value
                 if url.startswith("data:"):
-                    assert element.tag == "img" and value in allowed_data, value
+                    assert element.tag == "img", value
+                    decoded_jpeg(value)
 
 
 # --- a well-formed page --------------------------------------------------------------------------
@@ -170,19 +173,17 @@ def test_export_is_strict_html5_with_language(tmp_path: Path) -> None:
     assert "Por Juan Manuel Blanco" in text_of(document.find("body"))
 
 
-def test_photos_are_embedded_with_their_bytes_and_type(tmp_path: Path) -> None:
+def test_photos_are_embedded_as_clean_renditions(tmp_path: Path) -> None:
     article, media = make_article()
     document = parse(export(tmp_path, article, media))
     figures = {f.get("data-photo-id"): f for f in document.iter("figure")}
     body_photo = figures["photo1"].find("img")
-    src = body_photo.get("src")
-    assert src.startswith("data:image/png;base64,")
-    assert base64.b64decode(src.split(",", 1)[1]) == PNG_BYTES
+    assert decoded_jpeg(body_photo.get("src")).size == (1, 1)  # a rendition, never upscaled
     assert body_photo.get("alt") == "A column of people on a road"
     assert text_of(figures["photo1"].find("figcaption")) == "Migrants walk EFE/Juan Manuel Blanco"
     lead = figures["photo2"]  # featured and not placed in the body: the header's lead photo
     assert "photo-lead" in lead.get("class").split()
-    assert lead.find("img").get("src").startswith("data:image/gif;base64,")
+    decoded_jpeg(lead.find("img").get("src"))
     missing = figures["gone"]
     assert missing.find("img") is None
     assert "Migrant2-750x500.jpg" in text_of(find_class(missing, "photo-placeholder"))
@@ -333,24 +334,33 @@ def test_photo_file_absent_from_the_store_is_an_export_error(tmp_path: Path) -> 
     assert not list(tmp_path.iterdir())
 
 
-def test_format_no_browser_shows_is_an_export_error(tmp_path: Path) -> None:
+def test_a_format_browsers_do_not_show_is_exported_as_jpeg(tmp_path: Path) -> None:
     article, media = make_article()
+    tiff = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(tiff, "TIFF")
     article.photos[0].format = "TIFF"
-    article.photos[0].media_path = media.add_bytes(b"II*\x00fake", "tif")
-    with pytest.raises(ExportError, match="TIFF"):
-        export(tmp_path, article, media)
+    article.photos[0].media_path = media.add_bytes(tiff.getvalue(), "tif")
+    document = parse(export(tmp_path, article, media))
+    figure = next(f for f in document.iter("figure") if f.get("data-photo-id") == "photo1")
+    assert decoded_jpeg(figure.find("img").get("src")).size == (40, 30)
 
 
-def test_real_photo_round_trips(tmp_path: Path) -> None:
+def test_real_photo_is_cropped_captioned_and_stripped(tmp_path: Path) -> None:
     data = (SAMPLE_IMAGES / "rocket.jpg").read_bytes()
     article, media = make_article()
-    article.photos[0].media_path = media.add_bytes(data, "jpg")
-    article.photos[0].format = "JPEG"
+    photo = article.photos[0]
+    photo.media_path = media.add_bytes(data, "jpg")
+    photo.format, photo.width, photo.height = "JPEG", 640, 427
+    photo.crop = Crop(0.25, 0.0, 0.75, 1.0)
     document = parse(export(tmp_path, article, media))
-    src = next(f for f in document.iter("figure") if f.get("data-photo-id") == "photo1")
-    uri = src.find("img").get("src")
-    assert uri.startswith("data:image/jpeg;base64,")
-    assert base64.b64decode(uri.split(",", 1)[1]) == data
+    figure = next(f for f in document.iter("figure") if f.get("data-photo-id") == "photo1")
+    img = figure.find("img")
+    assert (img.get("width"), img.get("height")) == ("320", "427")
+    picture = decoded_jpeg(img.get("src"))
+    assert picture.size == (320, 427)
+    iptc = IptcImagePlugin.getiptcinfo(picture)
+    assert iptc[(2, 120)] == b"Migrants walk"
+    assert iptc[(2, 110)] == b"EFE/Juan Manuel Blanco"
 
 
 # --- the registry --------------------------------------------------------------------------------

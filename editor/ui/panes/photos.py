@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -105,14 +106,18 @@ class PhotosPane(QWidget):
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.list.filesDropped.connect(self.filesDropped)
         self.list.moved.connect(self.moveRequested)
-        layout.addWidget(self.list)
         self.details = self._details()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.details)
-        layout.addWidget(scroll, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.list)
+        split.addWidget(scroll)
+        split.setSizes([220, 600])
+        layout.addWidget(split, 1)
         self.setAcceptDrops(True)
         self._show_current()
 
@@ -134,7 +139,11 @@ class PhotosPane(QWidget):
 
     def _details(self) -> QWidget:
         box = QWidget()
-        form = QFormLayout(box)
+        outer = QVBoxLayout(box)
+        outer.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)  # rows stay together at the top, however tall the pane
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.gps_warning = QLabel()
         self.gps_warning.setObjectName("gps_warning")
@@ -168,9 +177,9 @@ class PhotosPane(QWidget):
             lambda: self._edited("caption", self.caption.toPlainText())
         )
         form.addRow("&Caption", self.caption)
-        self.credit = self._line("credit", "EFE/Juan Manuel Blanco")
+        self.credit = self._line("credit", "e.g. EFE/Juan Manuel Blanco")
         form.addRow("Cre&dit", self.credit)
-        self.copyright = self._line("copyright", "© EFE 2024")
+        self.copyright = self._line("copyright", "e.g. © EFE 2024")
         form.addRow("Co&pyright", self.copyright)
         self.alt = QPlainTextEdit()
         self.alt.setObjectName("photo_alt")

@@ -1,0 +1,81 @@
+"""Preparing a dropped photo for the window: checked, measured, read, and shown small.
+
+``prepare_photo`` is what runs between a reporter dropping a file and seeing it: it refuses
+what cannot be used, reads the newsroom metadata to prefill the photo's fields, and makes the
+two upright sRGB JPEGs the window shows (a thumbnail and the live preview's display image).
+It is a pure function of bytes, safe to run in a worker thread or process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from editor.media.colour import to_srgb
+from editor.media.decode import FORMATS, OpenedPhoto, decode_first_frame, open_photo
+from editor.media.encoding import jpeg_bytes
+from editor.media.metadata import PhotoMetadata, read_metadata
+from editor.media.orientation import make_upright
+from editor.media.scaling import PREVIEW_FILTER, draft_scale, fit_within
+
+THUMBNAIL_SIDE = 320
+THUMBNAIL_QUALITY = 80
+DISPLAY_SIDE = 1600
+DISPLAY_QUALITY = 85
+
+_ANIMATION_KINDS = {"GIF": "GIF", "WEBP": "WebP", "PNG": "PNG"}
+
+
+@dataclass(frozen=True)
+class PreparedPhoto:
+    format: str  # Pillow's name for the format the content is in: JPEG, PNG, GIF, WEBP, TIFF
+    extension: str  # jpg, png, gif, webp, tif
+    mime: str
+    width: int  # upright size of the original, after EXIF orientation
+    height: int
+    frame_count: int  # more than 1 for animations (and multi-page TIFFs)
+    metadata: PhotoMetadata
+    notes: tuple[str, ...]  # what the reporter should know, in their words
+    thumbnail: bytes  # upright sRGB JPEG, longest side at most THUMBNAIL_SIDE
+    display: bytes  # upright sRGB JPEG, longest side at most DISPLAY_SIDE
+
+    @property
+    def has_gps(self) -> bool:
+        """The original records where it was taken (renditions never carry it)."""
+        return self.metadata.gps is not None
+
+
+def prepare_photo(data: bytes, name: str) -> PreparedPhoto:
+    """Check and read the photo in ``data``; raise MediaError naming ``name`` if unusable."""
+    photo = open_photo(data, name)
+    metadata = read_metadata(photo.image)
+    long_side = max(photo.size)
+    pixels = decode_first_frame(photo, draft_scale(long_side, min(DISPLAY_SIDE, long_side)))
+    # Shrink first: the long side does not depend on orientation, and turning the picture and
+    # converting its colours cost less on the display image than on the decoded one.
+    display = make_upright(fit_within(pixels, DISPLAY_SIDE, PREVIEW_FILTER), photo.orientation)
+    display, colour_notes = to_srgb(display, photo.icc_profile)
+    thumbnail = fit_within(display, THUMBNAIL_SIDE)
+    extension, mime = FORMATS[photo.format]
+    width, height = photo.upright_size
+    return PreparedPhoto(
+        format=photo.format,
+        extension=extension,
+        mime=mime,
+        width=width,
+        height=height,
+        frame_count=photo.frame_count,
+        metadata=metadata,
+        notes=(*_frame_notes(photo), *colour_notes),
+        thumbnail=jpeg_bytes(thumbnail, THUMBNAIL_QUALITY),
+        display=jpeg_bytes(display, DISPLAY_QUALITY),
+    )
+
+
+def _frame_notes(photo: OpenedPhoto) -> tuple[str, ...]:
+    count = photo.frame_count
+    if count <= 1:
+        return ()
+    if photo.format == "TIFF":
+        return (f"TIFF with {count} pages: the first page is used",)
+    kind = _ANIMATION_KINDS.get(photo.format, photo.format)
+    return (f"animated {kind} with {count} frames: the first frame is used",)
