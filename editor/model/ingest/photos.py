@@ -5,17 +5,17 @@ Local photo files are copied into the MediaStore; web addresses are never fetche
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote
 
-from PIL import Image
-
+from editor.media.errors import MediaError
+from editor.media.probe import prepare_photo
 from editor.model.article import ImageRef
 from editor.model.ingest.text import _plain
 from editor.model.media_store import MediaStore
+from editor.model.photos import store_photo
 
 # Far above any camera's JPEG; keeps a stray video or disk image out of memory.
 MAX_PHOTO_BYTES = 100 * 1024 * 1024
@@ -25,11 +25,6 @@ _IMAGE_RE = re.compile(
     r"""(?:\s+(?:"(?P<title>[^"\n]*)"|'(?P<single>[^'\n]*)'))?\s*\)"""
 )
 _IMAGE_LINE_RE = re.compile(rf"\s*(?:{_IMAGE_RE.pattern})\s*")
-_PILLOW_EXTENSIONS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
-# Only these decoders see the file (Pillow's JPEG decoder also opens multi-picture MPO files).
-_PILLOW_DECODERS = ["JPEG", "PNG", "GIF", "WEBP"]
-_SWAPPED_ORIENTATIONS = {5, 6, 7, 8}  # EXIF orientations that turn the picture by 90°
-_EXIF_ORIENTATION = 0x0112
 
 
 def _is_image_line(line: str) -> bool:
@@ -114,13 +109,18 @@ class _Photos:
             return
         try:
             data = _read_photo_bytes(path)
-            image_format, width, height = _identify_photo(data)
-        except _PhotoRefused as error:
+            prepared = prepare_photo(data, path.name)
+        except (_PhotoRefused, MediaError) as error:
             self.warnings.append(f"Photo could not be used: {src} ({error})")
             return
-        image.media_path = self.media.add_bytes(data, _PILLOW_EXTENSIONS[image_format])
-        image.format = "JPEG" if image_format == "MPO" else image_format
-        image.width, image.height = width, height
+        image.media_path = store_photo(self.media, data, prepared)
+        image.format, image.width, image.height = prepared.format, prepared.width, prepared.height
+        image.has_gps = prepared.has_gps
+        found = prepared.metadata  # what the text gave wins; the file fills the gaps
+        image.caption = image.caption or found.caption
+        image.credit = image.credit or found.credit or found.byline
+        image.copyright = image.copyright or found.copyright
+        image.alt = image.alt or found.alt
 
     def _local_path(self, src: str) -> Path | None:
         """The existing file ``src`` names, or None (web addresses are never fetched)."""
@@ -153,29 +153,3 @@ def _read_photo_bytes(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as error:
         raise _PhotoRefused(error.strerror or str(error)) from None
-
-
-def _identify_photo(data: bytes) -> tuple[str, int, int]:
-    """Pillow's format name and the upright width and height of a photo file."""
-    try:
-        with Image.open(io.BytesIO(data), formats=_PILLOW_DECODERS) as picture:
-            image_format = picture.format or ""
-            width, height = picture.size
-            orientation = picture.getexif().get(_EXIF_ORIENTATION)
-    # Pillow's decoders raise many kinds of errors on broken or hostile files (OSError,
-    # SyntaxError, struct.error, DecompressionBombError...); any of them only refuses the photo.
-    except Exception as error:
-        raise _PhotoRefused(_pillow_reason(error)) from None
-    if image_format not in _PILLOW_EXTENSIONS:
-        raise _PhotoRefused(f"{image_format or 'unknown'} images are not supported")
-    if orientation in _SWAPPED_ORIENTATIONS:
-        width, height = height, width
-    return image_format, width, height
-
-
-def _pillow_reason(error: Exception) -> str:
-    if isinstance(error, Image.DecompressionBombError):
-        return "too many pixels to be a photo"
-    if isinstance(error, Image.UnidentifiedImageError):
-        return "not a JPEG, PNG, GIF or WebP image"
-    return str(error).splitlines()[0] if str(error) else type(error).__name__
