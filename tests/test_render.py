@@ -12,7 +12,7 @@ import html5lib
 import pytest
 
 from editor.model.article import Article, Dateline, ImageRef
-from editor.render.markdown import MISSING_PHOTO_TEXT, BodyRenderer, PhotoLookup
+from editor.render.markdown import MISSING_PHOTO_TEXT, BodyRenderer, PhotoLookup, PhotoSource
 from editor.render.page import (
     ArticleParts,
     byline_text,
@@ -605,3 +605,28 @@ def test_update_script_is_safe_javascript() -> None:
 def test_update_script_refuses_unknown_parts() -> None:
     with pytest.raises(ValueError, match="sidebar"):
         update_script({"sidebar": "x"})
+
+
+# --- responsive photos ------------------------------------------------------------------------
+
+
+def test_a_photo_source_with_renditions_gets_srcset_and_sizes() -> None:
+    def sources(image: ImageRef) -> PhotoSource:
+        return PhotoSource(
+            src=f"images/{image.id}-1024.jpg",
+            srcset=f'images/{image.id}-768.jpg 768w, images/{image.id}-1024.jpg 1024w, "x" 9w',
+            sizes="(max-width: 42em) 100vw, 42em",
+        )
+
+    rendered = BodyRenderer().render("![](photo:p1)", PhotoLookup.of([present("p1")], sources))
+    img = fragment(rendered.html).find(".//img")
+    assert img.get("src") == "images/p1-1024.jpg"
+    assert img.get("srcset").startswith("images/p1-768.jpg 768w")
+    assert img.get("srcset").endswith('"x" 9w')  # escaped, read back intact
+    assert img.get("sizes") == "(max-width: 42em) 100vw, 42em"
+
+
+def test_a_plain_address_gets_no_srcset(renderer: BodyRenderer) -> None:
+    rendered = renderer.render("![](photo:p1)", lookup(present("p1")))
+    img = fragment(rendered.html).find(".//img")
+    assert img.get("srcset") is None and img.get("sizes") is None

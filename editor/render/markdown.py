@@ -35,7 +35,23 @@ from markdown.treeprocessors import Treeprocessor
 
 from editor.model.article import ImageRef
 
-PhotoUrl = Callable[[ImageRef], str]
+
+@dataclass(frozen=True)
+class PhotoSource:
+    """A photo's address with its responsive alternatives (``srcset``/``sizes``), for pages
+    that ship several renditions; a plain string is just the ``src``."""
+
+    src: str
+    srcset: str = ""
+    sizes: str = ""
+
+
+PhotoUrl = Callable[[ImageRef], "str | PhotoSource"]
+
+
+def photo_src(source: str | PhotoSource) -> str:
+    return source.src if isinstance(source, PhotoSource) else source
+
 
 PHOTO_SCHEME = "photo:"  # how the body places a photo: ![](photo:ID)
 # The address our own photos carry between rendering and URL resolution. The secret part keeps
@@ -383,8 +399,12 @@ def finish_sanitised(fragment: str, photos: PhotoLookup) -> str:
             photo_id = source = source[len(_MARKER) :]  # the marker's secret stays inside
             image = photos.present(photo_id)
             if image is not None:
-                url = photos.photo_url(image)
-                return _start_tag("img", [(n, url if n == "src" else v) for n, v in attributes])
+                found = photos.photo_url(image)
+                url = photo_src(found)
+                tag_attributes = [(n, url if n == "src" else v) for n, v in attributes]
+                if isinstance(found, PhotoSource) and found.srcset:
+                    tag_attributes += [("srcset", found.srcset), ("sizes", found.sizes)]
+                return _start_tag("img", tag_attributes)
         name = html.escape(source or values.get("alt", "") or "(no address given)")
         return f'<span class="photo-placeholder">{MISSING_PHOTO_TEXT}{name}</span>'
 

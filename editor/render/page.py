@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from editor import RESOURCES
 from editor.model.article import Article
 from editor.model.dateline import dateline_text
-from editor.render.markdown import BodyRenderer, PhotoLookup, PhotoUrl
+from editor.render.markdown import BodyRenderer, PhotoLookup, PhotoUrl, photo_src
 
 ARTICLE_CSS = RESOURCES / "styles" / "article.css"
 
@@ -147,7 +147,7 @@ def _share_image_url(article: Article, photo_url: PhotoUrl) -> str | None:
     featured = article.featured_photo()
     if featured is None or featured.missing:
         return None
-    url = photo_url(featured)
+    url = photo_src(photo_url(featured))
     return None if url.lower().startswith("data:") else url
 
 
