@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+import io
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from PIL import Image
+from PySide6.QtWidgets import QMessageBox
 
 from editor.app import dispose_widgets
 
@@ -135,3 +140,27 @@ def test_hostile_file_is_refused_and_window_stays_usable(qtbot, window, tmp_path
         qtbot, window.preview, "document.querySelector('h1.headline')?.textContent", "Still working"
     )
     assert read_dom(qtbot, window.preview, "document.querySelectorAll('figure').length") == 0
+
+
+def test_export_from_the_window_runs_in_the_background(
+    qtbot, window, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    add_and_wait(qtbot, window, jpeg_with_gps(tmp_path / "road.jpg"))
+    qtbot.keyClicks(window.fields.headline, "Caravan reaches Huixtla")
+    out = tmp_path / "story.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.export_html()
+    qtbot.keyClicks(window.body, " Typing goes on.")  # the export must not block this
+    qtbot.waitUntil(
+        lambda: "Exported story.html" in window.statusBar().currentMessage(), timeout=20_000
+    )
+    page = out.read_text(encoding="utf-8")
+    assert "Caravan reaches Huixtla" in page
+    encoded = re.search(r'src="data:image/jpeg;base64,([^"]+)"', page)[1]
+    exported = Image.open(io.BytesIO(base64.b64decode(encoded)))
+    assert not exported.getexif()  # the photo's GPS position did not leave with it
+    box = window.findChild(QMessageBox, "export_finished")
+    assert box is not None and box.isVisible()
+    box.close()

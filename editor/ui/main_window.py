@@ -340,15 +340,23 @@ class MainWindow(QMainWindow):
 
     def _exported(self, out: Path) -> None:
         self.statusBar().showMessage(f"Exported {out.name}", 6000)
-        answer = QMessageBox.information(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
             "Export finished",
             f"Wrote {out}.",
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
-            QMessageBox.StandardButton.Close,
+            self,
         )
-        if answer == QMessageBox.StandardButton.Open:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out.parent)))
+        box.setObjectName("export_finished")
+        box.setDefaultButton(QMessageBox.StandardButton.Close)
+        box.button(QMessageBox.StandardButton.Open).setText("Open Folder")
+        box.finished.connect(
+            lambda result: (
+                result == QMessageBox.StandardButton.Open
+                and QDesktopServices.openUrl(QUrl.fromLocalFile(str(out.parent)))
+            )
+        )
+        box.open()  # not blocking: the reporter can go on typing
 
     # --- closing -------------------------------------------------------------------------------
 
