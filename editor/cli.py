@@ -226,7 +226,9 @@ def _media_add(options: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     except PackageError as error:
         raise CommandError(str(error)) from None
     if options.json:
-        print(json.dumps([_photo_summary(image) for image in added], ensure_ascii=False, indent=2))
+        ids = {image.id for image in added}
+        photos = [p for p in article_summary(article)["photos"] if p["id"] in ids]
+        print(json.dumps(photos, ensure_ascii=False, indent=2))
     else:
         for image in added:
             print(f"{image.id}\t{image.original_name}\t{image.width}x{image.height}")
@@ -242,57 +244,38 @@ def _load(path: str) -> Any:
         raise CommandError(str(error)) from None
 
 
+# The keys of `info --json`, in order: a public contract (extend, never rename or drop).
+INFO_KEYS = (
+    "headline", "dek", "byline", "dateline", "slug", "url_slug", "section", "tags", "language",
+    "sign_off", "end_mark", "word_count", "created", "modified", "photos",
+)  # fmt: skip
+INFO_DATELINE_KEYS = ("place", "country", "date", "source", "text", "style")
+INFO_PHOTO_KEYS = (
+    "id", "original_name", "format", "width", "height", "caption", "credit", "copyright",
+    "alt", "featured", "crop", "focal", "has_gps", "missing",
+)  # fmt: skip
+
+
 def article_summary(article: Any) -> dict[str, Any]:
-    """The `info --json` object: its keys are part of the public contract."""
-    from editor.model.article import count_words
+    """The `info --json` object: the stored fields plus what is derived from them."""
+    from editor.model.article import article_to_dict, count_words
     from editor.model.dateline import dateline_text
 
-    dateline = article.dateline
-    return {
-        "headline": article.headline,
-        "dek": article.dek,
-        "byline": list(article.byline),
-        "dateline": {
-            "place": dateline.place,
-            "country": dateline.country,
-            "date": dateline.date.isoformat() if dateline.date else None,
-            "source": dateline.source,
-            "text": dateline_text(dateline),
-            "style": dateline.style,
-        },
-        "slug": article.slug,
-        "url_slug": article.url_slug,
-        "section": article.section,
-        "tags": list(article.tags),
-        "language": article.language,
-        "sign_off": article.sign_off,
-        "end_mark": article.end_mark,
+    stored = article_to_dict(article)
+    derived = {
         "word_count": count_words(article.body),
-        "created": article.created.isoformat(),
-        "modified": article.modified.isoformat(),
-        "photos": [_photo_summary(image) for image in article.photos],
+        "dateline": {**stored["dateline"], "text": dateline_text(article.dateline)},
+        "photos": [
+            {**photo, "missing": image.missing}
+            for photo, image in zip(stored["photos"], article.photos, strict=True)
+        ],
     }
-
-
-def _photo_summary(image: Any) -> dict[str, Any]:
-    from editor.model.article import crop_to_dict
-
-    return {
-        "id": image.id,
-        "original_name": image.original_name,
-        "format": image.format,
-        "width": image.width,
-        "height": image.height,
-        "caption": image.caption,
-        "credit": image.credit,
-        "copyright": image.copyright,
-        "alt": image.alt,
-        "featured": image.featured,
-        "crop": crop_to_dict(image.crop),
-        "focal": None if image.focal is None else list(image.focal),
-        "has_gps": image.has_gps,
-        "missing": image.missing,
-    }
+    summary = {key: derived.get(key, stored.get(key)) for key in INFO_KEYS}
+    summary["dateline"] = {key: summary["dateline"][key] for key in INFO_DATELINE_KEYS}
+    summary["photos"] = [
+        {key: photo[key] for key in INFO_PHOTO_KEYS} for photo in summary["photos"]
+    ]
+    return summary
 
 
 def _summary_text(summary: dict[str, Any]) -> str:

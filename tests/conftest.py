@@ -38,3 +38,20 @@ def qapp():
     app = create_application(["dateline-tests"])
     yield app
     dispose_widgets()
+
+
+@pytest.fixture
+def window(qtbot):
+    """The main window, shown offscreen with its preview loaded; closed without prompts."""
+    from editor.app import dispose_widgets
+    from editor.ui.main_window import MainWindow
+
+    win = MainWindow()
+    win.show()
+    qtbot.waitUntil(lambda: win.preview.ready, timeout=20_000)
+    yield win
+    # Closed here rather than by qtbot, which closes before fixtures end: with nothing dirty,
+    # closing does not ask to save.
+    win.document.new()
+    win.close()
+    dispose_widgets()

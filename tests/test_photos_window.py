@@ -12,27 +12,12 @@ import pytest
 from PIL import Image
 from PySide6.QtWidgets import QMessageBox
 
-from editor.app import dispose_widgets
-
 from gui_helpers import read_dom, wait_for_dom
 from photo_files import jpeg_with_gps
 
 pytestmark = pytest.mark.gui
 
 DATA = Path(__file__).parent / "data"
-
-
-@pytest.fixture
-def window(qtbot):
-    from editor.ui.main_window import MainWindow
-
-    win = MainWindow()
-    win.show()
-    qtbot.waitUntil(lambda: win.preview.ready, timeout=20_000)
-    yield win
-    win.document.new()
-    win.close()
-    dispose_widgets()
 
 
 def add_and_wait(qtbot, window, path: Path) -> None:

@@ -7,27 +7,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from editor.app import dispose_widgets
 from editor.cli import main
 
 from gui_helpers import read_dom, wait_for_dom
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot):
-    from editor.ui.main_window import MainWindow
-
-    win = MainWindow()
-    win.show()
-    qtbot.waitUntil(lambda: win.preview.ready, timeout=20_000)
-    yield win
-    # Closed here rather than by qtbot, which closes before fixtures end: with nothing dirty,
-    # closing does not ask to save.
-    win.document.new()
-    win.close()
-    dispose_widgets()
 
 
 def test_typing_reaches_the_preview(qtbot, window) -> None:
