@@ -149,3 +149,27 @@ def test_export_from_the_window_runs_in_the_background(
     box = window.findChild(QMessageBox, "export_finished")
     assert box is not None and box.isVisible()
     box.close()
+
+
+def test_pasted_image_and_dropped_file_become_placed_photos(qtbot, window, tmp_path) -> None:
+    from PySide6.QtCore import QMimeData, QUrl
+    from PySide6.QtGui import QColor, QImage
+
+    qtbot.keyClicks(window.body, "First paragraph.")
+    pasted = QMimeData()
+    picture = QImage(120, 80, QImage.Format.Format_RGB32)
+    picture.fill(QColor("darkred"))
+    pasted.setImageData(picture)
+    window.body.insertFromMimeData(pasted)  # what Ctrl+V does with an image on the clipboard
+    qtbot.waitUntil(lambda: len(window.document.article.photos) == 1, timeout=10_000)
+    first = window.document.article.photos[0]
+    assert (first.format, first.width, first.height) == ("PNG", 120, 80)
+
+    dropped = QMimeData()
+    photo = shutil.copy(DATA / "images" / "rocket.jpg", tmp_path / "rocket.jpg")
+    dropped.setUrls([QUrl.fromLocalFile(str(photo))])
+    assert window.body.canInsertFromMimeData(dropped)
+    window.body.insertFromMimeData(dropped)  # a drop from the file manager ends up here
+    qtbot.waitUntil(lambda: len(window.document.article.photos) == 2, timeout=10_000)
+    body = window.body.toPlainText()
+    assert body.index("First paragraph.") < body.index("photo:p1)") < body.index("photo:p2)")
