@@ -22,7 +22,7 @@ import re
 import secrets
 import threading
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import markdown
@@ -30,6 +30,7 @@ import nh3
 from markdown import util
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrExtension
 from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 
@@ -91,6 +92,43 @@ class RenderedBody:
     # Ids of every ``photo:`` reference in the body, found or not (the page leaves a featured
     # photo out of the header when the body already places it).
     placed_photo_ids: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Definitions:
+    """Link references and abbreviations as Python-Markdown holds them after reading a body.
+
+    A definition made anywhere in a body applies everywhere in it, so a part of the body renders
+    as it does in the whole only when it is given the whole body's definitions.
+    """
+
+    references: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # id: (url, title)
+    abbreviations: Mapping[str, str] = field(default_factory=dict)  # abbreviation: title
+
+
+@dataclass(frozen=True)
+class RenderedPart:
+    """One part of a body rendered with ``BodyRenderer.render_parts``."""
+
+    html: str
+    placed_photo_ids: frozenset[str]
+    # What the end mark needs to know: whether the part holds a top-level element other than a
+    # photo figure (the mark follows the last of those), and whether it holds a figure.
+    has_text: bool
+    has_figure: bool
+
+
+@dataclass(frozen=True)
+class RenderedParts:
+    parts: list[RenderedPart]
+    # The footnotes list Python-Markdown adds after the last part (empty html when none).
+    footnotes: RenderedPart
+    # The definitions the parts themselves make (whatever definitions the render was given).
+    definitions: Definitions
+
+
+class PartsNotIndependentError(ValueError):
+    """The parts given to ``render_parts`` did not render as separate top-level blocks."""
 
 
 # --- figure markup -----------------------------------------------------------------------------
@@ -191,6 +229,32 @@ class _ImageLineSplitter(BlockProcessor):
         blocks[0:0] = [piece for piece in pieces if piece.strip()]
 
 
+class _PartSeparators(BlockProcessor):
+    """Read the paragraph that separates parts (render_parts) as plain, finished text.
+
+    Left to Markdown it would be a paragraph like any other and go through every inline pattern:
+    with one separator per block that makes a render of a whole body in parts half as slow again.
+    """
+
+    def __init__(self, parser: markdown.blockparser.BlockParser, extension: _BodyExtension) -> None:
+        super().__init__(parser)
+        self.extension = extension
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        separator = self.extension.job.part_separator
+        return bool(separator) and block == separator
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        etree.SubElement(parent, "p").text = util.AtomicString(blocks.pop(0))
+
+
+@dataclass(frozen=True)
+class _PartOutline:
+    has_text: bool
+    has_figure: bool
+    photo_ids: frozenset[str]
+
+
 @dataclass
 class _RenderJob:
     """What one render needs besides the Markdown text, and what it found."""
@@ -198,6 +262,13 @@ class _RenderJob:
     photos: PhotoLookup
     end_mark: str = ""
     placed_photo_ids: set[str] = field(default_factory=set)
+    # Rendering parts of a body (render_parts): the paragraph text that separates the parts,
+    # the part the end mark goes in, and the whole body's definitions.
+    part_separator: str = ""
+    end_mark_part: int = 0
+    definitions: Definitions | None = None
+    found_definitions: Definitions = field(default_factory=Definitions)
+    outlines: list[_PartOutline] = field(default_factory=list)
 
 
 class _PhotoPlacement(Treeprocessor):
@@ -252,6 +323,87 @@ class _SubheadLevels(Treeprocessor):
             heading.tag = "h2"
 
 
+class _BodyDefinitions(Treeprocessor):
+    """Note the definitions the text made; when rendering part of a body, use the body's instead.
+
+    Runs after every block is read (footnote texts included) and before inline links and
+    abbreviations are resolved, so a part resolves them exactly as the whole body would.
+    """
+
+    def __init__(self, md: markdown.Markdown, extension: _BodyExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+        # The abbreviation extension's own dictionary, which its tree processor reads.
+        self.abbreviations: dict[str, str] = next(
+            ext.abbrs for ext in md.registeredExtensions if isinstance(ext, AbbrExtension)
+        )
+
+    def run(self, root: etree.Element) -> None:
+        job = self.extension.job
+        references = self.md.references
+        job.found_definitions = Definitions(dict(references), dict(self.abbreviations))
+        if job.definitions is not None:
+            references.clear()
+            references.update(job.definitions.references)
+            self.abbreviations.clear()
+            self.abbreviations.update(job.definitions.abbreviations)
+
+
+def _body_parts(root: etree.Element, separator: str) -> list[tuple[int, list[etree.Element]]]:
+    """The top-level elements of each part: (index in root where the part starts, elements)."""
+    if not separator:
+        return [(0, list(root))]
+    parts: list[tuple[int, list[etree.Element]]] = [(0, [])]
+    for index, child in enumerate(root):
+        if child.tag == "p" and len(child) == 0 and child.text == separator:
+            parts.append((index + 1, []))
+        else:
+            parts[-1][1].append(child)
+    return parts
+
+
+def _photo_ids(element: etree.Element) -> set[str]:
+    """Ids of the photos placed in ``element`` (after _PhotoPlacement)."""
+    found = set()
+    for node in element.iter():
+        photo_id = node.get("data-photo-id")
+        source = node.get("src") or ""
+        if node.tag in ("figure", "span") and photo_id is not None:
+            found.add(photo_id)
+        elif node.tag == "img" and source.startswith(_MARKER):
+            found.add(source[len(_MARKER) :])
+    return found
+
+
+class _PartOutlines(Treeprocessor):
+    """Record, for each part, what the end mark and photo updates need to know about it."""
+
+    def __init__(self, md: markdown.Markdown, extension: _BodyExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        job = self.extension.job
+        if not job.part_separator:
+            return  # a whole body: nothing asks
+        # The last part ends before the footnotes list. (Its separator is put in the tree, not
+        # the text, where raw HTML left open at the end of the body would swallow it.)
+        last = root[-1] if len(root) else None
+        end = len(root) - 1 if last is not None and _is_footnotes(last) else len(root)
+        separator = etree.Element("p")
+        separator.text, separator.tail = job.part_separator, "\n"
+        root.insert(end, separator)
+        for _, elements in _body_parts(root, job.part_separator):
+            story = [element for element in elements if not _is_footnotes(element)]
+            job.outlines.append(
+                _PartOutline(
+                    has_text=any(element.tag != "figure" for element in story),
+                    has_figure=any(element.tag == "figure" for element in story),
+                    photo_ids=frozenset(set().union(*map(_photo_ids, elements))),
+                )
+            )
+
+
 class _EndMark(Treeprocessor):
     """Append the agency's end mark to the story's last paragraph, as wire copy prints it."""
 
@@ -260,10 +412,12 @@ class _EndMark(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        end_mark = self.extension.job.end_mark.strip()
+        job = self.extension.job
+        end_mark = job.end_mark.strip()
         if not end_mark:
             return
-        story = [child for child in root if not _is_footnotes(child)]
+        part_start, elements = _body_parts(root, job.part_separator)[job.end_mark_part]
+        story = [child for child in elements if not _is_footnotes(child)]
         # Photos placed after the last paragraph do not end the text: wire copy prints the
         # mark after the last words of the story (as the EFE sample does).
         while len(story) > 1 and story[-1].tag == "figure":
@@ -280,7 +434,7 @@ class _EndMark(Treeprocessor):
             # placed before any footnotes.
             host = etree.Element("p")
             host.tail = "\n"
-            root.insert(list(root).index(last) + 1 if last is not None else 0, host)
+            root.insert(list(root).index(last) + 1 if last is not None else part_start, host)
         mark = etree.SubElement(host, "span", {"class": "end-mark"})
         mark.text = _text(end_mark)
 
@@ -306,9 +460,15 @@ class _BodyExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # Before the paragraph processor (10), after quotes and lists so it works inside them.
         md.parser.blockprocessors.register(_ImageLineSplitter(md.parser), "photo_lines", 12)
+        # Before every other block processor: a separator is never part of anything.
+        md.parser.blockprocessors.register(_PartSeparators(md.parser, self), "part_separators", 110)
         # After attr_list (8) has taken ``{...}`` off the images, before unescaping (0).
         md.treeprocessors.register(_PhotoPlacement(md, self), "photo_placement", 6)
         md.treeprocessors.register(_SubheadLevels(md), "subhead_levels", 5)
+        # After the footnotes are read (50), before links and abbreviations are resolved (20, 7).
+        md.treeprocessors.register(_BodyDefinitions(md, self), "body_definitions", 21)
+        # After the photos are placed, before the end mark adds its paragraph.
+        md.treeprocessors.register(_PartOutlines(md, self), "part_outlines", 4.5)
         md.treeprocessors.register(_EndMark(md, self), "end_mark", 4)
 
 
@@ -425,6 +585,9 @@ class BodyRenderer:
         )
         # One Markdown instance keeps per-document state: renders take turns.
         self._lock = threading.Lock()
+        # The paragraph that separates parts in render_parts; the random part keeps body text
+        # from ever being taken for it.
+        self._part_separator = f"dlpart{secrets.token_hex(8)}"
 
     def render(
         self, markdown_text: str, photos: PhotoLookup, *, end_mark: str = ""
@@ -438,6 +601,53 @@ class BodyRenderer:
                 self._extension.job = _RenderJob(_NO_PHOTOS)
         fragment = finish_sanitised(sanitise(raw), photos)
         return RenderedBody(fragment, frozenset(job.placed_photo_ids))
+
+    def render_parts(
+        self,
+        parts: Sequence[str],
+        photos: PhotoLookup,
+        *,
+        end_mark: str = "",
+        end_mark_part: int = 0,
+        definitions: Definitions | None = None,
+    ) -> RenderedParts:
+        """Render parts of one body in a single pass, each part's HTML sanitised on its own.
+
+        The parts must be pieces of a body that Markdown reads independently (split at blank
+        lines where no list, quote, code block or raw HTML carries on): each then renders as it
+        does in the whole. ``definitions`` are the whole body's link references and abbreviations;
+        ``end_mark`` goes where it would in the whole body when ``end_mark_part`` is the part
+        holding the story's last words. Footnotes are numbered across the parts given.
+        """
+        if not parts:
+            return RenderedParts([], RenderedPart("", frozenset(), False, False), Definitions())
+        separator = self._part_separator
+        text = f"\n\n{separator}\n\n".join(parts)
+        with self._lock:
+            self._extension.job = job = _RenderJob(
+                photos,
+                end_mark,
+                part_separator=separator,
+                end_mark_part=end_mark_part,
+                definitions=definitions,
+            )
+            try:
+                raw = self._markdown.reset().convert(text)
+            finally:
+                self._extension.job = _RenderJob(_NO_PHOTOS)
+        pieces = raw.split(f"<p>{separator}</p>")
+        if len(pieces) != len(parts) + 1 or len(job.outlines) != len(parts) + 1:
+            raise PartsNotIndependentError(f"{len(parts)} parts came out as {len(pieces)}")
+        rendered = [
+            RenderedPart(
+                finish_sanitised(sanitise(piece.strip("\n")), photos),
+                outline.photo_ids,
+                outline.has_text,
+                outline.has_figure,
+            )
+            for piece, outline in zip(pieces, job.outlines, strict=True)
+        ]
+        return RenderedParts(rendered[:-1], rendered[-1], job.found_definitions)
 
     def render_body(self, markdown_text: str, photos: PhotoLookup) -> str:
         """The body as a sanitised HTML fragment."""

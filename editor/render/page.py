@@ -85,7 +85,7 @@ def byline_text(names: list[str], *, spanish: bool = False) -> str:
     return f"{'Por' if spanish else 'By'} {joined}"
 
 
-def _header(
+def render_header(
     article: Article, renderer: BodyRenderer, photos: PhotoLookup, placed: frozenset[str]
 ) -> str:
     lines = ['<header class="article-header">']
@@ -109,7 +109,7 @@ def _header(
     return "\n".join(lines)
 
 
-def _footer(article: Article) -> str:
+def render_footer(article: Article) -> str:
     if not article.sign_off.strip():
         return ""
     return (
@@ -124,9 +124,9 @@ def render_parts(article: Article, renderer: BodyRenderer, photo_url: PhotoUrl) 
     photos = PhotoLookup.of(article.photos, photo_url)
     body = renderer.render(article.body, photos, end_mark=article.end_mark)
     return ArticleParts(
-        header=_header(article, renderer, photos, body.placed_photo_ids),
+        header=render_header(article, renderer, photos, body.placed_photo_ids),
         body=body.html,
-        footer=_footer(article),
+        footer=render_footer(article),
     )
 
 

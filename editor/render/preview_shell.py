@@ -15,10 +15,12 @@ import secrets
 from editor import RESOURCES
 
 PREVIEW_TEMPLATE = RESOURCES / "templates" / "preview.html"
+PREVIEW_MODES_CSS = RESOURCES / "styles" / "preview-modes.css"
 
-# The keys ``datelineUpdate`` understands: the three regions, and the page language (for
-# hyphenation and quotation marks).
-UPDATE_KEYS = frozenset({"header", "body", "footer", "lang"})
+# The keys ``datelineUpdate`` understands: the three regions, the body as a patch of blocks
+# (``blocks``: order, changed, removed, full, html), the page language (for hyphenation and
+# quotation marks), and the preview mode with the content of the Social card and Wire modes.
+UPDATE_KEYS = frozenset({"header", "body", "footer", "blocks", "lang", "mode", "mode_html"})
 
 
 # Where preview images may come from: local files, inline data, Qt resources, and the scheme the
@@ -45,6 +47,7 @@ def preview_shell_html(css: str) -> str:
     """The preview page with empty regions, the stylesheet and the update function."""
     nonce = secrets.token_urlsafe(18)
     template = PREVIEW_TEMPLATE.read_text(encoding="utf-8")
+    css = css + "\n" + PREVIEW_MODES_CSS.read_text(encoding="utf-8")
     # The stylesheet goes in last, so nothing in it is taken for a placeholder.
     return (
         template.replace("{{csp}}", content_security_policy(nonce))
@@ -53,8 +56,8 @@ def preview_shell_html(css: str) -> str:
     )
 
 
-def update_script(parts: dict[str, str]) -> str:
-    """The JavaScript call that puts ``parts`` ({header?, body?, footer?, lang?}) into the page.
+def update_script(parts: dict[str, object]) -> str:
+    """The JavaScript call that puts ``parts`` ({header?, body?, blocks?, footer?, lang?}) in.
 
     The argument is JSON, with ``<`` written as ``\\u003c`` so no ``</script>`` or ``<!--`` ever
     appears in the source, and the two line separators JavaScript once refused in strings escaped.

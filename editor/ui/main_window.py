@@ -13,12 +13,14 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
     QSplitter,
+    QTabBar,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +41,13 @@ from editor.ui.recent_files import recent_files, remember_file
 from editor.ui.worker import run_in_background
 
 ARTICLE_FILTER = "Dateline articles (*.article)"
+PREVIEW_MODES = (
+    ("Web", "web"),
+    ("Phone", "phone"),
+    ("Print", "print"),
+    ("Social card", "social"),
+    ("Wire", "wire"),
+)
 IMPORT_FILTER = "Markdown and text (*.md *.markdown *.txt)"
 
 
@@ -74,7 +83,7 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.side_tabs)
         self.splitter.addWidget(_titled("Body (Markdown)", self.body))
-        self.splitter.addWidget(_titled("Preview", self.preview))
+        self.splitter.addWidget(self._preview_column())
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([380, 540, 580])
         self.setCentralWidget(self.splitter)
@@ -95,6 +104,31 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         return action
+
+    def _preview_column(self) -> QWidget:
+        """The preview under its heading and the mode switch."""
+        self.preview_modes = QTabBar()
+        self.preview_modes.setObjectName("preview_modes")
+        self.preview_modes.setDrawBase(False)
+        for label, mode in PREVIEW_MODES:
+            self.preview_modes.addTab(label)
+            self.preview_modes.setTabData(self.preview_modes.count() - 1, mode)
+        self.preview_modes.currentChanged.connect(
+            lambda index: self.preview.set_mode(self.preview_modes.tabData(index))
+        )
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        heading = QHBoxLayout()
+        label = QLabel("Preview")
+        label.setStyleSheet("font-weight: 600; padding: 6px 10px; color: #444;")
+        heading.addWidget(label)
+        heading.addWidget(self.preview_modes)
+        heading.addStretch(1)
+        layout.addLayout(heading)
+        layout.addWidget(self.preview, 1)
+        return box
 
     def _build_menus(self) -> None:
         keys = QKeySequence.StandardKey
@@ -150,10 +184,37 @@ class MainWindow(QMainWindow):
         self._count_timer.setInterval(250)
         self._count_timer.timeout.connect(self._update_word_count)
         self.document.bodyChanged.connect(self._count_timer.start)
+        self._wire_scroll_sync()
         self.photo_desk.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.photo_desk.photoCountChanged.connect(
             lambda count: self.side_tabs.setTabText(1, f"Photos ({count})" if count else "Photos")
         )
+
+    def _wire_scroll_sync(self) -> None:
+        """Editor and preview follow each other through the source lines of the blocks."""
+        self._syncing = False  # one side moving the other must not bounce back
+
+        def from_cursor(line: int) -> None:
+            if not self._syncing:
+                self.preview.scroll_to_line(line)
+
+        def from_editor_scroll(line: int) -> None:
+            if not self._syncing:
+                self.preview.show_line_at_top(line)
+
+        def from_preview(line: int) -> None:
+            self._syncing = True
+            try:
+                self.body.show_line_at_top(line)
+            finally:
+                self._syncing = False
+
+        self.body.cursorPositionChanged.connect(lambda: from_cursor(self.body.cursor_line()))
+        self.body.verticalScrollBar().valueChanged.connect(
+            lambda _value: from_editor_scroll(self.body.top_line())
+        )
+        self.preview.scrolledToLine.connect(from_preview)
+        self.preview.lineActivated.connect(self.body.go_to_line)
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -36,19 +37,26 @@ def run_in_background(
     work: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[str], None],
+    context: QObject | None = None,
 ) -> None:
-    """Call ``work()`` in the thread pool; ``on_done``/``on_error`` run on the GUI thread."""
+    """Call ``work()`` in the thread pool; ``on_done``/``on_error`` run on the GUI thread.
+
+    With a ``context`` object, the result is dropped if that object is gone by then (a window
+    closed while its preview was rendering).
+    """
     job = _Job(work)
     signals = job.signals  # created here, so it lives on the GUI thread: deliveries are queued
     _in_flight.add(signals)
 
     def done(result: Any) -> None:
         _in_flight.discard(signals)
-        on_done(result)
+        if context is None or shiboken6.isValid(context):
+            on_done(result)
 
     def failed(message: str) -> None:
         _in_flight.discard(signals)
-        on_error(message)
+        if context is None or shiboken6.isValid(context):
+            on_error(message)
 
     signals.finished.connect(done)
     signals.failed.connect(failed)

@@ -87,6 +87,32 @@ class BodyPane(QPlainTextEdit):
         finally:
             self._loading = False
 
+    # --- scroll sync -------------------------------------------------------------------------
+
+    def cursor_line(self) -> int:
+        return self.textCursor().blockNumber()
+
+    def top_line(self) -> int:
+        """The source line at the top of the view."""
+        return self.firstVisibleBlock().blockNumber()
+
+    def show_line_at_top(self, line: int) -> None:
+        """Scroll (without moving the cursor) so that source ``line`` is at the top."""
+        # The scroll bar counts laid-out lines: a wrapped paragraph counts several.
+        offset = 0
+        block = self.document().firstBlock()
+        while block.isValid() and block.blockNumber() < line:
+            offset += max(1, block.lineCount())
+            block = block.next()
+        self.verticalScrollBar().setValue(offset)
+
+    def go_to_line(self, line: int) -> None:
+        block = self.document().findBlockByNumber(max(0, line))
+        cursor = QTextCursor(block)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self.setFocus()
+
     def insert_block(self, markdown: str, position: int | None = None) -> None:
         """Insert ``markdown`` as a block of its own after the paragraph at ``position``."""
         cursor = self.textCursor()

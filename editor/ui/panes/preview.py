@@ -1,12 +1,15 @@
 """The live preview: the published piece, kept up to date without ever reloading the page.
 
-The shell page is loaded once; each edit replaces only the part it touched (header, body or
-footer) through ``runJavaScript``, so the scroll position stays where the reporter left it.
+The shell page is loaded once. Each edit is rendered off the GUI thread (the body block by
+block, see editor/render/incremental.py) and only what changed is patched into the page, so
+typing never waits for Markdown and the scroll position stays where the reporter left it.
 Navigation away from the shell is refused: a clicked link opens in the system browser.
 """
 
 from __future__ import annotations
 
+import copy
+import html
 import json
 from collections.abc import Callable
 from typing import Any
@@ -18,19 +21,32 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.media.preview_crop import crop_display_copy
-from editor.model.article import Crop, ImageRef
-from editor.render.markdown import BodyRenderer
-from editor.render.page import html_language, read_article_css, render_parts
+from editor.model.article import Article, Crop, ImageRef
+from editor.render.page import read_article_css
 from editor.render.preview_shell import preview_shell_html, update_script
+from editor.render.preview_update import (
+    MODES,
+    PARTS,
+    PreviewRenderer,
+    PreviewRequest,
+    PreviewUpdate,
+)
 from editor.ui.document import ArticleDocument
 from editor.ui.media_scheme import SCHEME, MediaSchemeHandler, media_url
 from editor.ui.worker import run_in_background
 
-PARTS = ("header", "body", "footer")
+CONSOLE_PREFIX = "dateline:"
 
 
 class _PreviewPage(QWebEnginePage):
-    """Shows only our shell page; any other navigation goes to the system browser."""
+    """Shows only our shell page; any other navigation goes to the system browser.
+
+    The shell reports scrolling and double-clicks as console lines: a one-way channel that gives
+    the page no power over the window (no bridge object, nothing that writes files).
+    """
+
+    scrolledToLine = Signal(int)
+    lineActivated = Signal(int)
 
     def acceptNavigationRequest(
         self, url: QUrl, kind: QWebEnginePage.NavigationType, is_main_frame: bool
@@ -48,19 +64,45 @@ class _PreviewPage(QWebEnginePage):
     def createWindow(self, kind: QWebEnginePage.WebWindowType) -> None:
         return None  # no pop-ups from the preview
 
+    def javaScriptConsoleMessage(
+        self,
+        level: QWebEnginePage.JavaScriptConsoleMessageLevel,
+        message: str,
+        line: int,
+        source: str,
+    ) -> None:
+        if not message.startswith(CONSOLE_PREFIX):
+            return
+        kind, _, value = message[len(CONSOLE_PREFIX) :].partition(":")
+        if not value.isdigit():
+            return
+        if kind == "scrolled":
+            self.scrolledToLine.emit(int(value))
+        elif kind == "line":
+            self.lineActivated.emit(int(value))
+
 
 class PreviewPane(QWebEngineView):
-    """Renders ``document`` and patches the page part by part as the document changes."""
+    """Renders ``document`` off the GUI thread and patches the page block by block.
+
+    One render runs at a time; edits that arrive meanwhile are gathered into exactly one more
+    run when it ends, so a burst of typing never queues renders behind each other.
+    """
 
     updated = Signal()  # a patch reached the page
+    scrolledToLine = Signal(int)  # the reader scrolled the preview: this source line is on top
+    lineActivated = Signal(int)  # the reader double-clicked the block of this source line
 
     def __init__(self, document: ArticleDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preview")
         self._document = document
-        self._renderer = BodyRenderer()
+        self._renderer = PreviewRenderer()
         self._ready = False
+        self._busy = False  # a render is running in the worker
         self._pending: set[str] = set(PARTS)
+        self._new_article = True
+        self._mode = "web"
         # An off-the-record profile: nothing of the story is cached on disk. Qt requires every
         # page to go before its profile, so the profile is not our child (children are deleted
         # in creation order) but is deleted once this view and its page are gone.
@@ -75,6 +117,8 @@ class PreviewPane(QWebEngineView):
         )
         settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
         self.setPage(page)
+        page.scrolledToLine.connect(self.scrolledToLine)
+        page.lineActivated.connect(self.lineActivated)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -87,7 +131,7 @@ class PreviewPane(QWebEngineView):
         document.bodyChanged.connect(self._body_changed)
         document.photosChanged.connect(self.refresh)
         document.photoChanged.connect(lambda _photo_id: self.refresh())
-        document.replaced.connect(lambda: self._schedule(set(PARTS), at_once=True))
+        document.replaced.connect(self._replaced)
 
     # --- scheduling ----------------------------------------------------------------------------
 
@@ -102,32 +146,82 @@ class PreviewPane(QWebEngineView):
             parts.add("body")  # the end mark sits inside the last paragraph
         self._schedule(parts)
 
-    def _schedule(self, parts: set[str], *, at_once: bool = False) -> None:
-        self._pending |= parts
-        if not self._ready:
-            return
-        # Coalesce bursts of keystrokes; a longer body waits a little longer between renders.
-        delay = 0 if at_once else 5 + len(self._document.article.body) // 4000
-        if not self._timer.isActive():
-            self._timer.start(delay)
+    def _replaced(self) -> None:
+        self._new_article = True
+        self._schedule(set(PARTS))
 
     def refresh(self) -> None:
         """Render everything again (a photo changed: it may lead the piece or sit in the body)."""
         self._schedule(set(PARTS))
 
+    def _schedule(self, parts: set[str]) -> None:
+        self._pending |= parts
+        if self._ready and not self._timer.isActive():
+            # No delay: the render runs in the worker, and bursts coalesce while it is busy.
+            self._timer.start(0)
+
     def _shell_loaded(self, ok: bool) -> None:
         self._ready = ok
         if ok:
-            self._schedule(set(PARTS), at_once=True)
+            self._schedule(set(PARTS))
 
     def _flush(self) -> None:
-        if not self._pending:
-            return
-        parts, self._pending = self._pending, set()
-        rendered = render_parts(self._document.article, self._renderer, self._photo_url)
-        update = {name: getattr(rendered, name) for name in sorted(parts)}
-        update["lang"] = html_language(self._document.article.language)
-        self.page().runJavaScript(update_script(update), 0, lambda _result: self.updated.emit())
+        if self._busy or not self._pending:
+            return  # the running render's end starts the next one
+        parts, self._pending = frozenset(self._pending), set()
+        request = PreviewRequest(
+            article=_snapshot(self._document.article),
+            parts=parts,
+            photo_url=self._photo_url,
+            new_article=self._new_article,
+            mode=self._mode,
+        )
+        self._new_article = False
+        self._busy = True
+        run_in_background(
+            lambda: self._renderer.render(request), self._apply, self._failed, context=self
+        )
+
+    def _apply(self, update: PreviewUpdate) -> None:
+        self._busy = False
+        script = update_script(update.script_parts())
+        self.page().runJavaScript(script, 0, lambda _result: self.updated.emit())
+        if self._pending:
+            self._flush()
+
+    def _failed(self, message: str) -> None:
+        # A render error must not stop the preview: say so in it, and start afresh next time.
+        self._busy = False
+        self._new_article = True
+        error = f'<p class="render-error">The preview failed: {html.escape(message)}</p>'
+        self.page().runJavaScript(update_script({"body": error}))
+        if self._pending:
+            self._flush()
+
+    # --- modes ---------------------------------------------------------------------------------
+
+    def set_mode(self, mode: str) -> None:
+        """Web, Phone, Print (the article restyled), Social card or Wire (shown instead)."""
+        if mode not in MODES:
+            raise ValueError(mode)
+        self._mode = mode
+        self._schedule(set(PARTS))
+
+    @property
+    def mode(self) -> str:
+        return self._mode
+
+    # --- scroll sync ---------------------------------------------------------------------------
+
+    def scroll_to_line(self, line: int) -> None:
+        """Bring the block of source ``line`` into view, unless it is in view already."""
+        if self._ready:
+            self.page().runJavaScript(f"window.datelineScrollToLine({int(line)});")
+
+    def show_line_at_top(self, line: int) -> None:
+        """Scroll so that the block of source ``line`` is at the top (the editor scrolled)."""
+        if self._ready:
+            self.page().runJavaScript(f"window.datelineShowLineAtTop({int(line)});")
 
     # --- photos --------------------------------------------------------------------------------
 
@@ -173,4 +267,18 @@ class PreviewPane(QWebEngineView):
 
     @property
     def ready(self) -> bool:
-        return self._ready and not self._pending and not self._timer.isActive()
+        """True when the page shows everything the document holds."""
+        return self._ready and not self._pending and not self._busy and not self._timer.isActive()
+
+
+def _snapshot(article: Article) -> Article:
+    """A copy the worker can read while the reporter types on (strings are shared: they never
+    change)."""
+    clone = copy.copy(article)
+    # Photo records are replaced field by field (a new Crop, never an edited one): a shallow
+    # copy of each is a true snapshot, and far cheaper than deepcopy on every keystroke.
+    clone.photos = [copy.copy(image) for image in article.photos]
+    clone.dateline = copy.copy(article.dateline)
+    clone.byline = list(article.byline)
+    clone.tags = list(article.tags)
+    return clone

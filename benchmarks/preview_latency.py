@@ -1,0 +1,239 @@
+"""Keystroke to preview updated, in the real window (offscreen), against the naive approach.
+
+For articles of 1,500, 5,000 and 20,000 words with 40 photos, types in the body (insertions,
+deletions, a new paragraph, an edit inside a reference-linked paragraph), waiting after each
+keystroke until the preview's page has been patched, and measures:
+
+* keystroke to preview DOM updated (the key event until the page ran the patch);
+* GUI-thread time per keystroke (the key event's handlers plus applying the patch);
+* the naive approach, measured in the same run: a full Python-Markdown render of the page and
+  ``setHtml`` until the page has loaded, per keystroke.
+
+Prints median and p95 per size and the ratio naive p95 / ours p95; ``--json`` prints one object
+keyed by word count with ``p95_ms``, ``median_ms``, ``gui_p95_ms``, ``gui_median_ms``,
+``naive_p95_ms``, ``naive_median_ms`` and ``ratio``. Never fails on time.
+
+    .venv/bin/python benchmarks/preview_latency.py [--keys 60] [--naive-keys 15] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import statistics
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QUrl
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from editor.app import create_application, dispose_widgets
+from editor.model.article import Article, ImageRef
+from editor.model.media_store import MediaStore
+from editor.render.markdown import BodyRenderer
+from editor.render.page import read_article_css, render_page
+
+WORDS = [
+    "the",
+    "caravan",
+    "of",
+    "migrants",
+    "left",
+    "Huixtla",
+    "at",
+    "dawn",
+    "under",
+    "the",
+    "watch",
+    "of",
+    "the",
+    "National",
+    "Guard",
+]
+SIZES = (1_500, 5_000, 20_000)
+PHOTOS = 40
+
+
+def long_read(words: int, seed: int = 3) -> str:
+    """A long read with subheads, quotes, links, reference links and 40 photo placements."""
+    rng = random.Random(seed)
+    blocks: list[str] = []
+    count = 0
+    photo = 0
+    while count < words:
+        kind = rng.random()
+        if kind < 0.08:
+            blocks.append("## " + " ".join(rng.choices(WORDS, k=5)).capitalize())
+        elif kind < 0.16:
+            blocks.append("> “" + " ".join(rng.choices(WORDS, k=25)).capitalize() + ",” she said.")
+        else:
+            sentence = " ".join(rng.choices(WORDS, k=rng.randint(30, 60))).capitalize()
+            if rng.random() < 0.2:
+                sentence += " according to [the INM][inm] and [EFE](https://efe.com)."
+            blocks.append(sentence + ".")
+        count += len(blocks[-1].split())
+        if photo < PHOTOS and len(blocks) % max(1, (words // 45) // 40 or 1) == 0:
+            photo += 1
+            blocks.append(f"![](photo:p{photo})")
+    while photo < PHOTOS:
+        photo += 1
+        blocks.append(f"![](photo:p{photo})")
+    blocks.append("[inm]: https://www.gob.mx/inm")
+    return "\n\n".join(blocks)
+
+
+def article_of(words: int) -> Article:
+    article = Article(headline=f"A {words:,}-word long read", byline=["Juan Manuel Blanco"])
+    article.body = long_read(words)
+    article.photos = [
+        ImageRef(id=f"p{n}", original_name=f"/uploads/{n}.jpg", caption=f"Photo {n}")
+        for n in range(1, PHOTOS + 1)
+    ]
+    return article
+
+
+def wait_until(condition, timeout: float = 30.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("timed out")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 1)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def keystrokes(count: int) -> list[str]:
+    """What a reporter does: mostly letters, some deletions, the odd new paragraph."""
+    pattern = ["a", "b", "c", " ", "d", "BACKSPACE", "e", "f", "RETURN", "g"]
+    return [pattern[n % len(pattern)] for n in range(count)]
+
+
+def place_cursor(window, needle: str) -> None:
+    text = window.body.toPlainText()
+    position = text.find(needle, len(text) // 2)
+    cursor = window.body.textCursor()
+    cursor.setPosition(position if position >= 0 else len(text) // 2)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    window.body.setTextCursor(cursor)
+    window.body.setFocus()
+
+
+def measure_ours(window, keys: list[str]) -> tuple[list[float], list[float]]:
+    preview = window.preview
+    gui_in_apply: list[float] = []
+    original_apply = preview._apply
+
+    def timed_apply(update) -> None:
+        started = time.perf_counter()
+        original_apply(update)
+        gui_in_apply.append(time.perf_counter() - started)
+
+    preview._apply = timed_apply  # the worker's result arrives through this on the GUI thread
+    updates = [0]
+    preview.updated.connect(lambda: updates.__setitem__(0, updates[0] + 1))
+    latencies, gui_times = [], []
+    for index, key in enumerate(keys):
+        if index == len(keys) // 2:
+            place_cursor(window, "[the INM][inm]")  # half the keys inside a reference link
+        before = updates[0]
+        applied_before = len(gui_in_apply)
+        started = time.perf_counter()
+        if key == "BACKSPACE":
+            QTest.keyClick(window.body, Qt.Key.Key_Backspace)
+        elif key == "RETURN":
+            QTest.keyClick(window.body, Qt.Key.Key_Return)
+        else:
+            QTest.keyClick(window.body, key)
+        in_key = time.perf_counter() - started
+        wait_until(lambda b=before: updates[0] > b)
+        latencies.append(time.perf_counter() - started)
+        gui_times.append(in_key + sum(gui_in_apply[applied_before:]))
+    preview._apply = original_apply
+    return latencies, gui_times
+
+
+def measure_naive(window, article: Article, keys: int) -> list[float]:
+    """Full render + setHtml per keystroke, as editors that re-render everything do."""
+    renderer = BodyRenderer()
+    css = read_article_css()
+    view = window.preview
+    loaded = [False]
+    view.page().loadFinished.connect(lambda ok: loaded.__setitem__(0, True))
+    times = []
+    body = article.body
+    for n in range(keys):
+        article.body = body[: len(body) // 2] + "x" * (n + 1) + body[len(body) // 2 :]
+        started = time.perf_counter()
+        loaded[0] = False
+        page = render_page(article, renderer, lambda image: "", css=css)
+        view.page().setHtml(page, QUrl("about:blank"))
+        wait_until(lambda: loaded[0])
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def run_size(words: int, key_count: int, naive_keys: int) -> dict[str, float]:
+    from editor.ui.main_window import MainWindow
+
+    article = article_of(words)
+    window = MainWindow()
+    window.resize(1500, 900)
+    window.show()
+    wait_until(lambda: window.preview.ready)
+    window.document.replace(article, MediaStore(), None)
+    wait_until(lambda: window.preview.ready)
+    place_cursor(window, "she said")
+    latencies, gui = measure_ours(window, keystrokes(key_count))
+    naive = measure_naive(window, article_of(words), naive_keys)
+    window.document.new()
+    window.close()
+    dispose_widgets()
+    ms = 1000
+    figures = {
+        "median_ms": statistics.median(latencies) * ms,
+        "p95_ms": percentile(latencies, 0.95) * ms,
+        "gui_median_ms": statistics.median(gui) * ms,
+        "gui_p95_ms": percentile(gui, 0.95) * ms,
+        "naive_median_ms": statistics.median(naive) * ms,
+        "naive_p95_ms": percentile(naive, 0.95) * ms,
+    }
+    figures["ratio"] = figures["naive_p95_ms"] / figures["p95_ms"]
+    return {key: round(value, 2) for key, value in figures.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--keys", type=int, default=60, help="keystrokes per size")
+    parser.add_argument("--naive-keys", type=int, default=15, help="naive renders per size")
+    parser.add_argument("--json", action="store_true")
+    options = parser.parse_args()
+    app = create_application(["benchmark"])
+    results = {str(words): run_size(words, options.keys, options.naive_keys) for words in SIZES}
+    if options.json:
+        print(json.dumps(results, indent=2))
+    else:
+        print(f"machine: {os.cpu_count()} CPU cores, load average {os.getloadavg()}")
+        for words, figures in results.items():
+            print(
+                f"{int(words):>6,} words  keystroke->DOM median {figures['median_ms']:6.1f} ms"
+                f"  p95 {figures['p95_ms']:6.1f} ms | GUI thread median"
+                f" {figures['gui_median_ms']:5.1f} ms  p95 {figures['gui_p95_ms']:5.1f} ms |"
+                f" naive median {figures['naive_median_ms']:6.1f} ms"
+                f"  p95 {figures['naive_p95_ms']:6.1f} ms | ratio {figures['ratio']:5.1f}x"
+            )
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""What the live preview needs after an edit: the changed parts, computed off the GUI thread.
+
+The window hands over a snapshot of the article and the parts an edit touched; this renders
+only those (the body block by block, through the incremental renderer) and returns an update
+small enough to patch into the page. One instance serves one preview, one request at a time.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from editor.model.article import Article
+from editor.model.photos import placed_photo_ids
+from editor.render.incremental import BlockPatch, IncrementalRenderer
+from editor.render.markdown import BodyRenderer, PhotoLookup, PhotoUrl
+from editor.render.page import html_language, render_footer, render_header
+from editor.render.social_card import social_card_html
+from editor.render.wire import wire_text
+
+PARTS = frozenset({"header", "body", "footer"})
+# Web, Phone and Print restyle the article; Social card and Wire show something else instead.
+MODES = ("web", "phone", "print", "social", "wire")
+
+
+@dataclass(frozen=True)
+class PreviewRequest:
+    article: Article  # a snapshot: nothing else changes it while it is rendered
+    parts: frozenset[str]
+    photo_url: PhotoUrl
+    new_article: bool = False  # another story: forget the blocks of the last one
+    mode: str = "web"
+
+
+@dataclass(frozen=True)
+class PreviewUpdate:
+    header: str | None = None
+    footer: str | None = None
+    body: BlockPatch | None = None
+    body_html: str | None = None  # the whole body, when the patch says to replace it all
+    lang: str = "en"
+    mode: str = "web"
+    mode_html: str = ""  # the social card or the wire copy, in those modes
+
+    def script_parts(self) -> dict[str, object]:
+        """The argument of the page's ``datelineUpdate``."""
+        parts: dict[str, object] = {"lang": self.lang, "mode": self.mode}
+        if self.mode_html:
+            parts["mode_html"] = self.mode_html
+        if self.header is not None:
+            parts["header"] = self.header
+        if self.footer is not None:
+            parts["footer"] = self.footer
+        if self.body is not None:
+            patch = self.body
+            parts["blocks"] = (
+                {"full": True, "html": self.body_html}
+                if patch.full
+                else {
+                    "full": False,
+                    "order": patch.order,
+                    "changed": patch.changed,
+                    "removed": patch.removed,
+                    "lines": patch.lines,
+                }
+            )
+        return parts
+
+
+class PreviewRenderer:
+    def __init__(self) -> None:
+        self._renderer = BodyRenderer()
+        self._blocks = IncrementalRenderer(self._renderer)
+
+    def render(self, request: PreviewRequest) -> PreviewUpdate:
+        article = request.article
+        if request.new_article:
+            self._blocks.reset()
+        photos = PhotoLookup.of(article.photos, request.photo_url)
+        header = footer = body = body_html = None
+        if "body" in request.parts:
+            body = self._blocks.render(article.body, photos, end_mark=article.end_mark)
+            body_html = self._blocks.html() if body.full else None
+        if "header" in request.parts:
+            placed = frozenset(placed_photo_ids(article.body))
+            header = render_header(article, self._renderer, photos, placed)
+        if "footer" in request.parts:
+            footer = render_footer(article)
+        mode_html = self._mode_html(request)
+        language = html_language(article.language)
+        return PreviewUpdate(header, footer, body, body_html, language, request.mode, mode_html)
+
+    def _mode_html(self, request: PreviewRequest) -> str:
+        if request.mode == "social":
+            return social_card_html(request.article, request.photo_url)
+        if request.mode == "wire":
+            text = wire_text(request.article, self._renderer)
+            return f'<pre class="wire-copy">{html.escape(text)}</pre>'
+        return ""

@@ -1,0 +1,86 @@
+"""The wire copy: the story as plain text, the way a desk receives it.
+
+Headline, byline, the dateline running into the first paragraph, the body as plain paragraphs
+(subheads on their own lines, quotes without markup, links as their text, photos left out),
+the agency's end mark after the last paragraph, and the sign-off desk codes on the last line.
+Made from the same rendered (and sanitised) body as every other format.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from editor.model.article import Article
+from editor.model.dateline import dateline_text
+from editor.render.markdown import BodyRenderer, PhotoLookup
+from editor.render.page import byline_text
+
+_BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dt", "dd"}
+_SKIPPED = {"figure", "sup"}  # photos and footnote markers have no place in wire text
+
+
+class _PlainText(HTMLParser):
+    """Paragraph texts of a rendered body, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self._current: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in _SKIPPED:
+            self._skipping += 1
+        elif tag in _BLOCKS:
+            self._end_paragraph()
+            if tag == "li":
+                self._current.append("- ")
+        elif tag == "br":
+            self._current.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in _BLOCKS:
+            self._end_paragraph()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self._current.append(data)
+
+    def _end_paragraph(self) -> None:
+        text = re.sub(r"[ \t\r\f\v]+", " ", "".join(self._current)).strip()
+        text = re.sub(r" ?\n ?", "\n", text)
+        if text and text != "-":
+            self.paragraphs.append(text)
+        self._current = []
+
+    def close(self) -> None:
+        super().close()
+        self._end_paragraph()
+
+
+def wire_text(article: Article, renderer: BodyRenderer) -> str:
+    """The story as UTF-8 plain text, ending with a newline."""
+    body = renderer.render(article.body, PhotoLookup.of(article.photos, lambda image: ""))
+    parser = _PlainText()
+    parser.feed(body.html)
+    parser.close()
+    paragraphs = list(parser.paragraphs)
+    dateline = dateline_text(article.dateline)
+    if paragraphs and dateline:
+        paragraphs[0] = f"{dateline} {paragraphs[0]}"
+    elif dateline:
+        paragraphs.append(dateline)
+    if article.end_mark.strip() and paragraphs:
+        paragraphs[-1] = f"{paragraphs[-1]} {article.end_mark.strip()}"
+    lines = [article.headline.strip()]
+    byline = byline_text(article.byline, spanish=article.language.lower().startswith("es"))
+    if byline:
+        lines.append(byline)
+    text = "\n".join(line for line in lines if line)
+    text += "\n\n" + "\n\n".join(paragraphs)
+    if article.sign_off.strip():
+        text += "\n\n" + article.sign_off.strip()
+    return text.strip() + "\n"

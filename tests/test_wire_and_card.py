@@ -1,0 +1,61 @@
+"""Wire copy and social card rendering, without a window."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from editor.model.article import Article, Dateline, ImageRef
+from editor.render.markdown import BodyRenderer
+from editor.render.social_card import CARD_ASPECT, card_photo, social_card_html
+from editor.render.wire import wire_text
+
+
+def article() -> Article:
+    return Article(
+        headline="Caravan reaches Huixtla",
+        byline=["Juan Manuel Blanco", "Ana López"],
+        dateline=Dateline("Tapachula", "Mexico", dt.date(2024, 12, 3), "EFE"),
+        body=(
+            "The caravan set out on **Tuesday**.\n\n![](photo:p1)\n\n## On the road\n\n"
+            "> “We come in peace,” she said.\n\n- water\n- shoes\n\n"
+            "See [the INM](https://www.gob.mx/inm) <script>alert(1)</script> for more."
+        ),
+        end_mark="EFE",
+        sign_off="jmb/dgp/mcd",
+        photos=[ImageRef(id="p1", media_path="media/a.jpg", caption="Should not appear")],
+    )
+
+
+def test_wire_text_is_plain_copy() -> None:
+    text = wire_text(article(), BodyRenderer())
+    assert text == (
+        "Caravan reaches Huixtla\n"
+        "By Juan Manuel Blanco and Ana López\n\n"
+        "Tapachula, Mexico, Dec 3 (EFE).- The caravan set out on Tuesday.\n\n"
+        "On the road\n\n"
+        "“We come in peace,” she said.\n\n"
+        "- water\n\n"
+        "- shoes\n\n"
+        "See the INM for more. EFE\n\n"
+        "jmb/dgp/mcd\n"
+    )
+
+
+def test_card_photo_is_cut_to_191_around_the_focal_point() -> None:
+    image = ImageRef(id="p1", media_path="m", width=3000, height=3000, focal=(0.5, 0.9))
+    crop = card_photo(image).crop
+    width = (crop.right - crop.left) * 3000
+    height = (crop.bottom - crop.top) * 3000
+    assert abs(width / height - CARD_ASPECT) < 1e-6
+    assert crop.bottom == 1.0  # pushed down towards the subject
+
+
+def test_card_escapes_and_truncates() -> None:
+    story = article()
+    story.headline = "<b>" + "y" * 80
+    story.dek = ""
+    html = social_card_html(story, lambda image: "x.jpg")
+    assert "<b>" not in html and "&lt;b&gt;" in html
+    assert "…" in html
+    assert "No lead photo" in html
+    assert "Title: 83 / 60 characters: cut off when shared" in html
