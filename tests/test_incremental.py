@@ -144,7 +144,7 @@ class Page:
         return "\n".join(self.blocks[key] for key in self.order)
 
 
-_TAG_RE = re.compile(r"<(/?)([A-Za-z][^\s/>]*)(?=[\s/>])")
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][^\s/>]*)(?=[\s/>])[^<>]*>")  # a complete tag only
 _VOID_TAGS = {"br", "hr", "img", "wbr", "input", "meta", "link", "area", "col", "source", "embed"}
 _FENCED_RE = re.compile(r"^(`{3,}|~{3,}).*?^\1[ ]*$", re.MULTILINE | re.DOTALL)
 
@@ -335,6 +335,20 @@ def test_independent_blocks_stay_apart(body_renderer: BodyRenderer) -> None:
     assert_same_as_whole(incremental, body_renderer, text)
 
 
+@pytest.mark.parametrize("attaching", [": a definition", "- another item", "    indented"])
+def test_definitions_apart_join_when_what_follows_them_attaches(
+    body_renderer: BodyRenderer, attaching: str
+) -> None:
+    # Definitions render to nothing: what comes after them attaches to what comes before.
+    incremental, page = IncrementalRenderer(body_renderer), Page()
+    text = "- item\n\n*[UN]: United Nations\n[r]: http://example.org\n\nLast."
+    render_and_check(incremental, body_renderer, page, text, end_mark="EFE")
+    assert len(incremental.blocks()) == 3  # the definitions stand apart
+    text = text.replace("\n\nLast.", f"\n\n{attaching}\n\nLast.")
+    render_and_check(incremental, body_renderer, page, text, end_mark="EFE")
+    assert len(incremental.blocks()) == 2
+
+
 def test_an_unclosed_fence_is_text_until_it_closes(body_renderer: BodyRenderer) -> None:
     incremental, page = IncrementalRenderer(body_renderer), Page()
     text = "Intro.\n\n```\ncode\n\nmore\n\nOutro."
@@ -386,6 +400,7 @@ ODD_BODIES = {
     "nested raw divs": "<div>\n<div>\n\ninner\n\n</div>\n\nstill\n\n</div>\n\nout",
     "inline comment over blank lines": "a <!-- b\n\nc --> d\n\ne",
     "attribute over blank lines": '<span title="a\n\nb">x</span>\n\nc',
+    "list after a comment on its line": "<!-- note --> - one\n\n- two\n\n</div> > q\n\n> r",
 }
 ODD_EDITS = [
     lambda text: text + "x",

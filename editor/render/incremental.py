@@ -42,7 +42,7 @@ Where the work is not small:
 * editing a reference definition or abbreviation renders again every block that may use it, and
   editing a block that mentions a footnote renders again every such block;
 * typing that may close a fence or an HTML comment left open earlier splits again from there;
-* a new or deleted line changes the line numbers, so the outer HTML, of every block after it;
+* a new or deleted line changes the line numbers of every block after it (``BlockPatch.lines``);
 * should the blocks ever fail to come out separately, the body is rendered whole as one block.
 """
 
@@ -81,6 +81,14 @@ class RenderedBlock:
 
 @dataclass(frozen=True)
 class BlockPatch:
+    """What to change in the page to show the body as rendered now.
+
+    Remove the ``removed`` blocks, put in the ``changed`` ones (new, or rendered differently),
+    give the blocks in ``lines`` their new ``data-line``/``data-lines``, and order the blocks as
+    ``order`` says. A block that only moved (a line added or deleted above it) is in ``lines``,
+    not in ``changed``: its HTML stays as it is but for its line numbers.
+    """
+
     order: list[str]  # the keys of all blocks, in document order
     changed: dict[str, str]  # key -> outer HTML, for blocks that are new or whose HTML changed
     removed: list[str]  # keys no longer present
@@ -210,10 +218,11 @@ class _Chunk:
 def _text_chunk(lines: list[str], first: int, last: int, unresolved_fence: bool) -> _Chunk:
     chunk_lines = [_expanded(line) for line in lines[first : last + 1]]
     text = "\n".join(chunk_lines)
-    # A markdown="1" HTML block becomes real elements (a list, a quote...) later blocks attach to.
-    markdown_in_html = "markdown=" in text.lower()
     definition = bool(_DEFINITION_START_RE.match(chunk_lines[0]) and _DEFINITION_RE.search(text))
     raw_html = _may_hold_raw_html(chunk_lines, text)
+    # What later blocks may attach to can hide in raw HTML: a markdown="1" block becomes real
+    # elements (a list, a quote...), and text after a raw block on its line starts a block.
+    may_end_in_anything = raw_html or "markdown=" in text.lower()
     return _Chunk(
         first,
         last,
@@ -225,8 +234,8 @@ def _text_chunk(lines: list[str], first: int, last: int, unresolved_fence: bool)
             and not raw_html
             and all(_DEFINITION_LINE_RE.fullmatch(line) for line in chunk_lines)
         ),
-        lists=markdown_in_html or any(_ANY_LIST_ITEM_RE.match(line) for line in chunk_lines),
-        quotes=markdown_in_html or any(_ANY_QUOTE_RE.match(line) for line in chunk_lines),
+        lists=may_end_in_anything or any(_ANY_LIST_ITEM_RE.match(line) for line in chunk_lines),
+        quotes=may_end_in_anything or any(_ANY_QUOTE_RE.match(line) for line in chunk_lines),
         definition_items=any(_DEFINITION_ITEM_RE.match(line) for line in chunk_lines),
         raw_html=raw_html,
         unresolved_fence=unresolved_fence,
@@ -364,6 +373,9 @@ class _Span:
     definitions: bool = False  # may define link references or abbreviations
     unresolved_fence: bool = False
     unresolved_html: bool = False
+    # Opens with definitions that stood apart from the block before because of what followed
+    # them (see _reaches_across): a change after them may join them to it after all.
+    opens_with_definitions: bool = False
 
 
 class _Lookahead:
@@ -391,6 +403,7 @@ class _Lookahead:
 class _SpanBuilder:
     first: int
     last: int
+    opens_with_definitions: bool = False
     lists: bool = False
     quotes: bool = False
     unresolved_fence: bool = False
@@ -425,6 +438,7 @@ class _SpanBuilder:
             definitions=bool(_DEFINITION_RE.search(source)),
             unresolved_fence=self.unresolved_fence,
             unresolved_html=regions.unresolved_within(self.first, self.last),
+            opens_with_definitions=self.opens_with_definitions,
         )
 
 
@@ -468,7 +482,7 @@ def _spans(lines: list[str], start: int, reader_markdown: markdown.Markdown) -> 
             continue
         if building is not None:
             yield building.span(lines, regions)
-        building = _SpanBuilder(chunk.first, chunk.first)
+        building = _SpanBuilder(chunk.first, chunk.first, chunk.definitions_only)
         building.add(chunk)
     if building is not None:
         yield building.span(lines, regions, final=True)
@@ -667,6 +681,8 @@ class IncrementalRenderer:
         blocks = self._blocks
         # Start a block early: the edit may make its first block carry on the one before.
         start = max(bisect.bisect_left(blocks, prefix, key=lambda block: block.last) - 1, 0)
+        while start > 0 and blocks[start].span.opens_with_definitions:
+            start -= 1
         start = self._earliest_reopened(start, "\n".join(lines[prefix:new_end]))
         window: list[_Span] = []
         resume = len(blocks)
@@ -977,13 +993,14 @@ class IncrementalRenderer:
         changed: dict[str, str] = {}
         lines: dict[str, str] = {}
         for block in blocks:
+            if block not in self._touched:  # blocks that moved are touched too (_resplit)
+                continue
             span = (block.first, block.last)
-            if block in self._touched:
-                inner = block.rendering.html if block.rendering is not None else ""
-                if inner != block.reported:
-                    changed[block.key] = block.outer_html()
-                    block.reported, block.reported_lines = inner, span
-                    continue
+            inner = block.rendering.html if block.rendering is not None else ""
+            if inner != block.reported:
+                changed[block.key] = block.outer_html()
+                block.reported, block.reported_lines = inner, span
+                continue
             # A new paragraph above shifts every later block's lines: their content stays, so
             # only the numbers travel (a few bytes each, not the blocks again).
             if span != block.reported_lines:
