@@ -100,6 +100,10 @@ class BlockPatch:
 
 # --- the source as Python-Markdown reads it ----------------------------------------------------
 
+# A definition (": text") under a term line, as Python-Markdown's def_list reads it.
+_DEFINITION_LIST_RE = re.compile(r"^[ ]{0,3}:[ ]{1,3}\S", re.MULTILINE)
+_REFERENCE_RE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:", re.MULTILINE)
+
 TAB_LENGTH = 4  # Python-Markdown's default, which BodyRenderer keeps
 
 
@@ -625,6 +629,12 @@ class IncrementalRenderer:
         else:
             self._resplit(lines)
         self._lines = lines
+        if _DEFINITION_LIST_RE.search(text) and _REFERENCE_RE.search(text):
+            # A reference definition among definition lists changes how Markdown joins them,
+            # in ways block splitting does not follow: such a body is rendered whole (news
+            # copy rarely has either).
+            self._render_as_one_block(text, photos, end_mark)
+            return self._patch(full=True)
         try:
             self._bring_up_to_date(photos, end_mark.strip())
         except PartsNotIndependentError:
