@@ -10,6 +10,8 @@ def test_core_layers_import_no_qt_widgets() -> None:
         "import editor.model.article, editor.model.dateline, editor.model.package\n"
         "import editor.model.ingest, editor.model.media_store\n"
         "import editor.render.markdown, editor.render.page, editor.render.preview_shell\n"
+        "import editor.render.incremental, editor.render.preview_update, editor.render.wire\n"
+        "import editor.render.social_card, editor.export.photo_copies, editor.media.renditions\n"
         "import editor.export, editor.export.html, editor.media\n"
         "import editor.cli\n"
         "loaded = sorted(m for m in sys.modules if m.startswith('PySide6'))\n"

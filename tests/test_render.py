@@ -12,7 +12,7 @@ import html5lib
 import pytest
 
 from editor.model.article import Article, Dateline, ImageRef
-from editor.render.markdown import MISSING_PHOTO_TEXT, BodyRenderer, PhotoLookup, PhotoSource
+from editor.render.markdown import BodyRenderer
 from editor.render.page import (
     ArticleParts,
     byline_text,
@@ -23,6 +23,7 @@ from editor.render.page import (
     render_page,
     render_parts,
 )
+from editor.render.photo_refs import MISSING_PHOTO_TEXT, PhotoLookup, PhotoSource
 from editor.render.preview_shell import preview_shell_html, update_script
 
 EDITORS_NOTE = "DESK ONLY: lawyer is reading para 4"

@@ -17,16 +17,14 @@ URL (a file URL in the preview, a ``data:`` URI in the HTML export).
 
 from __future__ import annotations
 
-import html
 import re
 import secrets
 import threading
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import markdown
-import nh3
 from markdown import util
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
@@ -35,53 +33,13 @@ from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 
 from editor.model.article import ImageRef
-
-
-@dataclass(frozen=True)
-class PhotoSource:
-    """A photo's address with its responsive alternatives (``srcset``/``sizes``), for pages
-    that ship several renditions; a plain string is just the ``src``."""
-
-    src: str
-    srcset: str = ""
-    sizes: str = ""
-
-
-PhotoUrl = Callable[[ImageRef], "str | PhotoSource"]
-
-
-def photo_src(source: str | PhotoSource) -> str:
-    return source.src if isinstance(source, PhotoSource) else source
-
-
-PHOTO_SCHEME = "photo:"  # how the body places a photo: ![](photo:ID)
-# The address our own photos carry between rendering and URL resolution. The secret part keeps
-# raw HTML typed in the body from passing itself off as one of our figures; it never reaches
-# the output (every marker is replaced), so output stays deterministic.
-_MARKER_SCHEME = "dateline-photo"
-_MARKER = f"{_MARKER_SCHEME}:{secrets.token_hex(8)}/"
-MISSING_PHOTO_TEXT = "Photo not in the story package: "
-
-
-@dataclass(frozen=True)
-class PhotoLookup:
-    """The article's photos by id, and how the caller addresses a present photo's file."""
-
-    photos: Mapping[str, ImageRef]
-    photo_url: PhotoUrl
-
-    @classmethod
-    def of(cls, photos: Iterable[ImageRef], photo_url: PhotoUrl) -> PhotoLookup:
-        return cls({image.id: image for image in photos}, photo_url)
-
-    def get(self, photo_id: str) -> ImageRef | None:
-        return self.photos.get(photo_id)
-
-    def present(self, photo_id: str) -> ImageRef | None:
-        """The photo if its file is in the package, else None."""
-        image = self.photos.get(photo_id)
-        return None if image is None or image.missing else image
-
+from editor.render.photo_refs import (
+    MISSING_PHOTO_TEXT,
+    PHOTO_MARKER,
+    PHOTO_SCHEME,
+    PhotoLookup,
+)
+from editor.render.sanitise import finish_sanitised, sanitise
 
 _NO_PHOTOS = PhotoLookup({}, lambda image: "")
 
@@ -155,7 +113,7 @@ def _caption(image: ImageRef | None) -> etree.Element | None:
 
 
 def _photo_img(image: ImageRef) -> etree.Element:
-    img = etree.Element("img", {"src": _MARKER + image.id, "alt": image.alt.strip()})
+    img = etree.Element("img", {"src": PHOTO_MARKER + image.id, "alt": image.alt.strip()})
     size = image.cropped_size()  # the image as published: after its crop
     if size is not None:
         img.set("width", str(size[0]))
@@ -370,8 +328,8 @@ def _photo_ids(element: etree.Element) -> set[str]:
         source = node.get("src") or ""
         if node.tag in ("figure", "span") and photo_id is not None:
             found.add(photo_id)
-        elif node.tag == "img" and source.startswith(_MARKER):
-            found.add(source[len(_MARKER) :])
+        elif node.tag == "img" and source.startswith(PHOTO_MARKER):
+            found.add(source[len(PHOTO_MARKER) :])
     return found
 
 
@@ -470,105 +428,6 @@ class _BodyExtension(Extension):
         # After the photos are placed, before the end mark adds its paragraph.
         md.treeprocessors.register(_PartOutlines(md, self), "part_outlines", 4.5)
         md.treeprocessors.register(_EndMark(md, self), "end_mark", 4)
-
-
-# --- sanitising --------------------------------------------------------------------------------
-
-ALLOWED_TAGS = frozenset(
-    {
-        "p", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "a", "em", "strong",
-        "b", "i", "u", "s", "sub", "sup", "code", "pre", "br", "hr", "table", "thead", "tbody",
-        "tr", "th", "td", "figure", "figcaption", "img", "span", "div", "abbr", "dl", "dt", "dd",
-        "small", "mark", "q", "cite", "del", "ins",
-    }
-)  # fmt: skip
-
-ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
-    "a": {"href", "title", "id", "class"},  # id/class: footnote references and back-links
-    "img": {"src", "alt", "width", "height"},
-    "abbr": {"title"},
-    # Python-Markdown aligns table columns with style="text-align: ..." (the align attribute is
-    # obsolete in HTML5); only that one property survives, see filter_style_properties.
-    "th": {"colspan", "rowspan", "style"},
-    "td": {"colspan", "rowspan", "style"},
-    "figure": {"class", "data-photo-id"},
-    "div": {"class", "data-photo-id"},
-    "span": {"class", "data-photo-id"},
-    "sup": {"id", "class"},
-    "li": {"id", "class"},
-    "ol": {"start"},  # sane_lists keeps a list's first number
-    "code": {"class"},  # fenced code's language-xxx
-}
-
-# Tags removed together with everything inside them (their text is never story text).
-_DROPPED_WITH_CONTENT = {
-    "script", "style", "iframe", "object", "embed", "svg", "math", "noscript", "template",
-    "textarea", "select", "title", "xmp", "noembed", "noframes",
-}  # fmt: skip
-
-_SANITISER = nh3.Cleaner(
-    tags=set(ALLOWED_TAGS),
-    clean_content_tags=_DROPPED_WITH_CONTENT,
-    attributes=ALLOWED_ATTRIBUTES,
-    tag_attribute_values={"img": {"loading": {"lazy", "eager"}}},
-    url_schemes={"http", "https", "mailto", _MARKER_SCHEME},
-    link_rel="noopener noreferrer",
-    filter_style_properties={"text-align"},
-    strip_comments=True,
-)
-
-
-def sanitise(fragment: str) -> str:
-    """Keep only the tags, attributes and URL schemes a news story needs."""
-    return _SANITISER.clean(fragment)
-
-
-# The sanitiser's serializer quotes every attribute value with " and escapes " inside it, and
-# writes "<" in text as "&lt;": a tag can be found with a regular expression.
-_LINK_OR_IMAGE_RE = re.compile(r'<(a|img)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*/?>')
-_ATTRIBUTE_RE = re.compile(r'([^\s=]+)(?:="([^"]*)")?')
-_LINK_REL = ' rel="noopener noreferrer"'
-
-
-def _start_tag(tag: str, attributes: list[tuple[str, str]]) -> str:
-    written = "".join(f' {name}="{html.escape(value, quote=True)}"' for name, value in attributes)
-    return f"<{tag}{written}>"
-
-
-def finish_sanitised(fragment: str, photos: PhotoLookup) -> str:
-    """Resolve our photos' URLs and tidy what the sanitiser leaves behind.
-
-    * Our photo markers get the caller's URL.
-    * Any other image becomes a placeholder. Such images can only come from raw HTML the author
-      typed (Markdown images were all turned into figures or placeholders already); the app
-      works offline and never shows a broken image.
-    * A link whose address was refused keeps its text but loses the ``rel`` the sanitiser added
-      (HTML allows ``rel`` only on a link with an address).
-    """
-
-    def finish(match: re.Match[str]) -> str:
-        tag = match[1]
-        attributes = [
-            (name, html.unescape(value or "")) for name, value in _ATTRIBUTE_RE.findall(match[2])
-        ]
-        values = dict(attributes)
-        if tag == "a":
-            return match[0] if "href" in values else match[0].replace(_LINK_REL, "", 1)
-        source = values.get("src", "")
-        if source.startswith(_MARKER):
-            photo_id = source = source[len(_MARKER) :]  # the marker's secret stays inside
-            image = photos.present(photo_id)
-            if image is not None:
-                found = photos.photo_url(image)
-                url = photo_src(found)
-                tag_attributes = [(n, url if n == "src" else v) for n, v in attributes]
-                if isinstance(found, PhotoSource) and found.srcset:
-                    tag_attributes += [("srcset", found.srcset), ("sizes", found.sizes)]
-                return _start_tag("img", tag_attributes)
-        name = html.escape(source or values.get("alt", "") or "(no address given)")
-        return f'<span class="photo-placeholder">{MISSING_PHOTO_TEXT}{name}</span>'
-
-    return _LINK_OR_IMAGE_RE.sub(finish, fragment)
 
 
 # --- the renderer ------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from editor import RESOURCES
 from editor.model.article import Article
 from editor.model.dateline import dateline_text
-from editor.render.markdown import BodyRenderer, PhotoLookup, PhotoUrl, photo_src
+from editor.render.markdown import BodyRenderer
+from editor.render.photo_refs import PhotoLookup, PhotoUrl, photo_src
 
 ARTICLE_CSS = RESOURCES / "styles" / "article.css"
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from editor.model.article import Article
 from editor.model.photos import placed_photo_ids
 from editor.render.incremental import BlockPatch, IncrementalRenderer
-from editor.render.markdown import BodyRenderer, PhotoLookup, PhotoUrl
+from editor.render.markdown import BodyRenderer
 from editor.render.page import html_language, render_footer, render_header
+from editor.render.photo_refs import PhotoLookup, PhotoUrl
 from editor.render.social_card import social_card_html
 from editor.render.wire import wire_text
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from editor.model.article import Article, ImageRef
 from editor.model.cropping import largest_crop
-from editor.render.markdown import PhotoUrl, photo_src
+from editor.render.photo_refs import PhotoUrl, photo_src
 
 CARD_ASPECT = 1.91
 TITLE_LIMIT = 60

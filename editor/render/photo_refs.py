@@ -1,0 +1,56 @@
+"""How rendered HTML refers to the article's photos: the body's ``photo:`` references, the
+private marker our own figures carry through the sanitiser, and the caller's photo addresses."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from editor.model.article import ImageRef
+
+
+@dataclass(frozen=True)
+class PhotoSource:
+    """A photo's address with its responsive alternatives (``srcset``/``sizes``), for pages
+    that ship several renditions; a plain string is just the ``src``."""
+
+    src: str
+    srcset: str = ""
+    sizes: str = ""
+
+
+PhotoUrl = Callable[[ImageRef], "str | PhotoSource"]
+
+
+def photo_src(source: str | PhotoSource) -> str:
+    return source.src if isinstance(source, PhotoSource) else source
+
+
+PHOTO_SCHEME = "photo:"  # how the body places a photo: ![](photo:ID)
+# The address our own photos carry between rendering and URL resolution. The secret part keeps
+# raw HTML typed in the body from passing itself off as one of our figures; it never reaches
+# the output (every marker is replaced), so output stays deterministic.
+PHOTO_MARKER_SCHEME = "dateline-photo"
+PHOTO_MARKER = f"{PHOTO_MARKER_SCHEME}:{secrets.token_hex(8)}/"
+MISSING_PHOTO_TEXT = "Photo not in the story package: "
+
+
+@dataclass(frozen=True)
+class PhotoLookup:
+    """The article's photos by id, and how the caller addresses a present photo's file."""
+
+    photos: Mapping[str, ImageRef]
+    photo_url: PhotoUrl
+
+    @classmethod
+    def of(cls, photos: Iterable[ImageRef], photo_url: PhotoUrl) -> PhotoLookup:
+        return cls({image.id: image for image in photos}, photo_url)
+
+    def get(self, photo_id: str) -> ImageRef | None:
+        return self.photos.get(photo_id)
+
+    def present(self, photo_id: str) -> ImageRef | None:
+        """The photo if its file is in the package, else None."""
+        image = self.photos.get(photo_id)
+        return None if image is None or image.missing else image
