@@ -30,7 +30,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QUrl
+from PySide6.QtCore import QEventLoop, Qt, QTimer, QUrl
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
@@ -100,11 +100,27 @@ def article_of(words: int) -> Article:
 
 
 def wait_until(condition, timeout: float = 30.0) -> None:
-    deadline = time.perf_counter() + timeout
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise TimeoutError("timed out")
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 1)
+    """Run the event loop until ``condition()`` holds.
+
+    The loop sleeps in Qt's dispatcher between checks, as the window does between keystrokes:
+    a busy ``processEvents`` loop would hold Python's GIL and starve the render thread, adding
+    up to the interpreter's 5 ms switch interval to every figure.
+    """
+    if condition():
+        return
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(1)
+    poll.timeout.connect(lambda: loop.quit() if condition() else None)
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    poll.start()
+    deadline.start(int(timeout * 1000))
+    loop.exec()
+    poll.stop()
+    if not condition():
+        raise TimeoutError("timed out")
 
 
 def percentile(values: list[float], share: float) -> float:

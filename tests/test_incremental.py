@@ -225,6 +225,20 @@ def test_typing_in_a_paragraph_patches_only_that_block(body_renderer: BodyRender
     assert list(patch.changed) == [keys[1]]
     assert "Two and a half." in patch.changed[keys[1]]
     assert patch.removed == []
+    assert not patch.reordered  # the page keeps its order: the key list need not travel
+
+
+def test_patch_reports_reordering_only_when_blocks_come_or_go(
+    body_renderer: BodyRenderer,
+) -> None:
+    incremental = IncrementalRenderer(body_renderer)
+    assert incremental.render("One.\n\nTwo.", PHOTOS).reordered  # first render
+    assert not incremental.render("One!\n\nTwo.", PHOTOS).reordered
+    assert incremental.render("One!\n\nNew.\n\nTwo.", PHOTOS).reordered
+    assert incremental.render("One!\n\nTwo.", PHOTOS).reordered
+    assert not incremental.render("One!\n\nTwo.", PHOTOS).reordered
+    incremental.reset()
+    assert incremental.render("One!\n\nTwo.", PHOTOS).reordered  # a new page starts empty
 
 
 def test_new_and_removed_paragraphs(body_renderer: BodyRenderer) -> None:

@@ -106,6 +106,9 @@ class BlockPatch:
     # key -> "first-last" source lines, for blocks whose content is unchanged but whose lines
     # moved (text inserted or removed above them)
     lines: dict[str, str] = field(default_factory=dict)
+    # False when ``order`` is the order last reported: the page need not reorder anything, so
+    # the (long) key list can stay out of the patch sent on every keystroke.
+    reordered: bool = True
 
 
 class IncrementalRenderer:
@@ -133,6 +136,7 @@ class IncrementalRenderer:
         self._definitions = Definitions()
         self._state: DocumentState | None = None
         self._marked: Block | None = None  # the block rendered with the end mark
+        self._reported_order: list[str] = []
         self._touched: set[Block] = set()  # blocks whose outer HTML may have changed
         self._removed: list[str] = []
         self._cache.clear()
@@ -536,10 +540,14 @@ class IncrementalRenderer:
                 block.reported_lines = span
         removed = list(dict.fromkeys(self._removed))
         self._touched, self._removed = set(), []
+        order = [block.key for block in blocks]
+        reordered = order != self._reported_order
+        self._reported_order = order
         return BlockPatch(
-            order=[block.key for block in blocks],
+            order=order,
             changed=changed,
             removed=removed,
             full=full or (bool(blocks) and len(changed) == len(blocks)),
             lines=lines,
+            reordered=reordered,
         )

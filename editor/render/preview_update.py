@@ -59,12 +59,13 @@ class PreviewUpdate:
                 if patch.full
                 else {
                     "full": False,
-                    "order": patch.order,
                     "changed": patch.changed,
                     "removed": patch.removed,
                     "lines": patch.lines,
                 }
             )
+            if not patch.full and patch.reordered:
+                parts["blocks"]["order"] = patch.order
         return parts
 
 

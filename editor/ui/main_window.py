@@ -191,16 +191,24 @@ class MainWindow(QMainWindow):
         )
 
     def _wire_scroll_sync(self) -> None:
-        """Editor and preview follow each other through the source lines of the blocks."""
+        """Editor and preview follow each other through the source lines of the blocks.
+
+        The editor's side is gathered into one call after the event that moved it: a keystroke
+        moves the cursor and may scroll the editor too, and asking the page about the same line
+        on every keystroke would cost it a layout each time for nothing.
+        """
         self._syncing = False  # one side moving the other must not bounce back
+        self._editor_scrolled = False
+        self._synced_cursor_line = -1  # the cursor line the preview was last brought to
+        self._editor_sync = QTimer(self)
+        self._editor_sync.setSingleShot(True)
+        self._editor_sync.setInterval(0)
+        self._editor_sync.timeout.connect(self._sync_preview_to_editor)
 
-        def from_cursor(line: int) -> None:
+        def from_editor_scroll(_value: int) -> None:
             if not self._syncing:
-                self.preview.scroll_to_line(line)
-
-        def from_editor_scroll(line: int) -> None:
-            if not self._syncing:
-                self.preview.show_line_at_top(line)
+                self._editor_scrolled = True
+                self._editor_sync.start()
 
         def from_preview(line: int) -> None:
             self._syncing = True
@@ -209,12 +217,21 @@ class MainWindow(QMainWindow):
             finally:
                 self._syncing = False
 
-        self.body.cursorPositionChanged.connect(lambda: from_cursor(self.body.cursor_line()))
-        self.body.verticalScrollBar().valueChanged.connect(
-            lambda _value: from_editor_scroll(self.body.top_line())
-        )
+        self.body.cursorPositionChanged.connect(self._editor_sync.start)
+        self.body.verticalScrollBar().valueChanged.connect(from_editor_scroll)
         self.preview.scrolledToLine.connect(from_preview)
         self.preview.lineActivated.connect(self.body.go_to_line)
+        self.document.replaced.connect(lambda: setattr(self, "_synced_cursor_line", -1))
+
+    def _sync_preview_to_editor(self) -> None:
+        if self._editor_scrolled:
+            self._editor_scrolled = False
+            self.preview.show_line_at_top(self.body.top_line())
+            self._synced_cursor_line = -1  # the cursor's block may have left the preview's view
+        line = self.body.cursor_line()
+        if line != self._synced_cursor_line:
+            self._synced_cursor_line = line
+            self.preview.scroll_to_line(line)
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
