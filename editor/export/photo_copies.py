@@ -7,9 +7,7 @@ are written into each copy as IPTC-IIM and XMP. Many photos are made in parallel
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from editor.export import ExportError
+from editor.export import ExportError, ExportOptions
 from editor.media.errors import MediaError
 from editor.media.renditions import Rendition, RenditionJob, make_all_renditions
 from editor.model.article import Article, ImageRef
@@ -66,15 +64,17 @@ def make_photo_copies(
     article: Article,
     media: MediaStore,
     widths: tuple[int, ...],
-    *,
-    parallel: bool = True,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    options: ExportOptions | None = None,
 ) -> dict[str, list[Rendition]]:
-    """Renditions of every published photo, by photo id."""
+    """Renditions of every published photo, by photo id; ExportCancelled if cancelled."""
+    options = options or ExportOptions()
     jobs = rendition_jobs(published_photos(article), media, widths)
-    parallel = parallel and sum(len(job.data) for job in jobs) >= PARALLEL_MIN_BYTES
+    parallel = options.parallel and sum(len(job.data) for job in jobs) >= PARALLEL_MIN_BYTES
     try:
-        return make_all_renditions(jobs, parallel=parallel, progress=progress, cancelled=cancelled)
+        copies = make_all_renditions(
+            jobs, parallel=parallel, progress=options.progress, cancelled=options.cancelled
+        )
     except MediaError as error:
         raise ExportError(str(error)) from error
+    options.check_cancelled()
+    return copies

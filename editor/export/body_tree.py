@@ -1,0 +1,74 @@
+"""The rendered body as an element tree, for formats that are not HTML.
+
+NITF, NewsML-G2, Gutenberg blocks and Word all start from the HTML the preview shows (one render
+path: the same subheads, quotes, links and figures) and map its elements to their own. The HTML
+is our sanitiser's output, so it holds only allow-listed elements; this module turns it into
+``xml.etree`` elements with the standard library's parser, so no export needs an HTML library.
+
+Figures come out as ``<figure class="photo" data-photo-id="ID">`` with an ``<img>`` (whose
+``src`` is whatever ``photo_url`` gave) and an optional ``<figcaption>`` holding
+``<span class="caption">`` and ``<span class="credit">``; a photo whose file is absent is a
+``<figure class="photo photo-missing">`` with a placeholder and no ``<img>``.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from xml.etree import ElementTree as ET
+
+from editor.model.article import Article
+from editor.render.markdown import BodyRenderer
+from editor.render.photo_refs import PhotoLookup, PhotoUrl
+
+# Elements that never have content or an end tag in HTML.
+VOID_ELEMENTS = frozenset({"area", "br", "col", "hr", "img", "source", "wbr"})
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = ET.Element("body")
+        self._stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = ET.SubElement(self._stack[-1], tag, {name: value or "" for name, value in attrs})
+        if tag not in VOID_ELEMENTS:
+            self._stack.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        ET.SubElement(self._stack[-1], tag, {name: value or "" for name, value in attrs})
+
+    def handle_endtag(self, tag: str) -> None:
+        # Close up to the matching open element; a stray end tag (none open) is ignored.
+        for depth in range(len(self._stack) - 1, 0, -1):
+            if self._stack[depth].tag == tag:
+                del self._stack[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        parent = self._stack[-1]
+        if len(parent):
+            last = parent[-1]
+            last.tail = (last.tail or "") + data
+        else:
+            parent.text = (parent.text or "") + data
+
+
+def parse_fragment(html: str) -> ET.Element:
+    """An HTML fragment as the children of a ``<body>`` element (comments are dropped)."""
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    return builder.root
+
+
+def rendered_body(article: Article, renderer: BodyRenderer, photo_url: PhotoUrl) -> ET.Element:
+    """The article's body, rendered as the preview shows it, as a ``<body>`` element tree."""
+    photos = PhotoLookup.of(article.photos, photo_url)
+    rendered = renderer.render(article.body, photos, end_mark=article.end_mark)
+    return parse_fragment(rendered.html)
+
+
+def text_of(element: ET.Element) -> str:
+    """All text inside ``element``, as a reader sees it (tags dropped, tail excluded)."""
+    return "".join(element.itertext())

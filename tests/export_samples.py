@@ -1,0 +1,65 @@
+"""The stories every export is tested on: the EFE wire sample with real photos attached, and the
+front-matter samples (Wikinews, Global Voices), with fixed dates so outputs are reproducible."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import cycle
+from pathlib import Path
+
+from editor.media.probe import prepare_photo
+from editor.model.article import Article, Crop
+from editor.model.ingest import import_file
+from editor.model.media_store import MediaStore
+from editor.model.photos import store_photo
+
+DATA = Path(__file__).parent / "data"
+PHOTO_FILES = (
+    DATA / "images" / "rocket.jpg",
+    DATA / "hostile-images" / "hopper.jpg",
+    DATA / "hostile-images" / "hopper_orientation_6.jpg",
+    DATA / "hostile-images" / "transparent.png",
+)
+FRONT_MATTER_SAMPLES = (
+    "en_wikinews_crane.md",
+    "en_wikinews_nasa.md",
+    "en_globalvoices_1.md",
+    "zh_wikinews_tiktok.md",
+)
+CREATED = dt.datetime(2024, 12, 3, 14, 5, tzinfo=dt.UTC)
+MODIFIED = dt.datetime(2024, 12, 3, 16, 40, tzinfo=dt.UTC)
+
+
+def _fix_dates(article: Article) -> None:
+    article.created, article.modified = CREATED, MODIFIED
+
+
+def efe_with_photos() -> tuple[Article, MediaStore]:
+    """The EFE caravan story with a real photo in each of its five places, each captioned and
+    credited (one with alt text missing, as reporters leave it), the lead photo cropped."""
+    result = import_file(DATA / "caravan-efe.md")
+    article, media = result.article, result.media
+    _fix_dates(article)
+    article.slug = "MEXICO-MIGRANTS/CARAVAN"
+    article.url_slug = "mexico-pushes-back-migrant-caravan"
+    article.tags = ["migration", "Mexico", "Chiapas"]
+    article.section = "World"
+    article.dek = "Authorities keep a caravan of 1,500 migrants from leaving Chiapas."
+    article.byline = ["Juan Manuel Blanco"]
+    for number, (image, path) in enumerate(zip(article.photos, cycle(PHOTO_FILES)), start=1):
+        data = path.read_bytes()
+        prepared = prepare_photo(data, path.name)
+        image.media_path = store_photo(media, data, prepared)
+        image.format, image.width, image.height = prepared.format, prepared.width, prepared.height
+        image.caption = f"Migrants walk north from Huixtla, photo {number} of the caravan."
+        image.credit = "EFE/Juan Manuel Blanco"
+        image.copyright = "© EFE 2024"
+        image.alt = "" if number == 3 else f"Migrants on a highway in Chiapas, view {number}"
+    article.photos[0].crop = Crop(0.1, 0.0, 0.9, 0.8)
+    return article, media
+
+
+def front_matter_sample(name: str) -> tuple[Article, MediaStore]:
+    result = import_file(DATA / name)
+    _fix_dates(result.article)
+    return result.article, result.media
