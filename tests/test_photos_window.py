@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtWidgets import QMessageBox
 
 from gui_helpers import read_dom, wait_for_dom
 from photo_files import jpeg_with_gps
@@ -127,28 +126,27 @@ def test_hostile_file_is_refused_and_window_stays_usable(qtbot, window, tmp_path
     assert read_dom(qtbot, window.preview, "document.querySelectorAll('figure').length") == 0
 
 
-def test_export_from_the_window_runs_in_the_background(
-    qtbot, window, tmp_path, monkeypatch
-) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
+def test_export_from_the_window_runs_in_the_background(qtbot, window, tmp_path) -> None:
     add_and_wait(qtbot, window, jpeg_with_gps(tmp_path / "road.jpg"))
     qtbot.keyClicks(window.fields.headline, "Caravan reaches Huixtla")
     out = tmp_path / "story.html"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    window.export_html()
+    dialog = window.show_export_dialog()
+    dialog.select_format("html")
+    dialog.destination.setText(str(out))
+    dialog.export_button.click()
     qtbot.keyClicks(window.body, " Typing goes on.")  # the export must not block this
     qtbot.waitUntil(
         lambda: "Exported story.html" in window.statusBar().currentMessage(), timeout=20_000
     )
     page = out.read_text(encoding="utf-8")
     assert "Caravan reaches Huixtla" in page
+    assert "Typing goes on." not in page  # the export is of the story when Export was pressed
     encoded = re.search(r'src="data:image/jpeg;base64,([^"]+)"', page)[1]
     exported = Image.open(io.BytesIO(base64.b64decode(encoded)))
     assert not exported.getexif()  # the photo's GPS position did not leave with it
-    box = window.findChild(QMessageBox, "export_finished")
-    assert box is not None and box.isVisible()
-    box.close()
+    assert dialog.open_folder_button.isVisible()
+    assert dialog.status.text() == f"Wrote {out}"
+    dialog.close()
 
 
 def test_pasted_image_and_dropped_file_become_placed_photos(qtbot, window, tmp_path) -> None:

@@ -5,11 +5,10 @@ The window owns the document and wires the panes to it; it holds no article logi
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -38,7 +37,7 @@ from editor.ui.panes.photos import PhotosPane
 from editor.ui.panes.preview import PreviewPane
 from editor.ui.photo_desk import PhotoDesk
 from editor.ui.recent_files import recent_files, remember_file
-from editor.ui.worker import run_in_background
+from editor.ui.widgets.export_dialog import ExportDialog
 
 ARTICLE_FILTER = "Dateline articles (*.article)"
 PREVIEW_MODES = (
@@ -68,6 +67,7 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.settings = QSettings()
+        self._export_dialog: ExportDialog | None = None
         self.document = ArticleDocument(self)
         self.fields = FieldsPane()
         self.photos = PhotosPane()
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("Save &As…", self.save_as, keys.SaveAs))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Import Markdown…", self.import_dialog, "Ctrl+I"))
-        file_menu.addAction(self._action("&Export as HTML…", self.export_html, "Ctrl+E"))
+        file_menu.addAction(self._action("&Export…", self.show_export_dialog, "Ctrl+E"))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
 
@@ -393,48 +393,20 @@ class MainWindow(QMainWindow):
 
     # --- export --------------------------------------------------------------------------------
 
-    def export_html(self) -> None:
-        from editor.export import get_exporter
-
-        stem = self.document.article.url_slug or (
-            self.document.path.stem if self.document.path else "article"
-        )
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export as HTML", str(Path(self._last_folder()) / f"{stem}.html"), "HTML (*.html)"
-        )
-        if not name:
-            return
-        exporter = get_exporter("html")
-        # The export works on a snapshot, so typing on during the export is safe.
-        article = copy.deepcopy(self.document.article)
-        media = self.document.media
-        out = Path(name)
-        self.statusBar().showMessage(f"Exporting {out.name}…")
-        run_in_background(
-            lambda: exporter.export(article, media, out),
-            lambda _result: self._exported(out),
-            lambda message: self._refuse("Export failed", message),
-        )
-
-    def _exported(self, out: Path) -> None:
-        self.statusBar().showMessage(f"Exported {out.name}", 6000)
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "Export finished",
-            f"Wrote {out}.",
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
-            self,
-        )
-        box.setObjectName("export_finished")
-        box.setDefaultButton(QMessageBox.StandardButton.Close)
-        box.button(QMessageBox.StandardButton.Open).setText("Open Folder")
-        box.finished.connect(
-            lambda result: (
-                result == QMessageBox.StandardButton.Open
-                and QDesktopServices.openUrl(QUrl.fromLocalFile(str(out.parent)))
+    def show_export_dialog(self) -> ExportDialog:
+        """File > Export: format, destination, progress; the window stays usable meanwhile."""
+        if self._export_dialog is None:
+            self._export_dialog = ExportDialog(self.document, self.settings, self)
+            self._export_dialog.exported.connect(
+                lambda out: self.statusBar().showMessage(f"Exported {out.name}", 6000)
             )
-        )
-        box.open()  # not blocking: the reporter can go on typing
+        dialog = self._export_dialog
+        if not dialog.running:
+            dialog.suggest_destination()  # the slug may have changed since last time
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     # --- closing -------------------------------------------------------------------------------
 

@@ -1,0 +1,179 @@
+"""Export every format of a story with 20 photos of 24 megapixels; renditions serial vs parallel.
+
+Builds a 3,000-word story with 20 placed photos (a generated 6000 x 4000 camera JPEG, about
+8-9 MB, see benchmarks/photos.py), then times:
+
+1. each registered format's ``export`` to a temporary folder (median of ``--runs``), with the
+   output's size;
+2. the photo renditions every web export makes (four widths, JPEG and WebP) for the 20 photos,
+   in one process and in worker processes, as ``make_photo_copies`` runs them.
+
+Prints the machine's core count and load average. Never fails on time.
+
+    .venv/bin/python benchmarks/export.py [--runs 1] [--photos 20] [--formats html,web] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+sys.path.insert(0, str(Path(__file__).parent))
+
+from photos import camera_jpeg  # the benchmark folder is not a package
+
+from editor.export import ExportOptions, get_exporter, list_formats
+from editor.export.photo_copies import make_photo_copies
+from editor.media.probe import prepare_photo
+from editor.media.renditions import RENDITION_WIDTHS
+from editor.model.article import Article, Dateline, ImageRef
+from editor.model.media_store import MediaStore
+from editor.model.photos import store_photo
+
+WORDS = [
+    "the",
+    "caravan",
+    "of",
+    "migrants",
+    "left",
+    "Huixtla",
+    "at",
+    "dawn",
+    "under",
+    "the",
+    "watch",
+    "of",
+    "the",
+    "Guard",
+]
+
+
+def story_with_photos(count: int) -> tuple[Article, MediaStore]:
+    """A 3,000-word story with ``count`` different 24-megapixel photos placed in its body."""
+    media = MediaStore()
+    article = Article(
+        headline="Mexico pushes back migrant caravan",
+        dek="Authorities keep 1,500 migrants from leaving Chiapas.",
+        byline=["Juan Manuel Blanco"],
+        dateline=Dateline(place="Tapachula", country="Mexico", source="EFE"),
+        tags=["migration", "Mexico"],
+        sign_off="jmb/dgp/mcd",
+        end_mark="EFE",
+    )
+    paragraphs = [" ".join(WORDS[(n + k) % len(WORDS)] for k in range(60)) for n in range(50)]
+    for number in range(count):
+        data = camera_jpeg(seed=number)  # a different photo each: the store keeps one per file
+        prepared = prepare_photo(data, f"p{number + 1}.jpg")
+        image_path = store_photo(media, data, prepared)
+        article.photos.append(
+            ImageRef(
+                id=f"p{number + 1}",
+                original_name=f"p{number + 1}.jpg",
+                media_path=image_path,
+                format=prepared.format,
+                width=prepared.width,
+                height=prepared.height,
+                caption=f"Migrants on the road, photo {number + 1}",
+                credit="EFE/Juan Manuel Blanco",
+                alt="People walk along a highway",
+                featured=number == 0,
+            )
+        )
+    blocks = [paragraph.capitalize() + "." for paragraph in paragraphs]
+    for number in range(count, 0, -1):  # from the end, so earlier positions stay put
+        blocks.insert(min(len(blocks), number * 2), f"![](photo:p{number})")
+    article.body = "\n\n".join(blocks)
+    return article, media
+
+
+def output_size(path: Path) -> int:
+    if path.is_dir():
+        return sum(item.stat().st_size for item in path.rglob("*") if item.is_file())
+    return path.stat().st_size if path.exists() else 0
+
+
+def time_format(name: str, article: Article, media: MediaStore, runs: int) -> dict[str, float]:
+    exporter = get_exporter(name)
+    times = []
+    size = 0
+    for _ in range(runs):
+        folder = Path(tempfile.mkdtemp(prefix="dateline-export-bench-"))
+        out = folder / f"story{exporter.extension}"
+        started = time.perf_counter()
+        exporter.export(article, media, out, ExportOptions())
+        times.append(time.perf_counter() - started)
+        size = output_size(out)
+        shutil.rmtree(folder)
+    return {"median_s": statistics.median(times), "runs": runs, "bytes": size}
+
+
+def time_renditions(article: Article, media: MediaStore, parallel: bool) -> float:
+    started = time.perf_counter()
+    make_photo_copies(article, media, RENDITION_WIDTHS, ExportOptions(parallel=parallel))
+    return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=1, help="exports per format")
+    parser.add_argument("--photos", type=int, default=20, help="24-megapixel photos")
+    parser.add_argument("--formats", help="comma-separated formats (default: all)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    options = parser.parse_args(argv)
+    names = options.formats.split(",") if options.formats else [n for n, _ in list_formats()]
+    if "pdf" in names:
+        from editor.app import create_application
+
+        app = create_application(["benchmark"])  # the PDF proof prints through Qt WebEngine
+    load_before = os.getloadavg()
+    started = time.perf_counter()
+    article, media = story_with_photos(options.photos)
+    figures: dict[str, object] = {
+        "cores": os.cpu_count(),
+        "load_average_before": load_before,
+        "photos": options.photos,
+        "story_built_s": time.perf_counter() - started,
+    }
+    formats = {name: time_format(name, article, media, options.runs) for name in names}
+    figures["formats"] = formats
+    serial = time_renditions(article, media, parallel=False)
+    parallel = time_renditions(article, media, parallel=True)
+    figures["renditions"] = {
+        "serial_s": serial,
+        "parallel_s": parallel,
+        "speed_up": serial / parallel,
+    }
+    figures["load_average_after"] = os.getloadavg()
+    if options.json:
+        print(json.dumps(figures, indent=2))
+        return 0
+    load = " ".join(f"{value:.2f}" for value in load_before)
+    print(f"machine: {os.cpu_count()} CPU cores, load average {load} (1/5/15 min)")
+    print(
+        f"story: {options.photos} photos of 6000 x 4000, built in {figures['story_built_s']:.1f} s"
+    )
+    for name, result in formats.items():
+        print(
+            f"  {name:<10} {result['median_s']:7.2f} s  (median of {result['runs']})"
+            f"  {result['bytes'] / 1e6:8.2f} MB"
+        )
+    print(
+        f"renditions of {options.photos} photos ({len(RENDITION_WIDTHS)} widths, JPEG + WebP):"
+        f" serial {serial:.2f} s, parallel {parallel:.2f} s, {serial / parallel:.2f}x"
+    )
+    if "pdf" in names:
+        del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,278 @@
+"""File > Export: one dialog for every format, running the export in the background.
+
+The export works on a snapshot of the story, so the reporter types on while photos are made;
+the dialog shows the photos done so far and can cancel between two of them (nothing is written
+then: every exporter writes its output in one atomic step at the end). When the export is done,
+the dialog offers to open the folder it went to.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.export import EXPORTERS, Exporter, ExportOptions, list_formats
+from editor.ui.document import ArticleDocument
+from editor.ui.worker import run_in_background
+
+LAST_FORMAT_KEY = "export/format"
+LAST_FOLDER_KEY = "export/folder"
+OPEN_WHEN_DONE_KEY = "export/open_when_done"
+
+
+class _ProgressRelay(QObject):
+    """Carries progress from the exporting thread to the dialog (a queued signal)."""
+
+    progress = Signal(int, int)
+
+
+def is_folder_format(exporter: Exporter) -> bool:
+    """Formats that write a folder (or a .zip of it) have no file extension of their own."""
+    return exporter.extension == ""
+
+
+class ExportDialog(QDialog):
+    """Choose a format and where to write it; export with progress, Cancel and Open Folder."""
+
+    exported = Signal(Path)  # the export is written
+    failed = Signal(str)  # one line: why not
+
+    def __init__(
+        self, document: ArticleDocument, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("export_dialog")
+        self.setWindowTitle("Export")
+        self.setModal(False)  # the reporter may go on writing while a long export runs
+        self._document = document
+        self._settings = settings
+        self._running = False
+        self._cancel = threading.Event()
+        self._written: Path | None = None
+        self._relay = _ProgressRelay(self)
+        self._relay.progress.connect(self._show_progress)
+
+        self.format = QComboBox()
+        self.format.setObjectName("export_format")
+        for name, description in list_formats():
+            self.format.addItem(f"{name} — {description}", name)
+        self.destination = QLineEdit()
+        self.destination.setObjectName("export_destination")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.destination, 1)
+        where.addWidget(browse)
+        self.as_zip = QCheckBox("Write one .zip file instead of a folder")
+        self.as_zip.toggled.connect(lambda _on: self.suggest_destination())
+        self.open_when_done = QCheckBox("Open the folder when the export is done")
+        self.open_when_done.setChecked(settings.value(OPEN_WHEN_DONE_KEY, False, type=bool))
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("export_progress")
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.status.setObjectName("export_status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.open_folder_button = self.buttons.addButton(
+            "Open Folder", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.open_folder_button.setVisible(False)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.start)
+        self.open_folder_button.clicked.connect(self._open_folder)
+        self.close_button.clicked.connect(self._close_or_cancel)
+
+        form = QFormLayout()
+        form.addRow("Format:", self.format)
+        form.addRow("Save to:", where)
+        form.addRow("", self.as_zip)
+        form.addRow("", self.open_when_done)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(620, self.sizeHint().height())
+
+        last = settings.value(LAST_FORMAT_KEY, "html")
+        index = self.format.findData(last)
+        self.format.setCurrentIndex(index if index >= 0 else 0)
+        self.format.currentIndexChanged.connect(lambda _i: self.suggest_destination())
+        self.suggest_destination()
+
+    # --- choosing ------------------------------------------------------------------------------
+
+    @property
+    def exporter(self) -> Exporter:
+        return EXPORTERS[self.format.currentData()]
+
+    def select_format(self, name: str) -> None:
+        index = self.format.findData(name)
+        if index < 0:
+            raise KeyError(name)
+        self.format.setCurrentIndex(index)
+
+    def _stem(self) -> str:
+        article = self._document.article
+        path = self._document.path
+        return article.url_slug or (path.stem if path else "") or "article"
+
+    def _suffix(self) -> str:
+        exporter = self.exporter
+        if is_folder_format(exporter):
+            return ".zip" if self.as_zip.isChecked() else ""
+        return exporter.extension
+
+    def suggest_destination(self) -> None:
+        """The last export folder, the story's slug and the format's suffix."""
+        folder_format = is_folder_format(self.exporter)
+        self.as_zip.setEnabled(folder_format and not self._running)
+        current = self.destination.text().strip()
+        folder = (
+            Path(current).parent
+            if current
+            else Path(self._settings.value(LAST_FOLDER_KEY, str(Path.home())))
+        )
+        self.destination.setText(str(folder / f"{self._stem()}{self._suffix()}"))
+
+    def _browse(self) -> None:
+        exporter = self.exporter
+        suffix = self._suffix()
+        kind = "Folder" if suffix == "" else f"*{suffix}"
+        name, _ = QFileDialog.getSaveFileName(
+            self, f"Export as {exporter.name}", self.destination.text(), f"{exporter.name} ({kind})"
+        )
+        if name:
+            if suffix and not name.endswith(suffix):
+                name += suffix
+            self.destination.setText(name)
+
+    # --- running -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Export the story as it is now, in the background."""
+        if self._running:
+            return
+        text = self.destination.text().strip()
+        if not text:
+            self._say("Choose where to save the export.")
+            return
+        out = Path(text).expanduser()
+        if not out.parent.is_dir():
+            self._say(f"The folder {out.parent} does not exist.")
+            return
+        exporter = self.exporter
+        self._settings.setValue(LAST_FORMAT_KEY, exporter.name)
+        self._settings.setValue(LAST_FOLDER_KEY, str(out.parent))
+        self._settings.setValue(OPEN_WHEN_DONE_KEY, self.open_when_done.isChecked())
+        # A snapshot: typing on while the export runs changes nothing in it.
+        article = copy.deepcopy(self._document.article)
+        media = self._document.media
+        self._cancel.clear()
+        options = ExportOptions(progress=self._relay.progress.emit, cancelled=self._cancel.is_set)
+        self._set_running(True)
+        self._written = None
+        self.progress.setRange(0, 0)  # busy until photos report
+        self._say(f"Exporting {out.name}…")
+        run_in_background(
+            lambda: exporter.export(article, media, out, options),
+            lambda _result: self._finished(out),
+            self._failed,
+            context=self,
+        )
+
+    def cancel(self) -> None:
+        """Stop after the photo being made; nothing is written."""
+        if self._running:
+            self._cancel.set()
+            self._say("Cancelling…")
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if not self._running or total <= 0:
+            return
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self._say(f"Photos: {done} of {total}")
+
+    def _finished(self, out: Path) -> None:
+        self._set_running(False)
+        self._written = out
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self._say(f"Wrote {out}")
+        self.open_folder_button.setVisible(True)
+        self.exported.emit(out)
+        if self.open_when_done.isChecked():
+            self._open_folder()
+
+    def _failed(self, message: str) -> None:
+        self._set_running(False)
+        self.progress.setVisible(False)
+        if self._cancel.is_set():
+            self._say("Export cancelled; nothing was written.")
+            return
+        self._say(f"Export failed: {message}")
+        self.failed.emit(message)
+
+    def _set_running(self, running: bool) -> None:
+        self._running = running
+        self.export_button.setEnabled(not running)
+        self.format.setEnabled(not running)
+        self.destination.setEnabled(not running)
+        self.as_zip.setEnabled(not running and is_folder_format(self.exporter))
+        self.close_button.setText("Cancel Export" if running else "Close")
+        if running:
+            self.progress.setVisible(True)
+            self.open_folder_button.setVisible(False)
+
+    def _close_or_cancel(self) -> None:
+        if self._running:
+            self.cancel()
+        else:
+            self.close()
+
+    def _open_folder(self) -> None:
+        if self._written is not None:
+            folder = self._written if self._written.is_dir() else self._written.parent
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+
+    def reject(self) -> None:
+        # Escape or the window's close button while exporting cancels rather than hiding a
+        # running export the reporter could no longer see.
+        if self._running:
+            self.cancel()
+        else:
+            super().reject()

@@ -1,0 +1,71 @@
+"""File > Export in the window: every format offered, progress, cancel, and typing meanwhile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from editor.export import list_formats
+
+from photo_files import jpeg_with_gps
+
+
+def add_photos(qtbot, window, tmp_path: Path, count: int) -> None:
+    # Sizes differ so that each is a photo of its own (the same file is stored once).
+    paths = [jpeg_with_gps(tmp_path / f"r{n}.jpg", size=(640 + 40 * n, 480)) for n in range(count)]
+    window.photo_desk.add_files(paths, place=True)
+    qtbot.waitUntil(lambda: len(window.document.article.photos) == count, timeout=20_000)
+
+
+def test_dialog_offers_every_format_and_suggests_a_destination(window, tmp_path) -> None:
+    dialog = window.show_export_dialog()
+    offered = [dialog.format.itemData(i) for i in range(dialog.format.count())]
+    assert offered == [name for name, _ in list_formats()]
+    window.document.set_field("url_slug", "caravan-huixtla")
+    dialog.destination.setText(str(tmp_path / "old-name.html"))
+    dialog.select_format("html")
+    dialog.suggest_destination()
+    assert dialog.destination.text() == str(tmp_path / "caravan-huixtla.html")
+    dialog.close()
+
+
+def test_cancel_writes_nothing_and_says_so(qtbot, window, tmp_path) -> None:
+    add_photos(qtbot, window, tmp_path, 3)
+    out = tmp_path / "story.html"
+    dialog = window.show_export_dialog()
+    dialog.select_format("html")
+    dialog.destination.setText(str(out))
+    dialog.export_button.click()
+    assert dialog.running and not dialog.export_button.isEnabled()
+    assert dialog.close_button.text() == "Cancel Export"
+    dialog.close_button.click()  # cancels: the dialog stays to say what happened
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    assert dialog.status.text() == "Export cancelled; nothing was written."
+    assert not out.exists()
+    assert dialog.export_button.isEnabled() and dialog.close_button.text() == "Close"
+    dialog.close()
+
+
+def test_a_failed_export_is_reported_in_the_dialog(qtbot, window, tmp_path) -> None:
+    dialog = window.show_export_dialog()
+    dialog.select_format("html")
+    dialog.destination.setText(str(tmp_path / "no-such-folder" / "story.html"))
+    dialog.export_button.click()
+    assert "does not exist" in dialog.status.text()
+    assert not dialog.running
+    dialog.close()
+
+
+def test_progress_counts_photos(qtbot, window, tmp_path) -> None:
+    add_photos(qtbot, window, tmp_path, 2)
+    out = tmp_path / "story.html"
+    dialog = window.show_export_dialog()
+    seen: list[tuple[int, int]] = []
+    dialog._relay.progress.connect(lambda done, total: seen.append((done, total)))
+    dialog.select_format("html")
+    dialog.destination.setText(str(out))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    assert out.exists()
+    assert seen and seen[-1] == (2, 2)
+    assert dialog.progress.value() == dialog.progress.maximum()
+    dialog.close()
