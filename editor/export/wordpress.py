@@ -1,0 +1,276 @@
+"""The ``wordpress`` format: the story as a WordPress draft post, in a folder or a zip.
+
+* ``wordpress.xml``: a WXR 1.2 file for Tools > Import > WordPress: the post (title, block
+  content, the dek as its excerpt, the first byline name as author, the section as category,
+  the tags), and each published photo as a media item attached to it, the lead photo as the
+  post's featured image.
+* ``post.html``: the same block markup alone, to paste into the block editor's code view.
+* ``photos/SLUG-ID.jpg``: one large rendition of each photo (2,048 pixels wide at most, cropped,
+  captioned and credited, no location or camera data); WordPress makes its own sizes from it.
+
+The post is a **draft**: a story goes live when the desk has read it on the site and presses
+Publish, never as a side effect of an import (which would also put it in feeds and newsletters
+at once).
+
+The importer downloads each media item from its ``wp:attachment_url``; it cannot read files
+next to the WXR. So the photos must be at a web address it can fetch: give the address of the
+``photos`` folder's parent as ``media_base_url`` (e.g. after copying the export to the
+newsroom's file server) and every attachment URL and image block points there. Without one,
+the URLs are the bundle's relative file names: the post imports with its text, terms and
+captions, the importer reports each photo as failed to download, and the desk uploads the files
+from ``photos/`` by hand. Image blocks carry the media item ids this file gives (the importer
+keeps an id when the site has not used it, else their images need choosing again); the ids are
+derived from the article so exporting again gives the same file.
+
+The dateline runs into the first paragraph and the desk codes close the post, as the agency
+prints them on its own site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import unicodedata
+import urllib.parse
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from editor.export import ExportError, ExportOptions
+from editor.export.body_tree import rendered_body
+from editor.export.bundle import safe_file_stem, write_bundle
+from editor.export.gutenberg import BlockPhoto, body_blocks, post_content
+from editor.export.photo_copies import make_photo_copies, published_photos
+from editor.export.wxr import Author, Channel, Item, Term, wxr_document
+from editor.media.renditions import Rendition
+from editor.model.article import Article, ImageRef
+from editor.model.dateline import dateline_text
+from editor.model.media_store import MediaStore
+from editor.render.markdown import BodyRenderer
+from editor.render.page import html_language
+
+POST_NAME = "post.html"
+WXR_NAME = "wordpress.xml"
+PHOTO_FOLDER = "photos"
+# WordPress's own "large" limit for uploads is 2,560 pixels; 2,048 is our largest rendition.
+UPLOAD_WIDTH = 2048
+POST_STATUS = "draft"
+# Ids live in a range far above a typical site's, so the importer can usually keep them.
+_ID_BASE = 10_000_000
+_IDS_PER_ARTICLE = 1_000
+
+
+def plain(value: str) -> str:
+    """A plain-text field for WordPress, which prints titles, excerpts and captions as HTML:
+    escaped, so no typed text becomes markup."""
+    return html.escape(value.strip(), quote=False)
+
+
+def term_slug(name: str) -> str:
+    """A slug as WordPress makes one: accents dropped, lower case, words joined by hyphens;
+    other scripts kept, percent-encoded (WordPress stores them so)."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    words = "".join(c if c.isalnum() else " " for c in folded.lower()).split()
+    if words:
+        return "-".join(words)
+    kept = "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
+    return urllib.parse.quote(kept, safe="-").lower()
+
+
+def author_login(name: str) -> str:
+    """A WordPress user name for a byline name (what the importer offers to create or map)."""
+    return term_slug(name) or "reporter"
+
+
+@dataclass(frozen=True)
+class PostIds:
+    """Deterministic ids: the post, then one per photo in order."""
+
+    post: int
+    guid: str
+
+    @classmethod
+    def of(cls, article: Article) -> PostIds:
+        key = f"{article.created.isoformat()}\n{article.headline}"
+        digest = hashlib.sha256(key.encode("utf-8")).digest()
+        slot = int.from_bytes(digest[:8], "big") % 90_000
+        return cls(
+            _ID_BASE + slot * _IDS_PER_ARTICLE, f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, key)}"
+        )
+
+    def attachment(self, number: int) -> int:
+        return self.post + number
+
+
+@dataclass(frozen=True)
+class UploadedPhoto:
+    image: ImageRef
+    attachment_id: int
+    file_name: str  # inside the bundle
+    url: str  # the attachment URL
+    rendition: Rendition
+
+    @property
+    def caption(self) -> str:
+        return " — ".join(v for v in (self.image.caption.strip(), self.image.credit.strip()) if v)
+
+    def block_photo(self) -> BlockPhoto:
+        return BlockPhoto(self.attachment_id, self.url, self.image.alt.strip(), self.caption)
+
+
+class WordPressExporter:
+    name = "wordpress"
+    description = "WordPress: a draft post as blocks, WXR import file and photos (or .zip)"
+    extension = ""
+
+    def __init__(self, media_base_url: str = "") -> None:
+        base = media_base_url.strip()
+        if base and urllib.parse.urlsplit(base).scheme not in ("http", "https"):
+            raise ValueError("the media address must start with http:// or https://")
+        self.media_base_url = base.rstrip("/") + "/" if base else ""
+        self._renderer: BodyRenderer | None = None  # built on first use: it takes a while
+
+    # --- photos ------------------------------------------------------------------------------
+
+    def _uploads(
+        self, article: Article, media: MediaStore, ids: PostIds, options: ExportOptions
+    ) -> list[UploadedPhoto]:
+        copies = make_photo_copies(article, media, (UPLOAD_WIDTH,), options)
+        uploads = []
+        for number, image in enumerate(published_photos(article), start=1):
+            jpegs = [r for r in copies.get(image.id, []) if r.format == "JPEG"]
+            if not jpegs:
+                raise ExportError(f"photo {image.id}: no web copy could be made of it")
+            best = max(jpegs, key=lambda rendition: rendition.width)
+            stem = (
+                f"{article.url_slug.strip()}-{image.id}" if article.url_slug.strip() else image.id
+            )
+            file_name = f"{PHOTO_FOLDER}/{safe_file_stem(stem)}.{best.extension}"
+            url = self.media_base_url + file_name
+            uploads.append(UploadedPhoto(image, ids.attachment(number), file_name, url, best))
+        return uploads
+
+    # --- the post ----------------------------------------------------------------------------
+
+    def blocks(self, article: Article, uploads: list[UploadedPhoto]) -> str:
+        """The post content as block markup."""
+        if self._renderer is None:
+            self._renderer = BodyRenderer()
+        by_id = {upload.image.id: upload for upload in uploads}
+        body = rendered_body(article, self._renderer, lambda image: by_id[image.id].url)
+        _run_dateline_in(body, dateline_text(article.dateline))
+        if article.sign_off.strip():
+            ET.SubElement(body, "p").text = article.sign_off.strip()
+
+        def find(photo_id: str) -> BlockPhoto | None:
+            upload = by_id.get(photo_id)
+            return upload.block_photo() if upload else None
+
+        return post_content(body_blocks(body, find))
+
+    def files(
+        self, article: Article, media: MediaStore, options: ExportOptions | None = None
+    ) -> dict[str, bytes]:
+        """Every file of the bundle by its relative path, without writing any."""
+        options = options or ExportOptions()
+        ids = PostIds.of(article)
+        uploads = self._uploads(article, media, ids, options)
+        content = self.blocks(article, uploads)
+        channel = self.channel(article, ids, content, uploads)
+        files = {
+            POST_NAME: content.encode("utf-8"),
+            WXR_NAME: wxr_document(channel).encode("utf-8"),
+        }
+        files.update((upload.file_name, upload.rendition.data) for upload in uploads)
+        return files
+
+    def channel(
+        self, article: Article, ids: PostIds, content: str, uploads: list[UploadedPhoto]
+    ) -> Channel:
+        names = [name.strip() for name in article.byline if name.strip()]
+        authors = tuple(
+            Author(number, author_login(name), plain(name))
+            for number, name in enumerate(names[:1], start=1)
+        )
+        terms: list[Term] = []
+        if article.section.strip():
+            section = article.section.strip()
+            terms.append(Term(1, "category", term_slug(section), plain(section)))
+        seen = set()
+        for tag in (t.strip() for t in article.tags):
+            slug = term_slug(tag)
+            if tag and slug and slug not in seen:
+                seen.add(slug)
+                terms.append(Term(len(terms) + 1, "post_tag", slug, plain(tag)))
+        creator = authors[0].login if authors else ""
+        featured = next((u for u in uploads if u.image.featured), None)
+        post = Item(
+            post_id=ids.post,
+            post_type="post",
+            title=plain(article.headline),
+            slug=article.url_slug.strip(),
+            status=POST_STATUS,
+            date=article.created,
+            guid=ids.guid,
+            content=content,
+            excerpt=plain(article.dek),
+            creator=creator,
+            terms=tuple(terms),
+            postmeta=(("_thumbnail_id", str(featured.attachment_id)),) if featured else (),
+        )
+        attachments = tuple(_attachment(upload, ids, article, creator) for upload in uploads)
+        return Channel(
+            title=plain(article.headline),
+            language=html_language(article.language),
+            date=article.modified,
+            base_url=self.media_base_url,
+            authors=authors,
+            terms=tuple(terms),
+            items=(post, *attachments),
+        )
+
+    def export(
+        self,
+        article: Article,
+        media: MediaStore,
+        out_path: Path,
+        options: ExportOptions | None = None,
+    ) -> None:
+        files = self.files(article, media, options)
+        (options or ExportOptions()).check_cancelled()
+        write_bundle(out_path, files, modified=article.modified)
+
+
+def _attachment(upload: UploadedPhoto, ids: PostIds, article: Article, creator: str) -> Item:
+    stem = upload.file_name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    image = upload.image
+    description = "\n".join(v for v in (image.credit.strip(), image.copyright.strip()) if v)
+    return Item(
+        post_id=upload.attachment_id,
+        post_type="attachment",
+        title=stem,
+        slug=stem,
+        status="inherit",
+        date=article.created,
+        guid=upload.url,
+        content=plain(description),
+        excerpt=plain(upload.caption),
+        creator=creator,
+        parent=ids.post,
+        attachment_url=upload.url,
+        postmeta=(("_wp_attachment_image_alt", plain(image.alt)),),
+    )
+
+
+def _run_dateline_in(body: ET.Element, dateline: str) -> None:
+    """Start the first paragraph with the dateline, as agency copy does."""
+    if not dateline:
+        return
+    first = next((child for child in body if child.tag == "p"), None)
+    if first is None:
+        paragraph = ET.Element("p")
+        paragraph.text = dateline
+        body.insert(0, paragraph)
+    else:
+        first.text = f"{dateline} {first.text or ''}"
