@@ -1,0 +1,133 @@
+"""A story folder: one XML document with the photo files it refers to, as wire desks take them.
+
+NITF and NewsML-G2 refer to photos by file name, so the ``nitf`` and ``newsml`` exports write a
+folder rather than a lone file::
+
+    OUT/story.xml
+    OUT/photos/p1-1024.jpg
+
+The references stay ``photos/<file>`` wherever the folder is saved, so the XML is the same bytes
+for the same article under any name; the folder travels (FTP drop, zip, mail) as one thing; and
+two stories exported side by side cannot overwrite each other's ``p1`` photo. Only renditions
+are published (cropped, sRGB, no GPS or camera data, caption and credit embedded), one JPEG per
+photo: JPEG is what every wire client and picture desk reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from editor.export import ExportError, ExportOptions
+from editor.export.photo_copies import make_photo_copies
+from editor.media.renditions import Rendition
+from editor.model.article import Article, ImageRef
+from editor.model.media_store import MediaStore
+
+STORY_FILE = "story.xml"
+PHOTO_FOLDER = "photos"
+# The largest width on the rendition ladder: wire clients print as well as publish online, and
+# a photo narrower than this is published at its own width, never enlarged.
+PHOTO_WIDTH = 2048
+
+_SAFE_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def photo_file_name(image: ImageRef, rendition: Rendition) -> str:
+    """``photos/<id>-<width>.jpg``; an id unfit for a file name is replaced by its hash."""
+    stem = image.id
+    if not _SAFE_ID_RE.fullmatch(stem):
+        stem = hashlib.sha256(stem.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{PHOTO_FOLDER}/{stem}-{rendition.width}.{rendition.extension}"
+
+
+class PublishedPhotos:
+    """The one JPEG rendition of each published photo, and the file name it is written under."""
+
+    def __init__(self, article: Article, copies: Mapping[str, list[Rendition]]) -> None:
+        self._article = article
+        self._chosen: dict[str, tuple[str, Rendition]] = {}
+        for image in article.photos:
+            jpegs = [r for r in copies.get(image.id, []) if r.format == "JPEG"]
+            if jpegs:
+                best = max(jpegs, key=lambda rendition: rendition.width)
+                self._chosen[image.id] = (photo_file_name(image, best), best)
+
+    @classmethod
+    def make(
+        cls, article: Article, media: MediaStore, options: ExportOptions | None = None
+    ) -> PublishedPhotos:
+        return cls(article, make_photo_copies(article, media, (PHOTO_WIDTH,), options))
+
+    def get(self, image: ImageRef) -> tuple[str, Rendition] | None:
+        """(file name, rendition) of a published photo, or None if it is not published."""
+        return self._chosen.get(image.id)
+
+    def file_name(self, image: ImageRef) -> str:
+        """The ``photo_url`` the body renderer asks for: the rendition's relative file name."""
+        found = self._chosen.get(image.id)
+        if found is None:
+            raise ExportError(f"photo {image.id}: no copy could be made of it")
+        return found[0]
+
+    def files(self) -> dict[str, bytes]:
+        return {name: rendition.data for name, rendition in self._chosen.values()}
+
+
+def _looks_like_a_story_folder(path: Path) -> bool:
+    """Empty, or holding only what an earlier export of a story wrote (safe to replace)."""
+    for entry in path.iterdir():
+        if entry.name == STORY_FILE and entry.is_file():
+            continue
+        if (
+            entry.name == PHOTO_FOLDER
+            and entry.is_dir()
+            and all(photo.is_file() for photo in entry.iterdir())
+        ):
+            continue
+        return False
+    return True
+
+
+def write_story_folder(out_path: Path, files: Mapping[str, bytes]) -> None:
+    """Write ``files`` (relative name: bytes) as the folder ``out_path``, replacing an earlier
+    export there as a whole, so no photo of an older version lingers beside the new XML.
+
+    Everything is written to a temporary folder first: readers see the old folder or the new,
+    and a failed export leaves nothing behind. A file, or a folder holding anything else, at
+    ``out_path`` is refused rather than deleted.
+    """
+    if out_path.exists() and not out_path.is_dir():
+        raise ExportError(f"cannot write {out_path}: a file of that name exists; choose a folder")
+    if out_path.is_dir() and not _looks_like_a_story_folder(out_path):
+        raise ExportError(f"cannot write {out_path}: the folder holds other files; choose another")
+    temp_dir: Path | None = None
+    old_dir: Path | None = None
+    try:
+        temp_dir = Path(tempfile.mkdtemp(dir=out_path.parent, prefix=f".{out_path.name}."))
+        for name in sorted(files):
+            path = temp_dir / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(files[name])
+            os.chmod(path, 0o644)  # an export is for sharing
+        for folder in (temp_dir, *{(temp_dir / name).parent for name in files}):
+            os.chmod(folder, 0o755)
+        if out_path.is_dir():
+            old_dir = Path(tempfile.mkdtemp(dir=out_path.parent, prefix=f".{out_path.name}.old."))
+            os.replace(out_path, old_dir / "previous")
+        os.replace(temp_dir, out_path)
+        temp_dir = None
+    except OSError as error:
+        raise ExportError(f"cannot write {out_path}: {error.strerror or error}") from error
+    finally:
+        if temp_dir is not None:
+            shutil.rmtree(temp_dir, ignore_errors=True)
+        if old_dir is not None:
+            if not out_path.exists():  # the new folder could not be put in place: restore
+                os.replace(old_dir / "previous", out_path)
+            shutil.rmtree(old_dir, ignore_errors=True)
