@@ -159,7 +159,7 @@ def safe_file_stem(name: str) -> str:
     A name that had to change gets a short hash of the original, so two names never meet.
     """
     stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-")[:64]
-    if stem == name:
+    if stem and stem == name:
         return stem
     digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
     return f"{stem}-{digest}" if stem else digest
