@@ -1,0 +1,206 @@
+"""The ``newsml`` format: the story as an IPTC NewsML-G2 2.35 text ``newsItem``, with its photos.
+
+One ``newsItem`` (``ninat:text``) in a story folder (see story_folder): ``story.xml`` and the
+photo renditions. It validates against the IPTC's NewsML-G2 2.35 schema:
+
+* ``itemMeta``: class, provider (the dateline's agency or the publisher), ``versionCreated``
+  (last change), ``firstCreated``, ``pubStatus`` usable, and one ``link`` per published photo.
+  The editor's note is for the desk only: there is no ``edNote``.
+* ``contentMeta``: created/modified times, ``located`` (place within country), ``creator`` per
+  byline name, ``language``, ``keyword`` per tag, ``slugline``, ``headline``, ``dateline``,
+  ``by``, ``creditline`` and the dek as ``description`` role ``drol:summary``.
+* ``contentSet``: the NITF body (see nitf) in ``inlineXML`` as ``application/nitf+xml``.
+
+Photos travel as links rather than as a package of picture items. A text item with links is
+what wire clients ingest most widely (a ``packageItem`` needs the client to assemble a story
+from several items, and the pictures would need items of their own in separate files), and the
+caption and credit travel twice: in each link (``description`` role ``drol:caption`` and
+``creditline``) and in the NITF ``media`` element where the photo sits in the text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from editor.export import ExportOptions
+from editor.export.body_tree import rendered_body
+from editor.export.nitf import NITF_CONTAINERS, nitf_document, story_guid
+from editor.export.story_folder import STORY_FILE, PublishedPhotos, write_story_folder
+from editor.export.xml_writing import clean_tree, indent_containers, to_bytes, xml_safe
+from editor.model.article import Article
+from editor.model.dateline import dateline_text
+from editor.model.media_store import MediaStore
+from editor.render.markdown import BodyRenderer
+from editor.render.page import byline_text, html_language
+
+NAR_NS = "http://iptc.org/std/nar/2006-10-01/"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# The IPTC catalogue that defines the schemes used here (ninat, stat, drol, irel, cpnat); the
+# version the IPTC's own 2.35 examples cite.
+IPTC_CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_32.xml"
+_LINE_BREAKS_RE = re.compile(r"[\t\n\r]+")
+NEWSML_CONTAINERS = frozenset(
+    {
+        "newsItem", "itemMeta", "contentMeta", "contentSet", "inlineXML", "link", "located",
+        "broader", "creator", "provider",
+    }
+) | NITF_CONTAINERS  # fmt: skip
+
+
+def _element(
+    parent: ET.Element, tag: str, attrib: dict[str, str] | None = None, text: str | None = None
+) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrib or {})
+    # Most G2 metadata is a g2normalizedString (no tab or line break): a field typed on two
+    # lines is written on one.
+    element.text = None if text is None else _LINE_BREAKS_RE.sub(" ", xml_safe(text))
+    return element
+
+
+def _named(
+    parent: ET.Element, tag: str, name: str, attrib: dict[str, str] | None = None
+) -> ET.Element:
+    element = _element(parent, tag, attrib)
+    _element(element, "name", text=name)
+    return element
+
+
+def _time(when: dt.datetime) -> str:
+    return when.isoformat()
+
+
+def _provider(article: Article) -> str:
+    return (
+        article.dateline.source.strip()
+        or article.metadata.get("publisher", "").strip()
+        or article.end_mark.strip()
+    )
+
+
+def _item_meta(item: ET.Element, article: Article, photos: PublishedPhotos) -> None:
+    meta = _element(item, "itemMeta")
+    _element(meta, "itemClass", {"qcode": "ninat:text"})
+    provider = _provider(article)
+    if provider:
+        _named(meta, "provider", provider)
+    else:  # required, and nothing says who provides the story
+        _element(meta, "provider")
+    _element(meta, "versionCreated", text=_time(article.modified))
+    _element(meta, "firstCreated", text=_time(article.created))
+    _element(meta, "pubStatus", {"qcode": "stat:usable"})
+    for image in article.photos:
+        found = photos.get(image)
+        if found is None:
+            continue
+        file_name, rendition = found
+        link = _element(
+            meta,
+            "link",
+            {
+                "rel": "irel:associatedWith",
+                "href": file_name,
+                "contenttype": rendition.mime,
+            },
+        )
+        if image.caption.strip():
+            _element(link, "description", {"role": "drol:caption"}, image.caption.strip())
+        if image.credit.strip():
+            _element(link, "creditline", text=image.credit.strip())
+
+
+def _content_meta(item: ET.Element, article: Article, language: str) -> None:
+    meta = _element(item, "contentMeta")
+    _element(meta, "contentCreated", text=_time(article.created))
+    _element(meta, "contentModified", text=_time(article.modified))
+    place, country = article.dateline.place.strip(), article.dateline.country.strip()
+    if place:
+        located = _named(meta, "located", place, {"type": "cpnat:geoArea"})
+        if country:
+            _named(located, "broader", country, {"type": "cpnat:geoArea"})
+    elif country:
+        _named(meta, "located", country, {"type": "cpnat:geoArea"})
+    names = [name.strip() for name in article.byline if name.strip()]
+    for name in names:
+        _named(meta, "creator", name)
+    _element(meta, "language", {"tag": language})
+    for tag in article.tags:
+        if tag.strip():
+            _element(meta, "keyword", text=tag.strip())
+    if article.slug.strip():
+        _element(meta, "slugline", text=article.slug.strip())
+    _element(meta, "headline", text=article.headline.strip())
+    dateline = dateline_text(article.dateline)
+    if dateline:
+        _element(meta, "dateline", text=dateline)
+    byline = byline_text(names, spanish=language.lower().startswith("es"))
+    if byline:
+        _element(meta, "by", text=byline)
+    credit = article.dateline.source.strip() or article.metadata.get("publisher", "").strip()
+    if credit:
+        _element(meta, "creditline", text=credit)
+    if article.dek.strip():
+        _element(meta, "description", {"role": "drol:summary"}, article.dek.strip())
+
+
+def newsml_item(article: Article, body: ET.Element, photos: PublishedPhotos) -> ET.Element:
+    """The ``<newsItem>`` for the article whose rendered body tree is ``body``."""
+    language = html_language(article.language)
+    # Tags are bare and the namespaces are declared as attributes: the NITF inside declares its
+    # own default namespace, as the IPTC's examples write it.
+    item = ET.Element(
+        "newsItem",
+        {
+            "xmlns": NAR_NS,
+            "guid": story_guid(article),
+            "version": "1",
+            "standard": "NewsML-G2",
+            "standardversion": "2.35",
+            "conformance": "power",
+            XML_LANG: language,
+        },
+    )
+    _element(item, "catalogRef", {"href": IPTC_CATALOG})
+    _item_meta(item, article, photos)
+    _content_meta(item, article, language)
+    content_set = _element(item, "contentSet")
+    inline = _element(content_set, "inlineXML", {"contenttype": "application/nitf+xml"})
+    inline.append(nitf_document(article, body, photos, with_head=False))
+    clean_tree(item)
+    return item
+
+
+class NewsmlExporter:
+    name = "newsml"
+    description = "NewsML-G2 news item (NITF text inside): a folder with story.xml and its photos"
+    extension = ""  # a folder: see story_folder
+
+    def __init__(self) -> None:
+        self._renderer: BodyRenderer | None = None  # built on first use: it takes a while
+
+    def render(
+        self, article: Article, media: MediaStore, options: ExportOptions | None = None
+    ) -> dict[str, bytes]:
+        """The folder's files (relative name: bytes), without writing them."""
+        if self._renderer is None:
+            self._renderer = BodyRenderer()
+        photos = PublishedPhotos.make(article, media, options)
+        # Characters XML cannot hold are dropped before rendering, not after: the Markdown
+        # and HTML layers need not cope with them (a lone surrogate cannot leave Python).
+        writable = dataclasses.replace(article, body=xml_safe(article.body))
+        body = rendered_body(writable, self._renderer, photos.file_name)
+        item = newsml_item(article, body, photos)
+        indent_containers(item, NEWSML_CONTAINERS)
+        return {STORY_FILE: to_bytes(item), **photos.files()}
+
+    def export(
+        self,
+        article: Article,
+        media: MediaStore,
+        out_path: Path,
+        options: ExportOptions | None = None,
+    ) -> None:
+        write_story_folder(out_path, self.render(article, media, options))

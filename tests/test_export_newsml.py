@@ -1,0 +1,286 @@
+"""The ``newsml`` export: a story folder whose story.xml is a NewsML-G2 2.35 text newsItem, valid
+against the IPTC's own schema (lxml, offline) with the NITF inside valid against NITF 3.6; every
+field in its property, photos linked with captions and credits, inert whatever the reporter
+typed, and the same bytes every time."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from editor.export.newsml import NewsmlExporter
+from editor.export.xml_writing import xml_safe
+from editor.model.article import Article, Dateline, ImageRef
+from editor.model.media_store import MediaStore
+
+from export_samples import FRONT_MATTER_SAMPLES, efe_with_photos, front_matter_sample
+from golden import assert_golden
+
+SCHEMAS = Path(__file__).parent / "data" / "schemas"
+G = "{http://iptc.org/std/nar/2006-10-01/}"
+N = "{http://iptc.org/std/NITF/2006-10-18/}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
+PNG_BYTES = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg=="
+)
+HOSTILE = (
+    '<script>alert(1)</script> <img src=x onerror=alert(1)> "><svg onload=alert(1)> '
+    '[x](javascript:alert(1)) <a href="JaVaScRiPt:alert(1)">a</a> ]]> <!-- \' & \u2028'
+)
+
+
+def load_schema(path: Path) -> etree.XMLSchema:
+    """The schema from the repository's copy; every import must be a local file."""
+    document = etree.parse(str(path), etree.XMLParser(no_network=True))
+    for ref in document.iter("{http://www.w3.org/2001/XMLSchema}import"):
+        assert "://" not in (ref.get("schemaLocation") or ""), "schema import would go online"
+    return etree.XMLSchema(document)
+
+
+NEWSML_SCHEMA = load_schema(SCHEMAS / "newsml-g2" / "NewsML-G2_2.35-spec-All-Power.xsd")
+NITF_SCHEMA = load_schema(SCHEMAS / "nitf" / "nitf-3-6.xsd")
+EXPORTER = NewsmlExporter()  # one renderer for the whole file: building one takes a while
+
+
+def parse_valid(data: bytes) -> etree._Element:
+    """Parse offline; fail unless the item is valid NewsML-G2 2.35 and its NITF valid NITF 3.6.
+
+    The G2 schema takes inlineXML content laxly (it does not know NITF), so the NITF is
+    validated on its own.
+    """
+    root = etree.fromstring(data, etree.XMLParser(no_network=True, resolve_entities=False))
+    if not NEWSML_SCHEMA.validate(root):
+        pytest.fail(f"not valid NewsML-G2 2.35: {NEWSML_SCHEMA.error_log.last_error}")
+    inline = root.findall(f"{G}contentSet/{G}inlineXML")
+    assert len(inline) == 1 and inline[0].get("contenttype") == "application/nitf+xml"
+    (nitf,) = inline[0]
+    if not NITF_SCHEMA.validate(etree.ElementTree(nitf)):
+        pytest.fail(f"inline NITF not valid NITF 3.6: {NITF_SCHEMA.error_log.last_error}")
+    return root
+
+
+def text(element: etree._Element | None) -> str:
+    assert element is not None
+    return "".join(element.itertext())
+
+
+def make_article(**overrides: object) -> tuple[Article, MediaStore]:
+    media = MediaStore()
+    values: dict[str, object] = {
+        "headline": "México pushes back Migrant Caravan!",
+        "dek": "Authorities keep the caravan in Chiapas",
+        "byline": ["Juan Manuel Blanco", "Ana Ruiz"],
+        "dateline": Dateline(
+            place="Tapachula", country="Mexico", date=dt.date(2024, 12, 3), source="EFE"
+        ),
+        "slug": "MEXICO-MIGRANTS/CARAVAN",
+        "section": "World",
+        "tags": ["migration", "Mexico"],
+        "language": "en-GB",
+        "sign_off": "jmb/dgp/mcd",
+        "end_mark": "EFE",
+        "editors_note": EDITORS_NOTE,
+        "body": (
+            "The caravan set out.\n\n![](photo:photo1)\n\n## On the road\n\n> “Peace,” she said."
+        ),
+        "photos": [
+            ImageRef(
+                id="photo1",
+                media_path=media.add_bytes(PNG_BYTES, "png"),
+                format="PNG",
+                width=1,
+                height=1,
+                caption="Migrants walk",
+                credit="EFE/Juan Manuel Blanco",
+                alt="A column of people on a road",
+            ),
+        ],
+        "created": dt.datetime(2024, 12, 3, 9, 30, tzinfo=dt.UTC),
+        "modified": dt.datetime(2024, 12, 3, 10, 45, tzinfo=dt.UTC),
+    }
+    values.update(overrides)
+    return Article(**values), media  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def efe_files() -> dict[str, bytes]:
+    article, media = efe_with_photos()
+    return EXPORTER.render(article, media)
+
+
+# --- valid against the official schemas -------------------------------------------------------
+
+
+def test_efe_sample_is_a_valid_text_item_with_linked_photos(efe_files: dict[str, bytes]) -> None:
+    root = parse_valid(efe_files["story.xml"])
+    assert root.tag == f"{G}newsItem"
+    assert (root.get("standard"), root.get("standardversion")) == ("NewsML-G2", "2.35")
+    links = root.findall(f"{G}itemMeta/{G}link")
+    assert [link.get("rel") for link in links] == ["irel:associatedWith"] * 5
+    hrefs = [link.get("href") for link in links]
+    assert sorted(hrefs) == sorted(name for name in efe_files if name != "story.xml")
+    nitf_sources = [m.get("source") for m in root.iter(f"{N}media-reference")]
+    assert nitf_sources == hrefs  # the text places the same files it links
+    for link in links:
+        assert link.get("contenttype") == "image/jpeg"
+        caption = link.find(f"{G}description")
+        assert caption.get("role") == "drol:caption"
+        assert caption.text.startswith("Migrants walk north from Huixtla, photo")
+        assert link.find(f"{G}creditline").text == "EFE/Juan Manuel Blanco"
+
+
+@pytest.mark.parametrize("name", FRONT_MATTER_SAMPLES)
+def test_front_matter_samples_are_valid_items(name: str) -> None:
+    article, media = front_matter_sample(name)
+    root = parse_valid(EXPORTER.render(article, media)["story.xml"])
+    meta = root.find(f"{G}contentMeta")
+    assert meta.find(f"{G}headline").text == article.headline
+    assert meta.find(f"{G}language").get("tag") == article.language
+    assert root.find(f"{G}itemMeta/{G}provider/{G}name").text == article.metadata["publisher"]
+
+
+def test_efe_sample_matches_golden_file(efe_files: dict[str, bytes]) -> None:
+    assert_golden("newsml_efe.xml", efe_files["story.xml"])
+
+
+# --- every field in its place ------------------------------------------------------------------
+
+
+def test_item_meta() -> None:
+    article, media = make_article()
+    root = parse_valid(EXPORTER.render(article, media)["story.xml"])
+    assert re.fullmatch(r"urn:newsml:dateline:20241203:[0-9a-f]{16}", root.get("guid"))
+    assert root.get("version") == "1" and root.get(XML_LANG) == "en-GB"
+    meta = root.find(f"{G}itemMeta")
+    assert meta.find(f"{G}itemClass").get("qcode") == "ninat:text"
+    assert meta.find(f"{G}provider/{G}name").text == "EFE"
+    assert meta.find(f"{G}versionCreated").text == "2024-12-03T10:45:00+00:00"
+    assert meta.find(f"{G}firstCreated").text == "2024-12-03T09:30:00+00:00"
+    assert meta.find(f"{G}pubStatus").get("qcode") == "stat:usable"
+    assert meta.find(f"{G}edNote") is None
+
+
+def test_content_meta() -> None:
+    article, media = make_article()
+    root = parse_valid(EXPORTER.render(article, media)["story.xml"])
+    meta = root.find(f"{G}contentMeta")
+    assert meta.find(f"{G}contentCreated").text == "2024-12-03T09:30:00+00:00"
+    assert meta.find(f"{G}contentModified").text == "2024-12-03T10:45:00+00:00"
+    located = meta.find(f"{G}located")
+    assert located.find(f"{G}name").text == "Tapachula"
+    assert located.find(f"{G}broader/{G}name").text == "Mexico"
+    assert [c.find(f"{G}name").text for c in meta.findall(f"{G}creator")] == [
+        "Juan Manuel Blanco",
+        "Ana Ruiz",
+    ]
+    assert meta.find(f"{G}language").get("tag") == "en-GB"
+    assert [k.text for k in meta.findall(f"{G}keyword")] == ["migration", "Mexico"]
+    assert meta.find(f"{G}slugline").text == "MEXICO-MIGRANTS/CARAVAN"
+    assert meta.find(f"{G}headline").text == article.headline
+    assert meta.find(f"{G}dateline").text == "Tapachula, Mexico, Dec 3 (EFE).-"
+    assert meta.find(f"{G}by").text == "By Juan Manuel Blanco and Ana Ruiz"
+    assert meta.find(f"{G}creditline").text == "EFE"
+    summary = meta.find(f"{G}description")
+    assert (summary.get("role"), summary.text) == ("drol:summary", article.dek)
+
+
+def test_inline_nitf_carries_the_body() -> None:
+    article, media = make_article()
+    root = parse_valid(EXPORTER.render(article, media)["story.xml"])
+    nitf = root.find(f".//{N}nitf")
+    assert nitf.find(f"{N}head") is None  # the item's own metadata says it
+    content = nitf.find(f"{N}body/{N}body.content")
+    assert [child.tag.removeprefix(N) for child in content] == ["p", "media", "hl2", "bq", "p"]
+    assert text(content[2]) == "On the road"
+    assert text(content[3]).strip() == "“Peace,” she said."
+    assert text(content[4]) == "EFE"  # after a quote, the end mark stands on its own
+    assert text(content[1].find(f"{N}media-caption")) == "Migrants walk"
+    assert text(content[1].find(f"{N}media-producer")) == "EFE/Juan Manuel Blanco"
+    assert text(nitf.find(f".//{N}tagline")) == "jmb/dgp/mcd"
+
+
+def test_editors_note_never_appears() -> None:
+    article, media = make_article()
+    data = EXPORTER.render(article, media)["story.xml"]
+    assert EDITORS_NOTE.encode() not in data and b"hold until" not in data
+    assert b"edNote" not in data
+
+
+def test_export_is_deterministic(tmp_path: Path) -> None:
+    article, media = efe_with_photos()
+    EXPORTER.export(article, media, tmp_path / "a")
+    NewsmlExporter().export(article, media, tmp_path / "b")
+
+    def files(folder: Path) -> dict[str, bytes]:
+        found = (path for path in folder.rglob("*") if path.is_file())
+        return {str(path.relative_to(folder)): path.read_bytes() for path in found}
+
+    first = files(tmp_path / "a")
+    assert first == files(tmp_path / "b")
+    assert len(first) == 6
+
+
+# --- hostile input -------------------------------------------------------------------------------
+
+
+def test_hostile_fields_and_body_stay_text() -> None:
+    article, media = make_article(
+        headline=HOSTILE,
+        dek=HOSTILE,
+        byline=[HOSTILE],
+        dateline=Dateline(place=HOSTILE, country=HOSTILE, source=HOSTILE),
+        slug=HOSTILE,
+        tags=[HOSTILE],
+        language=HOSTILE,
+        sign_off=HOSTILE,
+        editors_note=HOSTILE + EDITORS_NOTE,
+        body="<script>alert(1)</script>\n\n[x](javascript:alert(1))\n\n![](photo:photo1)",
+    )
+    article.photos[0].caption = article.photos[0].credit = HOSTILE
+    data = EXPORTER.render(article, media)["story.xml"]
+    root = parse_valid(data)
+    assert b"<script" not in data and EDITORS_NOTE.encode() not in data
+    for element in root.iter():
+        assert etree.QName(element).localname != "script"
+        for name, value in element.attrib.items():
+            assert not etree.QName(name).localname.lower().startswith("on")
+            assert not value.lower().startswith("javascript:")
+    shown = HOSTILE.strip()
+    meta = root.find(f"{G}contentMeta")
+    for tag in ("headline", "slugline", "keyword", "description", "creditline"):
+        assert meta.find(f"{G}{tag}").text == shown, tag
+    assert meta.find(f"{G}located/{G}name").text == shown
+    assert root.get(XML_LANG) == "en"
+    link = root.find(f"{G}itemMeta/{G}link")
+    assert link.find(f"{G}description").text == shown
+    assert link.find(f"{G}creditline").text == shown
+
+
+ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=40)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fields=st.lists(ANY_TEXT, min_size=7, max_size=7), body=ANY_TEXT)
+def test_any_text_in_any_field_gives_a_valid_item(fields: list[str], body: str) -> None:
+    headline, dek, name, place, tag, caption, language = fields
+    article, media = make_article(
+        headline=headline,
+        dek=dek,
+        byline=[name],
+        dateline=Dateline(place=place, country=place, source=place),
+        tags=[tag],
+        language=language,
+        body=body + "\n\n![](photo:photo1)",
+    )
+    article.photos[0].caption = caption
+    root = parse_valid(EXPORTER.render(article, media)["story.xml"])
+    expected = re.sub(r"[\t\n\r]+", " ", xml_safe(headline.strip()))  # metadata is one line
+    assert (root.find(f"{G}contentMeta/{G}headline").text or "") == expected
