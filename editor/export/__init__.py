@@ -90,8 +90,10 @@ def write_atomically(out_path: Path, data: bytes) -> None:
 def _builtin_exporters() -> list[Exporter]:
     # Imported here: the format modules import ExportError and write_atomically from this one.
     from editor.export.html import HtmlExporter
+    from editor.export.newsml import NewsmlExporter
+    from editor.export.nitf import NitfExporter
 
-    return [HtmlExporter()]
+    return [HtmlExporter(), NitfExporter(), NewsmlExporter()]
 
 
 EXPORTERS: dict[str, Exporter] = {exporter.name: exporter for exporter in _builtin_exporters()}
