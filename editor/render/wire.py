@@ -28,19 +28,28 @@ class _PlainText(HTMLParser):
         self.paragraphs: list[str] = []
         self._current: list[str] = []
         self._skipping = 0
+        self._in_placeholder = False  # a missing photo's placeholder holds text only, no spans
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in _SKIPPED:
             self._skipping += 1
+        elif tag == "span" and "photo-placeholder" in (dict(attrs).get("class") or "").split():
+            self._in_placeholder = True  # "Photo not in the story package" is for the author
+            self._skipping += 1
         elif tag in _BLOCKS:
+            # A list item's first paragraph keeps its bullet (loose lists wrap items in <p>).
+            bullet = "".join(self._current).strip() == "-"
             self._end_paragraph()
-            if tag == "li":
+            if tag == "li" or bullet:
                 self._current.append("- ")
         elif tag == "br":
             self._current.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED:
+        if tag == "span" and self._in_placeholder:
+            self._in_placeholder = False
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in _SKIPPED:
             self._skipping = max(0, self._skipping - 1)
         elif tag in _BLOCKS:
             self._end_paragraph()
