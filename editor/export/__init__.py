@@ -91,9 +91,18 @@ def _builtin_exporters() -> list[Exporter]:
     # Imported here: the format modules import ExportError and write_atomically from this one.
     from editor.export.html import HtmlExporter
     from editor.export.newsml import NewsmlExporter
+    from editor.export.ninjs import Ninjs3Exporter, NinjsExporter
     from editor.export.nitf import NitfExporter
+    from editor.export.text import TextExporter
 
-    return [HtmlExporter(), NitfExporter(), NewsmlExporter()]
+    return [
+        HtmlExporter(),
+        NitfExporter(),
+        NewsmlExporter(),
+        NinjsExporter(),
+        Ninjs3Exporter(),
+        TextExporter(),
+    ]
 
 
 EXPORTERS: dict[str, Exporter] = {exporter.name: exporter for exporter in _builtin_exporters()}
