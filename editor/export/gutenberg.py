@@ -13,8 +13,8 @@ block editor itself would save for it, wrapped in its ``<!-- wp:NAME {attributes
 * anything else the body may hold (tables, definition lists, footnotes) -> ``wp:html``, which
   keeps its markup as it is.
 
-A photo whose file is not in the story package has nothing to show and is left out (the
-preview's placeholder is a note to the reporter, not copy).
+A photo whose file is not in the story package, or an image typed as raw HTML, has nothing to
+show and is left out (the preview's placeholder is a note to the reporter, not copy).
 
 All text is re-escaped here: ``<``, ``>`` and ``&`` in text and attributes, so nothing typed in a
 story can open a tag or a block comment (``<!-- wp:...``) in the post.
@@ -23,12 +23,16 @@ story can open a tag or a block comment (``<!-- wp:...``) in the post.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
 from editor.export.body_tree import VOID_ELEMENTS, text_of
 
+# Characters neither HTML text nor the XML around the post (WXR) may hold: control codes, lone
+# surrogates, U+FFFE/U+FFFF. Removed, so post.html and the WXR's copy are the same text.
+_NOT_TEXT_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 HEADINGS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
@@ -50,6 +54,7 @@ PhotoFinder = Callable[[str], "BlockPhoto | None"]
 
 
 def escape_text(text: str) -> str:
+    text = _NOT_TEXT_RE.sub("", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -65,8 +70,10 @@ def start_tag(tag: str, attributes: dict[str, str] | None = None, *, void: bool 
 
 
 def outer_html(element: ET.Element) -> str:
-    """``element`` as HTML (its tail excluded)."""
+    """``element`` as HTML (its tail excluded); a photo placeholder is left out."""
     tag = str(element.tag)
+    if "photo-placeholder" in (element.get("class") or "").split():
+        return ""
     if tag in VOID_ELEMENTS:
         return start_tag(tag, dict(element.attrib))
     return f"{start_tag(tag, dict(element.attrib))}{inner_html(element)}</{tag}>"

@@ -56,6 +56,7 @@ PHOTO_FOLDER = "photos"
 # WordPress's own "large" limit for uploads is 2,560 pixels; 2,048 is our largest rendition.
 UPLOAD_WIDTH = 2048
 POST_STATUS = "draft"
+USER_LOGIN_MAX = 60  # WordPress's limit on a user name
 # Ids live in a range far above a typical site's, so the importer can usually keep them.
 _ID_BASE = 10_000_000
 _IDS_PER_ARTICLE = 1_000
@@ -80,7 +81,7 @@ def term_slug(name: str) -> str:
 
 def author_login(name: str) -> str:
     """A WordPress user name for a byline name (what the importer offers to create or map)."""
-    return term_slug(name) or "reporter"
+    return term_slug(name)[:USER_LOGIN_MAX].strip("-") or "reporter"
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,7 @@ class WordPressExporter:
             post_id=ids.post,
             post_type="post",
             title=plain(article.headline),
-            slug=article.url_slug.strip(),
+            slug=term_slug(article.url_slug),
             status=POST_STATUS,
             date=article.created,
             guid=ids.guid,
