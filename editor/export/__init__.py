@@ -94,6 +94,8 @@ def _builtin_exporters() -> list[Exporter]:
     from editor.export.ninjs import Ninjs3Exporter, NinjsExporter
     from editor.export.nitf import NitfExporter
     from editor.export.text import TextExporter
+    from editor.export.web import WebExporter
+    from editor.export.wordpress import WordPressExporter
 
     return [
         HtmlExporter(),
@@ -102,6 +104,8 @@ def _builtin_exporters() -> list[Exporter]:
         NinjsExporter(),
         Ninjs3Exporter(),
         TextExporter(),
+        WebExporter(),
+        WordPressExporter(),
     ]
 
 
