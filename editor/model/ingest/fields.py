@@ -90,6 +90,22 @@ class _Fields:
         self.refuse(key, "is not a number of pixels")
         return None
 
+    def point(self, key: str) -> tuple[float, float] | None:
+        """A point ``[x, y]`` with each a fraction from 0 to 1 (a photo's focal point)."""
+        found = self.take(key)
+        if found is None or found[1] is None:
+            return None
+        value = found[1]
+        if (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+            and all(0 <= v <= 1 for v in value)
+        ):
+            return float(value[0]), float(value[1])
+        self.refuse(key, "is not a point [x, y] with each from 0 to 1")
+        return None
+
     def date(self, key: str) -> dt.date | None:
         found = self.take(key)
         if found is None or found[1] in (None, ""):

@@ -6,6 +6,7 @@ photo records the front matter lists, and a repeated headline, dateline or capti
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -25,7 +26,13 @@ from editor.model.ingest.datelines import (
     parse_byline,
     parse_dateline,
 )
-from editor.model.ingest.fields import _Fields, _is_scalar, _scalar_text
+from editor.model.ingest.fields import (
+    _Fields,
+    _is_scalar,
+    _metadata_text,
+    _scalar_text,
+    _timestamp,
+)
 from editor.model.ingest.photos import _is_image_line, _Photos
 from editor.model.ingest.text import IngestError, _plain
 
@@ -65,9 +72,6 @@ def _load_front_matter(yaml_text: str) -> dict[Any, Any]:
 _TEXT_FIELDS = {
     "headline": ("headline", "title"),
     "dek": ("dek", "description", "subtitle"),
-    "slug": ("slug",),
-    "url_slug": ("url_slug",),
-    "section": ("section", "category"),
     "language": ("language", "lang"),
     "sign_off": ("sign_off",),
     "end_mark": ("end_mark",),
@@ -82,19 +86,84 @@ def _import_front_matter(yaml_text: str, body: str, text: str, context: _Context
         value = fields.text(*aliases)
         if value:
             setattr(article, name, value)
+    article.slug, article.url_slug = _read_slugs(fields)
+    article.section = _read_section(fields)
     article.byline = fields.text_list("byline", "author", "authors", split=_split_names)
     article.tags = fields.text_list("tags", "keywords", split=_split_tags)
     created = fields.timestamp("created", "date_created", "date")
-    modified = fields.timestamp("modified", "date_modified")
+    modified = fields.timestamp("modified", "date_modified", "lastmod")
     article.created = created or article.created
     article.modified = modified or article.modified
     reference = created.date() if created else None
     hints = _YearHints(_latest_upload(text), reference, context.today)
     dateline_source = _read_dateline(fields, article, hints)
-    _read_photos(fields, context.photos)
+    _drop_derived_publication_date(fields, article)
+    named_ids = _read_photos(fields, context.photos)
     article.body = _clean_front_matter_body(body, article, dateline_source, context.photos)
-    article.metadata = {**fields.leftovers(), **article.metadata}
+    article.body = _keep_named_photo_ids(article.body, context.photos.records, named_ids)
+    kept = _read_metadata(fields)
+    article.metadata = {**kept, **fields.leftovers(), **article.metadata}
     return article
+
+
+def _read_slugs(fields: _Fields) -> tuple[str, str]:
+    """The desk's slugline and the web address's slug.
+
+    Hugo's ``slug`` is the web address; this editor's Markdown export writes it beside the desk's
+    ``slugline``. Without a ``slugline``, ``slug`` is the desk's, as other sources use it.
+    """
+    if "slugline" in fields.data:
+        return fields.text("slugline"), fields.text("url_slug", "slug")
+    return fields.text("slug"), fields.text("url_slug")
+
+
+def _read_section(fields: _Fields) -> str:
+    """The section, or Hugo's ``categories`` when it names exactly one."""
+    section = fields.text("section", "category")
+    found = None if section else fields.take("categories")
+    if found is None:
+        return section
+    key, value = found
+    if isinstance(value, list) and len(value) == 1 and _is_scalar(value[0]):
+        return _scalar_text(value[0]).strip()
+    if _is_scalar(value):
+        return _scalar_text(value).strip()
+    if value == []:
+        return ""
+    fields.refuse(key, "names more than one section")
+    return ""
+
+
+def _drop_derived_publication_date(fields: _Fields, article: Article) -> None:
+    """Drop Hugo's ``date`` beside ``created`` when it only repeats the dateline's date or the
+    time created (this editor's Markdown export derives it so); any other date stays metadata."""
+    if "date" not in fields.data or "date" in fields.taken:
+        return
+    stamp = _timestamp(fields.data["date"])
+    derived = {article.created}
+    if article.dateline.date is not None:
+        derived.add(dt.datetime.combine(article.dateline.date, dt.time(), dt.UTC))
+    if stamp in derived:
+        fields.take("date")
+
+
+def _read_metadata(fields: _Fields) -> dict[str, str]:
+    """A ``metadata`` mapping (this editor's Markdown export keeps the story's extra data so)."""
+    found = fields.take("metadata")
+    if found is None or found[1] is None:
+        return {}
+    key, value = found
+    if not isinstance(value, dict):
+        fields.refuse(key, "is not a mapping")
+        return {}
+    kept: dict[str, str] = {}
+    for name, item in value.items():
+        text = _metadata_text(item)
+        if text is None:
+            fields.warnings.append(f"Front matter 'metadata.{name}' is too large to keep; left out")
+        else:
+            kept[_scalar_text(name)] = text
+    return kept
 
 
 def _read_dateline(fields: _Fields, article: Article, hints: _YearHints) -> str:
@@ -121,6 +190,7 @@ def _read_dateline(fields: _Fields, article: Article, hints: _YearHints) -> str:
 
 def _dateline_from_mapping(fields: _Fields) -> Dateline:
     style = fields.text("style") or "efe-en"
+    fields.take("text")  # the dateline as printed: the fields and style make it again
     if style not in STYLES:
         fields.warnings.append(f"Unknown dateline style '{style}': shown in the EFE English style")
     return Dateline(
@@ -148,30 +218,37 @@ def _dateline_from_text(text: str, hints: _YearHints) -> tuple[Dateline, list[st
     return Dateline(override=text), []
 
 
-def _read_photos(fields: _Fields, photos: _Photos) -> None:
+def _read_photos(fields: _Fields, photos: _Photos) -> list[tuple[ImageRef, str]]:
+    """Read the listed photos; return each record with the id its entry names ("" if none)."""
     found = fields.take("images", "photos")
     if found is None or found[1] is None:
-        return
+        return []
     key, entries = found
     if not isinstance(entries, list):
         fields.refuse(key, "is not a list of photos")
-        return
+        return []
+    named_ids = []
     for number, entry in enumerate(entries, start=1):
         where = f"{key}[{number}]"
         if not isinstance(entry, dict):
             fields.keep(where, entry, "is not a mapping of photo fields")
             continue
         entry_fields = _Fields(entry, fields.warnings, f"{where}.")
-        _read_photo(entry_fields, photos)
+        named_ids.append(_read_photo(entry_fields, photos))
         fields.extra.update(entry_fields.leftovers())
+    return named_ids
 
 
-def _read_photo(entry: _Fields, photos: _Photos) -> None:
+def _read_photo(entry: _Fields, photos: _Photos) -> tuple[ImageRef, str]:
     src = entry.text("ref", "src")
     photo_id = entry.text("id")
+    # An original name given as empty stays empty; only a missing one falls back to the file.
+    named = "original_name" in entry.data
+    # The file is a published copy with the crop already applied, so it is not cropped again.
+    entry.take("crop_applied")
     image = ImageRef(
         id="",
-        original_name=entry.text("original_name") or src,
+        original_name=entry.text("original_name") if named else src,
         caption=entry.text("caption"),
         credit=entry.text("credit"),
         copyright=entry.text("copyright"),
@@ -180,8 +257,48 @@ def _read_photo(entry: _Fields, photos: _Photos) -> None:
         # The size the source displayed; replaced by the file's own when the file is found.
         width=entry.dimension("width"),
         height=entry.dimension("height"),
+        focal=entry.point("focal"),
     )
     photos.add(image, entry.text("file") or src, keys=(src, photo_id))
+    return image, photo_id
+
+
+_PHOTO_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_PLACEMENT_RE = re.compile(r"!\[\]\(photo:(?P<id>[A-Za-z0-9_-]+)\)")
+
+
+def _keep_named_photo_ids(
+    body: str, records: list[ImageRef], named_ids: list[tuple[ImageRef, str]]
+) -> str:
+    """Give the photos the ids the front matter names, when it names a distinct valid id for
+    every photo it lists (this editor's Markdown export does); otherwise keep p1, p2...
+
+    Photos only the body shows keep their number unless a named id took it. Returns the body
+    with its placements renamed to match.
+    """
+    wanted = [photo_id for _, photo_id in named_ids]
+    if not named_ids or len(set(wanted)) != len(wanted):
+        return body
+    if not all(_PHOTO_ID_RE.fullmatch(photo_id) for photo_id in wanted):
+        return body
+    named = {id(image): photo_id for image, photo_id in named_ids}
+    taken = set(wanted)
+    renamed: dict[str, str] = {}
+    for image in records:
+        new_id = named.get(id(image))
+        if new_id is None:
+            new_id = image.id
+            number = len(records)
+            while new_id in taken:
+                number += 1
+                new_id = f"p{number}"
+            taken.add(new_id)
+        renamed[image.id] = new_id
+    for image in records:
+        image.id = renamed[image.id]
+    return _PLACEMENT_RE.sub(
+        lambda match: f"![](photo:{renamed.get(match['id'], match['id'])})", body
+    )
 
 
 def _clean_front_matter_body(
