@@ -1,0 +1,375 @@
+"""The ``markdown`` format: a Hugo page bundle, ``index.md`` with YAML front matter, and photos.
+
+OUT becomes a folder (or, when OUT ends in ``.zip``, a zip holding that folder)::
+
+    OUT/index.md   the front matter (every published field and each photo's record), then the
+                   body as Markdown
+    OUT/p1.jpg     each published photo as a rendition named by its id: cropped, sRGB, at most
+                   2,048 pixels wide, captioned and credited, with no location or camera data
+
+Copied under Hugo's ``content/``, the folder builds as a page bundle with no changes; any other
+Markdown reader sees plain Markdown; and ``dateline import OUT/index.md`` gives back the story:
+the front matter names each photo's id, file and fields, so its record comes back whole.
+
+The editor's note is for the desk and is never written. Front-matter values are double-quoted
+YAML on one line each, so no text (a body's ``---`` line, a headline's colon or ``#``) can end
+or change the front matter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from editor.export import ExportError, ExportOptions, write_atomically
+from editor.export.photo_copies import make_photo_copies, published_photos
+from editor.media.renditions import Rendition
+from editor.model.article import Article, ImageRef
+from editor.model.dateline import dateline_text
+from editor.model.media_store import MediaStore
+from editor.model.photos import PHOTO_REFERENCE, placed_photo_ids
+
+# Sharp on a high-density screen at a full-width layout; a theme resizes from it as it likes.
+BUNDLE_PHOTO_WIDTH = 2048
+INDEX_NAME = "index.md"
+
+# Zip entries need a date; the story's own keeps two exports identical. Zip can't hold earlier.
+_ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+
+# Files an earlier export of this format leaves; only a folder holding nothing else is replaced.
+_BUNDLE_SUFFIXES = frozenset({".md", ".jpg", ".jpeg", ".png", ".webp", ".gif"})
+
+
+class _Quoted(str):
+    """Text that YAML writes double-quoted (escaped, on one line) whatever it holds."""
+
+
+class _FrontMatterDumper(yaml.SafeDumper):
+    pass
+
+
+_FrontMatterDumper.add_representer(
+    _Quoted, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
+)
+
+
+def _text(value: str) -> _Quoted:
+    return _Quoted(value)
+
+
+# --- front matter -------------------------------------------------------------------------------
+
+
+def _iso(stamp: dt.datetime) -> str:
+    return stamp.isoformat()
+
+
+def _published_date(article: Article) -> str:
+    """Hugo's ``date``: the dateline's date (the day the story is filed for), else the time it
+    was created."""
+    if article.dateline.date is not None:
+        return article.dateline.date.isoformat()
+    return _iso(article.created)
+
+
+def _dateline_fields(article: Article) -> dict[str, Any]:
+    dateline = article.dateline
+    return {
+        "text": _text(dateline_text(dateline)),
+        "place": _text(dateline.place),
+        "country": _text(dateline.country),
+        "date": _text(dateline.date.isoformat() if dateline.date else ""),
+        "source": _text(dateline.source),
+        "style": _text(dateline.style),
+        "override": _text(dateline.override),
+    }
+
+
+def _focal_in_file(image: ImageRef) -> list[float] | None:
+    """The focal point in the published file's frame: the crop is already applied to it."""
+    if image.focal is None:
+        return None
+    x, y = image.focal
+    crop = image.crop
+    if crop is not None:
+        x = (x - crop.left) / (crop.right - crop.left)
+        y = (y - crop.top) / (crop.bottom - crop.top)
+    return [round(min(1.0, max(0.0, x)), 6), round(min(1.0, max(0.0, y)), 6)]
+
+
+def _photo_fields(image: ImageRef, copy: Rendition | None, file_name: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": _text(image.id),
+        "src": _text(file_name),
+        "original_name": _text(image.original_name),
+        "caption": _text(image.caption),
+        "credit": _text(image.credit),
+        "copyright": _text(image.copyright),
+        "alt": _text(image.alt),
+        "featured": image.featured,
+    }
+    if copy is not None:
+        entry["width"], entry["height"] = copy.width, copy.height
+    focal = _focal_in_file(image)
+    if focal is not None:
+        entry["focal"] = focal
+    if image.crop is not None and copy is not None:
+        # Said for the record: a reader must not crop the file again.
+        crop = image.crop
+        entry["crop_applied"] = {
+            "left": crop.left,
+            "top": crop.top,
+            "right": crop.right,
+            "bottom": crop.bottom,
+        }
+    return entry
+
+
+def front_matter(
+    article: Article, photos: list[ImageRef], copies: dict[str, Rendition], files: dict[str, str]
+) -> str:
+    """The YAML between the ``---`` lines; Hugo's own keys first, then the story's."""
+    data: dict[str, Any] = {
+        "title": _text(article.headline),
+        "description": _text(article.dek),
+        "date": _text(_published_date(article)),
+        "lastmod": _text(_iso(article.modified)),
+        "created": _text(_iso(article.created)),
+        "authors": [_text(name) for name in article.byline],
+        "tags": [_text(tag) for tag in article.tags],
+        "categories": [_text(article.section)] if article.section else [],
+    }
+    if article.url_slug:
+        data["slug"] = _text(article.url_slug)
+    data.update(
+        {
+            # Not ``slug``: that is Hugo's web address. The importer reads both back.
+            "slugline": _text(article.slug),
+            "dateline": _dateline_fields(article),
+            "language": _text(article.language),
+            "sign_off": _text(article.sign_off),
+            "end_mark": _text(article.end_mark),
+            # Not ``images``: Hugo's built-in templates read that as a list of file names.
+            "photos": [
+                _photo_fields(image, copies.get(image.id), files.get(image.id, ""))
+                for image in photos
+            ],
+            "metadata": {_text(key): _text(value) for key, value in article.metadata.items()},
+        }
+    )
+    return yaml.dump(
+        data,
+        Dumper=_FrontMatterDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1_000_000_000,  # never fold a value onto a second line
+        default_flow_style=False,
+    )
+
+
+# --- body ---------------------------------------------------------------------------------------
+
+_PLACEMENT_RE = re.compile(rf"!\[[^\]\n]*\]\({re.escape(PHOTO_REFERENCE)}(?P<id>[A-Za-z0-9_-]+)\)")
+_ENTITY_LIKE_RE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+# Characters Markdown would read as syntax inside an image's alt text, or that the importer's
+# image pattern stops at; written as character references, which every reader turns back.
+_ALT_ESCAPES = str.maketrans({"\\": "&#92;", "[": "&#91;", "]": "&#93;", "<": "&lt;"})
+_TITLE_ESCAPES = str.maketrans({"\\": "&#92;", '"': "&quot;", "<": "&lt;"})
+# A dateline shown as **bold** text only when no character in it is Markdown syntax.
+_PLAIN_LINE_RE = re.compile(r"[^\n<>&\\`*_\[\]{}]+")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _alt_markdown(alt: str) -> str:
+    return _ENTITY_LIKE_RE.sub("&amp;", _one_line(alt)).translate(_ALT_ESCAPES)
+
+
+def _title_markdown(image: ImageRef) -> str:
+    title = _one_line(" ".join(part for part in (image.caption, image.credit) if part.strip()))
+    return _ENTITY_LIKE_RE.sub("&amp;", title).translate(_TITLE_ESCAPES)
+
+
+def bundle_body(article: Article, files: dict[str, str]) -> str:
+    """The body with each photo placement pointing at its file beside ``index.md``.
+
+    ``![](photo:p1)`` becomes ``![alt](p1.jpg "caption credit")``: standard Markdown that any
+    renderer shows and the importer maps back to the record through the front matter. A
+    placement whose photo has no file stays as it was. The dateline opens the body in bold, as
+    wire copy prints it, when it is plain text; the importer drops that line again.
+    """
+
+    def to_file(match: re.Match[str]) -> str:
+        image = article.photo(match["id"])
+        file_name = files.get(match["id"])
+        if image is None or file_name is None:
+            return match[0]
+        title = _title_markdown(image)
+        title_part = f' "{title}"' if title else ""
+        return f"![{_alt_markdown(image.alt)}]({file_name}{title_part})"
+
+    body = _PLACEMENT_RE.sub(to_file, article.body)
+    dateline = dateline_text(article.dateline)
+    if dateline and _PLAIN_LINE_RE.fullmatch(dateline) and dateline == dateline.strip():
+        body = f"**{dateline}**\n\n{body}" if body.strip() else f"**{dateline}**"
+    return body
+
+
+# --- the bundle's files -------------------------------------------------------------------------
+
+
+def _bundle_photos(article: Article) -> list[ImageRef]:
+    """The photos the bundle describes: published ones, and placed ones whose file is missing
+    (their placements stay, so their records must too)."""
+    placed = placed_photo_ids(article.body)
+    shown = {image.id for image in published_photos(article)}
+    return [image for image in article.photos if image.id in shown or image.id in placed]
+
+
+def _file_names(photos: list[ImageRef], copies: dict[str, Rendition]) -> dict[str, str]:
+    """``<id>.jpg`` for each photo with a copy; distinct even where case is not (macOS)."""
+    names: dict[str, str] = {}
+    used = {INDEX_NAME}
+    for image in photos:
+        copy = copies.get(image.id)
+        if copy is None:
+            continue
+        name, number = f"{image.id}.{copy.extension}", 1
+        while name.casefold() in used:
+            number += 1
+            name = f"{image.id}-{number}.{copy.extension}"
+        used.add(name.casefold())
+        names[image.id] = name
+    return names
+
+
+def bundle_files(
+    article: Article, media: MediaStore, options: ExportOptions | None = None
+) -> dict[str, bytes]:
+    """Every file of the bundle by its name in the folder: ``index.md`` and the photos."""
+    options = options or ExportOptions()
+    renditions = make_photo_copies(article, media, (BUNDLE_PHOTO_WIDTH,), options)
+    copies: dict[str, Rendition] = {}
+    for photo_id, made in renditions.items():
+        jpegs = [rendition for rendition in made if rendition.format == "JPEG"]
+        if not jpegs:
+            raise ExportError(f"photo {photo_id}: no copy could be made of it")
+        copies[photo_id] = max(jpegs, key=lambda rendition: rendition.width)
+    photos = _bundle_photos(article)
+    files = _file_names(photos, copies)
+    index = f"---\n{front_matter(article, photos, copies, files)}---\n\n"
+    body = bundle_body(article, files)
+    index += f"{body}\n" if body else ""
+    contents = {INDEX_NAME: index.encode("utf-8")}
+    for photo_id, name in files.items():
+        contents[name] = copies[photo_id].data
+    return contents
+
+
+# --- writing a folder or a zip ------------------------------------------------------------------
+
+
+def _zip_bytes(folder_name: str, files: dict[str, bytes], stamp: dt.datetime) -> bytes:
+    """The folder as a zip: sorted entries, the story's time on each, no platform's traces."""
+    when = max(stamp.astimezone(dt.UTC), _ZIP_EPOCH).timetuple()[:6]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(f"{folder_name}/{name}", date_time=when)
+            info.create_system = 3  # Unix, whatever system writes it, so the bytes agree
+            info.external_attr = 0o644 << 16
+            # Photos are compressed already; text shrinks.
+            info.compress_type = (
+                zipfile.ZIP_DEFLATED if name.endswith(".md") else zipfile.ZIP_STORED
+            )
+            archive.writestr(info, files[name])
+    return buffer.getvalue()
+
+
+def _replaceable(folder: Path) -> bool:
+    """Whether ``folder`` is empty or holds only an earlier bundle (index.md and photos)."""
+    entries = list(folder.iterdir())
+    if not entries:
+        return True
+    names = {entry.name for entry in entries}
+    return INDEX_NAME in names and all(
+        entry.is_file() and not entry.is_symlink() and entry.suffix.lower() in _BUNDLE_SUFFIXES
+        for entry in entries
+    )
+
+
+def _make_parent(out_path: Path) -> None:
+    try:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(f"cannot write {out_path}: {error.strerror or error}") from error
+
+
+def _write_folder(out_path: Path, files: dict[str, bytes]) -> None:
+    """Write the bundle beside ``out_path`` and move it into place, so that a reader sees the
+    old bundle or the new one, and no photo of an earlier export lingers in the new."""
+    if out_path.exists() and not out_path.is_dir():
+        raise ExportError(f"cannot write the bundle: {out_path} is a file, not a folder")
+    if out_path.is_dir() and not _replaceable(out_path):
+        raise ExportError(
+            f"cannot write the bundle into {out_path}: it holds other files; choose a new folder"
+        )
+    _make_parent(out_path)
+    try:
+        building = Path(
+            tempfile.mkdtemp(dir=out_path.parent, prefix=f".{out_path.name}.", suffix=".tmp")
+        )
+    except OSError as error:
+        raise ExportError(f"cannot write {out_path}: {error.strerror or error}") from error
+    old: Path | None = None
+    try:
+        for name, data in files.items():
+            write_atomically(building / name, data)
+        os.chmod(building, 0o755)  # a temporary folder is private; an export is for sharing
+        if out_path.is_dir():
+            old = building.with_name(building.name + ".old")
+            os.replace(out_path, old)
+        os.replace(building, out_path)
+    except OSError as error:
+        shutil.rmtree(building, ignore_errors=True)
+        if old is not None and not out_path.exists():
+            os.replace(old, out_path)  # put the earlier bundle back
+        raise ExportError(f"cannot write {out_path}: {error.strerror or error}") from error
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+class MarkdownExporter:
+    name = "markdown"
+    description = "Markdown for Hugo: a page bundle folder (or .zip), index.md and photos"
+    extension = ""
+
+    def export(
+        self,
+        article: Article,
+        media: MediaStore,
+        out_path: Path,
+        options: ExportOptions | None = None,
+    ) -> None:
+        options = options or ExportOptions()
+        files = bundle_files(article, media, options)
+        options.check_cancelled()
+        if out_path.suffix.lower() == ".zip":
+            _make_parent(out_path)
+            write_atomically(out_path, _zip_bytes(out_path.stem, files, article.modified))
+        else:
+            _write_folder(out_path, files)
