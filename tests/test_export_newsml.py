@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from editor.export.bundle import MARKER_NAME
 from editor.export.newsml import NewsmlExporter
 from editor.export.xml_writing import xml_safe
 from editor.model.article import Article, Dateline, ImageRef
@@ -225,7 +226,8 @@ def test_export_is_deterministic(tmp_path: Path) -> None:
 
     first = files(tmp_path / "a")
     assert first == files(tmp_path / "b")
-    assert len(first) == 6
+    assert len(first) == 7  # story.xml, five photos, and the marker of an export folder
+    assert first[MARKER_NAME] == b""
 
 
 # --- hostile input -------------------------------------------------------------------------------

@@ -28,8 +28,9 @@ from xml.etree import ElementTree as ET
 
 from editor.export import ExportOptions
 from editor.export.body_tree import rendered_body
+from editor.export.bundle import write_bundle
 from editor.export.nitf import NITF_CONTAINERS, nitf_document, story_guid
-from editor.export.story_folder import STORY_FILE, PublishedPhotos, write_story_folder
+from editor.export.story_folder import STORY_FILE, PublishedPhotos
 from editor.export.xml_writing import clean_tree, indent_containers, to_bytes, xml_safe
 from editor.model.article import Article
 from editor.model.dateline import dateline_text
@@ -176,7 +177,7 @@ def newsml_item(article: Article, body: ET.Element, photos: PublishedPhotos) -> 
 class NewsmlExporter:
     name = "newsml"
     description = "NewsML-G2 news item (NITF text inside): a folder with story.xml and its photos"
-    extension = ""  # a folder: see story_folder
+    extension = ""  # a folder (or a .zip): see story_folder
 
     def __init__(self) -> None:
         self._renderer: BodyRenderer | None = None  # built on first use: it takes a while
@@ -203,4 +204,4 @@ class NewsmlExporter:
         out_path: Path,
         options: ExportOptions | None = None,
     ) -> None:
-        write_story_folder(out_path, self.render(article, media, options))
+        write_bundle(out_path, self.render(article, media, options), modified=article.modified)

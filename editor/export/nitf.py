@@ -26,9 +26,10 @@ from xml.etree import ElementTree as ET
 
 from editor.export import ExportOptions
 from editor.export.body_tree import rendered_body
+from editor.export.bundle import write_bundle
 from editor.export.nitf_body import NITF_NS, body_blocks, nitf
 from editor.export.nitf_dateline import date_norm, dateline_element
-from editor.export.story_folder import STORY_FILE, PublishedPhotos, write_story_folder
+from editor.export.story_folder import STORY_FILE, PublishedPhotos
 from editor.export.xml_writing import clean_tree, indent_containers, to_bytes, xml_safe
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef
@@ -204,7 +205,7 @@ def nitf_document(
 class NitfExporter:
     name = "nitf"
     description = "NITF 3.6 news text: a folder with story.xml and its photos"
-    extension = ""  # a folder: see story_folder
+    extension = ""  # a folder (or a .zip): see story_folder
 
     def __init__(self) -> None:
         self._renderer: BodyRenderer | None = None  # built on first use: it takes a while
@@ -231,4 +232,4 @@ class NitfExporter:
         out_path: Path,
         options: ExportOptions | None = None,
     ) -> None:
-        write_story_folder(out_path, self.render(article, media, options))
+        write_bundle(out_path, self.render(article, media, options), modified=article.modified)

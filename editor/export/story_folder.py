@@ -1,7 +1,7 @@
 """A story folder: one XML document with the photo files it refers to, as wire desks take them.
 
 NITF and NewsML-G2 refer to photos by file name, so the ``nitf`` and ``newsml`` exports write a
-folder rather than a lone file::
+folder (or, when OUT ends in .zip, a zip of it; see bundle.py) rather than a lone file::
 
     OUT/story.xml
     OUT/photos/p1-1024.jpg
@@ -16,12 +16,8 @@ photo: JPEG is what every wire client and picture desk reads.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import shutil
-import tempfile
 from collections.abc import Mapping
-from pathlib import Path
 
 from editor.export import ExportError, ExportOptions
 from editor.export.photo_copies import make_photo_copies
@@ -77,57 +73,3 @@ class PublishedPhotos:
 
     def files(self) -> dict[str, bytes]:
         return {name: rendition.data for name, rendition in self._chosen.values()}
-
-
-def _looks_like_a_story_folder(path: Path) -> bool:
-    """Empty, or holding only what an earlier export of a story wrote (safe to replace)."""
-    for entry in path.iterdir():
-        if entry.name == STORY_FILE and entry.is_file():
-            continue
-        if (
-            entry.name == PHOTO_FOLDER
-            and entry.is_dir()
-            and all(photo.is_file() for photo in entry.iterdir())
-        ):
-            continue
-        return False
-    return True
-
-
-def write_story_folder(out_path: Path, files: Mapping[str, bytes]) -> None:
-    """Write ``files`` (relative name: bytes) as the folder ``out_path``, replacing an earlier
-    export there as a whole, so no photo of an older version lingers beside the new XML.
-
-    Everything is written to a temporary folder first: readers see the old folder or the new,
-    and a failed export leaves nothing behind. A file, or a folder holding anything else, at
-    ``out_path`` is refused rather than deleted.
-    """
-    if out_path.exists() and not out_path.is_dir():
-        raise ExportError(f"cannot write {out_path}: a file of that name exists; choose a folder")
-    if out_path.is_dir() and not _looks_like_a_story_folder(out_path):
-        raise ExportError(f"cannot write {out_path}: the folder holds other files; choose another")
-    temp_dir: Path | None = None
-    old_dir: Path | None = None
-    try:
-        temp_dir = Path(tempfile.mkdtemp(dir=out_path.parent, prefix=f".{out_path.name}."))
-        for name in sorted(files):
-            path = temp_dir / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(files[name])
-            os.chmod(path, 0o644)  # an export is for sharing
-        for folder in (temp_dir, *{(temp_dir / name).parent for name in files}):
-            os.chmod(folder, 0o755)
-        if out_path.is_dir():
-            old_dir = Path(tempfile.mkdtemp(dir=out_path.parent, prefix=f".{out_path.name}.old."))
-            os.replace(out_path, old_dir / "previous")
-        os.replace(temp_dir, out_path)
-        temp_dir = None
-    except OSError as error:
-        raise ExportError(f"cannot write {out_path}: {error.strerror or error}") from error
-    finally:
-        if temp_dir is not None:
-            shutil.rmtree(temp_dir, ignore_errors=True)
-        if old_dir is not None:
-            if not out_path.exists():  # the new folder could not be put in place: restore
-                os.replace(old_dir / "previous", out_path)
-            shutil.rmtree(old_dir, ignore_errors=True)
