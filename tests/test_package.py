@@ -779,3 +779,20 @@ def test_any_article_survives_a_round_trip(
     for photo in expected.photos:
         if photo.media_path:
             assert loaded.media.read(photo.media_path) == originals[photo.media_path]
+
+
+def test_lone_surrogates_in_article_json_are_dropped_on_load(tmp_path: Path) -> None:
+    path = tmp_path / "story.article"
+    save_package(path, Article(headline="Caravan"), MediaStore())
+    with zipfile.ZipFile(path) as archive:
+        entries = {name: archive.read(name) for name in archive.namelist()}
+    data = json.loads(entries["article.json"])
+    data["headline"] = "Cara\ud800van"
+    data["tags"] = ["mig\udfffration"]
+    entries["article.json"] = json.dumps(data).encode()  # ASCII: the escapes survive as text
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, payload in entries.items():
+            archive.writestr(name, payload)
+    loaded = load_package(path)
+    assert loaded.article.headline == "Caravan"
+    assert loaded.article.tags == ["migration"]

@@ -11,6 +11,9 @@ MAX_KEYWORDS = 100
 def clean_text(value: str, *, multiline: bool = False) -> str:
     """``value`` without NUL and other control characters, trimmed and capped in length.
 
+    Lone surrogates (a hostile article.json can spell them as JSON escapes) go too: they are not
+    text, and no metadata encoding can carry them.
+
     Line breaks survive only in ``multiline`` fields (captions); elsewhere, as tabs do, they
     become spaces, so a field stays one line.
     """
@@ -21,7 +24,7 @@ def clean_text(value: str, *, multiline: bool = False) -> str:
             kept.append(char)
         elif char in "\n\t":
             kept.append(" ")
-        elif unicodedata.category(char) != "Cc":
+        elif unicodedata.category(char) not in ("Cc", "Cs"):
             kept.append(char)
     text = "".join(kept)
     if multiline:

@@ -26,6 +26,15 @@ class ArticleDataError(ValueError):
     """The article data has the wrong shape; the message says which field and why."""
 
 
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _plain(value: str) -> str:
+    """Text as read from a file, without NUL and lone surrogates (JSON can spell both; neither
+    is text, and no export could write them)."""
+    return _LONE_SURROGATE_RE.sub("", value.replace("\x00", ""))
+
+
 def now_utc() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
@@ -297,7 +306,7 @@ class _Reader:
             raise self._fail(key, "text")
         if len(value) > MAX_FIELD_CHARS:
             raise self._fail(key, f"at most {MAX_FIELD_CHARS:,} characters")
-        return value.replace("\x00", "")
+        return _plain(value)
 
     def text_list(self, key: str) -> list[str]:
         value = self.data.get(key, [])
@@ -307,7 +316,7 @@ class _Reader:
             raise self._fail(key, "a list of text")
         if len(value) > MAX_LIST_ITEMS or any(len(item) > MAX_FIELD_CHARS for item in value):
             raise self._fail(key, "a list of reasonable size")
-        return [item.replace("\x00", "") for item in value]
+        return [_plain(item) for item in value]
 
     def text_mapping(self, key: str) -> dict[str, str]:
         value = self.data.get(key, {})

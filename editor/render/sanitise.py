@@ -63,9 +63,14 @@ _SANITISER = nh3.Cleaner(
 )
 
 
+# Lone surrogates are not text (a hostile article.json can spell them as JSON escapes) and no
+# encoding can write them: the sanitiser would fail on them.
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
 def sanitise(fragment: str) -> str:
     """Keep only the tags, attributes and URL schemes a news story needs."""
-    return _SANITISER.clean(fragment)
+    return _SANITISER.clean(_LONE_SURROGATE_RE.sub("", fragment))
 
 
 # The sanitiser's serializer quotes every attribute value with " and escapes " inside it, and
