@@ -19,7 +19,6 @@ referenced (``<img srcset>`` takes one format; every browser shows JPEG), so onl
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,7 @@ from editor.media.renditions import RENDITION_WIDTHS, Rendition
 from editor.model.article import Article, ImageRef, article_to_dict
 from editor.model.media_store import MediaStore
 from editor.render.markdown import BodyRenderer
-from editor.render.page import json_for_script, read_article_css, render_page
+from editor.render.page import read_article_css, render_page
 from editor.render.photo_refs import PhotoSource
 
 PAGE_NAME = "index.html"
@@ -44,11 +43,6 @@ FALLBACK_WIDTH = 1024
 PHOTO_SIZES = "(min-width: 838px) 798px, calc(100vw - 40px)"
 # Fields of the article that stay in the newsroom: the desk's note and unshown front-matter keys.
 PRIVATE_FIELDS = ("editors_note", "metadata")
-
-_INLINE_STYLE = "<style>\n\n</style>"  # what render_page writes for an empty stylesheet
-_STYLESHEET_LINK = f'<link rel="stylesheet" href="{STYLESHEET_NAME}">'
-_SHARE_IMAGE_META_RE = re.compile(r'^<meta property="og:image(?::alt)?" content="[^"]*">\n', re.M)
-_JSON_LD_RE = re.compile(r'(<script type="application/ld\+json">\n)(.*?)(\n</script>)', re.S)
 
 
 def photo_file_name(image: ImageRef, rendition: Rendition) -> str:
@@ -80,25 +74,6 @@ class BundledPhotos:
         src = fitting[-1] if fitting else named[0][0]
         srcset = ", ".join(f"{name} {rendition.width}w" for name, rendition in named)
         return PhotoSource(src=src, srcset=srcset, sizes=PHOTO_SIZES)
-
-
-def link_stylesheet(page: str) -> str:
-    """The page with its (empty) inline ``<style>`` replaced by a link to ``style.css``."""
-    if page.count(_INLINE_STYLE) != 1:
-        raise RuntimeError("the page's stylesheet is not where the web export expects it")
-    return page.replace(_INLINE_STYLE, _STYLESHEET_LINK)
-
-
-def without_share_image(page: str) -> str:
-    """The page without its share image: a relative address means nothing to a crawler."""
-    page = _SHARE_IMAGE_META_RE.sub("", page)
-
-    def drop_image(match: re.Match[str]) -> str:
-        data = json.loads(match[2])
-        data.pop("image", None)
-        return f"{match[1]}{json_for_script(data)}{match[3]}"
-
-    return _JSON_LD_RE.sub(drop_image, page, count=1)
 
 
 def article_data(article: Article, photos: BundledPhotos) -> dict[str, Any]:
@@ -155,8 +130,7 @@ class WebExporter:
             raise ExportError(f"cannot read the article stylesheet: {error}") from error
         copies = make_photo_copies(article, media, RENDITION_WIDTHS, options)
         photos = BundledPhotos(published_photos(article), copies)
-        page = render_page(article, self._renderer, photos, css="")
-        page = without_share_image(link_stylesheet(page))
+        page = render_page(article, self._renderer, photos, stylesheet_href=STYLESHEET_NAME)
         data = json.dumps(article_data(article, photos), ensure_ascii=False, indent=2) + "\n"
         return {
             PAGE_NAME: page.encode("utf-8"),

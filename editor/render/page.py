@@ -142,14 +142,15 @@ def _published(article: Article) -> str:
 def _share_image_url(article: Article, photo_url: PhotoUrl) -> str | None:
     """The featured photo's URL for link previews, if it is an address a crawler can fetch.
 
-    A ``data:`` URI (the self-contained export) is useless to every reader of these tags and
-    would store the photo's bytes twice more in the page.
+    Open Graph and schema.org want absolute web addresses: a ``data:`` URI (the self-contained
+    export) would store the photo's bytes twice more in the page, and a relative one (a web
+    bundle) means nothing to a crawler reading the tags.
     """
     featured = article.featured_photo()
     if featured is None or featured.missing:
         return None
     url = photo_src(photo_url(featured))
-    return None if url.lower().startswith("data:") else url
+    return url if url.lower().startswith(("https://", "http://")) else None
 
 
 def json_for_script(data: object) -> str:
@@ -189,7 +190,9 @@ def _meta(attribute: str, key: str, value: str) -> str:
     return f'<meta {attribute}="{key}" content="{_escape(value)}">'
 
 
-def _head(article: Article, language: str, photo_url: PhotoUrl, css: str) -> list[str]:
+def _head(
+    article: Article, language: str, photo_url: PhotoUrl, css: str, stylesheet_href: str | None
+) -> list[str]:
     title = article.headline.strip() or ("Sin título" if _is_spanish(article) else "Untitled")
     image_url = _share_image_url(article, photo_url)
     lines = [
@@ -218,14 +221,25 @@ def _head(article: Article, language: str, photo_url: PhotoUrl, css: str) -> lis
     lines.append('<script type="application/ld+json">')
     lines.append(_structured_data(article, language, image_url))
     lines.append("</script>")
-    # The stylesheet is ours, but a stray "</style" would still end the element early.
-    safe_css = css.replace("</", "<\\/")
-    lines.append(f"<style>\n{safe_css}\n</style>")
+    if stylesheet_href is not None:
+        lines.append(f'<link rel="stylesheet" href="{_escape(stylesheet_href)}">')
+    if css:
+        # The stylesheet is ours, but a stray "</style" would still end the element early.
+        safe_css = css.replace("</", "<\\/")
+        lines.append(f"<style>\n{safe_css}\n</style>")
     return lines
 
 
-def render_page(article: Article, renderer: BodyRenderer, photo_url: PhotoUrl, *, css: str) -> str:
-    """The article as a complete, standalone HTML5 document."""
+def render_page(
+    article: Article,
+    renderer: BodyRenderer,
+    photo_url: PhotoUrl,
+    *,
+    css: str = "",
+    stylesheet_href: str | None = None,
+) -> str:
+    """The article as a complete HTML5 document: ``css`` inline, or linked as
+    ``stylesheet_href`` (a web bundle's own file)."""
     language = html_language(article.language)
     parts = render_parts(article, renderer, photo_url)
     lines = [
@@ -233,7 +247,7 @@ def render_page(article: Article, renderer: BodyRenderer, photo_url: PhotoUrl, *
         f'<html lang="{_escape(language)}" prefix="og: https://ogp.me/ns# '
         'article: https://ogp.me/ns/article#">',
         "<head>",
-        *_head(article, language, photo_url, css),
+        *_head(article, language, photo_url, css, stylesheet_href),
         "</head>",
         "<body>",
         "<main>",
