@@ -36,7 +36,11 @@ def output_files(out: Path) -> dict[str, bytes]:
         }
     if out.suffix == ".zip":
         with zipfile.ZipFile(out) as archive:
-            return {name: archive.read(name) for name in sorted(archive.namelist())}
+            names = sorted(archive.namelist())
+            # A bundle may sit in a folder of the zip's name (a Hugo page bundle does).
+            top = f"{out.stem}/"
+            strip = len(top) if all(name.startswith(top) for name in names) else 0
+            return {name[strip:]: archive.read(name) for name in names}
     return {out.name: out.read_bytes()}
 
 

@@ -20,6 +20,7 @@ import yaml
 from PIL import Image
 
 from editor.export import ExportCancelled, ExportError, ExportOptions
+from editor.export.bundle import MARKER_NAME
 from editor.export.markdown import BUNDLE_PHOTO_WIDTH, INDEX_NAME, MarkdownExporter
 from editor.model.article import Article, Crop, Dateline
 from editor.model.ingest import import_file
@@ -36,6 +37,7 @@ HOSTILE = (
 
 
 def export(article: Article, media: MediaStore, out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
     MarkdownExporter().export(article, media, out)
     return out
 
@@ -48,7 +50,12 @@ def split(index: Path) -> tuple[dict, str]:
 
 
 def folder_bytes(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+    """The bundle's files (not the marker that says an export wrote the folder)."""
+    return {
+        path.name: path.read_bytes()
+        for path in sorted(folder.iterdir())
+        if path.name != MARKER_NAME
+    }
 
 
 def test_efe_index_matches_golden(tmp_path: Path) -> None:
@@ -60,7 +67,14 @@ def test_efe_index_matches_golden(tmp_path: Path) -> None:
 def test_bundle_is_index_and_one_rendition_per_published_photo(tmp_path: Path) -> None:
     article, media = efe_with_photos()
     out = export(article, media, tmp_path / "caravan")
-    assert sorted(os.listdir(out)) == ["index.md", "p1.jpg", "p2.jpg", "p3.jpg", "p4.jpg", "p5.jpg"]
+    assert sorted(folder_bytes(out)) == [
+        "index.md",
+        "p1.jpg",
+        "p2.jpg",
+        "p3.jpg",
+        "p4.jpg",
+        "p5.jpg",
+    ]
     for image in article.photos:
         data = (out / f"{image.id}.jpg").read_bytes()
         assert data != media.read(image.media_path)  # a rendition, never the original

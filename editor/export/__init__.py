@@ -90,6 +90,7 @@ def write_atomically(out_path: Path, data: bytes) -> None:
 def _builtin_exporters() -> list[Exporter]:
     # Imported here: the format modules import ExportError and write_atomically from this one.
     from editor.export.html import HtmlExporter
+    from editor.export.markdown import MarkdownExporter
     from editor.export.newsml import NewsmlExporter
     from editor.export.ninjs import Ninjs3Exporter, NinjsExporter
     from editor.export.nitf import NitfExporter
@@ -99,6 +100,7 @@ def _builtin_exporters() -> list[Exporter]:
 
     return [
         HtmlExporter(),
+        MarkdownExporter(),
         NitfExporter(),
         NewsmlExporter(),
         NinjsExporter(),

@@ -80,12 +80,17 @@ def zip_bytes(files: Mapping[str, bytes], date_time: tuple[int, ...] = ZIP_EPOCH
 
 
 def write_bundle(
-    out_path: Path, files: Mapping[str, bytes], *, modified: dt.datetime | None = None
+    out_path: Path,
+    files: Mapping[str, bytes],
+    *,
+    modified: dt.datetime | None = None,
+    zip_folder: str | None = None,
 ) -> None:
     """Write ``files`` as a zip (``out_path`` ends in .zip) or as a folder; ExportError if not.
 
     ``modified`` dates the zip entries (the article's last change, say); folders' files get the
-    time they are written, as any file does.
+    time they are written, as any file does. With ``zip_folder``, the zip holds the files inside
+    a folder of that name (a Hugo page bundle unzips as its own folder).
     """
     for name in files:
         try:
@@ -93,6 +98,8 @@ def write_bundle(
         except ValueError as error:
             raise ExportError(str(error)) from None
     if is_zip_path(out_path):
+        if zip_folder is not None:
+            files = {f"{zip_folder}/{name}": data for name, data in files.items()}
         write_atomically(out_path, zip_bytes(files, zip_date_time(modified)))
     else:
         write_folder(out_path, files)

@@ -19,18 +19,14 @@ or change the front matter.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import os
 import re
-import shutil
-import tempfile
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from editor.export import ExportError, ExportOptions, write_atomically
+from editor.export import ExportError, ExportOptions
+from editor.export.bundle import write_bundle
 from editor.export.photo_copies import make_photo_copies, published_photos
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef
@@ -277,82 +273,6 @@ def bundle_files(
     return contents
 
 
-# --- writing a folder or a zip ------------------------------------------------------------------
-
-
-def _zip_bytes(folder_name: str, files: dict[str, bytes], stamp: dt.datetime) -> bytes:
-    """The folder as a zip: sorted entries, the story's time on each, no platform's traces."""
-    when = max(stamp.astimezone(dt.UTC), _ZIP_EPOCH).timetuple()[:6]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(f"{folder_name}/{name}", date_time=when)
-            info.create_system = 3  # Unix, whatever system writes it, so the bytes agree
-            info.external_attr = 0o644 << 16
-            # Photos are compressed already; text shrinks.
-            info.compress_type = (
-                zipfile.ZIP_DEFLATED if name.endswith(".md") else zipfile.ZIP_STORED
-            )
-            archive.writestr(info, files[name])
-    return buffer.getvalue()
-
-
-def _replaceable(folder: Path) -> bool:
-    """Whether ``folder`` is empty or holds only an earlier bundle (index.md and photos)."""
-    entries = list(folder.iterdir())
-    if not entries:
-        return True
-    names = {entry.name for entry in entries}
-    return INDEX_NAME in names and all(
-        entry.is_file() and not entry.is_symlink() and entry.suffix.lower() in _BUNDLE_SUFFIXES
-        for entry in entries
-    )
-
-
-def _make_parent(out_path: Path) -> None:
-    try:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise ExportError(f"cannot write {out_path}: {error.strerror or error}") from error
-
-
-def _write_folder(out_path: Path, files: dict[str, bytes]) -> None:
-    """Write the bundle beside ``out_path`` and move it into place, so that a reader sees the
-    old bundle or the new one, and no photo of an earlier export lingers in the new."""
-    if out_path.exists() and not out_path.is_dir():
-        raise ExportError(f"cannot write the bundle: {out_path} is a file, not a folder")
-    if out_path.is_dir() and not _replaceable(out_path):
-        raise ExportError(
-            f"cannot write the bundle into {out_path}: it holds other files; choose a new folder"
-        )
-    _make_parent(out_path)
-    try:
-        building = Path(
-            tempfile.mkdtemp(dir=out_path.parent, prefix=f".{out_path.name}.", suffix=".tmp")
-        )
-    except OSError as error:
-        raise ExportError(f"cannot write {out_path}: {error.strerror or error}") from error
-    old: Path | None = None
-    try:
-        for name, data in files.items():
-            write_atomically(building / name, data)
-        os.chmod(building, 0o755)  # a temporary folder is private; an export is for sharing
-        if out_path.is_dir():
-            old = building.with_name(building.name + ".old")
-            os.replace(out_path, old)
-        os.replace(building, out_path)
-    except OSError as error:
-        shutil.rmtree(building, ignore_errors=True)
-        if old is not None and not out_path.exists():
-            os.replace(old, out_path)  # put the earlier bundle back
-        raise ExportError(f"cannot write {out_path}: {error.strerror or error}") from error
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 class MarkdownExporter:
     name = "markdown"
     description = "Markdown for Hugo: a page bundle folder (or .zip), index.md and photos"
@@ -368,8 +288,6 @@ class MarkdownExporter:
         options = options or ExportOptions()
         files = bundle_files(article, media, options)
         options.check_cancelled()
-        if out_path.suffix.lower() == ".zip":
-            _make_parent(out_path)
-            write_atomically(out_path, _zip_bytes(out_path.stem, files, article.modified))
-        else:
-            _write_folder(out_path, files)
+        # Zipped, the bundle sits in a folder of the zip's name: unzipped into a Hugo site's
+        # content/, it is the page bundle.
+        write_bundle(out_path, files, modified=article.modified, zip_folder=out_path.stem)
