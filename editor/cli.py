@@ -89,6 +89,12 @@ def _command_parser() -> argparse.ArgumentParser:
     exporter.add_argument("-f", "--format", help="the format to write (see --list-formats)")
     exporter.add_argument("-o", "--output", help="where to write")
     exporter.add_argument("--list-formats", action="store_true", help="list formats and exit")
+    exporter.add_argument(
+        "--media-base-url",
+        default="",
+        metavar="URL",
+        help="wordpress: the http(s) address the photos folder will be served from",
+    )
     exporter.set_defaults(handler=_export)
 
     info = commands.add_parser(
@@ -157,7 +163,7 @@ def _import(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
 
 def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from editor.export import ExportError, get_exporter, list_formats
+    from editor.export import ExportError, ExportOptions, get_exporter, list_formats
 
     if options.list_formats:
         for name, description in list_formats():
@@ -171,7 +177,12 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         raise CommandError(str(error.args[0]) if error.args else str(error)) from None
     loaded = _load(options.article)
     try:
-        exporter.export(loaded.article, loaded.media, Path(options.output))
+        exporter.export(
+            loaded.article,
+            loaded.media,
+            Path(options.output),
+            ExportOptions(media_base_url=options.media_base_url),
+        )
     except ExportError as error:
         raise CommandError(str(error)) from None
     return EXIT_OK

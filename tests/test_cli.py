@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,14 @@ def test_text_info(efe_article: Path) -> None:
     result = run_cli("info", str(efe_article))
     assert result.returncode == 0
     assert "Tapachula, Mexico, Dec 3 (EFE).-" in result.stdout
+
+
+def test_export_wordpress_with_a_photo_address(efe_article: Path, tmp_path: Path) -> None:
+    out = tmp_path / "post.zip"
+    args = ["export", str(efe_article), "-f", "wordpress", "-o", str(out)]
+    assert main([*args, "--media-base-url", "https://files.example.org/c/"]) == 0
+    with zipfile.ZipFile(out) as archive:
+        assert "<wp:base_site_url>https://files.example.org/c/" in archive.read(
+            "wordpress.xml"
+        ).decode("utf-8")
+    assert main([*args, "--media-base-url", "ftp://files.example.org/"]) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from editor.export import list_formats
@@ -68,4 +69,24 @@ def test_progress_counts_photos(qtbot, window, tmp_path) -> None:
     assert out.exists()
     assert seen and seen[-1] == (2, 2)
     assert dialog.progress.value() == dialog.progress.maximum()
+    dialog.close()
+
+
+def test_wordpress_asks_where_photos_will_be_served(qtbot, window, tmp_path) -> None:
+    add_photos(qtbot, window, tmp_path, 1)
+    dialog = window.show_export_dialog()
+    dialog.select_format("html")
+    assert not dialog.media_base_url.isVisibleTo(dialog)
+    dialog.select_format("wordpress")
+    assert dialog.media_base_url.isVisibleTo(dialog)
+    assert dialog.destination.text().endswith(window.document.article.url_slug or "article")
+    dialog.media_base_url.setText("https://files.example.org/caravan")
+    dialog.as_zip.setChecked(True)
+    out = Path(dialog.destination.text())
+    assert out.suffix == ".zip"
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    with zipfile.ZipFile(out) as archive:
+        wxr = archive.read("wordpress.xml").decode("utf-8")
+    assert "https://files.example.org/caravan/photos/" in wxr
     dialog.close()

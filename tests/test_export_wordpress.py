@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from lxml import etree as lxml_etree
 from PIL import Image
 
+from editor.export import ExportError, ExportOptions
 from editor.export.bundle import MARKER_NAME
 from editor.export.wordpress import WordPressExporter, term_slug
 from editor.export.wxr import cdata
@@ -447,8 +448,24 @@ def test_media_base_url_makes_attachments_fetchable(tmp_path: Path) -> None:
         assert url.removeprefix("https://files.example.org/caravan/") in files
     srcs = re.findall(r'<img src="([^"]+)"', files["post.html"].decode("utf-8"))
     assert srcs and set(srcs) <= set(urls)
-    with pytest.raises(ValueError, match="http"):
+    with pytest.raises(ExportError, match="http"):
         WordPressExporter("javascript:alert(1)")
+
+
+def test_media_base_url_can_come_with_one_export(tmp_path: Path) -> None:
+    article, media = efe_with_photos()
+    exporter = WordPressExporter()
+    options = ExportOptions(media_base_url="https://files.example.org/caravan/")
+    files = exporter.files(article, media, options)
+    urls = [a.findtext("wp:attachment_url", None, NS) for a in items(wxr_root(files), "attachment")]
+    assert urls and all(url.startswith("https://files.example.org/caravan/photos/") for url in urls)
+    plain = exporter.files(article, media)  # the exporter itself keeps no address
+    assert all(
+        not a.findtext("wp:attachment_url", None, NS).startswith("https:")
+        for a in items(wxr_root(plain), "attachment")
+    )
+    with pytest.raises(ExportError, match="http"):
+        exporter.files(article, media, ExportOptions(media_base_url="file:///etc/"))
 
 
 def test_term_slugs_follow_wordpress() -> None:

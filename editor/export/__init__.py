@@ -39,11 +39,14 @@ class ExportOptions:
 
     ``progress(done, total)`` counts photos made; ``cancelled()`` is polled between photos and
     an exporter raises ExportCancelled when it says so. Both are called on the exporting thread.
+    Formats ignore the options that mean nothing to them.
     """
 
     progress: Callable[[int, int], None] | None = None
     cancelled: Callable[[], bool] | None = None
     parallel: bool = True
+    # Where the site will serve the exported photos from (WordPress attachments), if known.
+    media_base_url: str = ""
 
     def check_cancelled(self) -> None:
         if self.cancelled is not None and self.cancelled():

@@ -126,10 +126,7 @@ class WordPressExporter:
     extension = ""
 
     def __init__(self, media_base_url: str = "") -> None:
-        base = media_base_url.strip()
-        if base and urllib.parse.urlsplit(base).scheme not in ("http", "https"):
-            raise ValueError("the media address must start with http:// or https://")
-        self.media_base_url = base.rstrip("/") + "/" if base else ""
+        self.media_base_url = _checked_base_url(media_base_url)
         self._renderer: BodyRenderer | None = None  # built on first use: it takes a while
 
     # --- photos ------------------------------------------------------------------------------
@@ -175,6 +172,11 @@ class WordPressExporter:
     ) -> dict[str, bytes]:
         """Every file of the bundle by its relative path, without writing any."""
         options = options or ExportOptions()
+        base = _checked_base_url(options.media_base_url)
+        if base and base != self.media_base_url:  # asked for this export only
+            with_base = WordPressExporter(base)
+            with_base._renderer = self._renderer
+            return with_base.files(article, media, options)
         ids = PostIds.of(article)
         uploads = self._uploads(article, media, ids, options)
         content = self.blocks(article, uploads)
@@ -241,6 +243,14 @@ class WordPressExporter:
         files = self.files(article, media, options)
         (options or ExportOptions()).check_cancelled()
         write_bundle(out_path, files, modified=article.modified)
+
+
+def _checked_base_url(address: str) -> str:
+    """``address`` ending in one ``/``; ExportError unless it is an http(s) address."""
+    base = address.strip()
+    if base and urllib.parse.urlsplit(base).scheme not in ("http", "https"):
+        raise ExportError("the address for photos must start with http:// or https://")
+    return base.rstrip("/") + "/" if base else ""
 
 
 def _attachment(upload: UploadedPhoto, ids: PostIds, article: Article, creator: str) -> Item:

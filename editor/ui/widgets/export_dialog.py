@@ -84,6 +84,13 @@ class ExportDialog(QDialog):
         where.addWidget(browse)
         self.as_zip = QCheckBox("Write one .zip file instead of a folder")
         self.as_zip.toggled.connect(lambda _on: self.suggest_destination())
+        self.media_base_url = QLineEdit()
+        self.media_base_url.setObjectName("export_media_base_url")
+        self.media_base_url.setPlaceholderText("https://example.org/wp-uploads/caravan/ (optional)")
+        self.media_base_url.setToolTip(
+            "Where the exported photos folder will be served from, so that the WordPress"
+            " importer can fetch the photos. Left empty, upload the photos by hand."
+        )
         self.open_when_done = QCheckBox("Open the folder when the export is done")
         self.open_when_done.setChecked(settings.value(OPEN_WHEN_DONE_KEY, False, type=bool))
 
@@ -112,6 +119,8 @@ class ExportDialog(QDialog):
         form.addRow("Format:", self.format)
         form.addRow("Save to:", where)
         form.addRow("", self.as_zip)
+        form.addRow("Photos at:", self.media_base_url)
+        self._form = form
         form.addRow("", self.open_when_done)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -151,6 +160,8 @@ class ExportDialog(QDialog):
 
     def suggest_destination(self) -> None:
         """The last export folder, the story's slug and the format's suffix."""
+        # Only WordPress imports fetch photos from an address.
+        self._form.setRowVisible(self.media_base_url, self.exporter.name == "wordpress")
         folder_format = is_folder_format(self.exporter)
         self.as_zip.setEnabled(folder_format and not self._running)
         current = self.destination.text().strip()
@@ -195,7 +206,13 @@ class ExportDialog(QDialog):
         article = copy.deepcopy(self._document.article)
         media = self._document.media
         self._cancel.clear()
-        options = ExportOptions(progress=self._relay.progress.emit, cancelled=self._cancel.is_set)
+        options = ExportOptions(
+            progress=self._relay.progress.emit,
+            cancelled=self._cancel.is_set,
+            media_base_url=self.media_base_url.text().strip()
+            if self.exporter.name == "wordpress"
+            else "",
+        )
         self._set_running(True)
         self._written = None
         self.progress.setRange(0, 0)  # busy until photos report
