@@ -20,22 +20,15 @@ caption and credit travel twice: in each link (``description`` role ``drol:capti
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
-from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from editor.export import ExportOptions
-from editor.export.body_tree import rendered_body
-from editor.export.bundle import write_bundle
 from editor.export.nitf import NITF_CONTAINERS, nitf_document, story_guid
-from editor.export.story_folder import STORY_FILE, PublishedPhotos
-from editor.export.xml_writing import clean_tree, indent_containers, to_bytes, xml_safe
+from editor.export.story_folder import PublishedPhotos, StoryFolderExporter
+from editor.export.xml_writing import clean_tree, xml_safe
 from editor.model.article import Article
 from editor.model.dateline import dateline_text
-from editor.model.media_store import MediaStore
-from editor.render.markdown import BodyRenderer
 from editor.render.page import byline_text, html_language
 
 NAR_NS = "http://iptc.org/std/nar/2006-10-01/"
@@ -174,34 +167,10 @@ def newsml_item(article: Article, body: ET.Element, photos: PublishedPhotos) -> 
     return item
 
 
-class NewsmlExporter:
+class NewsmlExporter(StoryFolderExporter):
     name = "newsml"
     description = "NewsML-G2 news item (NITF text inside): a folder with story.xml and its photos"
-    extension = ""  # a folder (or a .zip): see story_folder
+    containers = NEWSML_CONTAINERS
 
-    def __init__(self) -> None:
-        self._renderer: BodyRenderer | None = None  # built on first use: it takes a while
-
-    def render(
-        self, article: Article, media: MediaStore, options: ExportOptions | None = None
-    ) -> dict[str, bytes]:
-        """The folder's files (relative name: bytes), without writing them."""
-        if self._renderer is None:
-            self._renderer = BodyRenderer()
-        photos = PublishedPhotos.make(article, media, options)
-        # Characters XML cannot hold are dropped before rendering, not after: the Markdown
-        # and HTML layers need not cope with them (a lone surrogate cannot leave Python).
-        writable = dataclasses.replace(article, body=xml_safe(article.body))
-        body = rendered_body(writable, self._renderer, photos.file_name)
-        item = newsml_item(article, body, photos)
-        indent_containers(item, NEWSML_CONTAINERS)
-        return {STORY_FILE: to_bytes(item), **photos.files()}
-
-    def export(
-        self,
-        article: Article,
-        media: MediaStore,
-        out_path: Path,
-        options: ExportOptions | None = None,
-    ) -> None:
-        write_bundle(out_path, self.render(article, media, options), modified=article.modified)
+    def document(self, article: Article, body: ET.Element, photos: PublishedPhotos) -> ET.Element:
+        return newsml_item(article, body, photos)

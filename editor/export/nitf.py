@@ -19,23 +19,16 @@ story_folder): ``story.xml`` and the photo renditions it names. Same article, sa
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from editor.export import ExportOptions
-from editor.export.body_tree import rendered_body
-from editor.export.bundle import write_bundle
 from editor.export.nitf_body import NITF_NS, body_blocks, nitf
 from editor.export.nitf_dateline import date_norm, dateline_element
-from editor.export.story_folder import STORY_FILE, PublishedPhotos
-from editor.export.xml_writing import clean_tree, indent_containers, to_bytes, xml_safe
+from editor.export.story_folder import PublishedPhotos, StoryFolderExporter
+from editor.export.xml_writing import clean_tree
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef
-from editor.model.media_store import MediaStore
 from editor.model.photos import placed_photo_ids
-from editor.render.markdown import BodyRenderer
 from editor.render.page import byline_text, html_language
 
 # Elements that hold only elements: indented for people who read the file; everything else
@@ -202,34 +195,10 @@ def nitf_document(
     return root
 
 
-class NitfExporter:
+class NitfExporter(StoryFolderExporter):
     name = "nitf"
     description = "NITF 3.6 news text: a folder with story.xml and its photos"
-    extension = ""  # a folder (or a .zip): see story_folder
+    containers = NITF_CONTAINERS
 
-    def __init__(self) -> None:
-        self._renderer: BodyRenderer | None = None  # built on first use: it takes a while
-
-    def render(
-        self, article: Article, media: MediaStore, options: ExportOptions | None = None
-    ) -> dict[str, bytes]:
-        """The folder's files (relative name: bytes), without writing them."""
-        if self._renderer is None:
-            self._renderer = BodyRenderer()
-        photos = PublishedPhotos.make(article, media, options)
-        # Characters XML cannot hold are dropped before rendering, not after: the Markdown
-        # and HTML layers need not cope with them (a lone surrogate cannot leave Python).
-        writable = dataclasses.replace(article, body=xml_safe(article.body))
-        body = rendered_body(writable, self._renderer, photos.file_name)
-        root = nitf_document(article, body, photos)
-        indent_containers(root, NITF_CONTAINERS)
-        return {STORY_FILE: to_bytes(root), **photos.files()}
-
-    def export(
-        self,
-        article: Article,
-        media: MediaStore,
-        out_path: Path,
-        options: ExportOptions | None = None,
-    ) -> None:
-        write_bundle(out_path, self.render(article, media, options), modified=article.modified)
+    def document(self, article: Article, body: ET.Element, photos: PublishedPhotos) -> ET.Element:
+        return nitf_document(article, body, photos)

@@ -15,15 +15,22 @@ photo: JPEG is what every wire client and picture desk reads.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Mapping
+from pathlib import Path
+from xml.etree import ElementTree as ET
 
 from editor.export import ExportError, ExportOptions
+from editor.export.body_tree import rendered_body
+from editor.export.bundle import write_bundle
 from editor.export.photo_copies import make_photo_copies
+from editor.export.xml_writing import indent_containers, to_bytes, xml_safe
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef
 from editor.model.media_store import MediaStore
+from editor.render.markdown import BodyRenderer
 
 STORY_FILE = "story.xml"
 PHOTO_FOLDER = "photos"
@@ -73,3 +80,44 @@ class PublishedPhotos:
 
     def files(self) -> dict[str, bytes]:
         return {name: rendition.data for name, rendition in self._chosen.values()}
+
+
+class StoryFolderExporter:
+    """An XML format written as a story folder; subclasses give the document for the body."""
+
+    name: str
+    description: str
+    extension = ""  # a folder (or a .zip)
+    containers: frozenset[str] = frozenset()  # elements whose children go on lines of their own
+
+    def __init__(self) -> None:
+        self._renderer: BodyRenderer | None = None  # built on first use: it takes a while
+
+    def document(self, article: Article, body: ET.Element, photos: PublishedPhotos) -> ET.Element:
+        """The XML document, given the rendered body tree and the published photos."""
+        raise NotImplementedError
+
+    def render(
+        self, article: Article, media: MediaStore, options: ExportOptions | None = None
+    ) -> dict[str, bytes]:
+        """The folder's files (relative name: bytes), without writing them."""
+        if self._renderer is None:
+            self._renderer = BodyRenderer()
+        photos = PublishedPhotos.make(article, media, options)
+        # Characters XML cannot hold are dropped before rendering, not after: the Markdown
+        # and HTML layers need not cope with them.
+        writable = dataclasses.replace(article, body=xml_safe(article.body))
+        root = self.document(
+            article, rendered_body(writable, self._renderer, photos.file_name), photos
+        )
+        indent_containers(root, self.containers)
+        return {STORY_FILE: to_bytes(root), **photos.files()}
+
+    def export(
+        self,
+        article: Article,
+        media: MediaStore,
+        out_path: Path,
+        options: ExportOptions | None = None,
+    ) -> None:
+        write_bundle(out_path, self.render(article, media, options), modified=article.modified)
