@@ -25,6 +25,9 @@ from editor.export.html import HtmlExporter
 from editor.model.article import Article, Crop, Dateline, ImageRef
 from editor.model.media_store import MediaStore
 
+from export_samples import efe_with_photos
+from nu_checker import needs_nu_checker, nu_errors
+
 SAMPLE_IMAGES = Path(__file__).parent / "data" / "images"
 EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
 
@@ -380,3 +383,21 @@ def test_unknown_format_lists_the_known_ones() -> None:
         get_exporter("docx")
     assert isinstance(caught.value, KeyError)
     assert "docx" in str(caught.value) and "html" in str(caught.value)
+
+
+@pytest.mark.slow
+@needs_nu_checker
+def test_standalone_pages_pass_the_nu_html_checker(tmp_path: Path) -> None:
+    exporter = HtmlExporter()
+    efe, efe_media = efe_with_photos()
+    hostile, hostile_media = make_article(headline=HOSTILE, dek=HOSTILE, body=HOSTILE_BODY)
+    efe_page = exporter.render(efe, efe_media).encode("utf-8")
+    pages = {
+        "efe.html": efe_page,
+        "hostile.html": exporter.render(hostile, hostile_media).encode("utf-8"),
+        # The checker must be able to fail: the same page with a stray block in a paragraph.
+        "broken.html": efe_page.replace(b"<p>", b"<p><div>", 1),
+    }
+    errors = nu_errors(pages, tmp_path)
+    assert errors.pop("broken.html"), "the checker found nothing wrong with a broken page"
+    assert errors == {}

