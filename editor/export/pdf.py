@@ -1,0 +1,159 @@
+"""The ``pdf`` format: a print proof of the published page, with page numbers.
+
+The standalone page of the ``html`` export (photos embedded) is printed by Qt WebEngine, the
+browser engine the preview uses, so the proof shows what readers see, in the article
+stylesheet's print rules plus ``print.css``. Paper is A4 or US Letter by the article's language
+(``editor.export.paper``). Page numbers ("Page 2 of 5") and the slug are CSS page-margin boxes
+(``@page { @bottom-center { ... } }``), which Chromium's print path draws since version 131
+(Qt WebEngine 6.11 is Chromium 140); no second pass over the PDF is needed.
+
+Chromium stamps the PDF with the time of printing (its only varying bytes); those dates are
+replaced by the article's modified time, keeping every offset, so the same article on the same
+machine gives the same bytes. Fonts come from the system, so other machines may differ.
+
+Threads: Qt is imported only inside ``render``. From the GUI thread it runs a local event loop;
+from any other thread it hands the printing to the GUI thread and waits (the GUI thread's event
+loop must be running); with no application (the command line) it makes an offscreen one. See
+``editor.printing.web_pdf``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from editor import RESOURCES
+from editor.export import ExportError, ExportOptions, write_atomically
+from editor.export.html import HtmlExporter
+from editor.export.paper import paper_for_language
+from editor.model.article import Article
+from editor.model.media_store import MediaStore
+from editor.render.page import html_language
+
+PRINT_CSS = RESOURCES / "styles" / "print.css"
+
+# Millimetres: the top and bottom margins hold the slug and the page number.
+MARGINS_MM = {"top": 20.0, "right": 18.0, "bottom": 20.0, "left": 18.0}
+# The slug line shows at most this many characters of a long slug or headline.
+MAX_RUNNING_HEAD_CHARS = 80
+
+# "Page 2 of 5" in the languages the desk files in; other languages get "2 / 5".
+_PAGE_LABELS = {
+    "en": ("Page ", " of "),
+    "es": ("Página ", " de "),
+    "pt": ("Página ", " de "),
+    "fr": ("Page ", " sur "),
+    "it": ("Pagina ", " di "),
+    "de": ("Seite ", " von "),
+    "ca": ("Pàgina ", " de "),
+}
+_PDF_DATE_RE = re.compile(rb"/(CreationDate|ModDate) \((D:[0-9]{14}[^)]{0,12})\)")
+# Characters CSS strings cannot hold even escaped (controls, surrogates).
+_NOT_CSS_RE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+
+
+class PdfExporter:
+    name = "pdf"
+    description = "Print proof (.pdf): the page on A4 or Letter, photos and page numbers"
+    extension = ".pdf"
+
+    def __init__(self) -> None:
+        self._html = HtmlExporter()
+
+    def print_page(
+        self, article: Article, media: MediaStore, options: ExportOptions | None = None
+    ) -> str:
+        """The standalone page with the print stylesheet and page furniture added."""
+        page = self._html.render(article, media, options)
+        try:
+            print_css = PRINT_CSS.read_text(encoding="utf-8")
+        except OSError as error:
+            raise ExportError(f"cannot read the print stylesheet: {error}") from error
+        css = f"{print_css}\n{page_furniture_css(article)}".replace("</", "<\\/")
+        # The page's head is ours and comes first: its first "</head>" is the real one.
+        return page.replace("</head>", f"<style>\n{css}\n</style>\n</head>", 1)
+
+    def render(
+        self, article: Article, media: MediaStore, options: ExportOptions | None = None
+    ) -> bytes:
+        """The PDF's bytes, without writing them."""
+        options = options or ExportOptions()
+        page = self.print_page(article, media, options)
+        options.check_cancelled()
+        from editor.printing.web_pdf import PrintLayout, print_to_pdf  # Qt: only when printing
+
+        paper = paper_for_language(article.language)
+        layout = PrintLayout(
+            paper.name,
+            paper.width_mm,
+            paper.height_mm,
+            MARGINS_MM["top"],
+            MARGINS_MM["right"],
+            MARGINS_MM["bottom"],
+            MARGINS_MM["left"],
+        )
+        pdf = print_to_pdf(page, layout, cancelled=options.cancelled)
+        options.check_cancelled()  # a cancel that came as the last page was printing
+        return with_fixed_dates(pdf, article.modified)
+
+    def export(
+        self,
+        article: Article,
+        media: MediaStore,
+        out_path: Path,
+        options: ExportOptions | None = None,
+    ) -> None:
+        write_atomically(out_path, self.render(article, media, options))
+
+
+def css_string(value: str) -> str:
+    """``value`` as a CSS string literal: every character but letters, digits and spaces is
+    escaped, so no field can end the string or the rule."""
+    value = _NOT_CSS_RE.sub("", value)
+    escaped = "".join(
+        char if char.isalnum() or char == " " else f"\\{ord(char):06x}" for char in value
+    )
+    return f'"{escaped}"'
+
+
+def _running_head(article: Article) -> str:
+    text = " ".join((article.slug or article.headline).split())
+    if len(text) > MAX_RUNNING_HEAD_CHARS:
+        text = text[: MAX_RUNNING_HEAD_CHARS - 1].rstrip() + "…"
+    return text
+
+
+def page_furniture_css(article: Article) -> str:
+    """The ``@page`` rule with the slug (top left), the version (top right) and page numbers."""
+    language = html_language(article.language).split("-")[0].lower()
+    before, between = _PAGE_LABELS.get(language, ("", " / "))
+    modified = _utc(article.modified).strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        "@page {\n"
+        f"  @top-left {{ content: {css_string(_running_head(article))}; }}\n"
+        f"  @top-right {{ content: {css_string(modified)}; }}\n"
+        f"  @bottom-center {{ content: {css_string(before)} counter(page) "
+        f"{css_string(between)} counter(pages); }}\n"
+        "}\n"
+    )
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.UTC) if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def with_fixed_dates(pdf: bytes, modified: dt.datetime) -> bytes:
+    """``pdf`` with its creation and modification dates set to ``modified``.
+
+    The new date is written only where it has the same length as the old one, so every byte
+    offset in the file (its cross-reference table) stays right.
+    """
+    stamp = _utc(modified).strftime("D:%Y%m%d%H%M%S+00'00'").encode("ascii")
+
+    def replace(match: re.Match[bytes]) -> bytes:
+        if len(match.group(2)) != len(stamp):
+            return match.group(0)
+        return b"/" + match.group(1) + b" (" + stamp + b")"
+
+    return _PDF_DATE_RE.sub(replace, pdf)
