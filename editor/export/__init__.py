@@ -92,19 +92,23 @@ def write_atomically(out_path: Path, data: bytes) -> None:
 
 def _builtin_exporters() -> list[Exporter]:
     # Imported here: the format modules import ExportError and write_atomically from this one.
+    from editor.export.docx import DocxExporter
     from editor.export.html import HtmlExporter
     from editor.export.markdown import MarkdownExporter
     from editor.export.newsml import NewsmlExporter
     from editor.export.ninjs import Ninjs3Exporter, NinjsExporter
     from editor.export.nitf import NitfExporter
+    from editor.export.pdf import PdfExporter
     from editor.export.text import TextExporter
     from editor.export.web import WebExporter
     from editor.export.wordpress import WordPressExporter
 
     return [
+        DocxExporter(),
         HtmlExporter(),
         MarkdownExporter(),
         NitfExporter(),
+        PdfExporter(),
         NewsmlExporter(),
         NinjsExporter(),
         Ninjs3Exporter(),
