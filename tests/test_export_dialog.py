@@ -90,3 +90,18 @@ def test_wordpress_asks_where_photos_will_be_served(qtbot, window, tmp_path) -> 
         wxr = archive.read("wordpress.xml").decode("utf-8")
     assert "https://files.example.org/caravan/photos/" in wxr
     dialog.close()
+
+
+def test_pdf_proof_prints_from_the_dialog_while_typing(qtbot, window, tmp_path) -> None:
+    # WebEngine prints on the GUI thread: the export's worker hands the page over and waits.
+    qtbot.keyClicks(window.fields.headline, "Caravan reaches Huixtla")
+    out = tmp_path / "proof.pdf"
+    dialog = window.show_export_dialog()
+    dialog.select_format("pdf")
+    dialog.destination.setText(str(out))
+    dialog.export_button.click()
+    qtbot.keyClicks(window.body, "Typing goes on.")
+    qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+    assert dialog.status.text() == f"Wrote {out}", dialog.status.text()
+    assert out.read_bytes().startswith(b"%PDF-")
+    dialog.close()
