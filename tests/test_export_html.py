@@ -17,6 +17,7 @@ from PIL import Image, IptcImagePlugin
 from editor.export import (
     EXPORTERS,
     ExportError,
+    ExportOptions,
     UnknownFormatError,
     get_exporter,
     list_formats,
@@ -26,6 +27,7 @@ from editor.model.article import Article, Crop, Dateline, ImageRef
 from editor.model.media_store import MediaStore
 
 from export_samples import efe_with_photos
+from golden import assert_golden
 from nu_checker import needs_nu_checker, nu_errors
 
 SAMPLE_IMAGES = Path(__file__).parent / "data" / "images"
@@ -401,3 +403,11 @@ def test_standalone_pages_pass_the_nu_html_checker(tmp_path: Path) -> None:
     errors = nu_errors(pages, tmp_path)
     assert errors.pop("broken.html"), "the checker found nothing wrong with a broken page"
     assert errors == {}
+
+
+def test_efe_page_matches_golden() -> None:
+    # The photos' bytes depend on the JPEG library's version; the page around them must not.
+    article, media = efe_with_photos()
+    page = HtmlExporter().render(article, media, ExportOptions(parallel=False))
+    assert page.count("data:image/jpeg;base64,") == len(article.photos)
+    assert_golden("html_efe.html", re.sub(r"(data:image/jpeg;base64,)[^\"]+", r"\1…", page))
