@@ -258,7 +258,7 @@ def _load(path: str) -> Any:
 # The keys of `info --json`, in order: a public contract (extend, never rename or drop).
 INFO_KEYS = (
     "headline", "dek", "byline", "dateline", "slug", "url_slug", "section", "tags", "language",
-    "sign_off", "end_mark", "word_count", "created", "modified", "photos",
+    "sign_off", "end_mark", "word_count", "created", "modified", "photos", "story_id",
 )  # fmt: skip
 INFO_DATELINE_KEYS = ("place", "country", "date", "source", "text", "style")
 INFO_PHOTO_KEYS = (

@@ -4,6 +4,7 @@ front-matter samples (Wikinews, Global Voices), with fixed dates so outputs are 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from itertools import cycle
 from pathlib import Path
 
@@ -30,8 +31,10 @@ CREATED = dt.datetime(2024, 12, 3, 14, 5, tzinfo=dt.UTC)
 MODIFIED = dt.datetime(2024, 12, 3, 16, 40, tzinfo=dt.UTC)
 
 
-def _fix_dates(article: Article) -> None:
+def _fix_dates(article: Article, name: str) -> None:
+    """Fixed dates and story id, so that exports can be compared with golden files."""
     article.created, article.modified = CREATED, MODIFIED
+    article.story_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"urn:dateline:test-sample:{name}"))
 
 
 def efe_with_photos() -> tuple[Article, MediaStore]:
@@ -39,7 +42,7 @@ def efe_with_photos() -> tuple[Article, MediaStore]:
     credited (one with alt text missing, as reporters leave it), the lead photo cropped."""
     result = import_file(DATA / "caravan-efe.md")
     article, media = result.article, result.media
-    _fix_dates(article)
+    _fix_dates(article, "caravan-efe.md")
     article.slug = "MEXICO-MIGRANTS/CARAVAN"
     article.url_slug = "mexico-pushes-back-migrant-caravan"
     article.tags = ["migration", "Mexico", "Chiapas"]
@@ -61,5 +64,5 @@ def efe_with_photos() -> tuple[Article, MediaStore]:
 
 def front_matter_sample(name: str) -> tuple[Article, MediaStore]:
     result = import_file(DATA / name)
-    _fix_dates(result.article)
+    _fix_dates(result.article, name)
     return result.article, result.media

@@ -24,6 +24,7 @@ INFO_KEYS = {
     "sign_off",
     "word_count",
     "photos",
+    "story_id",
 }
 PHOTO_KEYS = {
     "id",

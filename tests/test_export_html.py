@@ -382,9 +382,9 @@ def test_registry_knows_html() -> None:
 
 def test_unknown_format_lists_the_known_ones() -> None:
     with pytest.raises(UnknownFormatError) as caught:
-        get_exporter("docx")
+        get_exporter("quark")
     assert isinstance(caught.value, KeyError)
-    assert "docx" in str(caught.value) and "html" in str(caught.value)
+    assert "quark" in str(caught.value) and "html, markdown" in str(caught.value)
 
 
 @pytest.mark.slow

@@ -158,7 +158,7 @@ def test_efe_sample_matches_golden_file(efe_files: dict[str, bytes]) -> None:
 def test_item_meta() -> None:
     article, media = make_article()
     root = parse_valid(EXPORTER.render(article, media)["story.xml"])
-    assert re.fullmatch(r"urn:newsml:dateline:20241203:[0-9a-f]{16}", root.get("guid"))
+    assert re.fullmatch(r"urn:newsml:dateline:20241203:[0-9a-f-]{36}", root.get("guid"))
     assert root.get("version") == "1" and root.get(XML_LANG) == "en-GB"
     meta = root.find(f"{G}itemMeta")
     assert meta.find(f"{G}itemClass").get("qcode") == "ninat:text"

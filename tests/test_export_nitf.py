@@ -18,7 +18,7 @@ from PIL import Image, IptcImagePlugin
 
 from editor.export import ExportError
 from editor.export.bundle import MARKER_NAME
-from editor.export.nitf import NitfExporter
+from editor.export.nitf import NitfExporter, story_guid
 from editor.export.xml_writing import xml_safe
 from editor.model.article import Article, Dateline, ImageRef
 from editor.model.media_store import MediaStore
@@ -169,7 +169,7 @@ def test_head_fields() -> None:
     assert text(head.find(f"{N}title")) == article.headline
     docdata = head.find(f"{N}docdata")
     assert re.fullmatch(
-        r"urn:newsml:dateline:20241203:[0-9a-f]{16}", docdata.find(f"{N}doc-id").get("id-string")
+        r"urn:newsml:dateline:20241203:[0-9a-f-]{36}", docdata.find(f"{N}doc-id").get("id-string")
     )
     assert docdata.find(f"{N}du-key").get("key") == "MEXICO-MIGRANTS/CARAVAN"
     assert docdata.find(f"{N}date.issue").get("norm") == "20241203T104500-0600"
@@ -419,3 +419,11 @@ def as_read(field: str) -> str:
     """A field as an XML reader gets it back: trimmed, unwritable characters dropped, line
     ends normalised (XML parsers turn CR and CR LF into LF)."""
     return xml_safe(field.strip()).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def test_guid_is_the_storys_own_id_through_edits() -> None:
+    article, _ = make_article()
+    guid = story_guid(article)
+    assert guid.endswith(article.story_id)
+    article.headline, article.slug = "A new headline", "NEW-SLUG"
+    assert story_guid(article) == guid  # an update, not a second story

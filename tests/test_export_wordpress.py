@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import re
+import uuid
 import xml.etree.ElementTree as etree
 import zipfile
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from PIL import Image
 
 from editor.export import ExportError, ExportOptions
 from editor.export.bundle import MARKER_NAME
-from editor.export.wordpress import WordPressExporter, term_slug
+from editor.export.wordpress import PostIds, WordPressExporter, term_slug
 from editor.export.wxr import cdata
 from editor.model.article import Article, Dateline
 
@@ -495,6 +496,15 @@ def test_ids_come_from_the_article() -> None:
     first = WordPressExporter().files(article, media)["wordpress.xml"]
     again = WordPressExporter().files(article, media)["wordpress.xml"]
     assert first == again
-    article.created += dt.timedelta(seconds=1)
+    article.story_id = str(uuid.uuid4())  # another story
     other = wxr_root(WordPressExporter().files(article, media))
     assert items(other, "post")[0].findtext("wp:post_id", None, NS) not in first.decode()
+
+
+def test_post_ids_stay_when_the_headline_changes() -> None:
+    article, _ = efe_with_photos()
+    ids = PostIds.of(article)
+    article.headline = "Caravan reaches Huixtla"
+    assert PostIds.of(article) == ids  # re-importing updates the same post
+    article.story_id = str(uuid.uuid4())
+    assert PostIds.of(article) != ids

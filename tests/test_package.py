@@ -10,6 +10,7 @@ import json
 import os
 import random
 import sys
+import uuid
 import warnings
 import zipfile
 from pathlib import Path
@@ -51,6 +52,7 @@ def _sample() -> tuple[Article, MediaStore]:
         sign_off="jmb/dgp",
         end_mark="EFE",
         editors_note="Check the figures with the INM.",
+        story_id="5f0c2a8e-3d4b-4e1f-9a6c-2b7d8e9f0a1b",
         body="Hundreds of migrants left **Tapachula** on Tuesday.\n\n![beach](photo:beach)\n",
         photos=[
             ImageRef(
@@ -796,3 +798,18 @@ def test_lone_surrogates_in_article_json_are_dropped_on_load(tmp_path: Path) -> 
     loaded = load_package(path)
     assert loaded.article.headline == "Caravan"
     assert loaded.article.tags == ["migration"]
+
+
+def test_story_id_survives_saving_and_a_file_without_one_gets_a_stable_one(
+    tmp_path: Path,
+) -> None:
+    article, media = _sample()
+    path = tmp_path / "story.article"
+    save_package(path, article, media)
+    assert load_package(path).article.story_id == "5f0c2a8e-3d4b-4e1f-9a6c-2b7d8e9f0a1b"
+    assert Article().story_id != Article().story_id  # each new story is a story of its own
+    older = tmp_path / "older.article"
+    older.write_bytes(_zip_bytes(_good_entries(story_id=None)))
+    first, second = load_package(older).article, load_package(older).article
+    assert first.story_id == second.story_id  # derived from its creation time: stable
+    assert str(uuid.UUID(first.story_id)) == first.story_id

@@ -29,7 +29,7 @@ from editor.export import ExportError, ExportOptions
 from editor.export.bundle import write_bundle
 from editor.export.photo_copies import make_photo_copies, published_photos
 from editor.media.renditions import Rendition
-from editor.model.article import Article, ImageRef
+from editor.model.article import Article, ImageRef, story_uuid
 from editor.model.dateline import dateline_text
 from editor.model.media_store import MediaStore
 from editor.model.photos import PHOTO_REFERENCE, placed_photo_ids
@@ -160,6 +160,9 @@ def front_matter(
                 for image in photos
             ],
             "metadata": {_text(key): _text(value) for key, value in article.metadata.items()},
+            # The story's own id, so a re-imported bundle is the same story (wire exports
+            # send it as their guid or uri).
+            "story_id": _text(str(story_uuid(article))),
         }
     )
     return yaml.dump(

@@ -58,7 +58,7 @@ from editor.export.body_tree import rendered_body
 from editor.export.photo_copies import make_photo_copies, published_photos
 from editor.export.text import plain_text
 from editor.media.renditions import Rendition
-from editor.model.article import Article, ImageRef, count_words
+from editor.model.article import Article, ImageRef, count_words, story_uuid
 from editor.model.media_store import MediaStore
 from editor.render.markdown import BodyRenderer
 from editor.render.page import byline_text, html_language
@@ -111,10 +111,8 @@ def photo_folder_name(out_path: Path) -> str:
 
 
 def item_uri(article: Article) -> str:
-    """The story's persistent identifier: the same for every export and version of it."""
-    key = article.slug.strip() or article.headline.strip()
-    name = "\n".join((_timestamp(article.created), key))
-    return f"urn:uuid:{uuid.uuid5(ITEM_NAMESPACE, name)}"
+    """The story's persistent identifier: its own id, the same for every export and version."""
+    return f"urn:uuid:{story_uuid(article)}"
 
 
 def _timestamp(moment: dt.datetime) -> str:

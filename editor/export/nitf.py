@@ -19,7 +19,6 @@ story_folder): ``story.xml`` and the photo renditions it names. Same article, sa
 
 from __future__ import annotations
 
-import hashlib
 from xml.etree import ElementTree as ET
 
 from editor.export.nitf_body import NITF_NS, body_blocks, nitf
@@ -27,7 +26,7 @@ from editor.export.nitf_dateline import date_norm, dateline_element
 from editor.export.story_folder import PublishedPhotos, StoryFolderExporter
 from editor.export.xml_writing import clean_tree
 from editor.media.renditions import Rendition
-from editor.model.article import Article, ImageRef
+from editor.model.article import Article, ImageRef, story_uuid
 from editor.model.photos import placed_photo_ids
 from editor.render.page import byline_text, html_language
 
@@ -42,16 +41,12 @@ NITF_CONTAINERS = frozenset(
 
 
 def story_guid(article: Article) -> str:
-    """A stable id for the story: ``urn:newsml:dateline:<created date>:<hash>``.
+    """The story's id for every version of it: ``urn:newsml:dateline:<created date>:<uuid>``.
 
-    Derived from when the story was created and its headline, so the same story exports with
-    the same id every time and two stories created in the same second still differ.
+    From the story's own id (kept in its file), so editing the headline or the slug sends an
+    update of the same story, never a second one.
     """
-    created = article.created
-    digest = hashlib.sha256(
-        f"{created.isoformat()}\n{article.headline.strip()}".encode("utf-8", "surrogatepass")
-    ).hexdigest()[:16]
-    return f"urn:newsml:dateline:{created:%Y%m%d}:{digest}"
+    return f"urn:newsml:dateline:{article.created:%Y%m%d}:{story_uuid(article)}"
 
 
 def media_element(image: ImageRef, file_name: str, rendition: Rendition) -> ET.Element:

@@ -44,7 +44,7 @@ from editor.export.gutenberg import BlockPhoto, body_blocks, post_content
 from editor.export.photo_copies import make_photo_copies, published_photos
 from editor.export.wxr import Author, Channel, Item, Term, wxr_document
 from editor.media.renditions import Rendition
-from editor.model.article import Article, ImageRef
+from editor.model.article import Article, ImageRef, story_uuid
 from editor.model.dateline import dateline_text
 from editor.model.media_store import MediaStore
 from editor.render.markdown import BodyRenderer
@@ -93,7 +93,7 @@ class PostIds:
 
     @classmethod
     def of(cls, article: Article) -> PostIds:
-        key = f"{article.created.isoformat()}\n{article.headline}"
+        key = f"urn:uuid:{story_uuid(article)}"  # the story's own id: stable across edits
         digest = hashlib.sha256(key.encode("utf-8")).digest()
         slot = int.from_bytes(digest[:8], "big") % 90_000
         return cls(

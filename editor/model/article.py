@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import uuid
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -125,6 +126,10 @@ class Article:
     modified: dt.datetime = field(default_factory=now_utc)
     # Front-matter keys no field holds (source_url, licence...): kept, never shown.
     metadata: dict[str, str] = field(default_factory=dict)
+    # Who the story is, whatever its headline becomes: wire formats send every version of a
+    # story under one identifier (a NewsML guid, a ninjs uri), so that clients update it
+    # instead of running it twice. A UUID, made when the story is and kept in its file.
+    story_id: str = field(default_factory=lambda: str(uuid.uuid4()))
 
     def photo(self, photo_id: str) -> ImageRef | None:
         for image in self.photos:
@@ -158,10 +163,25 @@ def count_words(markdown_text: str) -> int:
 # --- JSON shape --------------------------------------------------------------------------------
 
 
+def story_uuid(article: Article) -> uuid.UUID:
+    """The story's identifier as a UUID. A story built in code with a malformed ``story_id``
+    gets one derived from when it was created, so exports never fail on it."""
+    try:
+        return uuid.UUID(article.story_id)
+    except (ValueError, TypeError, AttributeError):
+        return _derived_story_id(article.created)
+
+
+def _derived_story_id(created: dt.datetime) -> uuid.UUID:
+    """For files saved before stories had an id: the same id every time the file is opened."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"urn:dateline:story:{created.isoformat()}")
+
+
 def article_to_dict(article: Article) -> dict[str, Any]:
     """The ``article.json`` content, without the body (stored as ``body.md``)."""
     return {
         "format_version": FORMAT_VERSION,
+        "story_id": str(story_uuid(article)),
         "headline": article.headline,
         "dek": article.dek,
         "byline": list(article.byline),
@@ -221,6 +241,7 @@ def article_from_dict(data: Any, body: str) -> Article:
     if len(set(ids)) != len(ids):
         raise ArticleDataError("two photos share one id")
     now = now_utc()
+    created = reader.timestamp("created") or now
     return Article(
         headline=reader.text("headline"),
         dek=reader.text("dek"),
@@ -236,10 +257,18 @@ def article_from_dict(data: Any, body: str) -> Article:
         editors_note=reader.text("editors_note"),
         body=body,
         photos=photos,
-        created=reader.timestamp("created") or now,
+        created=created,
         modified=reader.timestamp("modified") or now,
         metadata=reader.text_mapping("metadata"),
+        story_id=_read_story_id(reader.text("story_id"), created),
     )
+
+
+def _read_story_id(text: str, created: dt.datetime) -> str:
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        return str(_derived_story_id(created))
 
 
 def _image_from_dict(data: Any, index: int) -> ImageRef:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import uuid
 from typing import Any
 
 import yaml
@@ -101,6 +102,12 @@ def _import_front_matter(yaml_text: str, body: str, text: str, context: _Context
     named_ids = _read_photos(fields, context.photos)
     article.body = _clean_front_matter_body(body, article, dateline_source, context.photos)
     article.body = _keep_named_photo_ids(article.body, context.photos.records, named_ids)
+    story_id = fields.text("story_id")
+    if story_id:
+        try:
+            article.story_id = str(uuid.UUID(story_id))
+        except ValueError:
+            context.warnings.append(f"story_id {story_id!r} is not a UUID: the story gets a new id")
     kept = _read_metadata(fields)
     article.metadata = {**kept, **fields.leftovers(), **article.metadata}
     return article
