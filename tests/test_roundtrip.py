@@ -69,7 +69,7 @@ def assert_same_story(original: Article, result: ImportResult) -> None:
     back = result.article
     for name in (
         "headline", "dek", "byline", "dateline", "slug", "url_slug", "section", "tags",
-        "language", "sign_off", "end_mark", "body", "created", "modified", "metadata",
+        "language", "sign_off", "end_mark", "body", "created", "modified", "metadata", "story_id",
     ):  # fmt: skip
         assert getattr(back, name) == getattr(original, name), name
     assert back.editors_note == ""
