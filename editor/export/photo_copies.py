@@ -30,7 +30,10 @@ def published_photos(article: Article) -> list[ImageRef]:
 
 
 def rendition_jobs(
-    photos: list[ImageRef], media: MediaStore, widths: tuple[int, ...]
+    photos: list[ImageRef],
+    media: MediaStore,
+    widths: tuple[int, ...],
+    formats: tuple[str, ...] = ("JPEG",),
 ) -> list[RenditionJob]:
     jobs = []
     for image in photos:
@@ -55,6 +58,7 @@ def rendition_jobs(
                 copyright=image.copyright,
                 alt=image.alt,
                 widths=widths,
+                formats=formats,
             )
         )
     return jobs
@@ -65,10 +69,15 @@ def make_photo_copies(
     media: MediaStore,
     widths: tuple[int, ...],
     options: ExportOptions | None = None,
+    formats: tuple[str, ...] = ("JPEG",),
 ) -> dict[str, list[Rendition]]:
-    """Renditions of every published photo, by photo id; ExportCancelled if cancelled."""
+    """Renditions of every published photo, by photo id; ExportCancelled if cancelled.
+
+    JPEG only unless asked: every format reads it, and a WebP nobody ships would double the
+    photo work of an export.
+    """
     options = options or ExportOptions()
-    jobs = rendition_jobs(published_photos(article), media, widths)
+    jobs = rendition_jobs(published_photos(article), media, widths, formats)
     parallel = options.parallel and sum(len(job.data) for job in jobs) >= PARALLEL_MIN_BYTES
     try:
         copies = make_all_renditions(

@@ -68,10 +68,12 @@ class RenditionJob:
     alt: str
     byline: str = ""
     widths: tuple[int, ...] = RENDITION_WIDTHS
+    formats: tuple[str, ...] = ("JPEG", "WEBP")  # the encodings wanted at each width
 
 
 def make_renditions(job: RenditionJob) -> list[Rendition]:
-    """A JPEG and a WebP at each width that fits, narrowest first; MediaError if unusable."""
+    """Each of ``job.formats`` (JPEG, WebP) at each width that fits, narrowest first;
+    MediaError if the photo is unusable."""
     photo = open_photo(job.data, job.name)
     full_width = photo.upright_size[0]
     crop = _checked_crop(job.crop, job.name)
@@ -89,8 +91,7 @@ def make_renditions(job: RenditionJob) -> list[Rendition]:
     renditions: list[Rendition] = []
     for width in widths:
         sized = to_width(largest, width)
-        renditions.append(_rendition(sized, "JPEG", job.name, fields))
-        renditions.append(_rendition(sized, "WEBP", job.name, fields))
+        renditions.extend(_rendition(sized, kind, job.name, fields) for kind in job.formats)
     return renditions
 
 
