@@ -10,6 +10,7 @@ style check uses the same mask.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -121,8 +122,10 @@ def _blank_out(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+@functools.lru_cache(maxsize=8)
 def prose_mask(text: str, *, markdown: bool = False) -> str:
-    """``text`` with everything that is not prose blanked out by spaces; same length."""
+    """``text`` with everything that is not prose blanked out by spaces; same length. The last
+    few masks are cached: the spelling and house-style checks of one run share one."""
     if markdown:
         text = _blank_out(text, _code_block_spans(text))
         text = _blank_out(text, [m.span() for m in _MARKDOWN_INLINE_RE.finditer(text)])
