@@ -1,0 +1,446 @@
+"""Checks on the copy: leftover markers and notes, unbalanced quotes and brackets, doubled words,
+double spaces and broken links. Severities: registry.py.
+
+The body is read through ``scan_body``'s prose copy, so Markdown syntax, code, URLs and link
+targets never produce a finding. Doubled words, double spaces and ``TK`` are also looked for in
+the short text fields (headline, dek, photo captions and alt texts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from editor.checks.body_text import BodyScan, scan_body
+from editor.checks.findings import Finding, Fix, Severity
+from editor.checks.language import primary_language
+from editor.model.article import Article
+
+if TYPE_CHECKING:
+    from editor.checks.registry import CheckContext
+
+
+# --- places --------------------------------------------------------------------------------------
+
+
+def text_fields(article: Article) -> Iterator[tuple[str, str | None, str]]:
+    """(field, photo_field, text) of the short text fields a reader sees."""
+    yield "headline", None, article.headline
+    yield "dek", None, article.dek
+    for image in article.photos:
+        yield f"photo:{image.id}", "caption", image.caption
+        yield f"photo:{image.id}", "alt", image.alt
+        yield f"photo:{image.id}", "credit", image.credit
+
+
+def _body_finding(
+    scan: BodyScan,
+    severity: Severity,
+    code: str,
+    message: str,
+    start: int,
+    end: int,
+    fix: Fix | None = None,
+) -> Finding:
+    return Finding(severity, code, message, "body", scan.line_of(start), start, end, None, fix)
+
+
+def _where(field: str, photo_field: str | None) -> str:
+    if photo_field is None:
+        return f"the {field}"
+    return f"the {photo_field} of photo {field.removeprefix('photo:')}"
+
+
+# --- TK and editor's notes -----------------------------------------------------------------------
+
+_TK_RE = re.compile(r"(?<![\w])(?:TK)+(?![\w])")
+_NOTE_WORD_RE = re.compile(
+    r"(?<![\w-])(?:EDITOR(?:S|['’]S)?[- ]NOTES?|EDS?[.:]|NOTE:|FIXME|TODO:)(?![\w])"
+)
+_DOUBLE_NOTE_RE = re.compile(r"\[\[[^\n]*?\]\]")
+
+TK_MESSAGE = "“TK” (to come) marks something still missing: fill it in before the story moves."
+
+
+def check_tk_markers(article: Article, context: CheckContext) -> Iterator[Finding]:
+    scan = scan_body(article.body)
+    for match in _TK_RE.finditer(scan.prose):
+        yield _body_finding(scan, Severity.ERROR, "tk-marker", TK_MESSAGE, *match.span())
+    for field, photo_field, text in text_fields(article):
+        for match in _TK_RE.finditer(text):
+            yield Finding(
+                Severity.ERROR,
+                "tk-marker",
+                f"{TK_MESSAGE[:-1]} ({_where(field, photo_field)}).",
+                field,
+                start=match.start(),
+                end=match.end(),
+                photo_field=photo_field,
+            )
+
+
+def check_editors_notes(article: Article, context: CheckContext) -> Iterator[Finding]:
+    scan = scan_body(article.body)
+    text = scan.text
+    notes: list[tuple[int, int, str]] = []
+    for start, end in scan.comment_spans:
+        notes.append((start, end, "An HTML comment"))
+    for match in _DOUBLE_NOTE_RE.finditer(scan.code_free):
+        notes.append((match.start(), match.end(), "A [[note]]"))
+    for start, end, what in notes:
+        yield _body_finding(
+            scan,
+            Severity.ERROR,
+            "editors-note",
+            f"{what} is left in the body: notes are for the desk, not the reader; move it to "
+            "the editor's note field or remove it.",
+            start,
+            end,
+            Fix("Remove the note", *_removal(text, start, end), ""),
+        )
+    for match in _NOTE_WORD_RE.finditer(scan.prose):
+        yield _body_finding(
+            scan,
+            Severity.ERROR,
+            "editors-note",
+            f"“{match.group()}” looks like a note to the desk left in the body: move it to the "
+            "editor's note field or remove it.",
+            *match.span(),
+        )
+
+
+def _removal(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span to delete with a note: the note and one space on one side of it."""
+    if end < len(text) and text[end] == " " and (start == 0 or text[start - 1] in " \n"):
+        return start, end + 1
+    if start > 0 and text[start - 1] == " ":
+        return start - 1, end
+    return start, end
+
+
+# --- quotes and brackets -------------------------------------------------------------------------
+
+_QUOTE_MARKS_RE = re.compile('["“”«»‘’„‚¿?¡!]')
+_BRACKETS_RE = re.compile(r"[()\[\]]")
+_PAIRS = {"“": "”", "«": "»", "‘": "’"}
+_GERMAN_PAIRS = {"„": "“", "‚": "‘", "»": "«"}
+# Closing marks that also serve as apostrophes: one without its opening mark is no finding.
+_APOSTROPHES = frozenset("’‘")
+
+
+def check_quotes(article: Article, context: CheckContext) -> Iterator[Finding]:
+    """Quote marks pair up within each paragraph. A quote that runs on into the next paragraph
+    is left open and opened again at the start of the next one (Spanish: ``»``); that is
+    no finding."""
+    scan = scan_body(article.body)
+    language = primary_language(article.language)
+    pairs = _GERMAN_PAIRS if language == "de" else _PAIRS
+    paragraphs = [(start, scan.prose[start:end]) for start, end in scan.paragraphs()]
+    leads = [paragraph.lstrip(" >\t")[:1] for _, paragraph in paragraphs]
+    previous_open: set[str] = set()
+    for index, (start, paragraph) in enumerate(paragraphs):
+        # Spanish style: a quote running on opens the next paragraph with ».
+        continuation = language != "de" and leads[index] == "»" and "«" in previous_open
+        findings, unclosed = _paragraph_quotes(paragraph, start, pairs, language, continuation)
+        next_lead = leads[index + 1] if index + 1 < len(leads) else ""
+        for opener, position in unclosed:
+            if next_lead == opener or (opener == "«" and next_lead == "»"):
+                continue  # the quote runs on into the next paragraph
+            findings.append(
+                (
+                    position,
+                    "unbalanced-quotes",
+                    f"This {opener} is never closed with {pairs[opener]} in its paragraph.",
+                )
+            )
+        previous_open = {opener for opener, _ in unclosed}
+        for position, code, message in sorted(findings):
+            yield _body_finding(scan, Severity.WARNING, code, message, position, position + 1)
+
+
+def _paragraph_quotes(
+    paragraph: str, offset: int, pairs: dict[str, str], language: str, continuation: bool
+) -> tuple[list[tuple[int, str, str]], list[tuple[str, int]]]:
+    """Findings (offset, code, message) in one paragraph, and the quotes left open at its end."""
+    closers = {close: open_ for open_, close in pairs.items()}
+    findings: list[tuple[int, str, str]] = []
+    stack: list[tuple[str, int]] = []
+    straight: list[int] = []
+    inverted: dict[str, list[int]] = {"¿": [], "¡": []}
+    for match in _QUOTE_MARKS_RE.finditer(paragraph):
+        char, index = match.group(), match.start()
+        position = offset + index
+        if continuation:
+            continuation = False
+            if char == "»" and not paragraph[:index].strip(" >\t"):
+                stack.append(("«", position))  # the quote goes on: » here reopens it
+                continue
+        if char == '"':
+            if index > 0 and (paragraph[index - 1].isdigit() or paragraph[index - 1] == "′"):
+                continue  # inches: a 12" pipe
+            straight.append(position)
+        elif char in pairs:
+            if char == "‘" and paragraph[index + 1 : index + 2].isdigit():
+                continue  # ‘90s: a wrong apostrophe, not a quote
+            stack.append((char, position))
+        elif char in closers:
+            if char in _APOSTROPHES and _word_internal(paragraph, index):
+                continue  # an apostrophe: Mexico’s, don’t
+            opener = closers[char]
+            if any(open_ == opener for open_, _ in stack):
+                while stack:
+                    open_, at = stack.pop()
+                    if open_ == opener:
+                        break
+                    findings.append(
+                        (
+                            at,
+                            "unbalanced-quotes",
+                            f"This {open_} is never closed with {pairs[open_]}.",
+                        )
+                    )
+            elif char not in _APOSTROPHES:
+                findings.append(
+                    (
+                        position,
+                        "unbalanced-quotes",
+                        f"This closing {char} has no opening {opener} in its paragraph.",
+                    )
+                )
+        elif char in "¿¡":
+            inverted[char].append(position)
+        else:  # ? or !
+            opener = "¿" if char == "?" else "¡"
+            if inverted[opener]:
+                inverted[opener].pop()
+            elif language == "es" and paragraph[index - 1 : index] not in ("?", "!"):
+                findings.append(
+                    (
+                        position,
+                        "unbalanced-punctuation",
+                        f"In Spanish this {char} needs its opening {opener}.",
+                    )
+                )
+    if len(straight) % 2:
+        findings.append(
+            (
+                straight[-1],
+                "unbalanced-quotes",
+                'The straight quotes (") in this paragraph do not pair up: one is missing.',
+            )
+        )
+    for opener, positions in inverted.items():
+        closer = "?" if opener == "¿" else "!"
+        for position in positions:
+            findings.append(
+                (
+                    position,
+                    "unbalanced-punctuation",
+                    f"This {opener} has no closing {closer} in its paragraph.",
+                )
+            )
+    return findings, stack
+
+
+def _word_internal(text: str, index: int) -> bool:
+    return text[index - 1 : index].isalnum() and text[index + 1 : index + 2].isalnum()
+
+
+def check_brackets(article: Article, context: CheckContext) -> Iterator[Finding]:
+    scan = scan_body(article.body)
+    for start, end in scan.paragraphs():
+        paragraph = scan.prose[start:end]
+        if not any(char in paragraph for char in "()[]"):
+            continue
+        stack: list[tuple[str, int]] = []
+        for match in _BRACKETS_RE.finditer(paragraph):
+            char, index = match.group(), match.start()
+            if char in "([":
+                stack.append((char, start + index))
+                continue
+            if char == ")" and _smiley_or_item(paragraph, index, stack):
+                continue
+            opener = "(" if char == ")" else "["
+            if stack and stack[-1][0] == opener:
+                stack.pop()
+                continue
+            yield _body_finding(
+                scan,
+                Severity.WARNING,
+                "unbalanced-brackets",
+                f"This {char} has no opening {opener} in its paragraph.",
+                start + index,
+                start + index + 1,
+            )
+            if any(open_ == opener for open_, _ in stack):
+                while stack and stack[-1][0] != opener:
+                    stack.pop()
+                stack.pop()
+        for open_, at in stack:
+            closer = ")" if open_ == "(" else "]"
+            yield _body_finding(
+                scan,
+                Severity.WARNING,
+                "unbalanced-brackets",
+                f"This {open_} is never closed with {closer} in its paragraph.",
+                at,
+                at + 1,
+            )
+
+
+def _smiley_or_item(text: str, index: int, stack: list[tuple[str, int]]) -> bool:
+    """``:)`` or an item marker such as ``1)`` or ``b)`` in a running list."""
+    before = text[max(0, index - 3) : index]
+    if before.endswith((":", ";", ":-", ";-")):
+        return True
+    if any(open_ == "(" for open_, _ in stack):
+        return False
+    return bool(re.fullmatch(r"(?:^|.*\s)(?:\d{1,2}|[a-z])", before, re.DOTALL))
+
+
+# --- doubled words and double spaces -------------------------------------------------------------
+
+_DOUBLED_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]*\n?[ \t]*)\1(?![\w'’-])", re.IGNORECASE)
+# Doubles that are grammar, not typos.
+_ALLOWED_DOUBLES = frozenset({"had", "that", "is", "bye", "ha", "no", "so", "very", "muy"})
+
+
+def _doubled(text: str) -> Iterator[re.Match[str]]:
+    for match in _DOUBLED_RE.finditer(text):
+        first, gap = match.group(1), match.group(2)
+        second = match.group()[len(first) + len(gap) :]
+        if not gap:
+            continue  # one word ("thethe")
+        if first.lower() in _ALLOWED_DOUBLES:
+            continue
+        if first == second and first[:1].isupper() and len(first) > 1:
+            continue  # a name such as Bora Bora or Walla Walla
+        yield match
+
+
+def _doubled_message(word: str) -> str:
+    return f"“{word}” is doubled; the second one is probably a slip."
+
+
+def check_doubled_words(article: Article, context: CheckContext) -> Iterator[Finding]:
+    scan = scan_body(article.body)
+    for match in _doubled(scan.prose):
+        first_end = match.start() + len(match.group(1))
+        if scan.touches_code(match.start(), match.end()):
+            continue  # "the `x` the": the reader sees the code between them
+        gap = scan.text[first_end : match.end() - len(match.group(1))]
+        # Markup between the two (a link's address, **) is kept: no fix then.
+        fix = (
+            Fix(f"Remove the second “{match.group(1)}”", first_end, match.end(), "")
+            if gap.strip() == "" and not scan.is_masked(first_end, match.end())
+            else None
+        )
+        yield _body_finding(
+            scan,
+            Severity.WARNING,
+            "doubled-word",
+            _doubled_message(match.group(1)),
+            match.start(),
+            match.end(),
+            fix,
+        )
+    for field, photo_field, text in text_fields(article):
+        if photo_field == "credit":
+            continue
+        for match in _doubled(text):
+            first_end = match.start() + len(match.group(1))
+            yield Finding(
+                Severity.WARNING,
+                "doubled-word",
+                _doubled_message(match.group(1)),
+                field,
+                start=match.start(),
+                end=match.end(),
+                photo_field=photo_field,
+                fix=Fix(f"Remove the second “{match.group(1)}”", first_end, match.end(), ""),
+            )
+
+
+_DOUBLE_SPACE_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_MARKER_ONLY_RE = re.compile(r"[ \t>]*(?:[*+:-]|\d{1,9}[.)]|[A-Za-z][.)]|#{1,6})")
+_DOUBLE_SPACE_MESSAGE = "Two spaces between words: one is enough (wire copy shows both)."
+
+
+def check_double_spaces(article: Article, context: CheckContext) -> Iterator[Finding]:
+    scan = scan_body(article.body)
+    text = scan.text
+    for match in _DOUBLE_SPACE_RE.finditer(text):
+        start, end = match.span()
+        if scan.is_masked(start, end):
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        prefix = text[line_start:start]
+        if prefix.lstrip().startswith("|") or _MARKER_ONLY_RE.fullmatch(prefix):
+            continue  # a table row lines up its cells; "1.  item" and "##  Title" are fine
+        yield _body_finding(
+            scan,
+            Severity.NOTE,
+            "double-space",
+            _DOUBLE_SPACE_MESSAGE,
+            start,
+            end,
+            Fix("Use one space", start, end, " "),
+        )
+    for field, photo_field, value in text_fields(article):
+        for match in _DOUBLE_SPACE_RE.finditer(value):
+            yield Finding(
+                Severity.NOTE,
+                "double-space",
+                _DOUBLE_SPACE_MESSAGE,
+                field,
+                start=match.start(),
+                end=match.end(),
+                photo_field=photo_field,
+                fix=Fix("Use one space", match.start(), match.end(), " "),
+            )
+
+
+# --- links ---------------------------------------------------------------------------------------
+
+
+def check_links(article: Article, context: CheckContext) -> Iterator[Finding]:
+    scan = scan_body(article.body)
+    text = scan.text
+    for link in scan.links:
+        if link.image or link.target is None:
+            continue
+        label = text[link.text_start : link.text_end]
+        address = link.target.strip()
+        url = address.split()[0].strip("<>") if address.split() else ""
+        if not url:
+            fix = (
+                Fix("Keep the text, drop the link", link.start, link.end, label)
+                if label.strip()
+                else None
+            )
+            yield _body_finding(
+                scan,
+                Severity.WARNING,
+                "link-empty-url",
+                "This link has no address, so it goes nowhere: add the address or drop the link.",
+                link.start,
+                link.end,
+                fix,
+            )
+        elif not label.strip():
+            yield _body_finding(
+                scan,
+                Severity.WARNING,
+                "link-no-text",
+                f"This link to {url} has no text, so readers cannot see or click it: give it "
+                "words.",
+                link.start,
+                link.end,
+                Fix(
+                    "Show the address as the link's text",
+                    link.start,
+                    link.end,
+                    f"[{url}]({link.target})",
+                ),
+            )

@@ -1,0 +1,136 @@
+"""Checks on the story's fields: what must be there, what must fit, and the story as a whole
+(length against its target, the language it is written in). Severities: registry.py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from editor.checks.body_text import scan_body
+from editor.checks.findings import Finding, Severity
+from editor.checks.language import NAMES, guess_language, primary_language
+from editor.checks.text_measure import text_width
+from editor.model.article import Article, count_words
+
+if TYPE_CHECKING:
+    from editor.checks.registry import CheckContext
+
+
+def check_required_fields(article: Article, context: CheckContext) -> Iterator[Finding]:
+    if not article.headline.strip():
+        yield Finding(
+            Severity.ERROR,
+            "headline-missing",
+            "The story has no headline: it cannot run without one.",
+            "headline",
+        )
+    if not any(name.strip() for name in article.byline):
+        yield Finding(
+            Severity.WARNING,
+            "byline-missing",
+            "No byline: say who wrote the story, or confirm it runs unsigned.",
+            "byline",
+        )
+    if article.dateline.is_empty():
+        yield Finding(
+            Severity.WARNING,
+            "dateline-missing",
+            "No dateline: readers and the desk need to know where and when it was filed.",
+            "dateline",
+        )
+    if not article.slug.strip():
+        yield Finding(
+            Severity.WARNING,
+            "slug-missing",
+            "No slug: the desk files and tracks every version of a story by its slugline.",
+            "slug",
+        )
+
+
+def check_headline(article: Article, context: CheckContext) -> Iterator[Finding]:
+    headline = article.headline
+    settings = context.settings
+    if len(headline) > settings.headline_max_chars:
+        yield Finding(
+            Severity.ERROR,
+            "headline-too-long",
+            f"The headline has {len(headline)} characters; the site takes at most "
+            f"{settings.headline_max_chars}.",
+            "headline",
+            start=settings.headline_max_chars,
+            end=len(headline),
+        )
+    if not headline.strip():
+        return
+    measure = text_width(headline)
+    if measure.width > settings.headline_max_px:
+        cut = _cut_index(headline, settings.headline_max_px)
+        yield Finding(
+            Severity.WARNING,
+            "headline-too-wide",
+            f"The headline is {measure.width:.0f} px wide in the search-result font "
+            f"({measure.font}); search results show about {settings.headline_max_px} px and "
+            "cut the rest.",
+            "headline",
+            start=cut,
+            end=len(headline),
+        )
+
+
+def _cut_index(text: str, max_px: int) -> int:
+    """The first character that no longer fits in ``max_px`` (binary search on prefixes)."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text_width(text[:middle]).width <= max_px:
+            low = middle
+        else:
+            high = middle - 1
+    return min(low, max(len(text) - 1, 0))
+
+
+def check_dek(article: Article, context: CheckContext) -> Iterator[Finding]:
+    limit = context.settings.dek_max_chars
+    if len(article.dek) > limit:
+        yield Finding(
+            Severity.WARNING,
+            "dek-too-long",
+            f"The dek has {len(article.dek)} characters; keep it to {limit} so it shows whole "
+            "under the headline and in link previews.",
+            "dek",
+            start=limit,
+            end=len(article.dek),
+        )
+
+
+def check_word_count(article: Article, context: CheckContext) -> Iterator[Finding]:
+    target = context.settings.target_words
+    if target is None:
+        return
+    low, high = min(target), max(target)
+    words = count_words(article.body)
+    if low <= words <= high:
+        return
+    how = "short" if words < low else "long"
+    yield Finding(
+        Severity.WARNING,
+        "word-count-off-target",
+        f"The story has {words:,} words; its target is {low:,}–{high:,}, so it runs {how}.",
+        "body",
+    )
+
+
+def check_language(article: Article, context: CheckContext) -> Iterator[Finding]:
+    expected = primary_language(article.language)
+    if expected not in NAMES:
+        return
+    guess = guess_language(scan_body(article.body).prose)
+    if guess is None or guess.language == expected:
+        return
+    yield Finding(
+        Severity.WARNING,
+        "language-mismatch",
+        f"The body reads as {NAMES[guess.language]} but the story is set to "
+        f"{NAMES[expected]}: spelling, hyphenation and exports follow the story's language.",
+        "body",
+    )

@@ -1,0 +1,108 @@
+"""A cheap guess at the language of a text: no dictionary, no dependency.
+
+Every language leans on a few short words ("the", "of", "and"; "el", "los", "y"; "le", "les",
+"et"...) so heavily that their share of a text's words names its language. Chinese and
+Japanese are told by their characters. The guess is only made with enough words and a clear
+margin over the runner-up; otherwise it is ``None`` (a check must not cry wolf on a short or
+mixed text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+MIN_WORDS = 60  # fewer words than this: no guess
+MIN_SHARE = 0.12  # the best language's stop words must be at least this share of all words
+MIN_MARGIN = 1.6  # ... and this many times the runner-up's share
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Frequent, short function words. A word shared by two languages counts for both, so what tells
+# close languages apart (Spanish, Portuguese, Italian) is the words they do not share.
+STOP_WORDS: dict[str, frozenset[str]] = {
+    "en": _words(
+        "the of and to in is that for it with was on as by at from are this be were which "
+        "have has had not but they their who will would said an or its his her been than "
+        "after about into also there more when we you what"
+    ),
+    "es": _words(
+        "el la los las de del y en que por con para una un es se su sus al lo como más pero "
+        "fue este esta ha han son entre cuando muy sin sobre también hasta hay donde desde "
+        "todo nos durante ya porque según dijo"
+    ),
+    "pt": _words(
+        "o os as de do da dos das e em que por com para uma um é se seu sua ao no na nos "
+        "nas não mais mas foi este esta há são entre quando muito sem sobre também até "
+        "onde desde pelo pela disse"
+    ),
+    "fr": _words(
+        "le la les de des du et en que qui dans pour pas sur au aux avec il elle ce cette "
+        "sont est ne se plus par un une ont été mais comme nous vous leur selon"
+    ),
+    "it": _words(
+        "il lo la i gli le di del della dei delle e che per con non un una è sono nel "
+        "nella alla al dal dalla più ma anche come questo questa ha hanno tra secondo"
+    ),
+    "de": _words(
+        "der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es "
+        "an werden aus er hat dass sie nach bei wird wurde sind noch wie einer"
+    ),
+}
+NAMES = {
+    "en": "English",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "fr": "French",
+    "it": "Italian",
+    "de": "German",
+    "zh": "Chinese",
+    "ja": "Japanese",
+}
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA_RE = re.compile(r"[\u3040-\u30ff]")
+
+
+@dataclass(frozen=True)
+class Guess:
+    language: str  # "en", "es", ...
+    share: float  # the share of words (or characters) that told it
+    words: int
+
+
+def primary_language(tag: str) -> str:
+    """``es-MX`` -> ``es``."""
+    return tag.strip().replace("_", "-").split("-")[0].lower()
+
+
+def guess_language(text: str) -> Guess | None:
+    """The language ``text`` is written in, or None when it is not clear."""
+    han = len(_HAN_RE.findall(text))
+    kana = len(_KANA_RE.findall(text))
+    words = [word.lower() for word in _WORD_RE.findall(_HAN_RE.sub(" ", _KANA_RE.sub(" ", text)))]
+    letters_words = len(words) + han + kana
+    if letters_words < MIN_WORDS:
+        return None
+    if han + kana >= 0.5 * letters_words:
+        language = "ja" if kana >= 0.1 * (han + kana) else "zh"
+        return Guess(language, (han + kana) / letters_words, letters_words)
+    if len(words) < MIN_WORDS:
+        return None
+    counts = Counter(words)
+    shares = sorted(
+        (
+            (sum(counts[word] for word in stop if word in counts) / len(words), language)
+            for language, stop in STOP_WORDS.items()
+        ),
+        reverse=True,
+    )
+    (best, language), (runner_up, _) = shares[0], shares[1]
+    if best < MIN_SHARE or best < MIN_MARGIN * runner_up:
+        return None
+    return Guess(language, best, len(words))

@@ -1,0 +1,125 @@
+"""The pre-publish checks and how they run.
+
+A check is a plain function ``check(article, context) -> Iterable[Finding]``; ``CHECKS`` lists
+the built-in ones in order and ``run_checks`` runs them (and any ``extra`` ones, such as
+spelling and house style) and returns the findings sorted, errors first. A check that raises
+becomes one ``check-failed`` note: a bug in one check never hides the others' findings, and
+never crashes the window or ``dateline check``.
+
+Every finding has a stable code. Severities: an **error** stops the story (``dateline check``
+exits 1): what would publish broken or wrong. A **warning** needs a look. A **note** is advice.
+
+=========================  ========  ===============================================================
+code                       severity  when
+=========================  ========  ===============================================================
+headline-missing           error     no headline
+byline-missing             warning   no byline (wire stories may run unsigned)
+dateline-missing           warning   no dateline
+slug-missing               warning   no desk slugline
+headline-too-long          error     more characters than the site's limit (it cuts or refuses it)
+headline-too-wide          warning   wider than 600 px in the search-result font (cut with "...")
+dek-too-long               warning   the dek is over its limit in characters
+word-count-off-target      warning   the body's word count is outside the story's target range
+language-mismatch          warning   the body reads as another language than the article's
+photo-missing-file         error     a photo record whose file is not in the package
+photo-no-alt               error     a photo without alt text (blind readers get nothing)
+photo-no-credit            error     a photo without credit (a rights problem)
+photo-no-caption           warning   a photo without caption
+photo-alt-is-caption       warning   alt text identical to the caption (says nothing new)
+photo-alt-too-long         warning   alt text over 250 characters (screen readers cut it)
+photo-gps                  warning   a photo carrying GPS coordinates (exports strip them)
+no-featured-photo          warning   photos but none featured (a note when there are no photos)
+featured-too-narrow        warning   the featured photo is narrower than 1,200 px (blurry cards)
+photo-ref-unknown          error     ``![](photo:X)`` with no photo record X
+image-not-in-package       error     an image by web address or path (shows as a placeholder)
+tk-marker                  error     a leftover ``TK`` (to come) in the body or a text field
+editors-note               error     ``[[...]]``, ``<!-- -->``, ``NOTE:``, ``EDITOR'S NOTE`` ...
+unbalanced-quotes          warning   a quote mark without its partner in a paragraph
+unbalanced-brackets        warning   a parenthesis or bracket without its partner
+unbalanced-punctuation     warning   Spanish ``¿``/``¡`` without ``?``/``!`` (or the reverse)
+doubled-word               warning   "the the" (fix: remove the second)
+double-space               note      two spaces between words (fix: one space)
+link-no-text               warning   ``[](url)``: a link a reader cannot see
+link-empty-url             warning   ``[text]()``: a link that goes nowhere
+check-failed               note      a check raised; the others still ran
+=========================  ========  ===============================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from editor.checks.findings import Finding, Severity, sorted_findings
+from editor.model.article import Article
+from editor.model.media_store import MediaStore
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    headline_max_chars: int = 70  # the site's limit
+    headline_max_px: int = 600  # width in the search-result font
+    dek_max_chars: int = 160
+    alt_max_chars: int = 250
+    featured_min_width: int = 1200
+    target_words: tuple[int, int] | None = None  # the story's target range, e.g. (350, 450)
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    settings: CheckSettings = CheckSettings()
+    media: MediaStore | None = None  # to look at photo files (missing files, widths)
+
+
+Check = Callable[[Article, CheckContext], Iterable[Finding]]
+
+# Imported here, after the names the check modules use for their annotations.
+from editor.checks import body, fields, photos  # noqa: E402
+
+CHECKS: list[Check] = [
+    fields.check_required_fields,
+    fields.check_headline,
+    fields.check_dek,
+    fields.check_word_count,
+    fields.check_language,
+    photos.check_photo_files,
+    photos.check_photo_fields,
+    photos.check_featured_photo,
+    photos.check_image_references,
+    body.check_tk_markers,
+    body.check_editors_notes,
+    body.check_quotes,
+    body.check_brackets,
+    body.check_doubled_words,
+    body.check_double_spaces,
+    body.check_links,
+]
+
+
+def run_checks(
+    article: Article, context: CheckContext | None = None, extra: Sequence[Check] = ()
+) -> list[Finding]:
+    """Every check's findings on ``article``, sorted (errors first, then by place)."""
+    context = context or CheckContext()
+    findings: list[Finding] = []
+    for check in (*CHECKS, *extra):
+        try:
+            found = list(check(article, context))
+            for finding in found:
+                if not isinstance(finding, Finding):
+                    raise TypeError(f"it reported {type(finding).__name__}, not a finding")
+        except Exception as error:  # one broken check must not hide the others
+            found = [_failed(check, error)]
+        findings.extend(found)
+    return sorted_findings(findings)
+
+
+def _failed(check: Check, error: Exception) -> Finding:
+    name = getattr(check, "__name__", type(check).__name__).removeprefix("check_")
+    detail = " ".join(str(error).split()) or type(error).__name__
+    return Finding(
+        Severity.NOTE,
+        "check-failed",
+        f"The {name.replace('_', ' ')} check could not run ({detail}); the other checks ran.",
+        "article",
+    )
