@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from typing import Any
 
 from editor.spelling import text as _text
 from editor.spelling.dictionaries import dictionary_for, enchant
 from editor.spelling.personal import PersonalDictionary, _accepts, normalise_word
 
 _SUGGESTION_CACHE_SIZE = 2_000
+# Word forms whose verdict is kept: far more than a story has; typing adds a few a word.
+_VERDICT_CACHE_SIZE = 200_000
 
 
 def _latin_only(word: str) -> bool:
@@ -52,19 +55,28 @@ def _skipped(word: str) -> bool:
 
 
 class _Engine:
-    """One Enchant dictionary, its lock and its per-word caches."""
+    """One dictionary's checking and suggesting, each behind its own lock, and their caches.
+
+    Suggesting uses a second copy of the dictionary from a broker of its own (a broker hands
+    out one shared dictionary per tag): a check of the whole story never waits for the tens of
+    milliseconds a suggestion takes in another thread.
+    """
 
     def __init__(self, tag: str) -> None:
         self.tag = tag
         self._dict = enchant.Dict(tag)
         self._lock = threading.Lock()
         self._verdicts: dict[str, bool] = {}
+        self._suggest_dict: Any = None
+        self._suggest_lock = threading.Lock()
         self._suggestions: OrderedDict[str, list[str]] = OrderedDict()
 
     def ok(self, word: str) -> bool:
         verdict = self._verdicts.get(word)
         if verdict is None:
             verdict = self._check(word)
+            if len(self._verdicts) >= _VERDICT_CACHE_SIZE:
+                self._verdicts.clear()
             self._verdicts[word] = verdict
         return verdict
 
@@ -80,12 +92,14 @@ class _Engine:
 
     def suggest(self, word: str) -> list[str]:
         form = normalise_word(word)
-        with self._lock:
+        with self._suggest_lock:
             cached = self._suggestions.get(form)
             if cached is not None:
                 self._suggestions.move_to_end(form)
                 return cached
-            found = list(self._dict.suggest(form)) if form else []
+            if self._suggest_dict is None:
+                self._suggest_dict = enchant.Dict(self.tag, broker=enchant.Broker())
+            found = list(self._suggest_dict.suggest(form)) if form else []
             self._suggestions[form] = found
             if len(self._suggestions) > _SUGGESTION_CACHE_SIZE:
                 self._suggestions.popitem(last=False)
