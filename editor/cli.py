@@ -21,7 +21,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
-COMMANDS = ("import", "export", "info", "media")
+COMMANDS = ("import", "export", "info", "media", "check")
 
 
 class CommandError(Exception):
@@ -47,7 +47,8 @@ def _gui_parser() -> argparse.ArgumentParser:
             "  import   turn Markdown or wire text into a .article file\n"
             "  export   write an article in a publishing format\n"
             "  info     print an article's fields and photos\n"
-            "  media    add photos to an article"
+            "  media    add photos to an article\n"
+            "  check    list what an editor would flag before the story runs"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -126,6 +127,25 @@ def _command_parser() -> argparse.ArgumentParser:
     add.add_argument("--no-place", action="store_true", help="store without placing in the body")
     add.add_argument("--json", action="store_true", help="print the added photos as JSON")
     add.set_defaults(handler=_media_add)
+
+    check = commands.add_parser(
+        "check",
+        help="list what an editor would flag before the story runs",
+        description=(
+            "Run the pre-publish checks on an article (or on Markdown/text, imported in "
+            "memory) and print one finding a line: 'severity code field[:line] message'. "
+            "Exit status 1 when any finding is an error, 0 otherwise."
+        ),
+    )
+    check.add_argument("article", help="a .article file, or a .md/.txt story")
+    check.add_argument("--json", action="store_true", help="print the findings as a JSON list")
+    check.add_argument(
+        "--target-words",
+        metavar="MIN-MAX",
+        type=_word_range,
+        help="the story's target length in words, e.g. 350-450 (or one number)",
+    )
+    check.set_defaults(handler=_check)
     return parser
 
 
@@ -244,6 +264,47 @@ def _media_add(options: argparse.Namespace, parser: argparse.ArgumentParser) -> 
         for image in added:
             print(f"{image.id}\t{image.original_name}\t{image.width}x{image.height}")
     return EXIT_OK
+
+
+TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
+
+
+def _word_range(text: str) -> tuple[int, int]:
+    low, _, high = text.partition("-")
+    try:
+        numbers = (int(low), int(high or low))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a word range such as 350-450") from None
+    if min(numbers) < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a word range such as 350-450")
+    return min(numbers), max(numbers)
+
+
+def _check(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from editor.checks.findings import Severity
+    from editor.checks.registry import CheckContext, CheckSettings, run_checks
+
+    if Path(options.article).suffix.lower() in TEXT_SUFFIXES:
+        from editor.model.ingest import IngestError, import_file
+
+        try:
+            result = import_file(options.article)
+        except IngestError as error:
+            raise CommandError(str(error)) from None
+        article, media = result.article, result.media
+    else:
+        loaded = _load(options.article)
+        article, media = loaded.article, loaded.media
+    settings = CheckSettings(target_words=options.target_words)
+    findings = run_checks(article, CheckContext(settings=settings, media=media))
+    if options.json:
+        print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            place = finding.field + (f":{finding.line}" if finding.line is not None else "")
+            message = " ".join(finding.message.split())
+            print(f"{finding.severity.value} {finding.code} {place} {message}")
+    return EXIT_BAD_INPUT if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
 
 
 def _load(path: str) -> Any:
