@@ -16,7 +16,7 @@ packages=(
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0
   libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
   # Spelling: Enchant with the Hunspell dictionaries for English and Spanish.
-  libenchant-2-2 hunspell-en-us hunspell-es
+  libenchant-2-2 hunspell-en-us hunspell-en-gb hunspell-es
 )
 if [ "$purpose" = test ]; then
   # The exports' real consumers: Hugo builds the Markdown bundle, pdftotext reads the PDF, and
