@@ -1,0 +1,411 @@
+"""Edit > Find and Replace: plain text or regular expressions across the body and the text
+fields (headline, dek, byline, slug, sign-off, editor's note, photo captions, credits and alt
+texts).
+
+The texts searched are the ones the widgets show, and replacements are made in the widgets, so
+each field's own undo takes them back (one step per field) and the document and preview follow
+through the panes' usual signals. Photos other than the one shown in the Photos tab have no
+widget: their fields change in the document directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.text.find_replace import (
+    DESK_FIELDS,
+    PHOTO_FIELDS,
+    TEXT_FIELDS,
+    Change,
+    FindOptions,
+    Match,
+    PatternError,
+    Place,
+    ReplaceResult,
+    field_text,
+    find_in_places,
+    replace_in_places,
+    replacement_for,
+)
+from editor.ui.tools.menus import window_menu
+
+COUNT_IDLE_MS = 150
+ERROR_STYLE = "color: #b00020;"
+NOTE_STYLE = "color: #444;"
+
+TextWidget = QLineEdit | QPlainTextEdit
+
+
+@dataclass
+class _Target:
+    """Where the search stands: a place and a position in its text."""
+
+    place: Place
+    position: int
+
+
+class FindReplaceDialog(QDialog):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("find_replace")
+        self.setWindowTitle("Find and Replace")
+        self.window_ = window
+        self.document = window.document
+        self._last: Match | None = None
+        self._anchor: _Target | None = None
+
+        self.find_edit = QLineEdit()
+        self.find_edit.setObjectName("find_text")
+        self.find_edit.setPlaceholderText("Text or regular expression")
+        self.replace_edit = QLineEdit()
+        self.replace_edit.setObjectName("replace_text")
+        self.replace_edit.setPlaceholderText(r"Replacement (\1 or \g<name> for groups)")
+        self.regex_box = QCheckBox("Regular e&xpression")
+        self.case_box = QCheckBox("Match &case")
+        self.word_box = QCheckBox("&Whole words")
+        self.status = QLabel()
+        self.status.setObjectName("find_status")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 2)
+
+        form = QFormLayout()
+        form.addRow("&Find:", self.find_edit)
+        form.addRow("Re&place with:", self.replace_edit)
+        options = QHBoxLayout()
+        for box in (self.regex_box, self.case_box, self.word_box):
+            options.addWidget(box)
+            box.toggled.connect(self._options_changed)
+        options.addStretch(1)
+        form.addRow("", options)
+
+        self.next_button = QPushButton("Find &Next")
+        self.next_button.setDefault(True)
+        self.replace_button = QPushButton("&Replace")
+        self.replace_all_button = QPushButton("Replace &All")
+        buttons = QDialogButtonBox()
+        for button in (self.next_button, self.replace_button, self.replace_all_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        self.next_button.clicked.connect(self.find_next)
+        self.replace_button.clicked.connect(self.replace_one)
+        self.replace_all_button.clicked.connect(self.replace_all)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_IDLE_MS)
+        self._count_timer.timeout.connect(self._show_count)
+        self.find_edit.textChanged.connect(self._options_changed)
+
+    # --- options and status --------------------------------------------------------------------
+
+    def options(self) -> FindOptions:
+        return FindOptions(
+            regex=self.regex_box.isChecked(),
+            case_sensitive=self.case_box.isChecked(),
+            whole_word=self.word_box.isChecked(),
+        )
+
+    def _options_changed(self) -> None:
+        self._last = None
+        self._count_timer.start()
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.status.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
+        self.status.setText(text)
+        self.status.setProperty("error", error)
+
+    def _show_count(self) -> None:
+        """How many matches, as the reporter types the pattern (or what is wrong with it)."""
+        matches = self._matches()
+        if matches is None:
+            return
+        if not self.find_edit.text():
+            self._say("")
+            return
+        fields = {match.place for match in matches}
+        self._say(
+            f"{len(matches):,} match{'es' if len(matches) != 1 else ''}"
+            + (f" in {len(fields)} field{'s' if len(fields) != 1 else ''}" if matches else "")
+        )
+
+    # --- the texts, as the widgets show them ---------------------------------------------------
+
+    def _current_photo_id(self) -> str | None:
+        item = self.window_.photos.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def widget_for(self, place: Place) -> TextWidget | None:
+        """The widget that shows ``place``, or None (a photo not shown in the Photos tab)."""
+        window = self.window_
+        if place.photo_field:
+            if place.photo_id != self._current_photo_id():
+                return None
+            return getattr(window.photos, place.photo_field)
+        if place.field == "body":
+            return window.body
+        return getattr(window.fields, place.field)
+
+    def _texts(self) -> list[tuple[Place, str]]:
+        article = self.document.article
+        places = [Place(name) for name in TEXT_FIELDS]
+        places += [
+            Place(f"photo:{image.id}", name) for image in article.photos for name in PHOTO_FIELDS
+        ]
+        places += [Place(name) for name in DESK_FIELDS]
+        texts = []
+        for place in places:
+            widget = self.widget_for(place)
+            text = _widget_text(widget) if widget is not None else field_text(article, place)
+            texts.append((place, text))
+        return texts
+
+    def _matches(self) -> list[Match] | None:
+        try:
+            return find_in_places(self._texts(), self.find_edit.text(), self.options())
+        except PatternError as error:
+            self._say(str(error), error=True)
+            return None
+
+    # --- finding -------------------------------------------------------------------------------
+
+    def start_from_focus(self) -> None:
+        """Searches start at the cursor of the field or body the reporter was in."""
+        self._last = None
+        self._anchor = None
+        focused = QApplication.focusWidget()
+        for place, _text in self._texts():
+            widget = self.widget_for(place)
+            if widget is not None and widget is focused:
+                self._anchor = _Target(place, _cursor_start(widget))
+
+    def find_next(self) -> Match | None:
+        """Select the next match after the last one (or the cursor), wrapping at the end."""
+        texts = self._texts()
+        try:
+            matches = find_in_places(texts, self.find_edit.text(), self.options())
+        except PatternError as error:
+            self._say(str(error), error=True)
+            return None
+        if not matches:
+            self._say("Not found" if self.find_edit.text() else "Type what to find")
+            return None
+        order = {place: index for index, (place, _text) in enumerate(texts)}
+        match = _next_match(matches, order, self._last, self._anchor)
+        self._last = match
+        self._anchor = _Target(match.place, match.end)
+        self._select(match)
+        number = matches.index(match) + 1
+        self._say(f"{number:,} of {len(matches):,} · in the {match.place.label()}")
+        return match
+
+    def _select(self, match: Match) -> None:
+        window = self.window_
+        place = match.place
+        if place.photo_field:
+            window.side_tabs.setCurrentWidget(window.photos)
+            if place.photo_id != self._current_photo_id():
+                window.photos.select(place.photo_id)
+        elif place.field != "body":
+            window.side_tabs.setCurrentWidget(window.fields)
+        widget = self.widget_for(place)
+        if widget is None:
+            return
+        if isinstance(widget, QLineEdit):
+            widget.setSelection(match.start, match.end - match.start)
+        else:
+            cursor = widget.textCursor()
+            cursor.setPosition(match.start)
+            cursor.setPosition(match.end, QTextCursor.MoveMode.KeepAnchor)
+            widget.setTextCursor(cursor)
+            widget.ensureCursorVisible()
+        if place.field != "body" and not place.photo_field:
+            window.fields.ensureWidgetVisible(widget)
+
+    # --- replacing -----------------------------------------------------------------------------
+
+    def replace_one(self) -> None:
+        """Replace the selected match (if the selection still is one), then find the next."""
+        match = self._last
+        if match is not None:
+            widget = self.widget_for(match.place)
+            if widget is not None and _selection(widget) == (match.start, match.end):
+                try:
+                    new = replacement_for(
+                        _widget_text(widget),
+                        match.start,
+                        match.end,
+                        self.find_edit.text(),
+                        self.replace_edit.text(),
+                        self.options(),
+                    )
+                except PatternError as error:
+                    self._say(str(error), error=True)
+                    return
+                if new is not None:
+                    _replace_span(widget, match.start, match.end, new)
+                    self._anchor = _Target(match.place, match.start + len(new))
+                    self._last = None
+        self.find_next()
+
+    def replace_all(self) -> ReplaceResult | None:
+        """Replace every match: one undo step in each field's widget."""
+        try:
+            result = replace_in_places(
+                self._texts(), self.find_edit.text(), self.replace_edit.text(), self.options()
+            )
+        except PatternError as error:
+            self._say(str(error), error=True)
+            return None
+        for change in result.changes:
+            self._apply(change)
+        self._last = None
+        summary = result.summary()
+        self._say(summary)
+        self.window_.statusBar().showMessage(summary, 8000)
+        return result
+
+    def _apply(self, change: Change) -> None:
+        place = change.place
+        widget = self.widget_for(place)
+        if widget is None:
+            self.document.set_photo_field(place.photo_id or "", place.photo_field, change.after)
+        elif isinstance(widget, QPlainTextEdit):
+            cursor = QTextCursor(widget.document())
+            cursor.beginEditBlock()
+            for edit in reversed(change.edits):
+                cursor.setPosition(edit.start)
+                cursor.setPosition(edit.end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(edit.text)
+            cursor.endEditBlock()
+        else:
+            first, last = change.edits[0], change.edits[-1]
+            tail = len(change.before) - last.end
+            _replace_span(
+                widget, first.start, last.end, change.after[first.start : len(change.after) - tail]
+            )
+
+
+def _widget_text(widget: TextWidget) -> str:
+    return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+
+
+def _cursor_start(widget: TextWidget) -> int:
+    if isinstance(widget, QLineEdit):
+        return widget.selectionStart() if widget.hasSelectedText() else widget.cursorPosition()
+    return widget.textCursor().selectionStart()
+
+
+def _selection(widget: TextWidget) -> tuple[int, int] | None:
+    if isinstance(widget, QLineEdit):
+        if not widget.hasSelectedText():
+            return None
+        return widget.selectionStart(), widget.selectionEnd()
+    cursor = widget.textCursor()
+    return (cursor.selectionStart(), cursor.selectionEnd()) if cursor.hasSelection() else None
+
+
+def _replace_span(widget: TextWidget, start: int, end: int, text: str) -> None:
+    """Replace ``start:end`` of the widget's text as one undoable edit."""
+    if isinstance(widget, QLineEdit):
+        widget.setSelection(start, end - start)
+        widget.insert(text)
+        return
+    cursor = widget.textCursor()
+    cursor.beginEditBlock()
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(text)
+    cursor.endEditBlock()
+    widget.setTextCursor(cursor)
+
+
+def _next_match(
+    matches: list[Match],
+    order: dict[Place, int],
+    last: Match | None,
+    anchor: _Target | None,
+) -> Match:
+    """The first match after the last one found (or at or after the anchor), wrapping."""
+
+    def key(match: Match) -> tuple[int, int, int]:
+        return order[match.place], match.start, match.end
+
+    if last is not None and last in matches:
+        after = [m for m in matches if key(m) > key(last)]
+        return after[0] if after else matches[0]
+    if anchor is not None:
+        point = (order.get(anchor.place, 0), anchor.position)
+        after = [m for m in matches if (order[m.place], m.start) >= point]
+        return after[0] if after else matches[0]
+    return matches[0]
+
+
+def install_find_replace(window: QMainWindow) -> FindReplaceDialog:
+    """Edit > Find and Replace (Ctrl+F finds, Ctrl+H replaces; F3 finds the next)."""
+    dialog = FindReplaceDialog(window)
+    menu = window_menu(window, "&Edit")
+    menu.addSeparator()
+
+    def show(focus: QLineEdit) -> None:
+        selected = _focused_selection()
+        if not dialog.isVisible():
+            dialog.start_from_focus()
+        if selected and "\n" not in selected and len(selected) < 200:
+            dialog.find_edit.setText(selected)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        focus.setFocus()
+        focus.selectAll()
+
+    find = QAction("&Find…", window)
+    find.setObjectName("find_action")
+    find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+    find.triggered.connect(lambda: show(dialog.find_edit))
+    replace = QAction("Find and R&eplace…", window)
+    replace.setObjectName("replace_action")
+    replace.setShortcut(QKeySequence("Ctrl+H"))
+    replace.triggered.connect(lambda: show(dialog.replace_edit))
+    find_next = QAction("Find &Next", window)
+    find_next.setObjectName("find_next_action")
+    find_next.setShortcut(QKeySequence(QKeySequence.StandardKey.FindNext))
+    find_next.triggered.connect(dialog.find_next)
+    for action in (find, replace, find_next):
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        menu.addAction(action)
+    return dialog
+
+
+def _focused_selection() -> str:
+    widget: QWidget | None = QApplication.focusWidget()
+    if isinstance(widget, QLineEdit):
+        return widget.selectedText()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.textCursor().selectedText()
+    return ""

@@ -1,0 +1,183 @@
+"""Smart punctuation as the reporter types, in the body and the text fields (headline, dek,
+photo caption and alt text), through an event filter: the panes keep their own key handling.
+
+The straight character goes in first and the replacement follows as an edit of its own, so one
+Ctrl+Z turns “ back into ". Settings (kept in the window's QSettings): on or off (Edit > Smart
+Punctuation, on by default) and Spanish quotes, angle « » (default) or curly “ ”.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QPlainTextEdit, QWidget
+
+from editor.text.typography import (
+    ANGLE,
+    CURLY,
+    TRIGGERS,
+    Replacement,
+    inside_code_block,
+    smart_replacement,
+)
+from editor.ui.tools.menus import window_menu
+
+ENABLED_KEY = "typing/smartPunctuation"
+SPANISH_STYLE_KEY = "typing/spanishQuotes"
+_TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+
+
+def _lines_above(edit: QPlainTextEdit) -> Iterator[str]:
+    block = edit.document().firstBlock()
+    current = edit.textCursor().block()
+    while block.isValid() and block != current:
+        yield block.text()
+        block = block.next()
+
+
+class SmartPunctuation(QObject):
+    """The event filter on the text widgets; see ``install_typography``."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.settings = window.settings
+        self.enabled = _flag(self.settings.value(ENABLED_KEY, True))
+        style = str(self.settings.value(SPANISH_STYLE_KEY, ANGLE))
+        self.spanish_style = style if style in (ANGLE, CURLY) else ANGLE
+        self.body = window.body
+        self.widgets: list[QWidget] = [
+            window.body,
+            window.fields.headline,
+            window.fields.dek,
+            window.photos.caption,
+            window.photos.alt,
+        ]
+        for widget in self.widgets:
+            widget.installEventFilter(self)
+        # Let go of the widgets before the window deletes them (see ``_detach``).
+        window.installEventFilter(self)
+
+    # --- settings ------------------------------------------------------------------------------
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.settings.setValue(ENABLED_KEY, enabled)
+
+    def set_spanish_style(self, style: str) -> None:
+        if style in (ANGLE, CURLY):
+            self.spanish_style = style
+            self.settings.setValue(SPANISH_STYLE_KEY, style)
+
+    # --- typing --------------------------------------------------------------------------------
+
+    def _detach(self) -> None:
+        """Remove the filters: a Python filter called while the window's children are being
+        destroyed would see half-deleted widgets."""
+        self.enabled = False
+        for widget in (*self.widgets, self.window_):
+            if shiboken6.isValid(widget):
+                widget.removeEventFilter(self)
+        self.widgets = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.widgets:
+            return False
+        if watched is self.window_:
+            if event.type() == QEvent.Type.DeferredDelete:
+                self._detach()
+            return False
+        if (
+            self.enabled
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.text() in TRIGGERS
+            and event.text() != ""
+            and not (event.modifiers() & ~_TYPING_MODIFIERS)
+        ):
+            if isinstance(watched, QPlainTextEdit) and not watched.isReadOnly():
+                return self._typed_in_text(watched, event.text())
+            if isinstance(watched, QLineEdit) and not watched.isReadOnly():
+                return self._typed_in_line(watched, event.text())
+        return False
+
+    def _replacement(self, line_before: str, typed: str) -> Replacement | None:
+        return smart_replacement(
+            line_before, typed, self.window_.document.article.language, self.spanish_style
+        )
+
+    def _typed_in_text(self, edit: QPlainTextEdit, typed: str) -> bool:
+        cursor = edit.textCursor()
+        if cursor.hasSelection():
+            return False  # typing over a selection: as Qt does it
+        line_before = cursor.block().text()[: cursor.positionInBlock()]
+        replacement = self._replacement(line_before, typed)
+        # Whether a fenced code block is open needs the lines above: only looked at when a
+        # replacement is due (a quote, a second dash or third dot), and only in the body.
+        if replacement is None or (edit is self.body and inside_code_block(_lines_above(edit))):
+            return False
+        cursor.beginEditBlock()
+        cursor.insertText(typed)
+        cursor.endEditBlock()
+        end = cursor.position()
+        start = end - 1 - replacement.delete_before
+        cursor.beginEditBlock()
+        # Insert first and delete after, so that the next typed character is not merged into
+        # this edit by the undo stack: Ctrl+Z then undoes the typing, and then the replacement.
+        cursor.setPosition(start)
+        cursor.insertText(replacement.text)
+        cursor.setPosition(cursor.position() + end - start, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        cursor.endEditBlock()
+        edit.setTextCursor(cursor)
+        edit.ensureCursorVisible()
+        return True
+
+    def _typed_in_line(self, edit: QLineEdit, typed: str) -> bool:
+        if edit.hasSelectedText():
+            return False
+        position = edit.cursorPosition()
+        replacement = self._replacement(edit.text()[:position], typed)
+        if replacement is None:
+            return False
+        edit.insert(typed)
+        end = edit.cursorPosition()
+        # Replacing a selection is an undo step of its own in a line edit.
+        edit.setSelection(end - 1 - replacement.delete_before, 1 + replacement.delete_before)
+        edit.insert(replacement.text)
+        return True
+
+
+def _flag(value: object) -> bool:
+    if isinstance(value, str):
+        return value.lower() not in ("false", "0", "no", "")
+    return bool(value)
+
+
+def install_typography(window: QMainWindow) -> SmartPunctuation:
+    """Smart punctuation in the window's text widgets, with its switches in the Edit menu."""
+    hook = SmartPunctuation(window)
+    menu = window_menu(window, "&Edit")
+    menu.addSeparator()
+    toggle = QAction("Smart &Punctuation", window)
+    toggle.setObjectName("smart_punctuation_action")
+    toggle.setCheckable(True)
+    toggle.setChecked(hook.enabled)
+    toggle.setStatusTip("Curly quotes, em dashes and ellipses as you type (never in code or URLs)")
+    toggle.toggled.connect(hook.set_enabled)
+    menu.addAction(toggle)
+    spanish = menu.addMenu("Spanish &Quotes")
+    group = QActionGroup(spanish)
+    for text, style in (("Angle quotes « »", ANGLE), ("Curly quotes “ ”", CURLY)):
+        action = QAction(text, spanish)
+        action.setObjectName(f"spanish_quotes_{style}")
+        action.setCheckable(True)
+        action.setChecked(hook.spanish_style == style)
+        action.triggered.connect(lambda _=False, s=style: hook.set_spanish_style(s))
+        group.addAction(action)
+        spanish.addAction(action)
+    hook.toggle_action = toggle
+    return hook
