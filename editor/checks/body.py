@@ -301,22 +301,34 @@ def _smiley_or_item(text: str, index: int, stack: list[tuple[str, int]]) -> bool
 
 # --- doubled words and double spaces -------------------------------------------------------------
 
-_DOUBLED_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]*\n?[ \t]*)\1(?![\w'’-])", re.IGNORECASE)
+_WORD_TOKEN_RE = re.compile(r"\w+(?:['’-]\w+)*")
 # Doubles that are grammar, not typos.
 _ALLOWED_DOUBLES = frozenset({"had", "that", "is", "bye", "ha", "no", "so", "very", "muy"})
 
 
-def _doubled(text: str) -> Iterator[re.Match[str]]:
-    for match in _DOUBLED_RE.finditer(text):
-        first, gap = match.group(1), match.group(2)
-        second = match.group()[len(first) + len(gap) :]
-        if not gap:
-            continue  # one word ("thethe")
-        if first.lower() in _ALLOWED_DOUBLES:
+def _doubled(text: str) -> Iterator[tuple[int, int, int, str]]:
+    """(start, end of the first word, end of the second, the word) of each doubled word: the
+    same word twice with only spaces between them, or one line break."""
+    previous: re.Match[str] | None = None
+    for match in _WORD_TOKEN_RE.finditer(text):
+        first, previous = previous, match
+        if first is None:
             continue
-        if first == second and first[:1].isupper() and len(first) > 1:
+        word, second = first.group(), match.group()
+        if word.lower() != second.lower() or word.lower() in _ALLOWED_DOUBLES:
+            continue
+        if not word.isalpha() and not _is_wordlike(word):
+            continue  # numbers, identifiers
+        gap = text[first.end() : match.start()]
+        if not gap or gap.strip(" \t") not in ("", "\n"):
+            continue
+        if word == second and word[:1].isupper() and len(word) > 1:
             continue  # a name such as Bora Bora or Walla Walla
-        yield match
+        yield first.start(), first.end(), match.end(), word
+
+
+def _is_wordlike(token: str) -> bool:
+    return not any(char.isdigit() or char == "_" for char in token)
 
 
 def _doubled_message(word: str) -> str:
@@ -325,40 +337,32 @@ def _doubled_message(word: str) -> str:
 
 def check_doubled_words(article: Article, context: CheckContext) -> Iterator[Finding]:
     scan = scan_body(article.body)
-    for match in _doubled(scan.prose):
-        first_end = match.start() + len(match.group(1))
-        if scan.touches_code(match.start(), match.end()):
+    for start, first_end, end, word in _doubled(scan.prose):
+        if scan.touches_code(start, end):
             continue  # "the `x` the": the reader sees the code between them
-        gap = scan.text[first_end : match.end() - len(match.group(1))]
+        gap = scan.text[first_end : end - len(word)]
         # Markup between the two (a link's address, **) is kept: no fix then.
         fix = (
-            Fix(f"Remove the second “{match.group(1)}”", first_end, match.end(), "")
-            if gap.strip() == "" and not scan.is_masked(first_end, match.end())
+            Fix(f"Remove the second “{word}”", first_end, end, "")
+            if gap.strip() == "" and not scan.is_masked(first_end, end)
             else None
         )
         yield _body_finding(
-            scan,
-            Severity.WARNING,
-            "doubled-word",
-            _doubled_message(match.group(1)),
-            match.start(),
-            match.end(),
-            fix,
+            scan, Severity.WARNING, "doubled-word", _doubled_message(word), start, end, fix
         )
     for field, photo_field, text in text_fields(article):
         if photo_field == "credit":
             continue
-        for match in _doubled(text):
-            first_end = match.start() + len(match.group(1))
+        for start, first_end, end, word in _doubled(text):
             yield Finding(
                 Severity.WARNING,
                 "doubled-word",
-                _doubled_message(match.group(1)),
+                _doubled_message(word),
                 field,
-                start=match.start(),
-                end=match.end(),
+                start=start,
+                end=end,
                 photo_field=photo_field,
-                fix=Fix(f"Remove the second “{match.group(1)}”", first_end, match.end(), ""),
+                fix=Fix(f"Remove the second “{word}”", first_end, end, ""),
             )
 
 

@@ -32,14 +32,14 @@ _DEFINITION_RE = re.compile(
 )
 _REFERENCE_LABEL_RE = re.compile(r"^ {0,3}\[([^\]\n]+)\]:", re.MULTILINE)
 _FOOTNOTE_RE = re.compile(r"\[\^[^\]\s]+\]")
-_URL_RE = re.compile(
-    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>()\[\]]*(?:\([^\s<>()]*\)[^\s<>()\[\]]*)*",
-    re.IGNORECASE,
-)
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Addresses are found from their "://", "www." or "@" (a literal search is fast), then grown.
+_SCHEME_BEFORE_RE = re.compile(r"(?<![\w.+-])(?:https?|ftp)\Z", re.IGNORECASE)
+_URL_TAIL_RE = re.compile(r"[^\s<>()\[\]]*(?:\([^\s<>()]*\)[^\s<>()\[\]]*)*")
+_EMAIL_USER_RE = re.compile(r"[\w.+-]+\Z")
+_EMAIL_DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _LIST_MARKER_RE = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:\d{1,9}|[A-Za-z])\)(?=[ \t])", re.MULTILINE)
 # Emphasis markers (**, _, ***) at a word's edge; an underscore inside a word is a character.
-_EMPHASIS_RE = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
+_EMPHASIS_RUN_RE = re.compile(r"[*_]{1,3}")
 _ATTR_LIST_RE = re.compile(r"\{:?[ \t]*[#.][^{}\n]*\}")
 _BLANK_LINE_RE = re.compile(r"\n(?:[ \t]*\n)+")
 
@@ -247,10 +247,47 @@ def _other_syntax(text: str) -> tuple[list[tuple[int, int]], list[LinkSyntax]]:
     spans += [(m.end() - 1, m.end()) for m in _LIST_MARKER_RE.finditer(text)]
     links = find_links(_blank(text, spans))
     spans += _link_syntax(links, text, labels)
-    spans += [m.span() for m in _URL_RE.finditer(text)]
-    spans += [m.span() for m in _EMAIL_RE.finditer(text)]
-    spans += [m.span() for m in _EMPHASIS_RE.finditer(_blank(text, spans))]
+    spans += _addresses(text)
+    spans += _emphasis(_blank(text, spans))
     return spans, links
+
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """Bare web addresses (``https://…``, ``www.…``) and e-mail addresses."""
+    spans = []
+    for marker in ("://", "www.", "WWW."):
+        found = text.find(marker)
+        while found >= 0:
+            start = found
+            if marker == "://":
+                scheme = _SCHEME_BEFORE_RE.search(text, max(0, found - 6), found)
+                start = scheme.start() if scheme else -1
+            elif found and (text[found - 1].isalnum() or text[found - 1] in "._/"):
+                start = -1  # inside a word or an address found already
+            if start >= 0:
+                tail = _URL_TAIL_RE.match(text, found + len(marker))
+                spans.append((start, tail.end() if tail else found + len(marker)))
+            found = text.find(marker, found + 1)
+    at = text.find("@")
+    while at >= 0:
+        user = _EMAIL_USER_RE.search(text, max(0, at - 64), at)
+        domain = _EMAIL_DOMAIN_RE.match(text, at + 1)
+        if user is not None and domain is not None:
+            spans.append((user.start(), domain.end()))
+        at = text.find("@", at + 1)
+    return spans
+
+
+def _emphasis(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _EMPHASIS_RUN_RE.finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        opens = not (before.isalnum() or before in "*_") and not after.isspace()
+        closes = not before.isspace() and not (after.isalnum() or after in "*_")
+        if opens or closes:
+            spans.append(match.span())
+    return spans
 
 
 @dataclass(frozen=True)

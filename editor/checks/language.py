@@ -85,7 +85,9 @@ def guess_language(text: str) -> Guess | None:
     """The language ``text`` is written in, or None when it is not clear."""
     han = len(_HAN_RE.findall(text))
     kana = len(_KANA_RE.findall(text))
-    words = [word.lower() for word in _WORD_RE.findall(_HAN_RE.sub(" ", _KANA_RE.sub(" ", text)))]
+    if han or kana:
+        text = _HAN_RE.sub(" ", _KANA_RE.sub(" ", text))
+    words = _WORD_RE.findall(text.lower())
     letters_words = len(words) + han + kana
     if letters_words < MIN_WORDS:
         return None

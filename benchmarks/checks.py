@@ -1,0 +1,218 @@
+"""Time to run every pre-publish check on a 20,000-word story with 40 photos.
+
+Builds a long read (subheads, quotes in three styles, parenthetical asides, links, reference
+links, a code span, 40 photo placements) and times ``run_checks`` on it ``--runs`` times, each
+on a body that differs by one character from the last (as after a keystroke, so no cached body
+scan is reused). Prints the median and p95 of the whole run and of each check, and the same
+with the spelling and house-style checks when their modules are present. Never fails on time:
+the checks run off the GUI thread, debounced, so this is the delay before the panel updates.
+
+    .venv/bin/python benchmarks/checks.py [--words 20000] [--runs 30] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import statistics
+import time
+from collections.abc import Callable, Sequence
+
+from editor.checks.registry import CHECKS, Check, CheckContext, run_checks
+from editor.model.article import Article, Dateline, ImageRef, count_words
+from editor.model.media_store import MediaStore
+
+WORDS = [
+    "the", "caravan", "of", "migrants", "left", "Huixtla", "at", "dawn", "under", "the", "watch",
+    "of", "the", "National", "Guard", "and", "walked", "north", "along", "the", "highway",
+    "towards", "Mexico", "City", "while", "officials", "said", "that",
+]  # fmt: skip
+PHOTOS = 40
+
+
+def phrase(rng: random.Random, length: int) -> str:
+    """``length`` words, never the same word twice in a row (that would be a doubled word)."""
+    chosen: list[str] = []
+    while len(chosen) < length:
+        word = rng.choice(WORDS)
+        if not chosen or word != chosen[-1]:
+            chosen.append(word)
+    return " ".join(chosen)
+
+
+def long_read(words: int, seed: int = 3) -> str:
+    """A long read with subheads, quotes, asides, links and ``PHOTOS`` photo placements."""
+    rng = random.Random(seed)
+    blocks: list[str] = []
+    count = 0
+    every = max(1, (words // 45) // PHOTOS)
+    photo = 0
+    while count < words:
+        kind = rng.random()
+        if kind < 0.08:
+            blocks.append("## " + phrase(rng, 5).capitalize())
+        elif kind < 0.16:
+            quote = phrase(rng, 25).capitalize()
+            blocks.append(rng.choice(["“{}”", "«{}»", '"{}"']).format(quote) + ", she said.")
+        else:
+            sentence = phrase(rng, rng.randint(30, 60)).capitalize()
+            if rng.random() < 0.2:
+                sentence += " according to [the INM][inm] and [EFE](https://efe.com/a_(b))"
+            if rng.random() < 0.2:
+                sentence += " (the Migration National Institute, `INM`)"
+            blocks.append(sentence + ".")
+        count += len(blocks[-1].split())
+        if photo < PHOTOS and len(blocks) % every == 0:
+            photo += 1
+            blocks.append(f"![](photo:p{photo})")
+    while photo < PHOTOS:
+        photo += 1
+        blocks.append(f"![](photo:p{photo})")
+    blocks.append("[inm]: https://www.gob.mx/inm")
+    return "\n\n".join(blocks)
+
+
+def story(words: int) -> tuple[Article, CheckContext]:
+    media = MediaStore()
+    photos = [
+        ImageRef(
+            id=f"p{n}",
+            original_name=f"caravan-{n}.jpg",
+            media_path=media.add_bytes(f"photo {n}".encode(), "jpg"),
+            width=2400,
+            height=1600,
+            caption=f"Migrants walk north from Huixtla, photo {n}.",
+            credit="EFE/Juan Manuel Blanco",
+            alt=f"People with backpacks on a highway, view {n}.",
+            featured=n == 1,
+        )
+        for n in range(1, PHOTOS + 1)
+    ]
+    article = Article(
+        headline=f"A {words:,}-word long read on the caravan",
+        byline=["Juan Manuel Blanco"],
+        dateline=Dateline(place="Tapachula", country="Mexico"),
+        slug="MEXICO-MIGRANTS/CARAVAN",
+        body=long_read(words),
+        photos=photos,
+    )
+    return article, CheckContext(media=media)
+
+
+def percentile(values: Sequence[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def summary(times: Sequence[float]) -> dict[str, float]:
+    return {
+        "median_ms": round(statistics.median(times) * 1000, 2),
+        "p95_ms": round(percentile(times, 0.95) * 1000, 2),
+    }
+
+
+def _edited(article: Article, run: int) -> None:
+    """One keystroke: a letter typed in the middle of the body (a new body, a new scan)."""
+    middle = len(article.body) // 2
+    article.body = article.body[:middle] + "abcdefghij"[run % 10] + article.body[middle + 1 :]
+
+
+def time_runs(
+    article: Article, context: CheckContext, runs: int, extra: Sequence[Check] = ()
+) -> tuple[list[float], int]:
+    run_checks(article, context, extra)  # warm up: fonts, regexes, dictionaries
+    times = []
+    findings = 0
+    for run in range(runs):
+        _edited(article, run)
+        start = time.perf_counter()
+        findings = len(run_checks(article, context, extra))
+        times.append(time.perf_counter() - start)
+    return times, findings
+
+
+def time_each_check(
+    article: Article, context: CheckContext, runs: int, checks: Sequence[Check]
+) -> dict[str, dict[str, float]]:
+    """Each check alone, with the body scan it shares with the others made afresh each run."""
+    from editor.checks.body_text import scan_body
+
+    result = {}
+    for check in checks:
+        times = []
+        for run in range(runs):
+            _edited(article, run)
+            scan_body.cache_clear()
+            start = time.perf_counter()
+            list(check(article, context))
+            times.append(time.perf_counter() - start)
+        result[getattr(check, "__name__", repr(check))] = summary(times)
+    return result
+
+
+def optional_checks() -> list[tuple[str, Callable[[], Check]]]:
+    """The spelling and house-style checks, when their modules are present."""
+    found: list[tuple[str, Callable[[], Check]]] = []
+    try:
+        from editor.checks.spelling_check import check_spelling
+
+        found.append(("spelling", lambda: check_spelling))
+    except ImportError:
+        pass
+    try:
+        from editor.checks.house_style import check_house_style
+
+        found.append(("house style", lambda: check_house_style))
+    except ImportError:
+        pass
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--json", action="store_true")
+    options = parser.parse_args()
+
+    article, context = story(options.words)
+    result: dict[str, object] = {
+        "words": count_words(article.body),
+        "characters": len(article.body),
+        "photos": len(article.photos),
+    }
+    times, findings = time_runs(article, context, options.runs)
+    result["built_in"] = {**summary(times), "findings": findings}
+    result["per_check"] = time_each_check(article, context, max(5, options.runs // 3), CHECKS)
+    extras = []
+    for name, make in optional_checks():
+        check = make()
+        extras.append(check)
+        times, findings = time_runs(article, context, options.runs, [check])
+        result[f"with {name}"] = {**summary(times), "findings": findings}
+    if len(extras) > 1:
+        times, findings = time_runs(article, context, options.runs, extras)
+        result["with all"] = {**summary(times), "findings": findings}
+
+    if options.json:
+        print(json.dumps(result, indent=2))
+        return
+    print(
+        f"{result['words']:,} words, {result['characters']:,} characters, "
+        f"{result['photos']} photos; {options.runs} runs"
+    )
+    for key, value in result.items():
+        if isinstance(value, dict) and "median_ms" in value:
+            print(
+                f"  {key:<18} median {value['median_ms']:8.2f} ms   p95 {value['p95_ms']:8.2f} ms"
+                f"   ({value['findings']} findings)"
+            )
+    print("  each check alone (with its own body scan):")
+    for name, value in result["per_check"].items():  # type: ignore[union-attr]
+        print(f"    {name:<26} median {value['median_ms']:7.2f} ms   p95 {value['p95_ms']:7.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
