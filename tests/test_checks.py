@@ -208,6 +208,7 @@ CASES: list[tuple[str, Change, Change]] = [
         _body("Dijo «basta». Y se fue.", "es"),
     ),
     ("unbalanced-quotes", _body("He said ‘no. Then”"), _body('A 12" pipe and **bold** and *it*.')),
+    ("unbalanced-quotes", _body("Er sagte „Hallo.", "de"), _body("Er sagte „Hallo“.", "de")),
     (
         "unbalanced-quotes",
         _body("“First part of a long quote.\n\nAnd more."),
@@ -230,6 +231,11 @@ CASES: list[tuple[str, Change, Change]] = [
     ),
     ("unbalanced-brackets", _body("A [sic said."), _body("Options: a) walk, b) ride. Fine :)")),
     ("unbalanced-brackets", _body("(a [b) c]"), _body("`f(x` and https://x.org/a_(b) ok")),
+    (
+        "unbalanced-brackets",
+        _body("微软（Microsoft Corp 等。"),
+        _body("微软（Microsoft Corp) 等。"),
+    ),
     ("unbalanced-punctuation", _body("¿Qué pasa. Nada.", "es"), _body("¿Qué pasa? Nada.", "es")),
     ("unbalanced-punctuation", _body("Qué pasa? Nada.", "es"), _body("What now? Nothing.", "en")),
     ("unbalanced-punctuation", _body("¡Basta. Ya.", "es"), _body("¡Basta! Ya.", "es")),
@@ -255,18 +261,34 @@ def test_check_triggers_and_stays_quiet(code: str, bad: Change, good: Change) ->
     assert code not in {f.code for f in codes_after(good)}
 
 
-def test_every_code_of_the_registry_table_has_a_case() -> None:
+def built_in_codes() -> set[str]:
+    """The codes registry.py's table documents."""
     from editor.checks import registry
 
     row = re.compile(r"([a-z][a-z-]+) +(?:error|warning|note) ")
-    table_codes = {
+    return {
         match.group(1)
         for line in (registry.__doc__ or "").splitlines()
         if (match := row.match(line))
     }
+
+
+def test_every_code_of_the_registry_table_has_a_case() -> None:
+    table_codes = built_in_codes()
     tested = {code for code, _, _ in CASES} | {"check-failed"}
     assert table_codes <= tested
     assert "headline-missing" in table_codes
+
+
+def test_real_copy_gives_no_body_findings(data_dir) -> None:
+    """The EFE wire story and a Wikinews story: quotes, apostrophes, parentheses, links."""
+    from editor.model.ingest import import_file
+
+    for name in ("caravan-efe.md", "en_wikinews_crane.md"):
+        article = import_file(data_dir / name).article
+        codes = built_in_codes()  # spelling and house style are tested on their own
+        body = [f for f in run_checks(article) if f.field == "body" and f.code in codes]
+        assert body == [], (name, body)
 
 
 # --- places, severities and fixes ----------------------------------------------------------------
@@ -316,6 +338,13 @@ def test_link_fixes() -> None:
     blank = "See [](https://efe.com) now."
     fixed = apply_fix(blank, only(codes_after(_body(blank)), "link-no-text"))
     assert fixed == "See [https://efe.com](https://efe.com) now."
+
+
+def test_bracket_findings_name_the_one_left_open() -> None:
+    body = "(a [b) c"
+    findings = [f for f in codes_after(_body(body)) if f.code == "unbalanced-brackets"]
+    assert [body[f.start : f.end] for f in findings] == ["["]
+    assert "never closed with ]" in findings[0].message
 
 
 def test_quote_finding_points_at_the_mark() -> None:

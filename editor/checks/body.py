@@ -122,7 +122,7 @@ def _removal(text: str, start: int, end: int) -> tuple[int, int]:
 # --- quotes and brackets -------------------------------------------------------------------------
 
 _QUOTE_MARKS_RE = re.compile('["“”«»‘’„‚¿?¡!]')
-_BRACKETS_RE = re.compile(r"[()\[\]]")
+_BRACKETS_RE = re.compile(r"[()\[\]（）［］]")
 _PAIRS = {"“": "”", "«": "»", "‘": "’"}
 _GERMAN_PAIRS = {"„": "“", "‚": "‘", "»": "«"}
 # Closing marks that also serve as apostrophes: one without its opening mark is no finding.
@@ -247,46 +247,41 @@ def _word_internal(text: str, index: int) -> bool:
     return text[index - 1 : index].isalnum() and text[index + 1 : index + 2].isalnum()
 
 
+_OPENING = {"(": "(", "[": "[", "（": "(", "［": "["}  # full-width ones count as their kind
+_CLOSING = {")": "(", "]": "[", "）": "(", "］": "["}
+_CLOSER_OF = {"(": ")", "[": "]"}
+
+
 def check_brackets(article: Article, context: CheckContext) -> Iterator[Finding]:
     scan = scan_body(article.body)
     for start, end in scan.paragraphs():
         paragraph = scan.prose[start:end]
-        if not any(char in paragraph for char in "()[]"):
+        if not _BRACKETS_RE.search(paragraph):
             continue
-        stack: list[tuple[str, int]] = []
+        stack: list[tuple[str, int]] = []  # (kind, offset)
+        problems: list[tuple[int, str]] = []
         for match in _BRACKETS_RE.finditer(paragraph):
             char, index = match.group(), match.start()
-            if char in "([":
-                stack.append((char, start + index))
+            if char in _OPENING:
+                stack.append((_OPENING[char], start + index))
                 continue
-            if char == ")" and _smiley_or_item(paragraph, index, stack):
+            kind = _CLOSING[char]
+            if kind == "(" and _smiley_or_item(paragraph, index, stack):
                 continue
-            opener = "(" if char == ")" else "["
-            if stack and stack[-1][0] == opener:
-                stack.pop()
-                continue
-            yield _body_finding(
-                scan,
-                Severity.WARNING,
-                "unbalanced-brackets",
-                f"This {char} has no opening {opener} in its paragraph.",
-                start + index,
-                start + index + 1,
-            )
-            if any(open_ == opener for open_, _ in stack):
-                while stack and stack[-1][0] != opener:
-                    stack.pop()
-                stack.pop()
+            if any(open_ == kind for open_, _ in stack):
+                while True:
+                    open_, at = stack.pop()
+                    if open_ == kind:
+                        break
+                    problems.append((at, f"This {open_} is never closed with {_CLOSER_OF[open_]}."))
+            else:
+                problems.append((start + index, f"This {char} has no opening {kind} before it."))
         for open_, at in stack:
-            closer = ")" if open_ == "(" else "]"
-            yield _body_finding(
-                scan,
-                Severity.WARNING,
-                "unbalanced-brackets",
-                f"This {open_} is never closed with {closer} in its paragraph.",
-                at,
-                at + 1,
+            problems.append(
+                (at, f"This {open_} is never closed with {_CLOSER_OF[open_]} in its paragraph.")
             )
+        for at, message in sorted(problems):
+            yield _body_finding(scan, Severity.WARNING, "unbalanced-brackets", message, at, at + 1)
 
 
 def _smiley_or_item(text: str, index: int, stack: list[tuple[str, int]]) -> bool:
