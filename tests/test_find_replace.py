@@ -123,6 +123,11 @@ def test_pattern_error_is_a_message_not_an_exception() -> None:
         find_all(_article(), "(", FindOptions(regex=True))
 
 
+def test_the_error_names_the_place_in_what_was_typed() -> None:
+    message = pattern_error("(caravan", FindOptions(regex=True, whole_word=True))
+    assert message is not None and message.endswith("at position 1")
+
+
 def test_an_empty_pattern_finds_nothing() -> None:
     assert find_all(_article(), "", FindOptions()) == []
     assert replace_all(_article(), "", "x", FindOptions()).changes == []

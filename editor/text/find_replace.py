@@ -117,13 +117,14 @@ class ReplaceResult:
 
 def compile_pattern(pattern: str, options: FindOptions) -> re.Pattern[str]:
     """The regular expression for ``pattern``; raises PatternError for a broken one."""
-    source = pattern if options.regex else re.escape(pattern)
-    if options.whole_word:
-        # Not \b: a pattern may start or end with punctuation ("U.S.").
-        source = rf"(?<!\w)(?:{source})(?!\w)"
     flags = re.MULTILINE | (0 if options.case_sensitive else re.IGNORECASE)
+    source = pattern if options.regex else re.escape(pattern)
     try:
-        return re.compile(source, flags)
+        compiled = re.compile(source, flags)  # errors name positions in what was typed
+        if not options.whole_word:
+            return compiled
+        # Not \b: a pattern may start or end with punctuation ("U.S.").
+        return re.compile(rf"(?<!\w)(?:{source})(?!\w)", flags)
     except (re.error, OverflowError, RecursionError) as error:
         raise PatternError(_pattern_message(error)) from None
 

@@ -191,9 +191,7 @@ class CountsWidget(QWidget):
         self.progress.setVisible(progress is not None)
         self.target_label.setVisible(progress is not None)
         if progress is None:
-            self.target_button.setText("Target")
             return
-        self.target_button.setText("▾")
         colour = STATE_COLOURS[progress.state]
         self.target_label.setText(progress.text())
         self.target_label.setStyleSheet(f"color: {colour};")
