@@ -477,3 +477,19 @@ def test_prose_copy_keeps_offsets_and_blanks_syntax() -> None:
         assert char not in scan.prose, char
     assert "Foo" in scan.prose and "See" in scan.prose
     assert scan.line_of(0) == 1 and scan.line_of(body.index("unbalanced")) == 4
+
+
+def test_headline_width_falls_back_to_dejavu_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from editor.checks import text_measure
+
+    dejavu = [entry for entry in text_measure._CANDIDATES if entry[0] == "DejaVuSans.ttf"]
+    monkeypatch.setattr(text_measure, "_CANDIDATES", tuple(dejavu))
+    text_measure._font.cache_clear()
+    try:
+        path, _ = find_font_file()
+        if path is None:
+            pytest.skip("DejaVu Sans is not installed either")
+        finding = only(codes_after(_set(headline="W" * 40)), "headline-too-wide")
+        assert "DejaVu Sans" in finding.message
+    finally:
+        text_measure._font.cache_clear()
