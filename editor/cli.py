@@ -282,7 +282,9 @@ def _word_range(text: str) -> tuple[int, int]:
 
 def _check(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from editor.checks.findings import Severity
+    from editor.checks.house_style import check_house_style
     from editor.checks.registry import CheckContext, CheckSettings, run_checks
+    from editor.checks.spelling_check import check_spelling
 
     if Path(options.article).suffix.lower() in TEXT_SUFFIXES:
         from editor.model.ingest import IngestError, import_file
@@ -296,7 +298,12 @@ def _check(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         loaded = _load(options.article)
         article, media = loaded.article, loaded.media
     settings = CheckSettings(target_words=options.target_words)
-    findings = run_checks(article, CheckContext(settings=settings, media=media))
+    # Spelling (the user's own dictionary) and house style (the user's rules over ours) too.
+    findings = run_checks(
+        article,
+        CheckContext(settings=settings, media=media),
+        extra=[check_spelling, check_house_style],
+    )
     if options.json:
         print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
     else:

@@ -17,6 +17,8 @@ packages=(
   libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
   # Spelling: Enchant with the Hunspell dictionaries for English and Spanish.
   libenchant-2-2 hunspell-en-us hunspell-en-gb hunspell-es
+  # Headline width is measured in Liberation Sans, which has Arial's metrics.
+  fonts-liberation
 )
 if [ "$purpose" = test ]; then
   # The exports' real consumers: Hugo builds the Markdown bundle, pdftotext reads the PDF, and

@@ -44,7 +44,9 @@ def test_efe_sample_reports_empty_alt_texts_and_missing_images(
     assert by_code["photo-missing-file"] == photos
     assert all(item["severity"] in {"error", "warning", "note"} for item in findings)
     assert findings[0]["severity"] == "error"
-    # "travlling" comes from the spelling check, which run_checks gains with the spelling module.
+    spelling = [item for item in findings if item["code"] == "spelling"]
+    assert any("travlling" in item["message"] and item["field"] == "body" for item in spelling)
+    assert all(isinstance(item["line"], int) for item in spelling if item["field"] == "body")
 
 
 def test_text_output_is_one_line_per_finding(

@@ -12,7 +12,6 @@ from PySide6.QtGui import QTextCursor
 
 from editor.model.counts import TARGET_WORDS_KEY
 from editor.model.package import load_package
-from editor.ui.tools import install_counts, install_find_replace, install_typography
 
 from export_samples import efe_with_photos
 from gui_helpers import wait_for_dom
@@ -29,8 +28,7 @@ def _load_sample(window) -> None:
 
 
 def test_counts_replace_the_word_count_and_follow_the_body(qtbot, window) -> None:
-    counts = install_counts(window)
-    assert not window.word_count.isVisible()
+    counts = window.counts
     _load_sample(window)
     qtbot.waitUntil(lambda: counts.summary.text().startswith("491 words"), timeout=5_000)
     assert "15 paragraphs" in counts.summary.text()
@@ -45,7 +43,7 @@ def test_counts_replace_the_word_count_and_follow_the_body(qtbot, window) -> Non
 
 
 def test_counts_for_the_selection(qtbot, window) -> None:
-    counts = install_counts(window)
+    counts = window.counts
     window.body.show_text("One two three four five.\n\nSix seven.")
     window.document.set_body("One two three four five.\n\nSix seven.")
     cursor = window.body.textCursor()
@@ -60,7 +58,7 @@ def test_counts_for_the_selection(qtbot, window) -> None:
 
 
 def test_target_length_is_stored_with_the_story(qtbot, window, tmp_path) -> None:
-    counts = install_counts(window)
+    counts = window.counts
     _load_sample(window)
     qtbot.waitUntil(lambda: counts.body_counts.words == 491, timeout=5_000)
     with qtbot.waitSignal(counts.targetChanged):
@@ -96,7 +94,7 @@ def test_counting_stays_off_the_gui_thread_for_a_long_read(qtbot, window, monkey
         return real_count(*args, **kwargs)
 
     monkeypatch.setattr(counts_module, "count_text", recording_count)
-    counts = install_counts(window)
+    counts = window.counts
     article, media = efe_with_photos()
     article.body = "\n\n".join([article.body] * 41)  # about 20,000 words
     window.document.replace(article, media, None)
@@ -124,7 +122,6 @@ def article_words(window) -> int:
 def test_typing_quotes_in_the_body_gives_curly_quotes_and_undo_returns_straight(
     qtbot, window
 ) -> None:
-    install_typography(window)
     window.body.setFocus()
     qtbot.keyClicks(window.body, '"Hello"')
     assert window.body.toPlainText() == "“Hello”"
@@ -143,7 +140,6 @@ def test_typing_quotes_in_the_body_gives_curly_quotes_and_undo_returns_straight(
 
 
 def test_typing_after_a_replacement_undoes_the_typing_first(qtbot, window) -> None:
-    install_typography(window)
     window.body.setFocus()
     qtbot.keyClicks(window.body, 'said "no')
     qtbot.keyClicks(window.body, '" more')
@@ -155,7 +151,7 @@ def test_typing_after_a_replacement_undoes_the_typing_first(qtbot, window) -> No
 
 
 def test_no_smart_quotes_in_urls_code_or_when_switched_off(qtbot, window) -> None:
-    hook = install_typography(window)
+    hook = window.typography
     window.body.setFocus()
     qtbot.keyClicks(window.body, '[a "b"](https://example.org/"x") `c "d"`')
     assert window.body.toPlainText() == '[a “b”](https://example.org/"x") `c "d"`'
@@ -174,7 +170,7 @@ def test_no_smart_quotes_in_urls_code_or_when_switched_off(qtbot, window) -> Non
 
 
 def test_headline_and_dek_get_smart_punctuation_in_spanish(qtbot, window) -> None:
-    hook = install_typography(window)
+    hook = window.typography
     window.document.set_field("language", "es")
     # (keyClicks types ASCII only)
     qtbot.keyClicks(window.fields.headline, 'Mexico dice "no" a la caravana')
@@ -194,7 +190,7 @@ def test_headline_and_dek_get_smart_punctuation_in_spanish(qtbot, window) -> Non
 
 
 def test_find_replace_is_in_the_edit_menu_with_its_shortcuts(qtbot, window) -> None:
-    dialog = install_find_replace(window)
+    dialog = window.find_replace
     edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
     texts = [action.text() for action in edit.actions()]
     assert "&Find…" in texts and "Find and R&eplace…" in texts
@@ -209,7 +205,7 @@ def test_find_replace_is_in_the_edit_menu_with_its_shortcuts(qtbot, window) -> N
 
 
 def test_replace_all_changes_body_and_headline_and_the_preview_follows(qtbot, window) -> None:
-    dialog = install_find_replace(window)
+    dialog = window.find_replace
     _load_sample(window)
     window.fields.headline.setText("Migrant caravan pushed back in Chiapas")
     dialog.show()
@@ -237,7 +233,7 @@ def test_replace_all_changes_body_and_headline_and_the_preview_follows(qtbot, wi
 
 
 def test_find_next_selects_matches_across_fields_and_photos(qtbot, window) -> None:
-    dialog = install_find_replace(window)
+    dialog = window.find_replace
     _load_sample(window)
     article = window.document.article
     window.document.set_field("dek", "The caravan heads north")
@@ -282,7 +278,7 @@ def test_find_next_selects_matches_across_fields_and_photos(qtbot, window) -> No
 
 
 def test_a_bad_regular_expression_is_shown_not_raised(qtbot, window) -> None:
-    dialog = install_find_replace(window)
+    dialog = window.find_replace
     window.document.set_body("A (caravan)")
     window.body.show_text("A (caravan)")
     dialog.show()

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from editor import __version__
-from editor.model.article import count_words
 from editor.model.dateline import dateline_text
 from editor.model.ingest import IngestError, import_file
 from editor.model.package import PackageError
@@ -37,6 +36,7 @@ from editor.ui.panes.photos import PhotosPane
 from editor.ui.panes.preview import PreviewPane
 from editor.ui.photo_desk import PhotoDesk
 from editor.ui.recent_files import recent_files, remember_file
+from editor.ui.tools import install_counts, install_find_replace, install_typography
 from editor.ui.widgets.export_dialog import ExportDialog
 
 ARTICLE_FILTER = "Dateline articles (*.article)"
@@ -88,10 +88,13 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([380, 540, 580])
         self.setCentralWidget(self.splitter)
 
-        self.word_count = QLabel()
-        self.statusBar().addPermanentWidget(self.word_count)
         self._build_menus()
         self._wire()
+        # Writing tools: counts and target in the status bar, smart punctuation as you type,
+        # find and replace in the Edit menu (editor/ui/tools/).
+        self.counts = install_counts(self)
+        self.typography = install_typography(self)
+        self.find_replace = install_find_replace(self)
         self._restore_geometry()
         self._show_article()
         self._update_title()
@@ -178,12 +181,6 @@ class MainWindow(QMainWindow):
         self.document.dirtyChanged.connect(lambda _dirty: self._update_title())
         self.document.pathChanged.connect(self._update_title)
         self.document.fieldChanged.connect(self._field_changed)
-        # Counting words on every keystroke of a long read is wasted work: count when idle.
-        self._count_timer = QTimer(self)
-        self._count_timer.setSingleShot(True)
-        self._count_timer.setInterval(250)
-        self._count_timer.timeout.connect(self._update_word_count)
-        self.document.bodyChanged.connect(self._count_timer.start)
         self._wire_scroll_sync()
         self.photo_desk.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.photo_desk.photoCountChanged.connect(
@@ -250,15 +247,10 @@ class MainWindow(QMainWindow):
         self.fields.show_article(article)
         self.fields.show_dateline_text(dateline_text(article.dateline))
         self.body.show_text(article.body)
-        self._update_word_count()
 
     def _field_changed(self, name: str) -> None:
         if name.startswith("dateline."):
             self.fields.show_dateline_text(dateline_text(self.document.article.dateline))
-
-    def _update_word_count(self) -> None:
-        words = count_words(self.document.article.body)
-        self.word_count.setText(f"{words:,} words")
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.document.display_name()}[*] — Dateline")

@@ -10,11 +10,10 @@ runs again.
 
 from __future__ import annotations
 
-import contextlib
 import time
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -257,22 +256,8 @@ class CountsWidget(QWidget):
             self.set_target(words or None)
 
 
-def _retire_word_count(window: QMainWindow) -> None:
-    """Take over from the window's own word count: hide its label and stop its idle count."""
-    label = getattr(window, "word_count", None)
-    if isinstance(label, QWidget):
-        window.statusBar().removeWidget(label)
-        label.hide()
-    timer = getattr(window, "_count_timer", None)
-    if isinstance(timer, QObject):
-        timer.stop()
-        with contextlib.suppress(RuntimeError, TypeError):
-            timer.timeout.disconnect()
-
-
 def install_counts(window: QMainWindow) -> CountsWidget:
-    """Put the counts in the window's status bar, in place of its word count."""
-    _retire_word_count(window)
+    """Put the counts in the window's status bar."""
     widget = CountsWidget(window)
     window.statusBar().addPermanentWidget(widget)
     widget.recount_now()
