@@ -243,3 +243,22 @@ def test_spanish_story_is_checked_in_spanish(qtbot, window, tmp_path) -> None:
     _wait_underlined(qtbot, window.body, "prisaa")
     block, start, end, _ = _block_with(window.body, "caravana")
     assert not _underlined(block, start, end)
+
+
+@pytest.mark.gui
+def test_the_story_names_in_byline_and_dateline_are_accepted(qtbot, window, tmp_path) -> None:
+    _spelling(window, tmp_path)
+    window.body.setPlainText("Migrants left Huixtlazo at dawn.")
+    _wait_underlined(qtbot, window.body, "Huixtlazo")
+    qtbot.keyClicks(window.fields.place, "Huixtlazo")  # the dateline names the place
+    _wait_underlined(qtbot, window.body, "Huixtlazo", expected=False)
+
+
+@pytest.mark.gui
+def test_a_language_without_dictionary_shows_no_underlines(qtbot, window, tmp_path) -> None:
+    controller = _spelling(window, tmp_path)
+    window.body.setPlainText("A carravan left at dawn.")
+    _wait_underlined(qtbot, window.body, "carravan")
+    window.document.set_field("language", "zh-Hans")
+    _wait_underlined(qtbot, window.body, "carravan", expected=False)
+    assert controller.language == "zh-Hans"

@@ -11,6 +11,7 @@ Suggestions are fetched in the worker when a menu first asks for a word, then ca
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,12 +31,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
-from editor.spelling import PersonalDictionary, Speller, speller_for
+from editor.spelling import PersonalDictionary, Speller, speller_for, words
 from editor.spelling.personal import FILE_NAME
 from editor.ui.worker import run_in_background
 
 SPELLING_DELAY_MS = 400  # after the last edit
 SUGGESTIONS = 6
+SWEEP_SLICE_S = 0.004  # GUI time per event-loop turn spent redrawing a new pass's underlines
+NAME_FIELDS = ("byline", "dateline.place", "dateline.country")  # the story's own names
 MISSPELLED_COLOUR = QColor("#d0021b")
 
 Span = tuple[int, int, str]  # start, end, word: offsets in one line (or one field)
@@ -202,15 +205,19 @@ class SpellingHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._service = service
         self._table: dict[str, tuple[Span, ...]] = {}
-        self._checked: frozenset[str] = frozenset()
+        self._checked: frozenset[str] | None = frozenset()
         self._format = misspelled_format()
+        self._resume_at = -1  # the block where the sweep of a new result goes on, or -1
+        self._sweep_timer = QTimer(self)
+        self._sweep_timer.setSingleShot(True)
+        self._sweep_timer.timeout.connect(self._sweep)
 
     def highlightBlock(self, text: str) -> None:
         data = self.currentBlockUserData()
         if not isinstance(data, _BlockSpelling):
             data = _BlockSpelling()
             self.setCurrentBlockUserData(data)
-        if text in self._checked:
+        if self._checked is None or text in self._checked:
             spans = self._table.get(text, ())
         else:
             spans = shift_spans(data.text, data.spans, text)
@@ -219,25 +226,42 @@ class SpellingHighlighter(QSyntaxHighlighter):
             if not self._service.accepts(word):
                 self.setFormat(start, end - start, self._format)
 
-    def set_result(self, table: dict[str, tuple[Span, ...]], checked: frozenset[str]) -> int:
-        """Take a pass's result; redraw only blocks whose underlines change. Returns how many."""
+    def set_result(
+        self, table: dict[str, tuple[Span, ...]], checked: frozenset[str] | None
+    ) -> None:
+        """Take a pass's result (``checked`` None: every line, none misspelled) and redraw the
+        blocks whose underlines change, a few milliseconds' worth per turn of the event loop so
+        that a long story's first pass never freezes the window."""
         self._table, self._checked = table, checked
-        redrawn = 0
-        block = self.document().firstBlock()
+        self._resume_at = 0
+        self._sweep()
+
+    def clear(self) -> None:
+        self.set_result({}, None)
+
+    @property
+    def sweeping(self) -> bool:
+        return self._resume_at >= 0
+
+    def _sweep(self) -> None:
+        table, checked = self._table, self._checked
+        deadline = time.perf_counter() + SWEEP_SLICE_S
+        block = self.document().findBlockByNumber(max(self._resume_at, 0))
+        count = 0
         while block.isValid():
             text = block.text()
-            if text in checked:
+            if checked is None or text in checked:
                 data = block.userData()
                 old = data.spans if isinstance(data, _BlockSpelling) else ()
                 if table.get(text, ()) != old:
                     self.rehighlightBlock(block)
-                    redrawn += 1
             block = block.next()
-        return redrawn
-
-    def clear(self) -> None:
-        self._table, self._checked = {}, frozenset()
-        self.rehighlight()
+            count += 1
+            if count % 16 == 0 and block.isValid() and time.perf_counter() > deadline:
+                self._resume_at = block.blockNumber()
+                self._sweep_timer.start(0)
+                return
+        self._resume_at = -1
 
     def redraw_word(self, word: str) -> None:
         """A word was accepted: redraw the blocks where it was underlined."""
@@ -333,16 +357,25 @@ def spelling_pass(
     body: str,
     fields: dict[str, str],
     ignored: frozenset[str] = frozenset(),
+    names: tuple[str, ...] = (),
 ) -> SpellingPass:
-    """Run in the worker: the misspellings of the body and of the text fields."""
+    """Run in the worker: the misspellings of the body and of the text fields. The words of
+    ``names`` (the byline, the dateline's place and country) are the story's own names and
+    are accepted, as the spelling check accepts them."""
     speller = service.speller(language)
     if speller is None:
         return SpellingPass(language, available=False, body=body)
     for word in ignored:
         speller.ignore(word)
-    body_spans = speller.misspellings(body, markdown=True)
-    field_spans = {name: tuple(speller.misspellings(text)) for name, text in fields.items()}
-    table, lines = spans_by_line(body, [tuple(span) for span in body_spans])
+    own = {word for text in names for _start, _end, word in words(text)}
+
+    def misspelled(text: str, markdown: bool = False) -> tuple[Span, ...]:
+        found = speller.misspellings(text, markdown=markdown)
+        return tuple(tuple(span) for span in found if span[2] not in own)
+
+    body_spans = misspelled(body, markdown=True)
+    field_spans = {name: misspelled(text) for name, text in fields.items()}
+    table, lines = spans_by_line(body, list(body_spans))
     return SpellingPass(
         language,
         available=True,
@@ -374,7 +407,7 @@ class SpellingController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SPELLING_DELAY_MS)
         self._timer.timeout.connect(self._run)
-        document.bodyChanged.connect(self._timer.start)
+        document.bodyChanged.connect(lambda: self._timer.start(SPELLING_DELAY_MS))
         document.fieldChanged.connect(self._field_changed)
         document.replaced.connect(self._replaced)
         self.service.accepted.connect(self._accepted)
@@ -386,8 +419,8 @@ class SpellingController(QObject):
     # --- scheduling ----------------------------------------------------------------------------
 
     def _field_changed(self, name: str) -> None:
-        if name in ("language", "headline", "dek"):
-            self._timer.start()
+        if name in NAME_FIELDS or name in ("language", "headline", "dek"):
+            self._timer.start(SPELLING_DELAY_MS)
 
     def _replaced(self) -> None:
         self._timer.start(0)
@@ -399,9 +432,10 @@ class SpellingController(QObject):
         language = article.language
         body, fields = article.body, {"headline": article.headline, "dek": article.dek}
         ignored = self.service.ignored_words()
+        names = (*article.byline, article.dateline.place, article.dateline.country)
         self._busy = True
         run_in_background(
-            lambda: spelling_pass(self.service, language, body, fields, ignored),
+            lambda: spelling_pass(self.service, language, body, fields, ignored, names),
             self._apply,
             self._failed,
             context=self,
@@ -413,12 +447,12 @@ class SpellingController(QObject):
         if result.language != current.language:
             self._timer.start(0)
             return
-        if result.language != self.language or not result.available:
-            self.language = result.language
+        self.language = result.language
+        if not result.available:  # no dictionary for this language: no underlines
             self.body.clear()
             self.dek.clear()
             self.headline.clear()
-        if result.available:
+        else:
             self.body.set_result(result.body_table, result.body_lines)
             dek_text, dek_spans = result.fields["dek"]
             self.dek.set_result(*spans_by_line(dek_text, list(dek_spans)))
@@ -428,7 +462,7 @@ class SpellingController(QObject):
             getattr(current, name) != text for name, (text, _spans) in result.fields.items()
         )
         if stale and not self._timer.isActive():
-            self._timer.start()
+            self._timer.start(SPELLING_DELAY_MS)
         self.passDone.emit()
 
     def _failed(self, _message: str) -> None:
