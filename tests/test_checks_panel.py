@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from editor.checks.findings import Finding, Fix, Severity
 from editor.model.article import Article
 from editor.ui.checks_panel import (
+    ChecksController,
     ChecksPanel,
     ChecksResult,
     finding_text,
@@ -19,7 +20,7 @@ from editor.ui.checks_panel import (
     location_text,
     summary_text,
 )
-from editor.ui.spelling_ui import SpellingService
+from editor.ui.spelling_ui import SpellingService, spelling_service
 
 from gui_helpers import wait_for_dom
 
@@ -93,8 +94,10 @@ def test_panel_groups_by_severity_and_explains_the_chosen_finding(qapp) -> None:
 
 
 def _install(window, tmp_path: Path):
-    SpellingService(window, path=tmp_path / "dictionary.txt")
-    return install_checks_panel(window)
+    """The window's checks panel (installed here if the window has none), with a personal
+    dictionary of this test's own."""
+    spelling_service(window).set_personal_path(tmp_path / "dictionary.txt")
+    return window.findChild(ChecksController) or install_checks_panel(window)
 
 
 def _wait_checked(qtbot, checks, predicate=lambda findings: True, timeout=15_000):
@@ -113,7 +116,8 @@ def _click(qtbot, checks, finding: Finding) -> None:
 @pytest.mark.gui
 def test_sample_story_lists_photos_and_spelling(qtbot, window, tmp_path, data_dir) -> None:
     checks = _install(window, tmp_path)
-    assert window.side_tabs.tabText(2).startswith("Checks")
+    tab = window.side_tabs.indexOf(checks.panel)
+    assert window.side_tabs.tabText(tab).startswith("Checks")
     assert window.open_path(data_dir / "caravan-efe.md", confirmed=True)
     findings = _wait_checked(qtbot, checks, lambda found: len(found) > 10)
     codes = {f.code for f in findings}
@@ -121,7 +125,7 @@ def test_sample_story_lists_photos_and_spelling(qtbot, window, tmp_path, data_di
     body = window.document.article.body
     assert any(f.code == "spelling" and body[f.start : f.end] == "travlling" for f in findings)
     assert findings[0].severity is Severity.ERROR  # errors first
-    assert window.side_tabs.tabText(2) == f"Checks ({len(findings)})"
+    assert window.side_tabs.tabText(tab) == f"Checks ({len(findings)})"
 
 
 @pytest.mark.gui

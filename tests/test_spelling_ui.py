@@ -10,11 +10,12 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from editor.spelling import PersonalDictionary
 from editor.ui.spelling_ui import (
-    SpellingService,
+    SpellingController,
     install_spelling,
     personal_dictionary_path,
     shift_spans,
     spans_by_line,
+    spelling_service,
 )
 
 # --- plain logic -------------------------------------------------------------------------------
@@ -57,8 +58,10 @@ def test_personal_dictionary_lives_in_the_user_data_folder(qapp) -> None:
 
 
 def _spelling(window, tmp_path: Path):
-    SpellingService(window, path=tmp_path / "dictionary.txt")  # found by install_spelling
-    return install_spelling(window)
+    """The window's spelling (installed here if the window has none), with a personal
+    dictionary of this test's own."""
+    spelling_service(window).set_personal_path(tmp_path / "dictionary.txt")
+    return window.findChild(SpellingController) or install_spelling(window)
 
 
 def _underlined(block, start: int, end: int) -> bool:

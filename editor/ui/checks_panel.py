@@ -385,6 +385,7 @@ class ChecksController(QObject):
             signal.connect(self._edited)
         document.replaced.connect(self._replaced)
         self.service.accepted.connect(self._word_accepted)
+        self.service.personalChanged.connect(self._replaced)
         self._show_count([])
         self._timer.start(0)
 

@@ -119,6 +119,7 @@ class SpellingService(QObject):
     run in the worker."""
 
     accepted = Signal(str)  # a word is now right: ignored or added to the dictionary
+    personalChanged = Signal()  # another word list file is in use: check everything again
 
     def __init__(self, parent: QObject | None = None, path: Path | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +129,12 @@ class SpellingService(QObject):
         self._fetching: dict[tuple[str, str], list[Callable[[list[str]], None]]] = {}
         self.skip: set[str] = set()  # accepted this session (ignored or added)
         self.ignored: set[str] = set()  # for the spellers too, at their next pass
+
+    def set_personal_path(self, path: Path) -> None:
+        """Use the word list at ``path`` from now on."""
+        self.personal = PersonalDictionary(path)
+        self.skip = set(self.ignored)  # words added to the old list are not in this one
+        self.personalChanged.emit()
 
     def speller(self, language: str) -> Speller | None:
         """The article language's speller with this personal dictionary (None: no dictionary
@@ -411,6 +418,7 @@ class SpellingController(QObject):
         document.fieldChanged.connect(self._field_changed)
         document.replaced.connect(self._replaced)
         self.service.accepted.connect(self._accepted)
+        self.service.personalChanged.connect(lambda: self._timer.start(0))
         for edit in (window.body, window.fields.dek, window.fields.headline):
             edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             edit.customContextMenuRequested.connect(lambda pos, e=edit: self._show_menu(e, pos))
