@@ -29,6 +29,7 @@ from editor import __version__
 from editor.model.dateline import dateline_text
 from editor.model.ingest import IngestError, import_file
 from editor.model.package import PackageError
+from editor.ui.checks_panel import install_checks_panel
 from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.fields import FieldsPane
@@ -36,6 +37,7 @@ from editor.ui.panes.photos import PhotosPane
 from editor.ui.panes.preview import PreviewPane
 from editor.ui.photo_desk import PhotoDesk
 from editor.ui.recent_files import recent_files, remember_file
+from editor.ui.spelling_ui import install_spelling
 from editor.ui.tools import install_counts, install_find_replace, install_typography
 from editor.ui.widgets.export_dialog import ExportDialog
 
@@ -95,6 +97,9 @@ class MainWindow(QMainWindow):
         self.counts = install_counts(self)
         self.typography = install_typography(self)
         self.find_replace = install_find_replace(self)
+        # The editor's eye: the Checks tab and spelling underlines (editor/ui/checks_panel.py).
+        self.checks = install_checks_panel(self)
+        self.spelling = install_spelling(self)
         self._restore_geometry()
         self._show_article()
         self._update_title()

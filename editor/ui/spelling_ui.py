@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
 from editor.spelling import PersonalDictionary, Speller, speller_for, words
-from editor.spelling.personal import FILE_NAME
+from editor.spelling.personal import default_personal_path
 from editor.ui.worker import run_in_background
 
 SPELLING_DELAY_MS = 400  # after the last edit
@@ -45,9 +45,9 @@ Span = tuple[int, int, str]  # start, end, word: offsets in one line (or one fie
 
 
 def personal_dictionary_path() -> Path:
-    """The reporter's own word list, in the user's data folder (Qt's AppDataLocation)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(folder) / FILE_NAME
+    """The reporter's own word list, in the user's data folder: the same file that
+    ``dateline check`` reads, so a word added here is known there too."""
+    return default_personal_path()
 
 
 def misspelled_format() -> QTextCharFormat:
