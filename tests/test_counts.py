@@ -130,3 +130,13 @@ def test_counting_a_long_read_is_quick_enough_for_the_worker() -> None:
     elapsed = time.perf_counter() - started
     assert counts.words == count_words(body)
     assert elapsed < 0.5  # about 20 ms here; it runs off the GUI thread in any case
+
+
+def test_status_line_says_one_word_not_one_words() -> None:
+    from editor.ui.tools.counts import summary_text
+
+    body = count_text("One two three.\n\nFour.")
+    one = count_text("Four")
+    assert summary_text(one, None).startswith("1 word · 4 characters")
+    line = summary_text(body, one)
+    assert line.startswith("Selection: 1 word of 4 · 4 characters") and "1 paragraph" in line

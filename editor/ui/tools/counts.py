@@ -43,19 +43,24 @@ TARGET_PRESETS = (300, 400, 500, 600, 800, 1000, 1500, 2000)
 STATE_COLOURS = {"short": "#666666", "on": "#1b7a33", "over": "#b00020"}
 
 
+def _count(number: int, noun: str) -> str:
+    """``1 word``, ``2 words``, ``1,500 words``."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def summary_text(body: Counts, selection: Counts | None) -> str:
     """The status bar's line: the body's counts, or the selection's against the body's."""
     if selection is None:
         return (
-            f"{body.words:,} words · {body.characters:,} characters"
+            f"{_count(body.words, 'word')} · {_count(body.characters, 'character')}"
             f" ({body.characters_no_spaces:,} without spaces) · "
-            f"{body.paragraphs:,} paragraph{'s' if body.paragraphs != 1 else ''} · "
+            f"{_count(body.paragraphs, 'paragraph')} · "
             f"{reading_time_text(body.reading_seconds)}"
         )
     return (
-        f"Selection: {selection.words:,} words of {body.words:,} · "
-        f"{selection.characters:,} characters ({selection.characters_no_spaces:,} without "
-        f"spaces) · {selection.paragraphs:,} paragraph{'s' if selection.paragraphs != 1 else ''}"
+        f"Selection: {_count(selection.words, 'word')} of {body.words:,} · "
+        f"{_count(selection.characters, 'character')} ({selection.characters_no_spaces:,}"
+        f" without spaces) · {_count(selection.paragraphs, 'paragraph')}"
         f" · {reading_time_text(selection.reading_seconds)}"
     )
 
