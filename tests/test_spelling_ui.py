@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
-from editor.spelling import PersonalDictionary
+from editor.spelling import PersonalDictionary, available_languages, dictionary_for
 from editor.spelling.personal import default_personal_path
 from editor.ui.spelling_ui import (
     SpellingController,
@@ -266,3 +266,18 @@ def test_a_language_without_dictionary_shows_no_underlines(qtbot, window, tmp_pa
     window.document.set_field("language", "zh-Hans")
     _wait_underlined(qtbot, window.body, "carravan", expected=False)
     assert controller.language == "zh-Hans"
+
+
+def test_language_list_offers_installed_dictionaries_and_says_which_checks(window) -> None:
+    combo = window.fields.language
+    tags = [combo.itemText(i) for i in range(combo.count())]
+    assert tags[:4] == ["en", "en-GB", "en-US", "es"]
+    for name in available_languages():
+        assert name.replace("_", "-") in tags
+    tips = {
+        combo.itemText(i): combo.itemData(i, Qt.ItemDataRole.ToolTipRole)
+        for i in range(combo.count())
+    }
+    assert tips["es"] == f"Spelling checked with the {dictionary_for('es')} dictionary"
+    if dictionary_for("de") is None:
+        assert tips["de"] == "No spelling dictionary installed for this language"

@@ -25,10 +25,28 @@ from PySide6.QtWidgets import (
 
 from editor.model.article import Article
 from editor.model.dateline import STYLES
+from editor.spelling import available_languages, dictionary_for
 
 # A headline longer than this is cut off in search results and on most home pages.
 HEADLINE_SOFT_LIMIT = 70
 LANGUAGES = ["en", "en-GB", "en-US", "es", "es-MX", "fr", "pt", "pt-BR", "de", "it", "zh-Hans"]
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """(language tag, tooltip) for the Language list: the usual newsroom languages, then every
+    language a spelling dictionary is installed for, each saying which dictionary checks it."""
+    tags = list(LANGUAGES)
+    tags += sorted({name.replace("_", "-") for name in available_languages()} - set(tags))
+    choices = []
+    for tag in tags:
+        dictionary = dictionary_for(tag)
+        tip = (
+            f"Spelling checked with the {dictionary} dictionary"
+            if dictionary
+            else "No spelling dictionary installed for this language"
+        )
+        choices.append((tag, tip))
+    return choices
 
 
 def split_names(text: str) -> list[str]:
@@ -176,7 +194,9 @@ class FieldsPane(QScrollArea):
         self.language = QComboBox()
         self.language.setObjectName("field_language")
         self.language.setEditable(True)
-        self.language.addItems(LANGUAGES)
+        for index, (tag, tip) in enumerate(language_choices()):
+            self.language.addItem(tag)
+            self.language.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
         self.language.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.language.currentTextChanged.connect(lambda text: self._emit("language", text))
         form.addRow("Lan&guage", self.language)
