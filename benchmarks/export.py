@@ -31,6 +31,7 @@ os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 sys.path.insert(0, str(Path(__file__).parent))
 
 from photos import camera_jpeg  # the benchmark folder is not a package
+from preview_latency import WORDS
 
 from editor.export import ExportOptions, get_exporter, list_formats
 from editor.export.photo_copies import make_photo_copies
@@ -39,23 +40,6 @@ from editor.media.renditions import RENDITION_WIDTHS
 from editor.model.article import Article, Dateline, ImageRef
 from editor.model.media_store import MediaStore
 from editor.model.photos import store_photo
-
-WORDS = [
-    "the",
-    "caravan",
-    "of",
-    "migrants",
-    "left",
-    "Huixtla",
-    "at",
-    "dawn",
-    "under",
-    "the",
-    "watch",
-    "of",
-    "the",
-    "Guard",
-]
 
 
 def story_with_photos(count: int) -> tuple[Article, MediaStore]:
