@@ -64,7 +64,13 @@ def dispose_widgets() -> None:
 
 def run_gui(path: str | None) -> int:
     app = create_application()
-    open_window(path)
+    window = open_window(path)
+    from PySide6.QtCore import QTimer
+
+    from editor.ui.autosave import offer_recovery
+
+    # Once the window is up: offer what a Dateline that did not close properly autosaved.
+    QTimer.singleShot(0, window, lambda: offer_recovery(window))
     code = app.exec()
     dispose_widgets()
     return code
