@@ -7,7 +7,9 @@ disk, and photo bytes are not read at all: the MediaStore reads them from the zi
 
 Saving is atomic (a temporary file in the same folder, then a rename), deterministic (the same
 article gives the same bytes) and fast (photos are copied from the old zip as stored bytes,
-never decoded or recompressed).
+never decoded or recompressed). A save for the window also keeps the previous file as a backup
+beside it (``story.article~``, replaced atomically on each save) and adds a revision inside the
+package (``revisions/<n>.json``, see editor.model.revisions).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import zipfile
 import zlib
 from collections import Counter
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -38,6 +40,16 @@ from editor.model.article import (
     article_to_dict,
 )
 from editor.model.media_store import DERIVED_DIR, MEDIA_DIR, MediaStore, ZipEntry
+from editor.model.revisions import (
+    MAX_REVISION_BYTES,
+    MAX_REVISIONS_LOADED,
+    MAX_REVISIONS_LOADED_BYTES,
+    REVISIONS_DIR,
+    RevisionStore,
+    encode_revision,
+    revision_name,
+    revision_number,
+)
 
 ARTICLE_JSON = "article.json"
 BODY_MD = "body.md"
@@ -48,15 +60,16 @@ _GB = 1024 * _MB
 
 MAX_JSON_BYTES = 16 * _MB
 MAX_BODY_BYTES = 16 * _MB
-MAX_MEDIA_BYTES = 200 * _MB  # per file; also the limit for files under revisions/ and thumbs/
+MAX_MEDIA_BYTES = 200 * _MB  # per file; also the limit for files under thumbs/
 MAX_TOTAL_BYTES = 2 * _GB
 MAX_ENTRIES = 10_000
 # Photos barely compress and text compresses about 3:1 to 10:1; only a zip bomb reaches 200:1.
 MAX_COMPRESSION_RATIO = 200
 RATIO_CHECK_MIN_BYTES = 1 * _MB  # tiny files can have absurd ratios harmlessly
 
-# Folders a later version may add; this version accepts and ignores them.
-_FUTURE_FOLDERS = frozenset({"revisions"})
+# Revisions are revisions/<n>.json; other safe names under revisions/ (a later version's) are
+# accepted, ignored and not carried over by a save.
+_FUTURE_FOLDERS = frozenset({REVISIONS_DIR})
 # One part of an entry name. No leading dot, so "." and ".." can never match.
 _SAFE_NAME_RE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,119}")
 _DRIVE_RE = re.compile(r"[A-Za-z]:")
@@ -105,6 +118,7 @@ class PackageError(Exception):
 class LoadedPackage:
     article: Article
     media: MediaStore
+    revisions: RevisionStore = field(default_factory=RevisionStore)
 
 
 # --- loading -----------------------------------------------------------------------------------
@@ -123,7 +137,9 @@ def load_package(path: Path | str) -> LoadedPackage:
     except OSError as error:
         raise PackageError(f"{label} could not be opened: {_os_reason(error)}") from error
     _check_photos_present(article, {info.filename for info in entries}, label)
-    return LoadedPackage(article, _media_store_for(path, entries))
+    return LoadedPackage(
+        article, _media_store_for(path, entries), _revision_store_for(path, entries)
+    )
 
 
 def _open_archive(handle: IO[bytes], label: str) -> zipfile.ZipFile:
@@ -230,6 +246,19 @@ def _check_sizes(entries: list[zipfile.ZipInfo], label: str) -> None:
                 f"{label} is not a safe Dateline article: '{_printable(info.filename)}' would be "
                 f"{_size_text(info.file_size)} when unpacked; the limit is {_size_text(limit)}"
             )
+    revisions = [info for info in entries if info.filename.startswith(f"{REVISIONS_DIR}/")]
+    if len(revisions) > MAX_REVISIONS_LOADED:
+        raise PackageError(
+            f"{label} is not a safe Dateline article: it holds {len(revisions):,} revisions; "
+            f"the limit is {MAX_REVISIONS_LOADED:,}"
+        )
+    revisions_total = sum(info.file_size for info in revisions)
+    if revisions_total > MAX_REVISIONS_LOADED_BYTES:
+        raise PackageError(
+            f"{label} is not a safe Dateline article: its revisions would take "
+            f"{_size_text(revisions_total)} when unpacked; "
+            f"the limit is {_size_text(MAX_REVISIONS_LOADED_BYTES)}"
+        )
     total = sum(info.file_size for info in entries)
     if total > MAX_TOTAL_BYTES:
         raise PackageError(
@@ -250,6 +279,8 @@ def _size_limit(name: str) -> int:
         return MAX_JSON_BYTES
     if name == BODY_MD:
         return MAX_BODY_BYTES
+    if name.startswith(f"{REVISIONS_DIR}/"):
+        return MAX_REVISION_BYTES
     return MAX_MEDIA_BYTES
 
 
@@ -349,14 +380,54 @@ def _media_store_for(path: Path, entries: list[zipfile.ZipInfo]) -> MediaStore:
     return media
 
 
+def _revision_store_for(path: Path, entries: list[zipfile.ZipInfo]) -> RevisionStore:
+    """Register every revision where it lies; none is read until the History view asks."""
+    revisions = RevisionStore()
+    for info in entries:
+        number = revision_number(info.filename)
+        if number is not None:
+            revisions.add_zip_entry(number, ZipEntry(path, info.filename, info.file_size))
+    return revisions
+
+
+def revisions_in(path: Path | str) -> RevisionStore:
+    """The revisions a package on disk holds (none if it is missing or not a readable zip)."""
+    path = Path(path).absolute()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (OSError, *_CORRUPT_ARCHIVE_ERRORS, NotImplementedError):
+        return RevisionStore()
+    return _revision_store_for(path, entries)
+
+
+def backup_path(path: Path | str) -> Path:
+    """Where a save keeps the previous version of ``path``: ``story.article~`` beside it."""
+    path = Path(path)
+    return path.with_name(path.name + "~")
+
+
 # --- saving ------------------------------------------------------------------------------------
 
 
-def save_package(path: Path | str, article: Article, media: MediaStore) -> None:
+def save_package(
+    path: Path | str,
+    article: Article,
+    media: MediaStore,
+    *,
+    revisions: RevisionStore | None = None,
+    add_revision: bool = False,
+    note: str = "",
+    backup: bool = False,
+) -> None:
     """Write ``article`` and the photo files it uses to ``path``, atomically.
 
     On failure the previous file is untouched and no temporary file is left. On success the
     store reads from the new file, and files no photo uses are dropped from it as from the file.
+
+    ``revisions`` are the article's revisions (those of the file being replaced when None);
+    with ``add_revision`` the article as saved joins them (with ``note``), and the oldest are
+    dropped beyond the bounds. With ``backup`` the file being replaced becomes ``backup_path``.
     """
     target = Path(path).absolute()
     label = _display_name(target)
@@ -364,16 +435,23 @@ def save_package(path: Path | str, article: Article, media: MediaStore) -> None:
     media_paths = _referenced_media_paths(article, media, label)
     _check_fits_limits(media_paths, media, len(json_bytes) + len(body_bytes), label)
     stamp = _zip_timestamp(article)
+    if revisions is None:
+        revisions = revisions_in(target)
+    plan = _plan_revisions(revisions, article, add_revision, note)
     try:
         temp, descriptor = _create_temp_file(target)
     except OSError as error:
         raise PackageError(f"{label} could not be saved: {_os_reason(error)}") from error
     try:
         with open(descriptor, "wb") as out:
-            _write_zip(out, json_bytes, body_bytes, media_paths, media, stamp, label)
+            written = _write_zip(
+                out, json_bytes, body_bytes, media_paths, media, plan, stamp, label
+            )
             out.flush()
             os.fsync(out.fileno())
         _copy_permissions(target, temp)
+        if backup:
+            _keep_backup(target)
         os.replace(temp, target)
     except OSError as error:
         _remove_quietly(temp)
@@ -385,6 +463,45 @@ def save_package(path: Path | str, article: Article, media: MediaStore) -> None:
     for unused in set(media.paths()) - set(media_paths):
         media.discard(unused)  # not in the new file, so a rebased entry would point at nothing
     media.rebase(target)
+    revisions.replace_all({number: plan[number] for number in written})
+    revisions.rebase(target)
+
+
+def _plan_revisions(
+    revisions: RevisionStore, article: Article, add: bool, note: str
+) -> dict[int, bytes | ZipEntry]:
+    """The revisions the new file holds, oldest first: the kept old ones and the new one."""
+    sources = {number: revisions.source(number) for number in revisions.numbers()}
+    if not add:
+        return sources
+    number = revisions.next_number()
+    data = encode_revision(article, number, note)
+    kept = revisions.kept_after_adding(number, len(data))
+    sources[number] = data
+    return {n: sources[n] for n in kept}
+
+
+def _keep_backup(target: Path) -> None:
+    """Make the file about to be replaced the backup, atomically; quietly skipped on failure.
+
+    A hard link costs nothing whatever the photos weigh; where links are not possible (some
+    network and removable disks) the file is copied.
+    """
+    if not target.exists():
+        return
+    backup = backup_path(target)
+    temp = backup.with_name(f".{backup.name[:100]}.{secrets.token_hex(8)}.tmp")
+    try:
+        try:
+            os.link(target, temp)
+        except OSError:
+            with open(target, "rb") as source, open(temp, "xb") as copy:
+                shutil.copyfileobj(source, copy, _COPY_CHUNK_BYTES)
+                copy.flush()
+                os.fsync(copy.fileno())
+        os.replace(temp, backup)
+    except OSError:
+        _remove_quietly(temp)
 
 
 def _encode_article(article: Article, label: str) -> tuple[bytes, bytes]:
@@ -467,13 +584,38 @@ def _write_zip(
     body_bytes: bytes,
     media_paths: list[str],
     media: MediaStore,
+    revisions: dict[int, bytes | ZipEntry],
     stamp: _ZipTime,
     label: str,
-) -> None:
+) -> list[int]:
+    """Write the package; returns the revision numbers written."""
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr(_entry_info(ARTICLE_JSON, stamp, zipfile.ZIP_DEFLATED), json_bytes)
         archive.writestr(_entry_info(BODY_MD, stamp, zipfile.ZIP_DEFLATED), body_bytes)
         _write_media(archive, media_paths, media, stamp, label)
+        return _write_revisions(archive, revisions, stamp)
+
+
+def _write_revisions(
+    archive: zipfile.ZipFile, revisions: dict[int, bytes | ZipEntry], stamp: _ZipTime
+) -> list[int]:
+    """Revisions are deflated fast (level 1): old ones are recompressed on every save.
+
+    One that cannot be read any more (its file was replaced by another program) is dropped:
+    history is never a reason for a save to fail.
+    """
+    written = []
+    holder = RevisionStore()
+    holder.replace_all(revisions)
+    for number in sorted(revisions):
+        try:
+            data = holder.read_bytes(number)
+        except (OSError, KeyError, ValueError, *_CORRUPT_DATA_ERRORS):
+            continue
+        info = _entry_info(revision_name(number), stamp, zipfile.ZIP_DEFLATED)
+        archive.writestr(info, data, compresslevel=1)
+        written.append(number)
+    return written
 
 
 def _entry_info(name: str, stamp: _ZipTime, compress_type: int) -> zipfile.ZipInfo:

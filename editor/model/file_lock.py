@@ -1,0 +1,298 @@
+"""Who is writing an article: a lock file beside it, and the file's state on disk.
+
+``story.article`` open for writing has ``.story.article.lock`` beside it, created with
+O_CREAT|O_EXCL and holding the process id, host name, when that process started and when the
+lock was taken. A lock is stale, and is taken over, when its process no longer runs on this host
+or when the process with that id started after the lock was taken (the id was reused). A crash
+leaves a stale lock; closing the article removes it.
+
+``DiskStamp`` records a file's size, modification time and SHA-256 at open and save, so that a
+change by another program (a synced folder, a second editor) is noticed and a mere touch, which
+keeps the bytes, is not.
+
+Plain Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import socket
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+_HASH_CHUNK = 1024 * 1024
+# A temporary file of an interrupted save (see package._create_temp_file) older than this is
+# removed when the article is locked again: its process is gone, or the lock would be live.
+_STALE_TEMP_SECONDS = 60
+
+
+def lock_path(article: Path) -> Path:
+    return article.with_name(f".{article.name}.lock")
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    pid: int
+    host: str
+    process_started: float | None  # seconds since the epoch, None where it cannot be known
+    locked_at: float
+
+    def describe(self) -> str:
+        when = dt.datetime.fromtimestamp(self.locked_at).strftime("%Y-%m-%d %H:%M")
+        return f"Dateline (process {self.pid} on {self.host}) since {when}"
+
+
+class ArticleLocked(Exception):
+    """Another live Dateline has the article open for writing."""
+
+    def __init__(self, path: Path, holder: LockHolder | None) -> None:
+        self.path = path
+        self.holder = holder
+        who = holder.describe() if holder else "another Dateline window"
+        super().__init__(f"{path.name} is open in {who}")
+
+
+class ArticleLock:
+    """A held lock on one article; ``release`` removes the lock file (only if it is still ours)."""
+
+    def __init__(self, article: Path, content: bytes) -> None:
+        self.article = article
+        self.path = lock_path(article)
+        self._content = content
+        self.released = False
+
+    @classmethod
+    def acquire(cls, article: Path | str) -> ArticleLock:
+        """Lock ``article`` for this process; raises ArticleLocked if a live holder has it.
+
+        OSError when the lock cannot be written for another reason (a read-only folder); the
+        caller may then open the article without a lock.
+        """
+        article = Path(article).absolute()
+        target = lock_path(article)
+        content = _lock_content()
+        for _attempt in range(3):
+            try:
+                descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError:
+                existing = _read_holder(target)
+                if existing is None:
+                    continue  # released in the meantime
+                judged, holder = existing
+                # A lock that cannot be read is being written right now, or a crash cut it.
+                live = _age(target) < 5 if holder is None else not is_stale(holder)
+                if live:
+                    raise ArticleLocked(article, holder) from None
+                # Take over the exact file that was judged stale, never one another process
+                # has created since.
+                _remove_if_unchanged(target, judged)
+                continue
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(content)
+                handle.flush()
+                os.fsync(handle.fileno())
+            lock = cls(article, content)
+            remove_interrupted_saves(article)
+            return lock
+        holder = _read_holder(target)
+        raise ArticleLocked(article, holder[1] if holder else None)
+
+    def release(self) -> None:
+        if self.released:
+            return
+        self.released = True
+        _remove_if_unchanged(self.path, self._content)
+
+    def still_held(self) -> bool:
+        try:
+            return self.path.read_bytes() == self._content
+        except OSError:
+            return False
+
+
+def is_stale(holder: LockHolder) -> bool:
+    if holder.host != socket.gethostname():
+        return False  # another machine's process cannot be checked from here
+    if not pid_running(holder.pid):
+        return True
+    started = process_start_time(holder.pid)
+    if started is None:
+        return False
+    # The id now belongs to a process that started after the lock was taken: the holder is gone.
+    return started > holder.locked_at + 1.0
+
+
+def pid_running(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it runs, as another user
+    except OSError:
+        return False
+    return True
+
+
+def process_start_time(pid: int) -> float | None:
+    """When process ``pid`` started, in seconds since the epoch (Linux; None elsewhere)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        boot = next(
+            float(line.split()[1])
+            for line in Path("/proc/stat").read_text().splitlines()
+            if line.startswith("btime ")
+        )
+    except (OSError, StopIteration, ValueError, IndexError):
+        return None
+    try:
+        ticks = int(stat.rpartition(")")[2].split()[19])  # field 22, after the command name
+    except (ValueError, IndexError):
+        return None
+    return boot + ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _lock_content() -> bytes:
+    data = {
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
+        "process_started": process_start_time(os.getpid()),
+        "locked_at": time.time(),
+        "app": "Dateline",
+    }
+    return json.dumps(data, sort_keys=True).encode("utf-8")
+
+
+def _read_holder(target: Path) -> tuple[bytes, LockHolder | None] | None:
+    """The lock file's bytes and holder (None if unreadable); None if there is no lock file."""
+    try:
+        with open(target, "rb") as handle:
+            content = handle.read(4096)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return b"", None
+    return content, parse_holder(content)
+
+
+def parse_holder(content: bytes) -> LockHolder | None:
+    try:
+        data = json.loads(content.decode("utf-8"))
+        pid, host, locked_at = data["pid"], data["host"], data["locked_at"]
+        started = data.get("process_started")
+        if not (isinstance(pid, int) and isinstance(host, str)):
+            return None
+        return LockHolder(
+            pid,
+            host[:200],
+            float(started) if isinstance(started, int | float) else None,
+            float(locked_at),
+        )
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _remove_if_unchanged(target: Path, content: bytes) -> bool:
+    """Remove ``target`` if it still holds ``content``; False if it holds something else."""
+    try:
+        if target.read_bytes() != content:
+            return False
+        target.unlink()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _age(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def remove_interrupted_saves(article: Path) -> None:
+    """Remove the temporary files an interrupted save left beside ``article``."""
+    prefix = f".{article.name[:100]}."
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(article.parent):
+            name = entry.name
+            if name.startswith(prefix) and name.endswith(".tmp") and len(name) == len(prefix) + 20:
+                with contextlib.suppress(OSError):
+                    if time.time() - entry.stat().st_mtime > _STALE_TEMP_SECONDS:
+                        os.unlink(entry.path)
+
+
+# --- the file's state on disk ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DiskStamp:
+    size: int
+    mtime_ns: int
+    digest: str
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def stamp_file(path: Path) -> DiskStamp | None:
+    """The file's size, time and hash now; None if it cannot be read."""
+    try:
+        before = os.stat(path)
+        digest = file_digest(path)
+    except OSError:
+        return None
+    return DiskStamp(before.st_size, before.st_mtime_ns, digest)
+
+
+def changed_on_disk(path: Path, stamp: DiskStamp | None) -> bool:
+    """True when ``path`` no longer holds the bytes ``stamp`` recorded (or is gone).
+
+    A file with the same size and time is taken as unchanged without reading it; otherwise its
+    bytes are hashed, so a touch or a copy of the same bytes is not a change.
+    """
+    if stamp is None:
+        return False
+    try:
+        now = os.stat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    if (now.st_size, now.st_mtime_ns) == (stamp.size, stamp.mtime_ns):
+        return False
+    if now.st_size != stamp.size:
+        return True
+    try:
+        return file_digest(path) != stamp.digest
+    except OSError:
+        return True
+
+
+def keep_both_name(path: Path) -> Path:
+    """A free name beside ``path``: ``story (2).article``, ``story (3).article``..."""
+    stem, suffix = path.stem, path.suffix
+    base = stem
+    if stem.endswith(")") and " (" in stem:
+        head, _, number = stem[:-1].rpartition(" (")
+        if number.isdigit():
+            base = head
+    for number in range(2, 10_000):
+        candidate = path.with_name(f"{base} ({number}){suffix}")
+        if candidate != path and not candidate.exists() and not lock_path(candidate).exists():
+            return candidate
+    raise FileExistsError(path)
