@@ -7,12 +7,20 @@ are written into each copy as IPTC-IIM and XMP. Many photos are made in parallel
 
 from __future__ import annotations
 
+import zipfile
+import zlib
+
 from editor.export import ExportError, ExportOptions
 from editor.media.errors import MediaError
 from editor.media.renditions import Rendition, RenditionJob, make_all_renditions
 from editor.model.article import Article, ImageRef
 from editor.model.media_store import MediaStore
 from editor.model.photos import placed_photo_ids
+
+# What reading a photo out of a damaged story package raises: the package is opened without
+# reading photo bytes, so a bad CRC, a broken deflate stream or a local header that disagrees with
+# the table of contents shows only here.
+_DAMAGED_ENTRY_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError)
 
 # Starting worker processes costs about half a second; below this much photo data one process
 # finishes sooner.
@@ -46,6 +54,10 @@ def rendition_jobs(
         except OSError as error:
             raise ExportError(
                 f"photo {image.id}: its file {image.media_path} cannot be read ({error})"
+            ) from None
+        except _DAMAGED_ENTRY_ERRORS:
+            raise ExportError(
+                f"photo {image.id}: its file {image.media_path} is damaged in the story package"
             ) from None
         jobs.append(
             RenditionJob(

@@ -43,6 +43,12 @@ from editor.render.sanitise import finish_sanitised, sanitise
 
 _NO_PHOTOS = PhotoLookup({}, lambda image: "")
 
+# Python-Markdown's inline pass takes time growing with the square of the marks in one run of
+# text (each escape, emphasis or link rebuilds the rest of the string): a paragraph of a million
+# backslashes, which only a hostile file holds, would take minutes. No paragraph a reporter
+# writes comes near this many characters; a longer run is shown as typed, as plain text.
+MAX_INLINE_CHARS = 10_000
+
 
 @dataclass(frozen=True)
 class RenderedBody:
@@ -397,6 +403,17 @@ class _EndMark(Treeprocessor):
         mark.text = _text(end_mark)
 
 
+class _LongTextAsTyped(Treeprocessor):
+    """Keeps runs of text longer than MAX_INLINE_CHARS out of the inline pass (see there)."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if element.text and len(element.text) > MAX_INLINE_CHARS:
+                element.text = util.AtomicString(element.text)
+            if element.tail and len(element.tail) > MAX_INLINE_CHARS:
+                element.tail = util.AtomicString(element.tail)
+
+
 def _is_footnotes(element: etree.Element) -> bool:
     return element.tag == "div" and element.get("class") == "footnote"
 
@@ -425,6 +442,8 @@ class _BodyExtension(Extension):
         md.treeprocessors.register(_SubheadLevels(md), "subhead_levels", 5)
         # After the footnotes are read (50), before links and abbreviations are resolved (20, 7).
         md.treeprocessors.register(_BodyDefinitions(md, self), "body_definitions", 21)
+        # Just before the inline pass (20).
+        md.treeprocessors.register(_LongTextAsTyped(md), "long_text_as_typed", 20.5)
         # After the photos are placed, before the end mark adds its paragraph.
         md.treeprocessors.register(_PartOutlines(md, self), "part_outlines", 4.5)
         md.treeprocessors.register(_EndMark(md, self), "end_mark", 4)
