@@ -3,6 +3,10 @@
 Panes never touch each other. They call ``set_field``/``set_body`` and listen to the signals,
 refreshing only what they show (the preview re-renders the header for a field, the body for the
 body).
+
+An article open for writing holds a lock beside its file (editor.model.file_lock), released when
+another article replaces it or the window closes; without the lock it is open read-only. The
+file's state on disk is recorded at open and save, so a change by another program is noticed.
 """
 
 from __future__ import annotations
@@ -17,8 +21,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from editor.media.probe import PreparedPhoto
 from editor.model import photos as photo_ops
 from editor.model.article import Article, Crop, Dateline, ImageRef, now_utc
+from editor.model.file_lock import ArticleLock, DiskStamp, changed_on_disk, stamp_file
 from editor.model.media_store import MediaStore
-from editor.model.package import LoadedPackage, load_package, save_package
+from editor.model.package import LoadedPackage, PackageError, load_package, save_package
+from editor.model.revisions import RevisionStore
 
 # Fields a pane may set by name; the dateline's parts are "dateline.place" etc.
 TEXT_FIELDS = frozenset(
@@ -48,6 +54,8 @@ class ArticleDocument(QObject):
     replaced = Signal()  # a whole new article (new, open, import)
     pathChanged = Signal()
     dirtyChanged = Signal(bool)
+    readOnlyChanged = Signal(bool)
+    revisionsChanged = Signal()  # a save added a revision, or another article came in
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +63,11 @@ class ArticleDocument(QObject):
         self.media = MediaStore()
         self.path: Path | None = None
         self._dirty = False
+        self.revisions = RevisionStore()
+        self.read_only = False
+        self.lock: ArticleLock | None = None
+        # The file as it was on disk when opened or last saved.
+        self.disk_stamp: DiskStamp | None = None
         # Photo operations (add, remove, reorder, feature, crop) undo here; text fields and the
         # body keep their own undo.
         self.photo_undo = QUndoStack(self)
@@ -160,35 +173,168 @@ class ArticleDocument(QObject):
 
     # --- whole documents -----------------------------------------------------------------------
 
-    def replace(self, article: Article, media: MediaStore, path: Path | None) -> None:
+    def replace(
+        self,
+        article: Article,
+        media: MediaStore,
+        path: Path | None,
+        *,
+        revisions: RevisionStore | None = None,
+        lock: ArticleLock | None = None,
+        read_only: bool = False,
+    ) -> None:
         self.article, self.media, self.path = article, media, path
+        self.revisions = revisions or RevisionStore()
+        self._take_lock(lock)
+        self._set_read_only(read_only)
+        self.disk_stamp = stamp_file(path) if path else None
         self.photo_undo.clear()
         self._set_dirty(False)
         self.replaced.emit()
         self.pathChanged.emit()
+        self.revisionsChanged.emit()
 
     def new(self) -> None:
         self.replace(Article(), MediaStore(), None)
 
-    def open(self, path: Path) -> None:
-        """Load ``path``; raises PackageError (with a one-line message) and changes nothing then."""
-        loaded: LoadedPackage = load_package(path)
-        self.replace(loaded.article, loaded.media, path)
+    def open(self, path: Path, *, read_only: bool = False) -> None:
+        """Load ``path``; raises PackageError (with a one-line message) and changes nothing then.
 
-    def save(self, path: Path | None = None) -> None:
-        """Save to ``path`` or the current file; on PackageError the document stays dirty."""
+        Unless ``read_only``, the article is locked first: ArticleLocked if another live
+        Dateline window has it open for writing.
+        """
+        lock = None if read_only else self._lock_for(path)
+        try:
+            loaded: LoadedPackage = load_package(path)
+        except BaseException:
+            if lock is not None and lock is not self.lock:
+                lock.release()
+            raise
+        self.replace(
+            loaded.article,
+            loaded.media,
+            path,
+            revisions=loaded.revisions,
+            lock=lock,
+            read_only=read_only,
+        )
+
+    def reload(self) -> None:
+        """Read the file again as it is on disk now, dropping unsaved changes."""
+        if self.path is None:
+            raise ValueError("no file to reload")
+        self.open(self.path, read_only=self.read_only)
+
+    def save(self, path: Path | None = None, *, note: str = "") -> None:
+        """Save to ``path`` or the current file; on PackageError the document stays dirty.
+
+        The save keeps the previous file as a backup and adds a revision (with ``note``). A
+        read-only article can only be saved under another name; saving under another name
+        locks that file (ArticleLocked if another window has it) and unlocks this one.
+        """
         target = path or self.path
         if target is None:
             raise ValueError("no file name to save to")
-        save_package(target, self.article, self.media)
+        same_file = self.path is not None and _same_path(target, self.path)
+        if same_file and self.read_only:
+            raise PackageError(
+                f"{target.name} is open read-only: use Save As to save it under another name"
+            )
+        lock = self.lock if same_file and self.lock is not None else self._lock_for(target)
+        try:
+            save_package(
+                target,
+                self.article,
+                self.media,
+                revisions=self.revisions,
+                add_revision=True,
+                note=note,
+                backup=True,
+            )
+        except BaseException:
+            if lock is not None and lock is not self.lock:
+                lock.release()
+            raise
+        self._take_lock(lock)
+        self._set_read_only(False)
+        self.disk_stamp = stamp_file(target)
         if target != self.path:
             self.path = target
             self.pathChanged.emit()
         self._set_dirty(False)
+        self.revisionsChanged.emit()
+
+    def changed_on_disk(self) -> bool:
+        """True when another program changed the file since it was opened or saved here."""
+        if self.path is None:
+            return False
+        if not changed_on_disk(self.path, self.disk_stamp):
+            # Same bytes with a new time (a touch): remember the time, so it is not read again.
+            if self.disk_stamp is not None:
+                fresh = stamp_file(self.path)
+                if fresh is not None and fresh.digest == self.disk_stamp.digest:
+                    self.disk_stamp = fresh
+            return False
+        return True
+
+    def disk_state_now(self) -> tuple[int, int] | None:
+        """The file's size and time now: tells one change on disk from the next."""
+        try:
+            info = self.path.stat() if self.path else None
+        except OSError:
+            return None
+        return (info.st_size, info.st_mtime_ns) if info else None
+
+    def restore_revision(self, number: int) -> None:
+        """Put revision ``number``'s fields and body back, as a new revision.
+
+        The current state is saved as a revision first (unless it is the newest already), so a
+        restore can itself be undone from the history. RevisionError or PackageError if not.
+        """
+        if self.path is None or self.read_only:
+            raise PackageError("Only an article open for writing can restore a revision")
+        revision = self.revisions.read(number)
+        restored = revision.apply_to(self.article)
+        if self.dirty or not len(self.revisions):
+            self.save(note=f"Before restoring revision {number}")
+        restored.modified = now_utc()
+        self.article = restored
+        self.replaced.emit()
+        self._set_dirty(True)
+        when = revision.saved.astimezone().strftime("%Y-%m-%d %H:%M")
+        self.save(note=f"Restored revision {number} of {when}")
+
+    def close_file(self) -> None:
+        """The window is closing: release the article's lock (the article stays in memory)."""
+        self._take_lock(None)
+
+    def _lock_for(self, path: Path) -> ArticleLock | None:
+        """This document's lock on ``path``, taking it if needed; None where locks cannot be
+        written (a read-only folder), as a lock is then moot. ArticleLocked if held elsewhere."""
+        if self.lock is not None and _same_path(self.lock.article, path):
+            return self.lock
+        try:
+            return ArticleLock.acquire(path)
+        except OSError:
+            return None
+
+    def _take_lock(self, lock: ArticleLock | None) -> None:
+        old, self.lock = self.lock, lock
+        if old is not None and old is not lock:
+            old.release()
+
+    def _set_read_only(self, read_only: bool) -> None:
+        if read_only != self.read_only:
+            self.read_only = read_only
+            self.readOnlyChanged.emit(read_only)
 
     def mark_imported(self) -> None:
         """An imported story is new work: it has no file yet and needs saving."""
         self._set_dirty(True)
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    return Path(a).absolute() == Path(b).absolute()
 
 
 # --- undoable photo operations -----------------------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 
 from editor import __version__
 from editor.model.dateline import dateline_text
+from editor.model.file_lock import ArticleLocked, keep_both_name
 from editor.model.ingest import IngestError, import_file
 from editor.model.package import PackageError
 from editor.ui.checks_panel import install_checks_panel
 from editor.ui.document import ArticleDocument
+from editor.ui.history_dialog import HistoryDialog
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.fields import FieldsPane
 from editor.ui.panes.photos import PhotosPane
@@ -50,6 +52,9 @@ PREVIEW_MODES = (
     ("Wire", "wire"),
 )
 IMPORT_FILTER = "Markdown and text (*.md *.markdown *.txt)"
+# The answers when the file changed on disk, and when another window has the article.
+RELOAD, KEEP_BOTH, OVERWRITE = "Reload", "Keep Both", "Overwrite"
+OPEN_READ_ONLY = "Open Read-Only"
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:
@@ -70,6 +75,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = QSettings()
         self._export_dialog: ExportDialog | None = None
+        self._history_dialog: HistoryDialog | None = None
+        self._asking_about_disk = False
+        self._disk_state_dismissed: object = None  # a change the reporter chose to ignore
         self.document = ArticleDocument(self)
         self.fields = FieldsPane()
         self.photos = PhotosPane()
@@ -146,8 +154,10 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Save", self.save, keys.Save))
+        self.save_action = self._action("&Save", self.save, keys.Save)
+        file_menu.addAction(self.save_action)
         file_menu.addAction(self._action("Save &As…", self.save_as, keys.SaveAs))
+        file_menu.addAction(self._action("&History…", self.show_history, "Ctrl+Shift+H"))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Import Markdown…", self.import_dialog, "Ctrl+I"))
         file_menu.addAction(self._action("&Export…", self.show_export_dialog, "Ctrl+E"))
@@ -185,6 +195,7 @@ class MainWindow(QMainWindow):
         self.document.replaced.connect(self._show_article)
         self.document.dirtyChanged.connect(lambda _dirty: self._update_title())
         self.document.pathChanged.connect(self._update_title)
+        self.document.readOnlyChanged.connect(self._read_only_changed)
         self.document.fieldChanged.connect(self._field_changed)
         self._wire_scroll_sync()
         self.photo_desk.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -258,8 +269,13 @@ class MainWindow(QMainWindow):
             self.fields.show_dateline_text(dateline_text(self.document.article.dateline))
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.display_name()}[*] — Dateline")
+        read_only = " (read-only)" if self.document.read_only else ""
+        self.setWindowTitle(f"{self.document.display_name()}[*]{read_only} — Dateline")
         self.setWindowModified(self.document.dirty)
+
+    def _read_only_changed(self, read_only: bool) -> None:
+        self.save_action.setEnabled(not read_only)  # Save As stays: it saves a copy
+        self._update_title()
 
     def _edit_focused(self, method: str) -> None:
         widget = QApplication.focusWidget()
@@ -297,6 +313,14 @@ class MainWindow(QMainWindow):
     def _refuse(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
 
+    def _choose(self, title: str, message: str, choices: tuple[str, ...]) -> str | None:
+        """Ask with a button per choice and Cancel; the choice's text, or None for Cancel."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self)
+        buttons = {box.addButton(text, QMessageBox.ButtonRole.AcceptRole): text for text in choices}
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.exec()
+        return buttons.get(box.clickedButton())
+
     def new_article(self) -> None:
         if self._confirm_discard():
             self.document.new()
@@ -317,7 +341,17 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() in (".md", ".markdown", ".txt"):
             return self._import(path)
         try:
-            self.document.open(path)
+            try:
+                self.document.open(path)
+            except ArticleLocked as locked:
+                answer = self._choose(
+                    "Article already open",
+                    f"{locked}. Open it read-only here? You can still save a copy with Save As.",
+                    (OPEN_READ_ONLY,),
+                )
+                if answer != OPEN_READ_ONLY:
+                    return False
+                self.document.open(path, read_only=True)
         except PackageError as error:
             self._refuse("Cannot open article", str(error))
             return False
@@ -350,7 +384,7 @@ class MainWindow(QMainWindow):
         return True
 
     def save(self) -> bool:
-        if self.document.path is None:
+        if self.document.path is None or self.document.read_only:
             return self.save_as()
         return self._save_to(self.document.path)
 
@@ -368,9 +402,22 @@ class MainWindow(QMainWindow):
             path = path.with_name(path.name + ".article")
         return self._save_to(path)
 
-    def _save_to(self, path: Path) -> bool:
+    def _save_to(self, path: Path, note: str = "") -> bool:
+        document = self.document
+        if document.path is not None and path == document.path and document.changed_on_disk():
+            answer = self._ask_about_disk_change(saving=True)
+            if answer == RELOAD:
+                self._reload()
+                return False  # nothing of ours was saved: the file on disk won
+            if answer == KEEP_BOTH:
+                path = keep_both_name(path)
+            elif answer != OVERWRITE:
+                return False
         try:
-            self.document.save(path)
+            document.save(path, note=note)
+        except ArticleLocked as locked:
+            self._refuse("Cannot save", f"{locked}; close it there or choose another name.")
+            return False
         except PackageError as error:
             self._refuse("Cannot save", str(error))
             return False
@@ -378,6 +425,79 @@ class MainWindow(QMainWindow):
         self.settings.setValue("lastFolder", str(path.parent))
         self.statusBar().showMessage(f"Saved {path.name}", 4000)
         return True
+
+    # --- the file on disk ----------------------------------------------------------------------
+
+    def _ask_about_disk_change(self, *, saving: bool) -> str | None:
+        """Reload, Keep Both, Overwrite or None (Cancel) for a file another program changed."""
+        document = self.document
+        choices = (RELOAD,) if document.read_only else (RELOAD, KEEP_BOTH, OVERWRITE)
+        lines = [
+            f"{document.display_name()} was changed by another program since it was "
+            "opened or saved here."
+        ]
+        if document.dirty:
+            lines.append("Reload opens the version on disk and drops the changes made here.")
+        else:
+            lines.append("Reload opens the version on disk.")
+        if not document.read_only and document.path is not None:
+            lines.append(
+                f"Keep Both saves this version as {keep_both_name(document.path).name} "
+                "beside it and leaves the other untouched."
+            )
+            lines.append("Overwrite replaces the version on disk with this one.")
+        if saving:
+            lines.insert(1, "It was not saved yet.")
+        message = "\n\n".join(lines)
+        self._asking_about_disk = True
+        try:
+            return self._choose("Changed on disk", message, choices)
+        finally:
+            self._asking_about_disk = False
+
+    def _reload(self) -> None:
+        try:
+            self.document.reload()
+        except PackageError as error:
+            self._refuse("Cannot reload", str(error))
+        else:
+            self.statusBar().showMessage(f"Reloaded {self.document.display_name()}", 4000)
+
+    def check_disk_on_focus(self) -> None:
+        """When the window comes back to the front: has another program changed the file?"""
+        document = self.document
+        if self._asking_about_disk or document.path is None or not document.changed_on_disk():
+            return
+        state = document.disk_state_now()
+        if state == self._disk_state_dismissed:
+            return  # asked about this very change already; saving will ask again
+        answer = self._ask_about_disk_change(saving=False)
+        if answer == RELOAD:
+            self._reload()
+        elif answer in (KEEP_BOTH, OVERWRITE):
+            target = document.path if answer == OVERWRITE else keep_both_name(document.path)
+            try:
+                document.save(target)
+            except (ArticleLocked, PackageError) as error:
+                self._refuse("Cannot save", str(error))
+        else:
+            self._disk_state_dismissed = state
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            QTimer.singleShot(0, self.check_disk_on_focus)
+
+    def show_history(self) -> HistoryDialog:
+        """File > History: the article's revisions, a diff against now, and Restore."""
+        if self._history_dialog is None:
+            self._history_dialog = HistoryDialog(self, self)
+        dialog = self._history_dialog
+        dialog.refresh()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -420,4 +540,5 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.document.close_file()
         event.accept()

@@ -1,0 +1,254 @@
+"""File > History: the article's revisions, what changed since each, and Restore.
+
+The list shows each save (newest first) with its time, word count and note. Choosing one shows
+a word-level comparison with the text as it is now: words the revision had and the text no
+longer has are red and struck through, words added since are green and underlined; long
+unchanged stretches are shortened to their ends. Restore puts the revision's fields and body
+back as a new revision, after keeping the current state as one.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.model.article import article_to_dict
+from editor.model.package import PackageError
+from editor.model.revisions import Revision, RevisionError, field_changes, word_diff
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+_INSERT_STYLE = "background-color:#dcf3e1; color:#0b5a1f; text-decoration:underline;"
+_DELETE_STYLE = "background-color:#fbe1e1; color:#9b1c1c; text-decoration:line-through;"
+# Unchanged text longer than this is shortened to its first and last CONTEXT characters.
+_LONG_EQUAL = 700
+_CONTEXT = 240
+_FIELD_LABELS = {
+    "headline": "Headline",
+    "dek": "Dek",
+    "byline": "Byline",
+    "dateline": "Dateline",
+    "slug": "Slug",
+    "url_slug": "Web address",
+    "section": "Section",
+    "tags": "Tags",
+    "language": "Language",
+    "sign_off": "Sign-off",
+    "end_mark": "End mark",
+    "editors_note": "Editor's note",
+    "metadata": "Other metadata",
+}
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("history_dialog")
+        self.setWindowTitle("History")
+        self.resize(1000, 640)
+        self.window_ = window
+        self.document = window.document
+        self.shown: Revision | None = None
+
+        self.list = QListWidget()
+        self.list.setObjectName("history_list")
+        self.list.currentItemChanged.connect(lambda *_: self._show_selected())
+        self.diff = QTextBrowser()
+        self.diff.setObjectName("history_diff")
+        self.diff.setOpenLinks(False)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("Saved versions, newest first"))
+        left_layout.addWidget(self.list, 1)
+        splitter.addWidget(left)
+        splitter.addWidget(self.diff)
+        splitter.setSizes([300, 700])
+
+        self.restore_button = QPushButton("Restore This Version")
+        self.restore_button.setObjectName("history_restore")
+        self.restore_button.clicked.connect(self.restore_selected)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(self.restore_button)
+        bottom.addWidget(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        self.document.revisionsChanged.connect(self.refresh)
+        self.document.readOnlyChanged.connect(lambda _read_only: self._update_buttons())
+
+    # --- the list ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """List the revisions again (after a save, a restore or another article)."""
+        self.list.blockSignals(True)
+        self.list.clear()
+        for number in reversed(self.document.revisions.numbers()):
+            try:
+                revision = self.document.revisions.read(number)
+            except RevisionError as error:
+                item = QListWidgetItem(f"#{number}  (cannot be read: {error})")
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+            else:
+                item = QListWidgetItem(_list_text(revision))
+            item.setData(Qt.ItemDataRole.UserRole, number)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+            self._show_selected()
+        else:
+            self.shown = None
+            self.diff.setHtml(
+                "<p>No saved versions yet. Each save keeps one, and this list shows them.</p>"
+            )
+        self._update_buttons()
+
+    def select(self, number: int) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == number:
+                self.list.setCurrentRow(row)
+                return
+        raise KeyError(number)
+
+    def _update_buttons(self) -> None:
+        writable = self.document.path is not None and not self.document.read_only
+        self.restore_button.setEnabled(self.shown is not None and writable)
+        if self.document.read_only:
+            self.note.setText("Open read-only: versions can be read but not restored.")
+        else:
+            self.note.setText("")
+
+    # --- the comparison ------------------------------------------------------------------------
+
+    def _show_selected(self) -> None:
+        item = self.list.currentItem()
+        self.shown = None
+        if item is not None and item.flags() & Qt.ItemFlag.ItemIsEnabled:
+            number = item.data(Qt.ItemDataRole.UserRole)
+            try:
+                self.shown = self.document.revisions.read(number)
+            except RevisionError as error:
+                self.diff.setHtml(f"<p>{html.escape(str(error))}</p>")
+        if self.shown is not None:
+            self.diff.setHtml(comparison_html(self.shown, self.document))
+        self._update_buttons()
+
+    # --- restoring -----------------------------------------------------------------------------
+
+    def restore_selected(self) -> bool:
+        revision = self.shown
+        if revision is None:
+            return False
+        document = self.document
+        if document.changed_on_disk():
+            QMessageBox.warning(
+                self,
+                "Changed on disk",
+                f"{document.display_name()} was changed by another program. Save it first "
+                "(File > Save) to choose which version to keep, then restore.",
+            )
+            return False
+        answer = QMessageBox.question(
+            self,
+            "Restore version",
+            f"Restore the version saved {_when(revision)}? The text as it is now is kept in "
+            "the history first, so this can be undone by restoring it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            document.restore_revision(revision.number)
+        except (RevisionError, PackageError) as error:
+            QMessageBox.warning(self, "Cannot restore", str(error))
+            return False
+        self.window_.statusBar().showMessage(f"Restored the version of {_when(revision)}", 6000)
+        return True
+
+
+def _when(revision: Revision) -> str:
+    return revision.saved.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _list_text(revision: Revision) -> str:
+    words = f"{revision.words:,} word" + ("" if revision.words == 1 else "s")
+    text = f"#{revision.number}   {_when(revision)}   {words}"
+    return f"{text}\n{revision.note}" if revision.note else text
+
+
+def comparison_html(revision: Revision, document) -> str:  # document: ArticleDocument
+    """The revision against the current article, as HTML for a QTextBrowser."""
+    current = article_to_dict(document.article)
+    out = [
+        "<html><body style='font-size:11pt'>",
+        f"<p><b>Saved {html.escape(_when(revision))}</b> — {revision.words:,} words. "
+        f"Compared with the text now: <span style='{_DELETE_STYLE}'>only in that version</span>"
+        f" · <span style='{_INSERT_STYLE}'>added since</span></p>",
+    ]
+    changes = field_changes(revision.fields, current)
+    if changes:
+        out.append("<h3>Fields</h3><table cellspacing='0' cellpadding='3'>")
+        for key, before, after in changes:
+            label = html.escape(_FIELD_LABELS.get(key, key))
+            out.append(f"<tr><td valign='top'><b>{label}</b></td><td>")
+            out.append(_parts_html(word_diff(before, after)))
+            out.append("</td></tr>")
+        out.append("</table>")
+    else:
+        out.append("<p>The fields are the same as now.</p>")
+    out.append("<h3>Story</h3>")
+    if revision.body == document.article.body:
+        out.append("<p>The story text is the same as now.</p>")
+    else:
+        body = _parts_html(word_diff(revision.body, document.article.body))
+        out.append(f"<div style='line-height:140%'>{body}</div>")
+    out.append("</body></html>")
+    return "".join(out)
+
+
+def _parts_html(parts) -> str:
+    pieces = []
+    for index, part in enumerate(parts):
+        text = part.text
+        if part.kind == "equal" and len(text) > _LONG_EQUAL:
+            first, last = index == 0, index == len(parts) - 1
+            head = "" if first else text[:_CONTEXT]
+            tail = "" if last else text[-_CONTEXT:]
+            text = f"{head} […] {tail}"
+        escaped = html.escape(text).replace("\n", "<br>")
+        if part.kind == "insert":
+            if index and parts[index - 1].kind == "delete":
+                pieces.append(" ")  # a gap between what went and what came, not in either text
+            pieces.append(f"<span style='{_INSERT_STYLE}'>{escaped}</span>")
+        elif part.kind == "delete":
+            pieces.append(f"<span style='{_DELETE_STYLE}'>{escaped}</span>")
+        else:
+            pieces.append(escaped)
+    return "".join(pieces)
