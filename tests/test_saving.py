@@ -109,6 +109,7 @@ def test_a_touch_is_not_a_change_but_new_bytes_are(tmp_path: Path) -> None:
     path = tmp_path / "story.article"
     _save(path, "Ours")
     stamp = stamp_file(path)
+    assert stamp is not None and len(stamp.digest) == 64  # hashed in a thread; waited for here
     assert not changed_on_disk(path, stamp)
     later = time.time() + 30
     os.utime(path, (later, later))
@@ -257,6 +258,7 @@ def opened(window, tmp_path: Path) -> Path:
     path = tmp_path / "story.article"
     _save(path, "Ours", "Our first paragraph.")
     assert window.open_path(path)
+    assert window.document.disk_stamp.digest  # hashed in a thread: done before anything else
     window.document.set_body("Our first paragraph, edited.")
     return path
 
@@ -412,3 +414,17 @@ def test_focus_asks_once_per_change(window, opened, monkeypatch) -> None:
     window.check_disk_on_focus()
     assert len(asked) == 1
     assert window.document.article.headline == "Theirs again"
+
+
+def test_a_file_changed_while_hashed_counts_as_changed(tmp_path: Path) -> None:
+    from editor.model.file_lock import DiskStamp
+
+    path = tmp_path / "story.article"
+    _save(path, "Ours")
+    info = path.stat()
+    unknown = DiskStamp(info.st_size, info.st_mtime_ns, None)  # the hash was dropped
+    assert not changed_on_disk(path, unknown)  # same size and time: unchanged
+    later = time.time() + 30
+    os.utime(path, (later, later))
+    assert changed_on_disk(path, unknown)  # a touch cannot be told from a change: ask
+    assert stamp_file(path, wait=True).digest == stamp_file(path).digest

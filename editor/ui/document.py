@@ -271,7 +271,7 @@ class ArticleDocument(QObject):
         if not changed_on_disk(self.path, self.disk_stamp):
             # Same bytes with a new time (a touch): remember the time, so it is not read again.
             if self.disk_stamp is not None:
-                fresh = stamp_file(self.path)
+                fresh = stamp_file(self.path, wait=True)
                 if fresh is not None and fresh.digest == self.disk_stamp.digest:
                     self.disk_stamp = fresh
             return False
