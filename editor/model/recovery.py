@@ -1,8 +1,8 @@
 """Recovery files: what the window autosaves so that a crash loses a few seconds at most.
 
 Plain Python (no Qt). The window takes a ``Snapshot`` on the GUI thread (cheap: copies of the
-article's records and of the photo table, no photo bytes) and a worker thread writes it with
-``RecoverySlot.write``. Each open article has one slot in the recovery folder,
+article's records and of the photo table, no photo bytes, no system call) and a worker thread
+writes it with ``RecoverySlot.write``. Each open article has one slot in the recovery folder,
 ``$XDG_DATA_HOME/dateline/recovery/`` (the same convention as the personal dictionary):
 
 - ``<slot>.json`` holds the article's fields and body, the file it belongs to (or none), the
@@ -167,13 +167,32 @@ def snapshot_article(article: Article) -> Article:
 
 @dataclass
 class Snapshot:
-    """What one autosave writes, taken on the GUI thread in microseconds."""
+    """What one autosave writes, taken on the GUI thread in microseconds: no system call (each
+    one would let a busy worker keep the interpreter for up to 5 ms), no photo bytes."""
 
     article: Article
     path: Path | None
     base: FileStamp | None  # the file when it was opened or last saved
-    from_file: list[str]  # photo files read back from ``path`` on recovery
-    carried: dict[str, bytes | ZipEntry]  # photo files the slot's package must hold
+    sources: dict[str, bytes | ZipEntry]  # the photo files to keep, and where they are now
+    package_path: Path | None
+
+    def placement(self) -> tuple[list[str], dict[str, bytes | ZipEntry]]:
+        """(files read back from the article's own file on recovery, files the slot's package
+        must carry). Runs in the worker: it looks at the file on disk.
+
+        A photo file may be read back from the article's file when the store reads it from
+        there and the file is as it was when opened or saved; every other one is carried.
+        """
+        path = self.path
+        intact = path is not None and self.base is not None and file_stamp(path) == self.base
+        from_file: list[str] = []
+        carried: dict[str, bytes | ZipEntry] = {}
+        for name, source in self.sources.items():
+            if intact and isinstance(source, ZipEntry) and source.archive == path:
+                from_file.append(name)
+            else:
+                carried[name] = source
+        return sorted(from_file), carried
 
 
 def take_snapshot(
@@ -183,29 +202,19 @@ def take_snapshot(
     base: FileStamp | None,
     package_path: Path | None = None,
 ) -> Snapshot:
-    """The article and where each photo file it needs will come from on recovery.
-
-    A photo file may be read back from the article's own file when the store reads it from
-    there and the file is as it was when opened or saved; every other one is carried in the
-    slot's package. Files the store reads from ``package_path`` (the slot's package, after a
-    recovery) stay carried even when no photo uses them now: an undo may bring the photo back.
-    """
+    """The article, and the photo files it needs with where each is now. Files the store reads
+    from ``package_path`` (the slot's package, after a recovery) are kept even when no photo
+    uses them now: an undo may bring the photo back."""
     path = Path(path).absolute() if path is not None else None
-    file_intact = path is not None and base is not None and file_stamp(path) == base
     used = {image.media_path for image in article.photos if image.media_path}
     needed = used | {derived for name in used for derived in media.derived_paths(name)}
-    from_file: list[str] = []
-    carried: dict[str, bytes | ZipEntry] = {}
+    sources: dict[str, bytes | ZipEntry] = {}
     for name in media.paths():
         source = media.source(name)
         in_package = isinstance(source, ZipEntry) and source.archive == package_path
-        if name not in needed and not in_package:
-            continue
-        if file_intact and isinstance(source, ZipEntry) and source.archive == path:
-            from_file.append(name)
-        else:
-            carried[name] = source
-    return Snapshot(snapshot_article(article), path, base, sorted(from_file), carried)
+        if name in needed or in_package:
+            sources[name] = source
+    return Snapshot(snapshot_article(article), path, base, sources, package_path)
 
 
 # --- one open article's slot (written by a worker) ---------------------------------------------
@@ -235,39 +244,42 @@ class RecoverySlot:
             if self._removed:
                 return False
             self.folder.mkdir(parents=True, exist_ok=True)
-            carried = frozenset(snapshot.carried)
+            from_file, carried = snapshot.placement()
             problem: PackageError | None = None
-            if not carried <= self.packaged:
+            if not frozenset(carried) <= self.packaged:
                 try:
-                    self._write_package(snapshot)
-                    self.packaged = carried
+                    self._write_package(snapshot.article, carried)
+                    self.packaged = frozenset(carried)
                 except PackageError as error:
                     # The previous package is untouched; the text matters most: write it.
                     problem = error
-            self._write_entry(snapshot, now or dt.datetime.now(dt.UTC))
+            now = now or dt.datetime.now(dt.UTC)
+            self._write_entry(snapshot, from_file, sorted(self.packaged & set(carried)), now)
             self.writes += 1
         if problem is not None:
             raise PackageError(f"the photos were not autosaved: {problem}")
         return True
 
-    def _write_package(self, snapshot: Snapshot) -> None:
+    def _write_package(self, article: Article, carried: dict[str, bytes | ZipEntry]) -> None:
         """A package whose only purpose is to carry photo files (its own text is a stub)."""
         media = MediaStore()
-        for name, source in snapshot.carried.items():
+        for name, source in carried.items():
             if isinstance(source, bytes):
                 media.set_bytes(name, source)
             else:
                 media.add_zip_entry(name, source)
-        by_file = {image.media_path: image for image in snapshot.article.photos}
+        by_file = {image.media_path: image for image in article.photos}
         photos = []
-        for number, name in enumerate(sorted(snapshot.carried), start=1):
+        for number, name in enumerate(sorted(carried), start=1):
             if name.startswith(f"{MEDIA_DIR}/"):
                 image = copy.copy(by_file.get(name)) or ImageRef(id="", media_path=name)
                 image.id, image.featured = f"carried-{number}", False
                 photos.append(image)
         save_package(self.package_path, Article(headline="Recovery photos", photos=photos), media)
 
-    def _write_entry(self, snapshot: Snapshot, now: dt.datetime) -> None:
+    def _write_entry(
+        self, snapshot: Snapshot, from_file: list[str], packaged: list[str], now: dt.datetime
+    ) -> None:
         article = snapshot.article
         entry = {
             "recovery_format": RECOVERY_FORMAT,
@@ -278,8 +290,8 @@ class RecoverySlot:
             "file": snapshot.base.to_dict() if snapshot.base is not None else None,
             "headline": article.headline,
             "words": count_words(article.body),
-            "from_file": snapshot.from_file,
-            "package_media": sorted(self.packaged & set(snapshot.carried)),
+            "from_file": from_file,
+            "package_media": packaged,
             "article": article_to_dict(article),
             "body": article.body,
         }

@@ -6,7 +6,8 @@ typing at least every few seconds, so that every change is on disk within ``DEAD
 being made: ``IDLE_MS`` after the last change, and never more than ``MAX_WAIT_MS`` after the
 first unsaved one (the rest of the deadline is for the write). On the GUI thread an autosave
 only takes a snapshot (copies of the article's records and the photo table: tens of
-microseconds, whatever the story's length); the worker pool encodes and writes it. Saving the
+microseconds, whatever the story's length); a thread of the window's own encodes and writes
+it. Saving the
 article, or closing or replacing it on purpose, removes its recovery files.
 
 ``offer_recovery(window)`` runs at start-up: for each article left by a Dateline that did not
@@ -18,6 +19,8 @@ Save writes it back to its file.
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -35,13 +38,41 @@ from editor.model.recovery import (
     file_stamp,
     take_snapshot,
 )
-from editor.ui.worker import run_in_background
 
 DEADLINE_S = 5.0  # every change reaches the recovery file within this time
 IDLE_MS = 2000  # a pause in typing this long writes at once...
 MAX_WAIT_MS = 4000  # ...and continuous typing writes at least this often
 
 RECOVER, DISCARD, LATER = "recover", "discard", "later"
+
+
+class _Writer(QObject):
+    """A thread of its own for one window's autosaves. Handing it a write is a queue put, which
+    never lets go of the interpreter: a thread-pool start would, and with the checks or the
+    spelling pass busy in the pool, getting it back can cost the GUI thread 5 ms."""
+
+    finished = Signal(bool, str)  # written, or the one-line reason it failed
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._queue: queue.SimpleQueue[Callable[[], Any] | None] = queue.SimpleQueue()
+        # A daemon: a write cut short at exit leaves the previous autosave (writes are atomic).
+        self._thread = threading.Thread(target=self._run, name="autosave", daemon=True)
+        self._thread.start()
+        self.destroyed.connect(lambda: self._queue.put(None))
+
+    def submit(self, work: Callable[[], Any]) -> None:
+        self._queue.put(work)
+
+    def _run(self) -> None:
+        while (work := self._queue.get()) is not None:
+            try:
+                work()
+            except Exception as error:  # said once in the status bar, never a traceback
+                self.finished.emit(False, " ".join(str(error).split()) or type(error).__name__)
+            else:
+                self.finished.emit(True, "")
+
 
 # Windows opened for recovered articles when the first window was already in use.
 _recovery_windows: list[QMainWindow] = []
@@ -76,6 +107,8 @@ class Autosaver(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.autosave_now)
+        self._writer = _Writer(self)
+        self._writer.finished.connect(self._finished)
 
         document = self.document
         document.fieldChanged.connect(self._changed)
@@ -160,10 +193,16 @@ class Autosaver(QObject):
             slot.package_path,
         )
         self._busy = True
-        run_in_background(lambda: slot.write(snapshot), self._written, self._failed, self)
+        self._writer.submit(lambda: slot.write(snapshot))
         self.gui_costs.append(time.perf_counter() - started)
 
-    def _written(self, _wrote: bool) -> None:
+    def _finished(self, written: bool, message: str) -> None:
+        if written:
+            self._written()
+        else:
+            self._failed(message)
+
+    def _written(self) -> None:
         self._busy = False
         if self._last_problem:
             self._last_problem = ""
