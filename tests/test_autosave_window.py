@@ -4,6 +4,7 @@ on purpose removes it, and the start-up prompt recovers an article as a modified
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -59,10 +60,14 @@ def dead_pid() -> int:
     return child.pid
 
 
-def left_by_a_crash(store: RecoveryStore, article: Article, path: Path | None = None) -> Path:
-    """A recovery entry as a Dateline killed mid-story would leave it."""
+def left_by_a_crash(
+    store: RecoveryStore, article: Article, path: Path | None = None, base=None
+) -> Path:
+    """A recovery entry as a Dateline killed mid-story would leave it (``base``: the file when
+    it opened it; by default as it is now)."""
     slot = store.new_slot()
-    slot.write(take_snapshot(article, MediaStore(), path, file_stamp(path), slot.package_path))
+    base = base or file_stamp(path)
+    slot.write(take_snapshot(article, MediaStore(), path, base, slot.package_path))
     data = json.loads(slot.entry_path.read_text())
     data["pid"], data["process_start"] = dead_pid(), None
     slot.entry_path.write_text(json.dumps(data))
@@ -203,3 +208,36 @@ def test_gui_thread_cost_per_autosave_on_a_long_story(window, qtbot, autosaver, 
         qtbot.waitUntil(lambda r=round_: autosaver.slot.writes == r + 1, timeout=5000)
     costs = list(autosaver.gui_costs)[-5:]
     assert statistics.median(costs) < 0.002, costs
+
+
+def test_a_recovered_file_keeps_its_revisions_and_lock(
+    window, qtbot, autosaver, store, tmp_path
+) -> None:
+    path = tmp_path / "story.article"
+    window.document.set_body("First version.")
+    assert window._save_to(path)
+    window.document.set_body("Second version.")
+    assert window._save_to(path)
+    window.document.new()  # closes the file and releases its lock
+    left_by_a_crash(store, Article(body="Second version. Typed, then the crash."), path)
+    offer_recovery(window, store, lambda *_: RECOVER)
+    document = window.document
+    assert len(document.revisions) == len(load_package(path).revisions) >= 2
+    assert document.lock is not None and not document.read_only
+    assert not document.changed_on_disk()
+    assert window._save_to(path)
+    assert len(load_package(path).revisions) >= 3  # the history was kept, not replaced
+
+
+def test_a_file_changed_after_the_crash_is_noticed_on_save(window, store, tmp_path) -> None:
+    path = tmp_path / "story.article"
+    save_package(path, Article(body="As opened."), MediaStore())
+    opened = file_stamp(path)
+    # Another program writes the file while the article is open; then the autosave, the crash.
+    save_package(path, Article(body="Another program wrote this."), MediaStore())
+    past = time.time() - 10
+    os.utime(path, (past, past))
+    left_by_a_crash(store, Article(body="As opened. Typed before the crash."), path, opened)
+    offer_recovery(window, store, lambda *_: RECOVER)
+    assert window.document.article.body == "As opened. Typed before the crash."
+    assert window.document.changed_on_disk()  # Save will ask: reload, keep both or overwrite

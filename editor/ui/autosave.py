@@ -29,8 +29,11 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
+from editor.model.file_lock import ArticleLock, ArticleLocked, DiskStamp
+from editor.model.package import PackageError, load_package
 from editor.model.recovery import (
     FileStamp,
+    Recovered,
     RecoveryEntry,
     RecoverySlot,
     RecoveryStore,
@@ -324,16 +327,53 @@ def recover_into(
         QMessageBox.warning(window, "Cannot recover article", str(error))
         return False
     document = window.document
-    document.replace(recovered.article, recovered.media, recovered.path)
+    path = recovered.path
+    if path is None:
+        document.replace(recovered.article, recovered.media, None)
+    else:
+        _replace_with_file(document, recovered, entry, notes)
     document.mark_imported()  # modified: it holds work its file lacks
     autosaver = find_autosaver(window) or install_autosave(window, store)
     if autosaver.store.folder != store.folder:
         autosaver.use_store(store)
     autosaver.adopt(entry)
     notes.extend(recovered.notes)
-    name = recovered.path.name if recovered.path else "an unsaved article"
+    name = path.name if path else "an unsaved article"
     window.statusBar().showMessage(f"Recovered {name}: save it to keep the changes", 10000)
     return True
+
+
+def _replace_with_file(
+    document: Any, recovered: Recovered, entry: RecoveryEntry, notes: list[str]
+) -> None:
+    """Open the recovered article as its file would be opened: locked (read-only if another
+    window has it), with the file's revisions (a save must keep them), and remembering the file
+    as it was when the crashed Dateline opened it, so that Save notices a change made since."""
+    path = recovered.path
+    assert path is not None
+    lock, read_only = None, False
+    try:
+        lock = ArticleLock.acquire(path)
+    except ArticleLocked:
+        read_only = True
+        notes.append(f"{path.name} is open in another window: recovered read-only")
+    except OSError:
+        pass
+    try:
+        revisions = load_package(path).revisions
+    except PackageError:
+        revisions = None  # the file is gone or damaged: the recovery is all there is
+    document.replace(
+        recovered.article,
+        recovered.media,
+        path,
+        revisions=revisions,
+        lock=lock,
+        read_only=read_only,
+    )
+    if entry.base is not None and file_stamp(path) != entry.base:
+        # Changed since the crashed Dateline opened it: Save must ask before overwriting.
+        document.disk_stamp = DiskStamp(entry.base.size, entry.base.mtime_ns, None)
 
 
 def _store_of(window: QMainWindow) -> RecoveryStore:
