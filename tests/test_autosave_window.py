@@ -108,7 +108,7 @@ def test_saving_removes_the_recovery_file(window, qtbot, autosaver, store, tmp_p
     qtbot.waitUntil(lambda: bool(entry_files(store)), timeout=3000)
     path = tmp_path / "story.article"
     assert window._save_to(path)
-    assert entry_files(store) == [] and list(store.folder.iterdir()) == []
+    qtbot.waitUntil(lambda: list(store.folder.iterdir()) == [], timeout=2000)
     qtbot.keyClicks(window.body, " and edited")  # after the save: a new autosave, with path
     qtbot.waitUntil(lambda: bool(entry_files(store)), timeout=3000)
     assert json.loads(entry_files(store)[0].read_text())["path"] == str(path)
@@ -120,7 +120,7 @@ def test_new_article_or_close_on_purpose_removes_it(
     qtbot.keyClicks(window.body, "Discarded")
     qtbot.waitUntil(lambda: bool(entry_files(store)), timeout=3000)
     window.document.new()  # the window asked first; the reporter chose to discard
-    assert entry_files(store) == []
+    qtbot.waitUntil(lambda: entry_files(store) == [], timeout=2000)
 
     qtbot.keyClicks(window.body, "Closing")
     qtbot.waitUntil(lambda: bool(entry_files(store)), timeout=3000)
@@ -149,7 +149,7 @@ def test_start_up_recovers_an_article_as_modified_with_its_path(
     assert store.candidates()[0] == []
     assert window._save_to(path)  # Save writes back to the article's own file
     assert load_package(path).article.body == "Saved text. Lost words."
-    assert list(store.folder.iterdir()) == []
+    qtbot.waitUntil(lambda: list(store.folder.iterdir()) == [], timeout=2000)
 
 
 def test_discard_removes_and_decide_later_keeps(window, store) -> None:

@@ -298,8 +298,13 @@ class RecoverySlot:
         text = json.dumps(entry, ensure_ascii=False, allow_nan=False)
         write_atomically(self.entry_path, text.encode("utf-8", "surrogatepass"))
 
+    def retire(self) -> None:
+        """Never write this slot again (its files stay until ``remove``)."""
+        self._removed = True
+
     def remove(self) -> None:
-        """The article was saved, or closed on purpose: its recovery files go, for good."""
+        """The article was saved, or closed on purpose: its recovery files go, for good. Waits
+        for a write in flight to finish."""
         self._removed = True
         with self._lock:
             _remove(self.entry_path)

@@ -154,7 +154,9 @@ class Autosaver(QObject):
         self._timer.stop()
         self._first_change = None
         self._pending = False
-        self.slot.remove()
+        # Removed by the writer thread, after any write in flight: a save never waits for one.
+        self.slot.retire()
+        self._writer.submit(self.slot.remove)
         self.slot = self.store.new_slot()
         self.base = file_stamp(self.document.path)
 
