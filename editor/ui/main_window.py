@@ -30,6 +30,7 @@ from editor.model.dateline import dateline_text
 from editor.model.file_lock import ArticleLocked, keep_both_name
 from editor.model.ingest import IngestError, import_file
 from editor.model.package import PackageError
+from editor.ui.autosave import install_autosave
 from editor.ui.checks_panel import install_checks_panel
 from editor.ui.document import ArticleDocument
 from editor.ui.history_dialog import HistoryDialog
@@ -108,6 +109,8 @@ class MainWindow(QMainWindow):
         # The editor's eye: the Checks tab and spelling underlines (editor/ui/checks_panel.py).
         self.checks = install_checks_panel(self)
         self.spelling = install_spelling(self)
+        # Never lose a story: every change in a recovery file within 5 s (editor/ui/autosave.py).
+        self.autosave = install_autosave(self)
         self._restore_geometry()
         self._show_article()
         self._update_title()
