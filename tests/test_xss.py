@@ -128,6 +128,8 @@ def hostile_story(
         photos=photos,
         metadata={"source_url": text, "note": text},
     )
+    if end:  # a marker the preview shows in every mode, whatever the payload swallows
+        article.headline = f"{end} {text}"
     return article, media
 
 
@@ -632,3 +634,79 @@ def test_hugo_shows_typed_shortcodes_as_text(tmp_path: Path) -> None:
     assert "gist.github.com" not in page and "<script" not in page
     assert "{{&lt; gist someone 0123456789abcdef &gt;}}" in page
     assert html_problems(page, where="hugo") == []
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_the_preview_renderer_takes_every_payload_and_keeps_it_inert(payload: str) -> None:
+    """The preview renders the body in blocks; an unclosed <script> swallowed the separator
+    between blocks and the end mark's pass failed with an IndexError, so the preview showed
+    an error and kept the previous story's header."""
+    from editor.render.incremental import IncrementalRenderer
+    from editor.render.photo_refs import PhotoLookup
+
+    article, _media = hostile_story([payload], override=False)
+    renderer = IncrementalRenderer()
+    photos = PhotoLookup.of(article.photos, lambda image: f"dateline-media:{image.id}")
+    renderer.render(article.body, photos, end_mark=article.end_mark)
+    assert html_problems(renderer.html(), where=repr(payload)) == []
+
+
+# --- the preview, in the real window ------------------------------------------------------------
+
+SENTINEL = "top.dlXss=1"
+ARM = (
+    "(window.dlXss = 0, window.dlArmed = 'armed',"
+    " window.alert = window.confirm = window.prompt = function () { window.dlXss = 1; }, true)"
+)
+
+
+def _preview_payload(payload: str) -> str:
+    # Each payload calls alert(1); the page's alert is a sentinel too, but a frame has its own.
+    return payload.replace("alert(1)", SENTINEL)
+
+
+def _show_in_preview(qtbot: Any, window: Any, payloads: list[str], number: int) -> None:
+    from gui_helpers import wait_for_dom
+
+    end = f"END-{number}"
+    article, media = hostile_story(payloads, override=number % 2 == 1, end=end)
+    window.document.replace(article, media, None)
+    qtbot.waitUntil(lambda: window.preview.ready, timeout=20_000)
+    wait_for_dom(
+        qtbot,
+        window.preview,
+        f"document.body.textContent.includes({json.dumps(end)})",
+        True,
+        timeout=20_000,
+    )
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("mode", ["web", "social", "wire"])
+def test_payloads_never_run_in_the_preview(qtbot: Any, window: Any, mode: str) -> None:
+    from gui_helpers import read_dom, wait_for_dom
+
+    labels = [window.preview_modes.tabData(i) for i in range(window.preview_modes.count())]
+    window.preview_modes.setCurrentIndex(labels.index(mode))
+    wait_for_dom(qtbot, window.preview, "document.documentElement.dataset.mode", mode)
+    assert read_dom(qtbot, window.preview, ARM) is True
+    payloads = [_preview_payload(payload) for payload in PAYLOADS]
+    # One payload per story in the web view (each in its own context); batches in the others.
+    size = 1 if mode == "web" else 8
+    for number, batch in enumerate(batches(payloads, size)):
+        _show_in_preview(qtbot, window, batch, number)
+    qtbot.wait(500)  # an image error or a focus handler fires after the update
+    state = read_dom(qtbot, window.preview, "[window.dlArmed, window.dlXss, location.href]")
+    assert state[0] == "armed", f"the preview navigated away: {state[2]}"
+    assert state[1] == 0, "a payload ran in the preview"
+
+
+@pytest.mark.gui
+def test_the_preview_sentinel_catches_a_script_that_runs(qtbot: Any, window: Any) -> None:
+    from gui_helpers import read_dom
+
+    assert read_dom(qtbot, window.preview, ARM) is True
+    read_dom(qtbot, window.preview, f"({SENTINEL}, true)")  # as a payload that ran would
+    assert read_dom(qtbot, window.preview, "window.dlXss") == 1
+    read_dom(qtbot, window.preview, "(alert('x'), true)")
+    assert read_dom(qtbot, window.preview, "window.dlXss") == 1

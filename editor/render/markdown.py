@@ -380,7 +380,12 @@ class _EndMark(Treeprocessor):
         end_mark = job.end_mark.strip()
         if not end_mark:
             return
-        part_start, elements = _body_parts(root, job.part_separator)[job.end_mark_part]
+        parts = _body_parts(root, job.part_separator)
+        if job.end_mark_part >= len(parts):
+            # Raw HTML left open (an unclosed <script>, say) swallowed a separator: render_parts
+            # finds the parts merged and says so, and the caller renders them as one.
+            return
+        part_start, elements = parts[job.end_mark_part]
         story = [child for child in elements if not _is_footnotes(child)]
         # Photos placed after the last paragraph do not end the text: wire copy prints the
         # mark after the last words of the story (as the EFE sample does).
