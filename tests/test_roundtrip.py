@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from PIL import Image
 
+from editor.export import ExportOptions
 from editor.export.markdown import INDEX_NAME, MarkdownExporter
 from editor.media.probe import prepare_photo
 from editor.model.article import Article, Crop, Dateline, ImageRef
@@ -326,3 +327,14 @@ def test_metadata_mapping_and_focal_point_are_read() -> None:
     }
     first, second = result.article.photos
     assert (first.focal, first.crop, second.focal) == ((0.25, 1.0), None, None)
+
+
+def test_typed_shortcodes_are_escaped_for_hugo_and_come_back_as_typed(tmp_path: Path) -> None:
+    article, media = efe_with_photos()
+    typed = 'Typed {{< gist a b >}}, {{% param "x" %}} and the escape {{</* c */>}} itself.'
+    article.body = f"{typed}\n\n{article.body}"
+    out = tmp_path / "bundle"
+    MarkdownExporter().export(article, media, out, ExportOptions(parallel=False))
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert '{{</* gist a b */>}}, {{%/* param "x" */%}} and the escape {{</*/* c */*/>}}' in index
+    assert import_file(out / "index.md").article.body.startswith(typed)

@@ -601,15 +601,8 @@ def test_every_format_is_checked() -> None:
 # --- what the tests found -----------------------------------------------------------------------
 
 SHORTCODES = ["{{< gist someone 0123456789abcdef >}}", '{{% param "secret" %}}']
-SHORTCODE_HOLE = (
-    "the Markdown export writes the body as typed, so Hugo runs a shortcode the reporter typed "
-    "(a gist embeds a third party's script, param prints site parameters); the fix writes "
-    "Hugo's escape {{</* ... */>}} in editor/export/markdown.py and needs the importer "
-    "(editor/model/ingest) to undo it, or the Markdown round trip changes the body"
-)
 
 
-@pytest.mark.xfail(strict=True, reason=SHORTCODE_HOLE)
 def test_the_markdown_export_writes_typed_shortcodes_escaped(tmp_path: Path) -> None:
     article, media = hostile_story(SHORTCODES, override=False)
     bundle = tmp_path / "bundle"
@@ -619,7 +612,6 @@ def test_the_markdown_export_writes_typed_shortcodes_escaped(tmp_path: Path) -> 
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=SHORTCODE_HOLE)
 def test_hugo_shows_typed_shortcodes_as_text(tmp_path: Path) -> None:
     from test_export_markdown import HUGO, hugo_build
 

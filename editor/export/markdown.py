@@ -200,6 +200,27 @@ def _title_markdown(image: ImageRef) -> str:
     return _ENTITY_LIKE_RE.sub("&amp;", title).translate(_TITLE_ESCAPES)
 
 
+# A Hugo shortcode as a reporter might type it: {{< name ... >}} or {{% name ... %}}.
+_SHORTCODE_RE = re.compile(r"\{\{(<)(.*?)(>)\}\}|\{\{(%)(.*?)(%)\}\}", re.DOTALL)
+
+
+def hugo_escaped(body: str) -> str:
+    """``body`` with every typed shortcode in Hugo's escape, ``{{</* ... */>}}``.
+
+    Hugo runs shortcodes wherever they stand, code blocks included and whatever its settings:
+    typed ``{{< gist ... >}}`` would embed a third party's script, ``{{% param ... %}}`` print
+    the site's parameters. Escaped, Hugo shows them as typed; the importer undoes the escape
+    (editor/model/ingest/front_matter.py), so the Markdown round trip keeps the body.
+    """
+
+    def escaped(match: re.Match[str]) -> str:
+        mark, inside = (match[1], match[2]) if match[1] else (match[4], match[5])
+        closing = ">" if mark == "<" else "%"
+        return f"{{{{{mark}/*{inside}*/{closing}}}}}"
+
+    return _SHORTCODE_RE.sub(escaped, body)
+
+
 def bundle_body(article: Article, files: dict[str, str]) -> str:
     """The body with each photo placement pointing at its file beside ``index.md``.
 
@@ -218,7 +239,7 @@ def bundle_body(article: Article, files: dict[str, str]) -> str:
         title_part = f' "{title}"' if title else ""
         return f"![{_alt_markdown(image.alt)}]({file_name}{title_part})"
 
-    body = _PLACEMENT_RE.sub(to_file, article.body)
+    body = hugo_escaped(_PLACEMENT_RE.sub(to_file, article.body))
     dateline = dateline_text(article.dateline)
     if dateline and _PLAIN_LINE_RE.fullmatch(dateline) and dateline == dateline.strip():
         body = f"**{dateline}**\n\n{body}" if body.strip() else f"**{dateline}**"

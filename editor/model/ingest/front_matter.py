@@ -80,6 +80,24 @@ _TEXT_FIELDS = {
 }
 
 
+# Hugo's escaped shortcode, {{</* ... */>}}: "show {{< ... >}} as typed" (our Markdown export
+# writes typed shortcodes so; in any Hugo source it means that literal text).
+_ESCAPED_SHORTCODE_RE = re.compile(
+    r"\{\{(<)/\*(.*?)\*/(>)\}\}|\{\{(%)/\*(.*?)\*/(%)\}\}", re.DOTALL
+)
+
+
+def hugo_unescaped(body: str) -> str:
+    """The text a Hugo page shows for escaped shortcodes: ``{{</* x */>}}`` is ``{{< x >}}``."""
+
+    def unescaped(match: re.Match[str]) -> str:
+        mark, inside = (match[1], match[2]) if match[1] else (match[4], match[5])
+        closing = ">" if mark == "<" else "%"
+        return f"{{{{{mark}{inside}{closing}}}}}"
+
+    return _ESCAPED_SHORTCODE_RE.sub(unescaped, body)
+
+
 def _import_front_matter(yaml_text: str, body: str, text: str, context: _Context) -> Article:
     fields = _Fields(_load_front_matter(yaml_text), context.warnings)
     article = Article()
@@ -100,6 +118,7 @@ def _import_front_matter(yaml_text: str, body: str, text: str, context: _Context
     dateline_source = _read_dateline(fields, article, hints)
     _drop_derived_publication_date(fields, article)
     named_ids = _read_photos(fields, context.photos)
+    body = hugo_unescaped(body)
     article.body = _clean_front_matter_body(body, article, dateline_source, context.photos)
     article.body = _keep_named_photo_ids(article.body, context.photos.records, named_ids)
     story_id = fields.text("story_id")
