@@ -36,7 +36,7 @@ from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef
 from editor.model.dateline import dateline_text
 from editor.model.media_store import MediaStore
-from editor.render.markdown import BodyRenderer
+from editor.render.markdown import BodyRenderer, shared_renderer
 from editor.render.page import byline_text, html_language
 from editor.render.photo_refs import PhotoLookup
 
@@ -60,16 +60,11 @@ class DocxExporter:
     )
     extension = ".docx"
 
-    def __init__(self) -> None:
-        self._renderer: BodyRenderer | None = None  # built on first use: it takes a while
-
     def render(
         self, article: Article, media: MediaStore, options: ExportOptions | None = None
     ) -> bytes:
         """The document's bytes, without writing them."""
         options = options or ExportOptions()
-        if self._renderer is None:
-            self._renderer = BodyRenderer()
         article = word_safe(article)
         copies = make_photo_copies(article, media, (DOCX_PHOTO_WIDTH,), options)
         pictures = _pictures(article, copies)
@@ -82,11 +77,11 @@ class DocxExporter:
                 return None  # an address typed in the body: nothing is fetched
             return pictures.get(src.removeprefix(_PHOTO_SRC))
 
-        body = rendered_body(article, self._renderer, photo_src)
+        body = rendered_body(article, shared_renderer(), photo_src)
         document = docx.Document()
         page = _set_up_page(document, article)
         writer = BodyWriter(document, picture_for, page)
-        _write_header(document, writer, article, self._renderer, body, photo_src)
+        _write_header(document, writer, article, shared_renderer(), body, photo_src)
         writer.write(body)
         _write_sign_off(document, article)
         _set_properties(document, article)

@@ -16,7 +16,7 @@ from editor.export.photo_copies import make_photo_copies
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef
 from editor.model.media_store import MediaStore
-from editor.render.markdown import BodyRenderer
+from editor.render.markdown import shared_renderer
 from editor.render.page import read_article_css, render_page
 
 # Wide enough for the page's column on a high-density screen, small enough to mail.
@@ -47,22 +47,17 @@ class HtmlExporter:
     description = "Web page: one standalone .html file with styles and photos inside"
     extension = ".html"
 
-    def __init__(self) -> None:
-        self._renderer: BodyRenderer | None = None  # built on first use: it takes a while
-
     def render(
         self, article: Article, media: MediaStore, options: ExportOptions | None = None
     ) -> str:
         """The page as text, without writing it."""
         options = options or ExportOptions()
-        if self._renderer is None:
-            self._renderer = BodyRenderer()
         try:
             css = read_article_css()
         except OSError as error:
             raise ExportError(f"cannot read the article stylesheet: {error}") from error
         copies = make_photo_copies(article, media, (STANDALONE_WIDTH,), options)
-        return render_page(article, self._renderer, _EmbeddedPhotos(copies), css=css)
+        return render_page(article, shared_renderer(), _EmbeddedPhotos(copies), css=css)
 
     def export(
         self,

@@ -60,7 +60,7 @@ from editor.export.text import plain_text
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef, count_words, story_uuid
 from editor.model.media_store import MediaStore
-from editor.render.markdown import BodyRenderer
+from editor.render.markdown import BodyRenderer, shared_renderer
 from editor.render.page import byline_text, html_language
 from editor.render.wire import wire_text
 
@@ -267,9 +267,6 @@ class NinjsExporter:
     extension = ".json"
     standard_version = "2.2"
 
-    def __init__(self) -> None:
-        self._renderer: BodyRenderer | None = None  # built on first use: it takes a while
-
     def package(
         self,
         article: Article,
@@ -283,8 +280,6 @@ class NinjsExporter:
         JSON file).
         """
         options = options or ExportOptions()
-        if self._renderer is None:
-            self._renderer = BodyRenderer()
         folder = quote(photo_folder)
         photos = _published(article, media, options)
         uri = item_uri(article)
@@ -323,12 +318,12 @@ class NinjsExporter:
         tags = _unique(article.tags)
         if tags:
             document["subjects"] = [{"name": tag} for tag in tags]
-        body_text = _body_text(article, self._renderer)
+        body_text = _body_text(article, shared_renderer())
         document["bodies"] = [
             {
                 "role": "html",
                 "contenttype": "text/html",
-                "value": _body_html(article, self._renderer, photos, folder),
+                "value": _body_html(article, shared_renderer(), photos, folder),
             },
             {
                 "role": "text",

@@ -30,7 +30,7 @@ from editor.export.xml_writing import indent_containers, to_bytes, xml_safe
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef
 from editor.model.media_store import MediaStore
-from editor.render.markdown import BodyRenderer
+from editor.render.markdown import shared_renderer
 
 STORY_FILE = "story.xml"
 PHOTO_FOLDER = "photos"
@@ -90,9 +90,6 @@ class StoryFolderExporter:
     extension = ""  # a folder (or a .zip)
     containers: frozenset[str] = frozenset()  # elements whose children go on lines of their own
 
-    def __init__(self) -> None:
-        self._renderer: BodyRenderer | None = None  # built on first use: it takes a while
-
     def document(self, article: Article, body: ET.Element, photos: PublishedPhotos) -> ET.Element:
         """The XML document, given the rendered body tree and the published photos."""
         raise NotImplementedError
@@ -101,14 +98,12 @@ class StoryFolderExporter:
         self, article: Article, media: MediaStore, options: ExportOptions | None = None
     ) -> dict[str, bytes]:
         """The folder's files (relative name: bytes), without writing them."""
-        if self._renderer is None:
-            self._renderer = BodyRenderer()
         photos = PublishedPhotos.make(article, media, options)
         # Characters XML cannot hold are dropped before rendering, not after: the Markdown
         # and HTML layers need not cope with them.
         writable = dataclasses.replace(article, body=xml_safe(article.body))
         root = self.document(
-            article, rendered_body(writable, self._renderer, photos.file_name), photos
+            article, rendered_body(writable, shared_renderer(), photos.file_name), photos
         )
         indent_containers(root, self.containers)
         return {STORY_FILE: to_bytes(root), **photos.files()}

@@ -16,7 +16,7 @@ from pathlib import Path
 from editor.export import ExportOptions, write_atomically
 from editor.model.article import Article
 from editor.model.media_store import MediaStore
-from editor.render.markdown import BodyRenderer
+from editor.render.markdown import shared_renderer
 from editor.render.wire import wire_text
 
 # Every line break Unicode knows (CR LF, CR, NEL, vertical tab, form feed, line and paragraph
@@ -38,14 +38,9 @@ class TextExporter:
     description = "Wire copy: plain UTF-8 text with headline, dateline, body and desk codes"
     extension = ".txt"
 
-    def __init__(self) -> None:
-        self._renderer: BodyRenderer | None = None  # built on first use: it takes a while
-
     def render(self, article: Article) -> str:
         """The wire copy as text, without writing it."""
-        if self._renderer is None:
-            self._renderer = BodyRenderer()
-        return plain_text(wire_text(article, self._renderer))
+        return plain_text(wire_text(article, shared_renderer()))
 
     def export(
         self,

@@ -28,7 +28,7 @@ from editor.export.photo_copies import make_photo_copies, published_photos
 from editor.media.renditions import RENDITION_WIDTHS, Rendition
 from editor.model.article import Article, ImageRef, article_to_dict
 from editor.model.media_store import MediaStore
-from editor.render.markdown import BodyRenderer
+from editor.render.markdown import shared_renderer
 from editor.render.page import read_article_css, render_page
 from editor.render.photo_refs import PhotoSource
 
@@ -114,23 +114,18 @@ class WebExporter:
     description = "Web folder: index.html, style.css, responsive photos and article.json (or .zip)"
     extension = ""
 
-    def __init__(self) -> None:
-        self._renderer: BodyRenderer | None = None  # built on first use: it takes a while
-
     def files(
         self, article: Article, media: MediaStore, options: ExportOptions | None = None
     ) -> dict[str, bytes]:
         """Every file of the bundle by its relative path, without writing any."""
         options = options or ExportOptions()
-        if self._renderer is None:
-            self._renderer = BodyRenderer()
         try:
             css = read_article_css()
         except OSError as error:
             raise ExportError(f"cannot read the article stylesheet: {error}") from error
         copies = make_photo_copies(article, media, RENDITION_WIDTHS, options)
         photos = BundledPhotos(published_photos(article), copies)
-        page = render_page(article, self._renderer, photos, stylesheet_href=STYLESHEET_NAME)
+        page = render_page(article, shared_renderer(), photos, stylesheet_href=STYLESHEET_NAME)
         data = json.dumps(article_data(article, photos), ensure_ascii=False, indent=2) + "\n"
         return {
             PAGE_NAME: page.encode("utf-8"),

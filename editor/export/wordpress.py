@@ -47,7 +47,7 @@ from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef, story_uuid
 from editor.model.dateline import dateline_text
 from editor.model.media_store import MediaStore
-from editor.render.markdown import BodyRenderer
+from editor.render.markdown import shared_renderer
 from editor.render.page import html_language
 
 POST_NAME = "post.html"
@@ -127,7 +127,6 @@ class WordPressExporter:
 
     def __init__(self, media_base_url: str = "") -> None:
         self.media_base_url = _checked_base_url(media_base_url)
-        self._renderer: BodyRenderer | None = None  # built on first use: it takes a while
 
     # --- photos ------------------------------------------------------------------------------
 
@@ -153,10 +152,8 @@ class WordPressExporter:
 
     def blocks(self, article: Article, uploads: list[UploadedPhoto]) -> str:
         """The post content as block markup."""
-        if self._renderer is None:
-            self._renderer = BodyRenderer()
         by_id = {upload.image.id: upload for upload in uploads}
-        body = rendered_body(article, self._renderer, lambda image: by_id[image.id].url)
+        body = rendered_body(article, shared_renderer(), lambda image: by_id[image.id].url)
         _run_dateline_in(body, dateline_text(article.dateline))
         if article.sign_off.strip():
             ET.SubElement(body, "p").text = article.sign_off.strip()
@@ -175,7 +172,6 @@ class WordPressExporter:
         base = _checked_base_url(options.media_base_url)
         if base and base != self.media_base_url:  # asked for this export only
             with_base = WordPressExporter(base)
-            with_base._renderer = self._renderer
             return with_base.files(article, media, options)
         ids = PostIds.of(article)
         uploads = self._uploads(article, media, ids, options)

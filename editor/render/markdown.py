@@ -542,3 +542,20 @@ class BodyRenderer:
         if css_class:
             figure.set("class", f"{figure.get('class')} {css_class}")
         return finish_sanitised(sanitise(to_html_string(figure)), photos)
+
+
+_shared: BodyRenderer | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_renderer() -> BodyRenderer:
+    """One renderer for the exporters, built on first use (building one takes a while).
+
+    A BodyRenderer is safe to share between threads: renders take turns on its lock. The live
+    preview keeps its own, so an export never makes typing wait.
+    """
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = BodyRenderer()
+        return _shared
