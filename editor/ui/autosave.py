@@ -19,6 +19,7 @@ Save writes it back to its file.
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 import time
@@ -26,6 +27,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
@@ -72,9 +74,17 @@ class _Writer(QObject):
             try:
                 work()
             except Exception as error:  # said once in the status bar, never a traceback
-                self.finished.emit(False, " ".join(str(error).split()) or type(error).__name__)
+                self._report(False, " ".join(str(error).split()) or type(error).__name__)
             else:
-                self.finished.emit(True, "")
+                self._report(True, "")
+
+    def _report(self, written: bool, problem: str) -> None:
+        # The window may have closed while the write ran: then there is nobody to tell (and
+        # emitting from a deleted object would raise in this thread).
+        if not shiboken6.isValid(self):
+            return
+        with contextlib.suppress(RuntimeError):  # deleted between the check and the emit
+            self.finished.emit(written, problem)
 
 
 # Windows opened for recovered articles when the first window was already in use.
