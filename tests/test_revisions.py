@@ -274,3 +274,16 @@ def test_word_diff_of_a_long_read_is_fast() -> None:
     assert _sides(parts) == (old, new)
     assert sum(p.kind == "insert" for p in parts) == 12
     assert elapsed < 0.5, elapsed
+
+
+def test_a_mapping_in_another_key_order_is_no_change() -> None:
+    from editor.model.revisions import field_changes
+
+    stored = {"dateline": {"country": "Mexico", "place": "Tapachula", "source": "EFE"}}
+    now = {"dateline": {"place": "Tapachula", "country": "Mexico", "source": "EFE"}}
+    assert field_changes(stored, now) == []
+    moved = {"dateline": {"place": "Huixtla", "country": "Mexico", "source": "EFE"}}
+    assert field_changes(stored, moved) == [
+        ("dateline", "place: Tapachula, country: Mexico, source: EFE",
+         "place: Huixtla, country: Mexico, source: EFE"),
+    ]  # fmt: skip

@@ -273,17 +273,21 @@ def field_changes(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, s
     for key, value in new.items():
         if key in _NOT_RESTORED:
             continue
-        before, after = _field_text(old.get(key)), _field_text(value)
+        # A mapping (the dateline) is written in the current order on both sides: a stored
+        # revision's JSON has its keys sorted, and order alone is no change.
+        order = list(value) if isinstance(value, dict) else None
+        before, after = _field_text(old.get(key), order), _field_text(value, order)
         if before != after:
             changes.append((key, before, after))
     return changes
 
 
-def _field_text(value: Any) -> str:
+def _field_text(value: Any, order: list[str] | None = None) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, ""))
+        keys = [k for k in order or [] if k in value] + sorted(set(value) - set(order or []))
+        return ", ".join(f"{k}: {value[k]}" for k in keys if value[k] not in (None, ""))
     return str(value)
