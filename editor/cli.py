@@ -21,7 +21,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
-COMMANDS = ("import", "export", "info", "media", "check")
+COMMANDS = ("import", "export", "info", "media", "check", "sites")
 
 
 class CommandError(Exception):
@@ -48,7 +48,8 @@ def _gui_parser() -> argparse.ArgumentParser:
             "  export   write an article in a publishing format\n"
             "  info     print an article's fields and photos\n"
             "  media    add photos to an article\n"
-            "  check    list what an editor would flag before the story runs"
+            "  check    list what an editor would flag before the story runs\n"
+            "  sites    the WordPress sites to publish to (add, list, remove)"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -146,7 +147,85 @@ def _command_parser() -> argparse.ArgumentParser:
         help="the story's target length in words, e.g. 350-450 (or one number)",
     )
     check.set_defaults(handler=_check)
+
+    sites = commands.add_parser(
+        "sites",
+        help="the WordPress sites to publish to",
+        description=(
+            "Keep the WordPress sites to publish to. The Application Password goes to the "
+            "system keyring, never into a file; scripts may set DATELINE_SITE_PASSWORD."
+        ),
+    )
+    site_commands = sites.add_subparsers(dest="sites_command", required=True)
+    site_add = site_commands.add_parser("add", help="add or replace a site")
+    site_add.add_argument("name", help="what to call the site, e.g. paper")
+    site_add.add_argument("url", help="the site's address, e.g. https://example.org")
+    site_add.add_argument("user", help="the WordPress user")
+    site_add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the Application Password from standard input (else it is asked for)",
+    )
+    site_add.set_defaults(handler=_sites_add)
+    site_list = site_commands.add_parser("list", help="list the sites")
+    site_list.add_argument("--json", action="store_true", help="print a JSON list")
+    site_list.set_defaults(handler=_sites_list)
+    site_remove = site_commands.add_parser("remove", help="forget a site and its password")
+    site_remove.add_argument("name")
+    site_remove.set_defaults(handler=_sites_remove)
     return parser
+
+
+# --- sites ---------------------------------------------------------------------------------
+
+
+def _sites_add(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from editor.sites import SiteError, SiteStore, checked_site
+
+    try:
+        site = checked_site(options.name, options.url, options.user)
+        if options.password_stdin:
+            password = sys.stdin.readline().strip()
+        elif sys.stdin.isatty():
+            import getpass
+
+            password = getpass.getpass(f"Application Password for {site.user} at {site.url}: ")
+        else:
+            raise SiteError(
+                "give the password with --password-stdin (standard input is no terminal)"
+            )
+        SiteStore().add(site, password)
+    except SiteError as error:
+        raise CommandError(str(error)) from None
+    print(f"added {site.name}: {site.user} at {site.url}")
+    return EXIT_OK
+
+
+def _sites_list(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from editor.sites import SiteError, SiteStore
+
+    try:
+        sites = SiteStore().sites()
+    except SiteError as error:
+        raise CommandError(str(error)) from None
+    if options.json:
+        rows = [{"name": s.name, "url": s.url, "user": s.user} for s in sites]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for site in sites:
+            print(f"{site.name:<16} {site.user} at {site.url}")
+    return EXIT_OK
+
+
+def _sites_remove(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from editor.sites import SiteError, SiteStore
+
+    try:
+        site = SiteStore().remove(options.name)
+    except SiteError as error:
+        raise CommandError(str(error)) from None
+    print(f"removed {site.name}")
+    return EXIT_OK
 
 
 def _run_command(args: list[str]) -> int:

@@ -1,0 +1,146 @@
+"""The WordPress sites a reporter publishes to: name, address and user, with the password kept
+in the system keyring, never in settings, the sites file or the article.
+
+The sites file is ``$XDG_CONFIG_HOME/dateline/sites.json`` (``~/.config/dateline/sites.json``).
+For scripts and machines without a keyring, the password may come from the environment:
+``DATELINE_SITE_<NAME>_PASSWORD`` for one site (the name upper-cased, other characters as
+``_``), or ``DATELINE_SITE_PASSWORD`` for any. No Qt here: the command line uses it too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import urllib.parse
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import keyring
+import keyring.errors
+
+from editor.export import write_atomically
+
+KEYRING_SERVICE = "Dateline WordPress"
+_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}")
+
+
+class SiteError(Exception):
+    """A site cannot be added, found or used; the message is one line a reporter can act on."""
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str  # what the reporter calls it, e.g. "paper"
+    url: str  # the site's address, e.g. https://example.org
+    user: str  # the WordPress user the Application Password belongs to
+
+    @property
+    def keyring_user(self) -> str:
+        """The keyring entry's user: the site and the user, so two sites never share one."""
+        return f"{self.user}@{self.url}"
+
+
+def default_sites_path() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME", "").strip()
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
+    return root / "dateline" / "sites.json"
+
+
+def checked_site(name: str, url: str, user: str) -> Site:
+    """The site with its address tidied; SiteError if a part cannot be right."""
+    name, url, user = name.strip(), url.strip().rstrip("/"), user.strip()
+    if not _NAME_RE.fullmatch(name):
+        raise SiteError(f"{name!r} is not a site name: letters, digits, space, . _ - (64 at most)")
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise SiteError(f"{url!r} is not a site address: it must start with https:// or http://")
+    if parts.query or parts.fragment:
+        raise SiteError(f"{url!r}: give the site's address without ? or #")
+    if not user:
+        raise SiteError("a WordPress user name is needed")
+    return Site(name, url, user)
+
+
+def _environment_password(name: str) -> str | None:
+    own = "DATELINE_SITE_" + re.sub(r"[^A-Z0-9]", "_", name.upper()) + "_PASSWORD"
+    return os.environ.get(own) or os.environ.get("DATELINE_SITE_PASSWORD") or None
+
+
+class SiteStore:
+    """The sites file and the keyring, together."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_sites_path()
+
+    def sites(self) -> list[Site]:
+        """The sites, by name; an unreadable file is a SiteError naming it."""
+        if not self.path.exists():
+            return []
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            return sorted(
+                (Site(str(s["name"]), str(s["url"]), str(s["user"])) for s in data["sites"]),
+                key=lambda site: site.name.lower(),
+            )
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise SiteError(f"cannot read the sites file {self.path}: {error}") from None
+
+    def get(self, name: str) -> Site:
+        for site in self.sites():
+            if site.name.lower() == name.strip().lower():
+                return site
+        known = ", ".join(site.name for site in self.sites()) or "none yet"
+        raise SiteError(
+            f"no site called {name!r} (sites: {known}); add it with 'dateline sites add'"
+        )
+
+    def add(self, site: Site, password: str) -> None:
+        """Add or replace ``site``; its password goes to the keyring (SiteError if there is
+        none and no environment variable can stand in)."""
+        if not password.strip():
+            raise SiteError("an Application Password is needed (WordPress: Users > Profile)")
+        try:
+            keyring.set_password(KEYRING_SERVICE, site.keyring_user, password.strip())
+        except keyring.errors.KeyringError as error:
+            if _environment_password(site.name) is None:
+                raise SiteError(
+                    f"no system keyring to keep the password ({error}); set "
+                    "DATELINE_SITE_PASSWORD in the environment instead"
+                ) from None
+        others = [s for s in self.sites() if s.name.lower() != site.name.lower()]
+        self._write([*others, site])
+
+    def remove(self, name: str) -> Site:
+        site = self.get(name)
+        self._write([s for s in self.sites() if s != site])
+        # Nothing kept there (or no keyring): the site is gone all the same.
+        with contextlib.suppress(keyring.errors.KeyringError):
+            keyring.delete_password(KEYRING_SERVICE, site.keyring_user)
+        return site
+
+    def password(self, site: Site) -> str:
+        """The site's password: the environment's if set, else the keyring's."""
+        from_environment = _environment_password(site.name)
+        if from_environment:
+            return from_environment
+        try:
+            stored = keyring.get_password(KEYRING_SERVICE, site.keyring_user)
+        except keyring.errors.KeyringError as error:
+            raise SiteError(f"cannot read the password of {site.name!r}: {error}") from None
+        if not stored:
+            raise SiteError(
+                f"no password kept for {site.name!r}: add the site again, or set "
+                "DATELINE_SITE_PASSWORD"
+            )
+        return stored
+
+    def _write(self, sites: list[Site]) -> None:
+        data = {"sites": [asdict(site) for site in sorted(sites, key=lambda s: s.name.lower())]}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            write_atomically(self.path, text.encode("utf-8"))
+        except Exception as error:  # ExportError or OSError: one line either way
+            raise SiteError(f"cannot write the sites file {self.path}: {error}") from None
