@@ -142,3 +142,26 @@ def test_command_line_adds_lists_and_removes(
     assert "no site called 'paper'" in capsys.readouterr().err
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     assert main(["sites", "add", "paper", "gopher://x", "reporter", "--password-stdin"]) == 1
+
+
+def test_sites_dialog_keeps_a_site_and_never_shows_its_password(
+    qtbot, window, store, memory_keyring
+) -> None:
+    from editor.ui.widgets.sites_dialog import SitesDialog
+
+    dialog = SitesDialog(store, window)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("paper")
+    dialog.url.setText("news.example.org")
+    dialog.user.setText("reporter")
+    dialog.password.setText(PASSWORD)
+    assert not dialog.save_site()  # no scheme: refused, said in the dialog
+    assert "must start with https://" in dialog.status.text()
+    dialog.url.setText("https://news.example.org")
+    assert dialog.save_site()
+    assert dialog.list.count() == 1 and dialog.password.text() == ""
+    assert store.password(store.get("paper")) == PASSWORD
+    dialog.list.setCurrentRow(0)
+    assert dialog.url.text() == "https://news.example.org" and dialog.password.text() == ""
+    assert dialog.remove_site()
+    assert dialog.list.count() == 0 and store.sites() == []

@@ -43,6 +43,7 @@ from editor.ui.recent_files import recent_files, remember_file
 from editor.ui.spelling_ui import install_spelling
 from editor.ui.tools import install_counts, install_find_replace, install_typography
 from editor.ui.widgets.export_dialog import ExportDialog
+from editor.ui.widgets.sites_dialog import SitesDialog
 
 ARTICLE_FILTER = "Dateline articles (*.article)"
 PREVIEW_MODES = (
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_action)
         file_menu.addAction(self._action("Save &As…", self.save_as, keys.SaveAs))
         file_menu.addAction(self._action("&History…", self.show_history, "Ctrl+Shift+H"))
+        file_menu.addAction(self._action("&WordPress Sites…", self.show_sites))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Import Markdown…", self.import_dialog, "Ctrl+I"))
         file_menu.addAction(self._action("&Export…", self.show_export_dialog, "Ctrl+E"))
@@ -490,6 +492,13 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             QTimer.singleShot(0, self.check_disk_on_focus)
+
+    def show_sites(self) -> SitesDialog:
+        """File > WordPress Sites: where stories are published, passwords in the keyring."""
+        dialog = SitesDialog(parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_history(self) -> HistoryDialog:
         """File > History: the article's revisions, a diff against now, and Restore."""

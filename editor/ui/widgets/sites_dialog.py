@@ -1,0 +1,129 @@
+"""File > WordPress Sites: the sites a reporter publishes to (see editor/sites.py).
+
+The Application Password typed here goes straight to the system keyring; the dialog never
+shows a stored one again, and nothing of it is written to settings or the article.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.sites import Site, SiteError, SiteStore, checked_site
+
+
+class SitesDialog(QDialog):
+    def __init__(self, store: SiteStore | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sites_dialog")
+        self.setWindowTitle("WordPress Sites")
+        self.store = store or SiteStore()
+
+        self.list = QListWidget()
+        self.list.setObjectName("sites_list")
+        self.list.currentItemChanged.connect(lambda item, _old: self._show(item))
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("paper")
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://news.example.org")
+        self.user = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("Application Password (WordPress: Users > Profile)")
+        self.status = QLabel()
+        self.status.setObjectName("sites_status")
+        self.status.setWordWrap(True)
+
+        self.save_button = QPushButton("Add or Replace")
+        self.save_button.clicked.connect(self.save_site)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self.remove_site)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+
+        form = QFormLayout()
+        form.addRow("Name:", self.name)
+        form.addRow("Address:", self.url)
+        form.addRow("User:", self.user)
+        form.addRow("Password:", self.password)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addLayout(buttons)
+        right.addWidget(self.status)
+        right.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.list, 1)
+        top.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(close)
+        self.resize(720, 320)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        try:
+            sites = self.store.sites()
+        except SiteError as error:
+            self._say(str(error))
+            return
+        for site in sites:
+            item = QListWidgetItem(f"{site.name}\n{site.user} at {site.url}")
+            item.setData(Qt.ItemDataRole.UserRole, site)
+            self.list.addItem(item)
+        self.remove_button.setEnabled(bool(sites))
+
+    def _show(self, item: QListWidgetItem | None) -> None:
+        site: Site | None = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if site is None:
+            return
+        self.name.setText(site.name)
+        self.url.setText(site.url)
+        self.user.setText(site.user)
+        self.password.clear()  # a kept password is never shown again
+
+    def save_site(self) -> bool:
+        try:
+            site = checked_site(self.name.text(), self.url.text(), self.user.text())
+            self.store.add(site, self.password.text())
+        except SiteError as error:
+            self._say(str(error))
+            return False
+        self.password.clear()
+        self.refresh()
+        self._say(f"Kept {site.name}: {site.user} at {site.url}. The password is in the keyring.")
+        return True
+
+    def remove_site(self) -> bool:
+        item = self.list.currentItem()
+        if item is None:
+            self._say("Choose a site to remove.")
+            return False
+        try:
+            site = self.store.remove(item.data(Qt.ItemDataRole.UserRole).name)
+        except SiteError as error:
+            self._say(str(error))
+            return False
+        self.refresh()
+        self._say(f"Removed {site.name} and its password.")
+        return True
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
