@@ -96,11 +96,13 @@ class SiteStore:
             f"no site called {name!r} (sites: {known}); add it with 'dateline sites add'"
         )
 
-    def add(self, site: Site, password: str) -> None:
+    def add(self, site: Site, password: str) -> bool:
         """Add or replace ``site``; its password goes to the keyring (SiteError if there is
-        none and no environment variable can stand in)."""
+        none and no environment variable can stand in). True if the keyring holds it, False
+        if the environment's password will be used instead."""
         if not password.strip():
             raise SiteError("an Application Password is needed (WordPress: Users > Profile)")
+        in_keyring = True
         try:
             keyring.set_password(KEYRING_SERVICE, site.keyring_user, password.strip())
         except keyring.errors.KeyringError as error:
@@ -109,8 +111,10 @@ class SiteStore:
                     f"no system keyring to keep the password ({error}); set "
                     "DATELINE_SITE_PASSWORD in the environment instead"
                 ) from None
+            in_keyring = False
         others = [s for s in self.sites() if s.name.lower() != site.name.lower()]
         self._write([*others, site])
+        return in_keyring
 
     def remove(self, name: str) -> Site:
         site = self.get(name)

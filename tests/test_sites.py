@@ -95,7 +95,7 @@ def test_environment_stands_in_for_a_missing_keyring(store, monkeypatch) -> None
             store.add(site, PASSWORD)
         assert store.sites() == []  # nothing half-added
         monkeypatch.setenv("DATELINE_SITE_WIRE_DESK_PASSWORD", "from-env")
-        store.add(site, PASSWORD)
+        assert store.add(site, PASSWORD) is False  # kept only in the environment
         assert store.password(site) == "from-env"
         monkeypatch.delenv("DATELINE_SITE_WIRE_DESK_PASSWORD")
         with pytest.raises(SiteError, match="cannot read the password of 'Wire desk'"):
@@ -163,5 +163,6 @@ def test_sites_dialog_keeps_a_site_and_never_shows_its_password(
     assert store.password(store.get("paper")) == PASSWORD
     dialog.list.setCurrentRow(0)
     assert dialog.url.text() == "https://news.example.org" and dialog.password.text() == ""
+    assert "The password is in the keyring." in dialog.status.text()
     assert dialog.remove_site()
     assert dialog.list.count() == 0 and store.sites() == []

@@ -33,6 +33,8 @@ class SitesDialog(QDialog):
 
         self.list = QListWidget()
         self.list.setObjectName("sites_list")
+        self.list.setMinimumWidth(280)
+        self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(lambda item, _old: self._show(item))
         self.name = QLineEdit()
         self.name.setPlaceholderText("paper")
@@ -69,12 +71,12 @@ class SitesDialog(QDialog):
         right.addWidget(self.status)
         right.addStretch(1)
         top = QHBoxLayout()
-        top.addWidget(self.list, 1)
-        top.addLayout(right, 2)
+        top.addWidget(self.list, 2)
+        top.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(close)
-        self.resize(720, 320)
+        self.resize(820, 340)
         self.refresh()
 
     def refresh(self) -> None:
@@ -102,13 +104,18 @@ class SitesDialog(QDialog):
     def save_site(self) -> bool:
         try:
             site = checked_site(self.name.text(), self.url.text(), self.user.text())
-            self.store.add(site, self.password.text())
+            in_keyring = self.store.add(site, self.password.text())
         except SiteError as error:
             self._say(str(error))
             return False
         self.password.clear()
         self.refresh()
-        self._say(f"Kept {site.name}: {site.user} at {site.url}. The password is in the keyring.")
+        where = (
+            "The password is in the keyring."
+            if in_keyring
+            else "No keyring here: the password set in DATELINE_SITE_PASSWORD will be used."
+        )
+        self._say(f"Kept {site.name}: {site.user} at {site.url}. {where}")
         return True
 
     def remove_site(self) -> bool:
