@@ -114,7 +114,7 @@ class UploadedPhoto:
 
     @property
     def caption(self) -> str:
-        return " — ".join(v for v in (self.image.caption.strip(), self.image.credit.strip()) if v)
+        return photo_caption(self.image)
 
     def block_photo(self) -> BlockPhoto:
         return BlockPhoto(self.attachment_id, self.url, self.image.alt.strip(), self.caption)
@@ -140,10 +140,7 @@ class WordPressExporter:
             if not jpegs:
                 raise ExportError(f"photo {image.id}: no web copy could be made of it")
             best = max(jpegs, key=lambda rendition: rendition.width)
-            stem = (
-                f"{article.url_slug.strip()}-{image.id}" if article.url_slug.strip() else image.id
-            )
-            file_name = f"{PHOTO_FOLDER}/{safe_file_stem(stem)}.{best.extension}"
+            file_name = f"{PHOTO_FOLDER}/{upload_file_stem(article, image)}.{best.extension}"
             url = self.media_base_url + file_name
             uploads.append(UploadedPhoto(image, ids.attachment(number), file_name, url, best))
         return uploads
@@ -152,17 +149,16 @@ class WordPressExporter:
 
     def blocks(self, article: Article, uploads: list[UploadedPhoto]) -> str:
         """The post content as block markup."""
-        by_id = {upload.image.id: upload for upload in uploads}
-        body = rendered_body(article, shared_renderer(), lambda image: by_id[image.id].url)
+        return self.blocks_for(article, {u.image.id: u.block_photo() for u in uploads})
+
+    def blocks_for(self, article: Article, photos: dict[str, BlockPhoto]) -> str:
+        """The post content as block markup, each published photo's image block pointing at the
+        media item given by its photo id (e.g. the ids and addresses a site gave on upload)."""
+        body = rendered_body(article, shared_renderer(), lambda image: photos[image.id].url)
         _run_dateline_in(body, dateline_text(article.dateline))
         if article.sign_off.strip():
             ET.SubElement(body, "p").text = article.sign_off.strip()
-
-        def find(photo_id: str) -> BlockPhoto | None:
-            upload = by_id.get(photo_id)
-            return upload.block_photo() if upload else None
-
-        return post_content(body_blocks(body, find))
+        return post_content(body_blocks(body, photos.get))
 
     def files(
         self, article: Article, media: MediaStore, options: ExportOptions | None = None
@@ -239,6 +235,17 @@ class WordPressExporter:
         files = self.files(article, media, options)
         (options or ExportOptions()).check_cancelled()
         write_bundle(out_path, files, modified=article.modified)
+
+
+def photo_caption(image: ImageRef) -> str:
+    """A photo's caption as WordPress shows it: the caption, then the credit."""
+    return " — ".join(v for v in (image.caption.strip(), image.credit.strip()) if v)
+
+
+def upload_file_stem(article: Article, image: ImageRef) -> str:
+    """The file name (without extension) a photo's web copy is given: slug and photo id."""
+    stem = f"{article.url_slug.strip()}-{image.id}" if article.url_slug.strip() else image.id
+    return safe_file_stem(stem)
 
 
 def _checked_base_url(address: str) -> str:

@@ -1,0 +1,368 @@
+"""Publishing to a real WordPress 6.1 (Debian's packages, MariaDB, PHP on 127.0.0.1): the post,
+its photos, terms and featured image read back through the REST API; corrections update the
+same post and only the changed media item; failures leave the article and the site as they were.
+
+The site is started once for the session by the WordPress recipe's ``start.sh`` (found beside
+the repository in ``shared/recipes/wordpress``, or at ``$DATELINE_WORDPRESS_RECIPE``) on a free
+port, in a temporary folder, and stopped by its ``stop.sh``. As root, missing packages are
+installed by the recipe; otherwise the tests are skipped, naming them. A few cases the real site
+cannot show on demand (timeouts, dropped connections, a site without the REST API) use a tiny
+local HTTP server.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from editor.model.article import Article, Crop
+from editor.model.media_store import MediaStore
+from editor.publish import PublishCancelled, PublishError, RestClient, Site, publish
+from editor.publish.wordpress import remembered
+
+from export_samples import efe_with_photos
+
+REPO = Path(__file__).resolve().parents[1]
+RECIPE = Path(
+    os.environ.get("DATELINE_WORDPRESS_RECIPE", REPO.parent / "shared" / "recipes" / "wordpress")
+)
+PACKAGES = "wordpress mariadb-server php8.2 php8.2-cli php8.2-fpm php8.2-mysql php8.2-gd nginx"
+
+
+def real_site(test):
+    """Marks a test that needs the real site (started on first use: up to minutes)."""
+    return pytest.mark.slow(pytest.mark.timeout(900)(test))
+
+
+# --- the site ----------------------------------------------------------------------------------
+
+
+def _packages_present() -> bool:
+    if not Path("/usr/share/wordpress/wp-settings.php").exists() or not shutil.which("mariadbd"):
+        return False
+    if not shutil.which("php"):
+        return False
+    check = 'exit(extension_loaded("gd") && extension_loaded("mysqli") ? 0 : 1);'
+    return subprocess.run(["php", "-r", check], capture_output=True).returncode == 0
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def wordpress(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    if not (RECIPE / "start.sh").exists():
+        pytest.skip(f"the WordPress recipe is not at {RECIPE} (set DATELINE_WORDPRESS_RECIPE)")
+    can_install = hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get")
+    if not _packages_present() and not can_install:
+        pytest.skip(
+            "WordPress's packages are missing and only root can install them: "
+            f"apt-get install -y --no-install-recommends {PACKAGES}"
+        )
+    env = dict(
+        os.environ,
+        WP_PROBE_DIR=str(tmp_path_factory.mktemp("wordpress")),
+        WP_PORT=str(_free_port()),
+        WP_INSTALL_PACKAGES="1",
+    )
+    started = subprocess.run(
+        ["bash", str(RECIPE / "start.sh")], env=env, capture_output=True, text=True, timeout=800
+    )
+    try:
+        if started.returncode != 0:
+            if not _packages_present():
+                pytest.skip(f"WordPress's packages could not be installed: {started.stderr[-300:]}")
+            pytest.fail(f"WordPress did not start:\n{started.stderr[-2000:]}")
+        values = dict(re.findall(r"^(WP_[A-Z_]+)=(.*)$", started.stdout, re.M))
+        yield Site(values["WP_URL"], values["WP_USER"], values["WP_APP_PASSWORD"])
+    finally:
+        subprocess.run(["bash", str(RECIPE / "stop.sh")], env=env, capture_output=True, timeout=120)
+
+
+@pytest.fixture(scope="session")
+def rest(wordpress: Site) -> RestClient:
+    return RestClient(wordpress)
+
+
+def _all(rest: RestClient, route: str) -> list[dict]:
+    return (
+        rest.get(route, per_page=100, context="edit", status="any")
+        if route == "posts"
+        else (rest.get(route, per_page=100, context="edit"))
+    )
+
+
+# --- stories -----------------------------------------------------------------------------------
+
+
+def two_photo_story() -> tuple[Article, MediaStore]:
+    """The EFE sample with two photos placed (p2, p5), p5 leading the story; the others out."""
+    article, media = efe_with_photos()
+    article.body = re.sub(r"!\[[^\]]*\]\(photo:p[134]\)\s*", "", article.body)
+    for image in article.photos:
+        image.featured = image.id == "p5"
+    return article, media
+
+
+def photo(article: Article, photo_id: str):
+    return next(image for image in article.photos if image.id == photo_id)
+
+
+# --- the real site -----------------------------------------------------------------------------
+
+
+@real_site
+def test_publish_efe_story_with_two_photos_reads_back(wordpress: Site, rest: RestClient) -> None:
+    article, media = two_photo_story()
+    before = json.dumps(article.metadata)
+    seen: list[tuple[int, int]] = []
+    result = publish(
+        article, media, wordpress, progress=lambda done, total: seen.append((done, total))
+    )
+    assert json.dumps(article.metadata) == before  # only the caller applies the result
+    assert seen[-1] == (2, 2)
+    assert set(result.media_ids) == {"p2", "p5"}
+    assert result.created and result.link.startswith(wordpress.base_url)
+
+    post = rest.get(f"posts/{result.post_id}", context="edit")
+    assert post["title"]["raw"] == article.headline
+    assert post["excerpt"]["raw"] == article.dek
+    assert post["slug"] == "mexico-pushes-back-migrant-caravan"
+    assert post["status"] == "draft"
+    assert post["featured_media"] == result.media_ids["p5"]
+    tags = {rest.get(f"tags/{t}")["name"] for t in post["tags"]}
+    assert tags == {"migration", "Mexico", "Chiapas"}
+    assert [rest.get(f"categories/{c}")["name"] for c in post["categories"]] == ["World"]
+
+    content = post["content"]["raw"]
+    assert content.startswith(
+        "<!-- wp:paragraph -->\n<p>Tapachula, Mexico, Dec 3 (EFE).- A caravan of over"
+    )
+    assert content.count("<!-- wp:image") == 2
+    for photo_id in ("p2", "p5"):
+        image = photo(article, photo_id)
+        item = rest.get(f"media/{result.media_ids[photo_id]}", context="edit")
+        media_id = item["id"]
+        assert f'<!-- wp:image {{"id":{media_id},' in content
+        assert f'class="wp-image-{media_id}"' in content
+        assert f'src="{item["source_url"]}"' in content
+        assert f'<figcaption class="wp-element-caption">{image.caption} — {image.credit}' in (
+            content
+        )
+        assert item["alt_text"] == image.alt
+        assert item["caption"]["raw"] == f"{image.caption} — {image.credit}"
+        assert item["description"]["raw"] == f"{image.credit}\n{image.copyright}"
+        assert item["mime_type"] == "image/jpeg"
+        # WordPress read the photo's own IPTC-IIM caption and credit from the uploaded file.
+        meta = item["media_details"]["image_meta"]
+        assert meta["caption"] == image.caption
+        assert meta["credit"] == image.credit
+
+    rendered = rest.get(f"posts/{result.post_id}", context="view")["content"]["rendered"]
+    assert "Migrants walk north from Huixtla, photo 2 of the caravan. — EFE/Juan Manuel Blanco" in (
+        rendered
+    )
+
+
+@real_site
+def test_publishing_again_updates_the_same_post_and_only_the_changed_photo(
+    wordpress: Site, rest: RestClient
+) -> None:
+    article, media = two_photo_story()
+    article.url_slug = "caravan-correction"
+    first = publish(article, media, wordpress)
+    first.apply_to(article)
+    assert remembered(article, wordpress)["post_id"] == first.post_id
+    posts = {p["id"] for p in _all(rest, "posts")}
+    items = {m["id"]: m for m in _all(rest, "media")}
+    time.sleep(1.1)  # WordPress keeps modification times to the second
+
+    article.body = article.body.replace("at a slow pace", "at a very slow pace")
+    photo(article, "p2").caption = "Migrants rest in the shade outside Huixtla."
+    second = publish(article, media, wordpress)
+
+    assert second.post_id == first.post_id and not second.created
+    assert second.media_ids == first.media_ids
+    assert second.uploaded == () and second.retexted == ("p2",)
+    assert {p["id"] for p in _all(rest, "posts")} == posts  # no duplicate post
+    after = {m["id"]: m for m in _all(rest, "media")}
+    assert after.keys() == items.keys()  # no duplicate media
+    changed = [i for i in after if after[i]["modified_gmt"] != items[i]["modified_gmt"]]
+    assert changed == [first.media_ids["p2"]]
+    p2 = after[first.media_ids["p2"]]
+    assert (
+        p2["caption"]["raw"]
+        == "Migrants rest in the shade outside Huixtla. — EFE/Juan Manuel Blanco"
+    )
+    content = rest.get(f"posts/{first.post_id}", context="edit")["content"]["raw"]
+    assert "at a very slow pace" in content
+    assert "Migrants rest in the shade outside Huixtla. — EFE/Juan Manuel Blanco" in content
+
+    second.apply_to(article)
+    third = publish(article, media, wordpress)  # nothing changed: nothing sent
+    assert (third.uploaded, third.retexted, third.post_sent) == ((), (), False)
+    assert third.post_id == first.post_id
+
+    # A new picture (cropped): that photo alone is uploaded afresh.
+    photo(article, "p5").crop = Crop(0.0, 0.1, 1.0, 0.9)
+    third.apply_to(article)
+    fourth = publish(article, media, wordpress, status="publish")
+    assert fourth.uploaded == ("p5",) and fourth.post_id == first.post_id
+    post = rest.get(f"posts/{first.post_id}", context="edit")
+    assert post["status"] == "publish"
+    assert post["featured_media"] == fourth.media_ids["p5"] != first.media_ids["p5"]
+    assert fourth.link == post["link"]
+
+
+@real_site
+def test_wrong_password_is_one_clear_message_and_changes_nothing(
+    wordpress: Site, rest: RestClient
+) -> None:
+    article, media = two_photo_story()
+    before = dict(article.metadata)
+    items = len(_all(rest, "media"))
+    wrong = Site(wordpress.url, wordpress.user, "abcd efgh ijkl mnop qrst uvwx")
+    with pytest.raises(PublishError) as caught:
+        publish(article, media, wrong)
+    assert caught.value.status == 401
+    assert str(caught.value) == (
+        f"{wordpress.base_url} refused the user name or Application Password (401): "
+        "check both in the site's settings"
+    )
+    assert article.metadata == before
+    assert len(_all(rest, "media")) == items
+
+
+@real_site
+def test_cancelled_publish_takes_its_uploads_back(wordpress: Site, rest: RestClient) -> None:
+    article, media = two_photo_story()
+    items = len(_all(rest, "media"))
+    posts = len(_all(rest, "posts"))
+    progress: list[int] = []
+    with pytest.raises(PublishCancelled):
+        publish(
+            article,
+            media,
+            wordpress,
+            progress=lambda done, total: progress.append(done),
+            cancelled=lambda: bool(progress) and progress[-1] >= 1,
+        )
+    assert (len(_all(rest, "media")), len(_all(rest, "posts"))) == (items, posts)
+    assert article.metadata == {}
+
+
+@real_site
+def test_time_to_publish_a_story_with_five_photos(wordpress: Site, rest: RestClient) -> None:
+    article, media = efe_with_photos()  # five photos: the lead and four in the body
+    article.url_slug = "caravan-five-photos"
+    start = time.perf_counter()
+    result = publish(article, media, wordpress)
+    seconds = time.perf_counter() - start
+    assert len(result.media_ids) == 5
+    print(f"\npublish: a story with 5 photos to the local WordPress in {seconds:.2f} s")
+
+
+# --- what the real site cannot show on demand --------------------------------------------------
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    mode = "404"
+
+    def do_GET(self) -> None:
+        self._answer()
+
+    def do_POST(self) -> None:
+        self._answer()
+
+    def _answer(self) -> None:
+        mode = self.server.mode  # type: ignore[attr-defined]
+        if mode == "404":
+            self.send_error(404)
+        elif mode == "403":
+            body = json.dumps(
+                {
+                    "code": "rest_cannot_create",
+                    "message": "Sorry, you are not allowed to create posts as this user.",
+                }
+            ).encode()
+            self.send_response(403)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif mode == "slow":
+            time.sleep(2)
+        elif mode == "drop":
+            self.send_response(200)
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            self.wfile.write(b'{"id": ')
+        elif mode == "html":
+            body = b"<html><body>Not WordPress</body></html>"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def fake_site() -> Iterator[tuple[Site, http.server.ThreadingHTTPServer]]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Site(f"http://127.0.0.1:{server.server_address[1]}", "admin", "x"), server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize(
+    ("mode", "message"),
+    [
+        ("404", "no WordPress REST API at {url} (404): is this the site's address?"),
+        (
+            "403",
+            "the WordPress user 'admin' lacks the rights for this (403): Sorry, you are not "
+            "allowed to create posts as this user.",
+        ),
+        ("slow", "{url} did not answer within 0.5 seconds; try again later"),
+        ("drop", "the connection to {url} was dropped half-way; try again"),
+        ("html", "{url} did not answer as WordPress does (not JSON): is this the site's address?"),
+    ],
+)
+def test_failures_are_one_line_messages(fake_site, mode: str, message: str) -> None:
+    site, server = fake_site
+    server.mode = mode
+    article, media = two_photo_story()
+    article.body = re.sub(r"!\[[^\]]*\]\(photo:p\d\)\s*", "", article.body)
+    for image in article.photos:
+        image.featured = False
+    with pytest.raises(PublishError) as caught:
+        publish(article, media, site, timeout=0.5)
+    assert str(caught.value) == message.format(url=site.base_url)
+    assert article.metadata == {}
+
+
+def test_a_refused_connection_is_one_line(tmp_path: Path) -> None:
+    site = Site(f"http://127.0.0.1:{_free_port()}", "admin", "x")
+    with pytest.raises(PublishError, match=r"the connection was refused$"):
+        RestClient(site, timeout=2).get("users/me")
