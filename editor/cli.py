@@ -21,7 +21,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
-COMMANDS = ("import", "export", "info", "media", "check", "sites")
+COMMANDS = ("import", "export", "info", "media", "check", "sites", "publish")
 
 
 class CommandError(Exception):
@@ -49,7 +49,8 @@ def _gui_parser() -> argparse.ArgumentParser:
             "  info     print an article's fields and photos\n"
             "  media    add photos to an article\n"
             "  check    list what an editor would flag before the story runs\n"
-            "  sites    the WordPress sites to publish to (add, list, remove)"
+            "  sites    the WordPress sites to publish to (add, list, remove, test)\n"
+            "  publish  send an article to a WordPress site as a draft or a post"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -173,6 +174,25 @@ def _command_parser() -> argparse.ArgumentParser:
     site_remove = site_commands.add_parser("remove", help="forget a site and its password")
     site_remove.add_argument("name")
     site_remove.set_defaults(handler=_sites_remove)
+    site_test = site_commands.add_parser("test", help="check the address, user and password")
+    site_test.add_argument("name")
+    site_test.set_defaults(handler=_sites_test)
+
+    publish = commands.add_parser(
+        "publish",
+        help="send an article to a WordPress site",
+        description=(
+            "Publish an article to a site added with 'dateline sites add': its photos are "
+            "uploaded with alt text, caption and credit, then the post is created (a draft "
+            "unless --status publish). Publishing again updates the same post. The article "
+            "remembers the post, so it is saved again after a successful publish."
+        ),
+    )
+    publish.add_argument("article", help="the .article file")
+    publish.add_argument("--site", required=True, help="the site's name")
+    publish.add_argument("--status", choices=("draft", "publish"), default="draft")
+    publish.add_argument("--json", action="store_true", help="print the result as JSON")
+    publish.set_defaults(handler=_publish)
     return parser
 
 
@@ -214,6 +234,79 @@ def _sites_list(options: argparse.Namespace, parser: argparse.ArgumentParser) ->
     else:
         for site in sites:
             print(f"{site.name:<16} {site.user} at {site.url}")
+    return EXIT_OK
+
+
+def _rest_site(name: str) -> Any:
+    """The named site with its password, as the publishing client takes it."""
+    from editor.publish.rest import Site as RestSite
+    from editor.sites import SiteError, SiteStore
+
+    store = SiteStore()
+    try:
+        site = store.get(name)
+        return RestSite(site.url, site.user, store.password(site))
+    except SiteError as error:
+        raise CommandError(str(error)) from None
+
+
+def _sites_test(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from editor.publish.rest import PublishError, RestClient
+
+    site = _rest_site(options.name)
+    try:
+        me = RestClient(site).get("users/me", context="edit")
+    except PublishError as error:
+        raise CommandError(str(error)) from None
+    roles = ", ".join(me.get("roles", [])) if isinstance(me, dict) else ""
+    name = me.get("name", site.user) if isinstance(me, dict) else site.user
+    print(f"connected to {site.base_url} as {name}" + (f" ({roles})" if roles else ""))
+    return EXIT_OK
+
+
+def _publish(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from editor.model.file_lock import ArticleLock, ArticleLocked
+    from editor.model.package import save_package
+    from editor.publish.rest import PublishError
+    from editor.publish.wordpress import publish
+
+    site = _rest_site(options.site)
+    path = Path(options.article)
+    try:
+        lock = ArticleLock.acquire(path)
+    except ArticleLocked as error:
+        raise CommandError(f"{error}: publish from that window, or close it first") from None
+    try:
+        loaded = _load(options.article)
+
+        def progress(done: int, total: int) -> None:
+            print(f"photos sent: {done} of {total}", file=sys.stderr)
+
+        try:
+            result = publish(loaded.article, loaded.media, site, options.status, progress)
+        except PublishError as error:
+            raise CommandError(str(error)) from None
+        # Only a publish that succeeded is remembered: the post to update next time.
+        result.apply_to(loaded.article)
+        save_package(path, loaded.article, loaded.media)
+    finally:
+        lock.release()
+    if options.json:
+        print(
+            json.dumps(
+                {
+                    "post_id": result.post_id,
+                    "link": result.link,
+                    "status": options.status,
+                    "created": result.created,
+                    "media_ids": result.media_ids,
+                },
+                indent=2,
+            )
+        )
+    else:
+        verb = "created" if result.created else "updated"
+        print(f"{verb} post {result.post_id} ({options.status}): {result.link}")
     return EXIT_OK
 
 

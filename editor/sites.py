@@ -38,8 +38,9 @@ class Site:
 
     @property
     def keyring_user(self) -> str:
-        """The keyring entry's user: the site and the user, so two sites never share one."""
-        return f"{self.user}@{self.url}"
+        """The keyring entry's user: the site's name, user and address, so that two sites
+        never share one (even two names for one account)."""
+        return f"{self.name.lower()}: {self.user}@{self.url}"
 
 
 def default_sites_path() -> Path:

@@ -364,3 +364,57 @@ def test_a_refused_connection_is_one_line(tmp_path: Path) -> None:
     site = Site(f"http://127.0.0.1:{_free_port()}", "admin", "x")
     with pytest.raises(PublishError, match=r"the connection was refused$"):
         RestClient(site, timeout=2).get("users/me")
+
+
+# --- the command line -----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_command_line_adds_tests_and_publishes_to_the_site(
+    wordpress: Site, rest: RestClient, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    import io
+    import json
+
+    import keyring
+
+    from editor.cli import main
+    from editor.model.package import load_package, save_package
+
+    from test_sites import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())  # never the desktop's own keyring
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("DATELINE_SITE_PASSWORD", raising=False)
+    try:
+        for name, password in (("local", wordpress.password), ("wrong", "nope nope nope")):
+            monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+            add = ["sites", "add", name, wordpress.url, wordpress.user, "--password-stdin"]
+            assert main(add) == 0
+        capsys.readouterr()
+        assert main(["sites", "test", "local"]) == 0
+        assert f"connected to {wordpress.base_url}" in capsys.readouterr().out
+        assert main(["sites", "test", "wrong"]) == 1
+        assert "password" in capsys.readouterr().err.lower()
+
+        article, media = two_photo_story()
+        path = tmp_path / "caravan.article"
+        save_package(path, article, media)
+        assert main(["publish", str(path), "--site", "local", "--json"]) == 0
+        first = json.loads(capsys.readouterr().out)
+        assert first["created"] and first["status"] == "draft"
+        assert rest.get(f"posts/{first['post_id']}", context="edit")["status"] == "draft"
+        remembered = load_package(path).article.metadata  # the article knows its post now
+        assert any(key.startswith("wordpress:") for key in remembered)
+        assert main(["publish", str(path), "--site", "local", "--json"]) == 0
+        again = json.loads(capsys.readouterr().out)
+        assert again["post_id"] == first["post_id"] and not again["created"]
+        before = path.read_bytes()
+        assert main(["publish", str(path), "--site", "wrong"]) == 1
+        assert path.read_bytes() == before  # a failed publish changes nothing
+        rest.delete(f"posts/{first['post_id']}", force="true")
+        for media_id in first["media_ids"].values():
+            rest.delete(f"media/{media_id}", force="true")
+    finally:
+        keyring.set_keyring(previous)

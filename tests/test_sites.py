@@ -68,7 +68,7 @@ def test_password_goes_to_the_keyring_never_to_the_file(store, memory_keyring) -
     assert store.sites() == [site]
     assert PASSWORD not in store.path.read_text(encoding="utf-8")
     assert memory_keyring.entries == {
-        (KEYRING_SERVICE, "reporter@https://news.example.org"): PASSWORD
+        (KEYRING_SERVICE, "paper: reporter@https://news.example.org"): PASSWORD
     }
     assert store.password(store.get("PAPER")) == PASSWORD  # names are found in any case
 
@@ -81,7 +81,7 @@ def test_adding_again_replaces_and_removing_forgets_the_password(store, memory_k
     assert store.password(store.get("paper")) == "two"
     store.remove("paper")
     assert [site.name for site in store.sites()] == ["blog"]
-    assert (KEYRING_SERVICE, "ana@https://a.example.org") not in memory_keyring.entries
+    assert (KEYRING_SERVICE, "paper: ana@https://a.example.org") not in memory_keyring.entries
     with pytest.raises(SiteError, match="no site called 'paper' \\(sites: blog\\)"):
         store.get("paper")
 
