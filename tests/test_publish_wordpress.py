@@ -418,3 +418,72 @@ def test_command_line_adds_tests_and_publishes_to_the_site(
             rest.delete(f"media/{media_id}", force="true")
     finally:
         keyring.set_keyring(previous)
+
+
+# --- the window -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def site_in_keyring(wordpress: Site, tmp_path: Path, monkeypatch):
+    """The real site added as "local" (and a "wrong" one), in a keyring kept in memory."""
+    import keyring
+
+    from editor.sites import SiteStore, checked_site
+
+    from test_sites import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("DATELINE_SITE_PASSWORD", raising=False)
+    store = SiteStore()
+    store.add(checked_site("local", wordpress.url, wordpress.user), wordpress.password)
+    store.add(checked_site("wrong", wordpress.url, wordpress.user), "nope nope nope")
+    yield store
+    keyring.set_keyring(previous)
+
+
+@pytest.mark.slow
+def test_sites_dialog_tests_the_connection(qtbot, window, site_in_keyring) -> None:
+    from editor.ui.widgets.sites_dialog import SitesDialog
+
+    dialog = SitesDialog(site_in_keyring, window)
+    qtbot.addWidget(dialog)
+    for row, worked in ((0, True), (1, False)):
+        dialog.list.setCurrentRow(row)
+        with qtbot.waitSignal(dialog.tested, timeout=20_000) as outcome:
+            dialog.test_button.click()
+        assert outcome.args == [worked]
+    assert "password" in dialog.status.text().lower()
+
+
+@pytest.mark.slow
+def test_publishing_from_the_window_while_typing(
+    qtbot, window, site_in_keyring, rest: RestClient, tmp_path: Path
+) -> None:
+    article, media = two_photo_story()
+    window.document.replace(article, media, None)
+    dialog = window.show_publish()
+    assert [dialog.site.itemData(i) for i in range(dialog.site.count())] == ["local", "wrong"]
+    dialog.site.setCurrentIndex(1)
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
+    assert "password" in dialog.message.text().lower()
+    assert not any(key.startswith("wordpress:") for key in window.document.article.metadata)
+
+    dialog.site.setCurrentIndex(0)
+    with qtbot.waitSignal(dialog.published, timeout=60_000) as outcome:
+        dialog.publish_button.click()
+        qtbot.keyClicks(window.body, " Typing goes on.")  # publishing never blocks this
+    result = outcome.args[0]
+    assert f'<a href="{result.link}">' in dialog.message.text()
+    assert dialog.progress.value() == dialog.progress.maximum()
+    assert window.document.dirty  # the story now remembers its post: to be saved
+    assert any(key.startswith("wordpress:") for key in window.document.article.metadata)
+    post = rest.get(f"posts/{result.post_id}", context="edit")
+    assert post["status"] == "draft" and "Typing goes on." not in post["content"]["raw"]
+    dialog.grab().save(str(tmp_path / "publish-dialog.png"))
+    dialog.close()
+    rest.delete(f"posts/{result.post_id}", force="true")
+    for media_id in result.media_ids.values():
+        rest.delete(f"media/{media_id}", force="true")

@@ -117,6 +117,11 @@ class ArticleDocument(QObject):
         self._touch()
         self.bodyChanged.emit()
 
+    def mark_changed(self) -> None:
+        """Something of the article changed outside the fields and body (say, what it remembers
+        of its post on a site): it has unsaved changes now."""
+        self._touch()
+
     def _touch(self) -> None:
         self.article.modified = now_utc()
         self._set_dirty(True)

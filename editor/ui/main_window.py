@@ -43,6 +43,7 @@ from editor.ui.recent_files import recent_files, remember_file
 from editor.ui.spelling_ui import install_spelling
 from editor.ui.tools import install_counts, install_find_replace, install_typography
 from editor.ui.widgets.export_dialog import ExportDialog
+from editor.ui.widgets.publish_dialog import PublishDialog
 from editor.ui.widgets.sites_dialog import SitesDialog
 
 ARTICLE_FILTER = "Dateline articles (*.article)"
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = QSettings()
         self._export_dialog: ExportDialog | None = None
+        self._publish_dialog: PublishDialog | None = None
         self._history_dialog: HistoryDialog | None = None
         self._asking_about_disk = False
         self._disk_state_dismissed: object = None  # a change the reporter chose to ignore
@@ -162,7 +164,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_action)
         file_menu.addAction(self._action("Save &As…", self.save_as, keys.SaveAs))
         file_menu.addAction(self._action("&History…", self.show_history, "Ctrl+Shift+H"))
-        file_menu.addAction(self._action("&WordPress Sites…", self.show_sites))
+        file_menu.addAction(
+            self._action("Publish to &WordPress…", self.show_publish, "Ctrl+Shift+P")
+        )
+        file_menu.addAction(self._action("WordPress &Sites…", self.show_sites))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Import Markdown…", self.import_dialog, "Ctrl+I"))
         file_menu.addAction(self._action("&Export…", self.show_export_dialog, "Ctrl+E"))
@@ -492,6 +497,20 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             QTimer.singleShot(0, self.check_disk_on_focus)
+
+    def show_publish(self) -> PublishDialog:
+        """File > Publish to WordPress: in the background, with progress and Cancel."""
+        if self._publish_dialog is None:
+            self._publish_dialog = PublishDialog(self.document, parent=self)
+            self._publish_dialog.published.connect(
+                lambda result: self.statusBar().showMessage(f"Published: {result.link}", 10000)
+            )
+        dialog = self._publish_dialog
+        if not dialog.running:
+            dialog.refresh_sites()
+        dialog.show()
+        dialog.raise_()
+        return dialog
 
     def show_sites(self) -> SitesDialog:
         """File > WordPress Sites: where stories are published, passwords in the keyring."""

@@ -6,7 +6,7 @@ shows a stored one again, and nothing of it is written to settings or the articl
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,10 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.publish.rest import RestClient
+from editor.publish.rest import Site as RestSite
 from editor.sites import Site, SiteError, SiteStore, checked_site
+from editor.ui.worker import run_in_background
 
 
 class SitesDialog(QDialog):
+    tested = Signal(bool)  # a connection test ended: it worked, or not (the text says why)
+
     def __init__(self, store: SiteStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sites_dialog")
@@ -52,9 +57,12 @@ class SitesDialog(QDialog):
         self.save_button.clicked.connect(self.save_site)
         self.remove_button = QPushButton("Remove")
         self.remove_button.clicked.connect(self.remove_site)
+        self.test_button = QPushButton("Test Connection")
+        self.test_button.clicked.connect(self.test_site)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.test_button)
         buttons.addStretch(1)
 
         form = QFormLayout()
@@ -131,6 +139,39 @@ class SitesDialog(QDialog):
         self.refresh()
         self._say(f"Removed {site.name} and its password.")
         return True
+
+    def test_site(self) -> None:
+        """Ask the chosen site who we are, in the background (a slow site must not freeze)."""
+        item = self.list.currentItem()
+        if item is None:
+            self._say("Choose a site to test.")
+            return
+        site = item.data(Qt.ItemDataRole.UserRole)
+        try:
+            rest_site = RestSite(site.url, site.user, self.store.password(site))
+        except SiteError as error:
+            self._say(str(error))
+            return
+        self.test_button.setEnabled(False)
+        self._say(f"Connecting to {site.url}…")
+
+        def done(me: object) -> None:
+            self.test_button.setEnabled(True)
+            name = me.get("name", site.user) if isinstance(me, dict) else site.user
+            self._say(f"Connected to {site.url} as {name}.")
+            self.tested.emit(True)
+
+        def failed(message: str) -> None:
+            self.test_button.setEnabled(True)
+            self._say(message)
+            self.tested.emit(False)
+
+        run_in_background(
+            lambda: RestClient(rest_site, timeout=15).get("users/me", context="edit"),
+            done,
+            failed,
+            context=self,
+        )
 
     def _say(self, text: str) -> None:
         self.status.setText(text)

@@ -1,0 +1,184 @@
+"""File > Publish to WordPress: send the story to a site as a draft or a post.
+
+Publishing runs in the background on a snapshot of the story, so the reporter types on; a bar
+counts the photos sent and Cancel takes back what this run uploaded. Only a publish that
+succeeded changes the story: it remembers the post, so the next publish updates it.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import threading
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.publish.rest import Site as RestSite
+from editor.publish.wordpress import PublishResult, publish
+from editor.sites import SiteError, SiteStore
+from editor.ui.document import ArticleDocument
+from editor.ui.worker import run_in_background
+
+
+class _ProgressRelay(QObject):
+    progress = Signal(int, int)  # from the publishing thread to the dialog
+
+
+class PublishDialog(QDialog):
+    published = Signal(object)  # the PublishResult of a publish that succeeded
+
+    def __init__(
+        self,
+        document: ArticleDocument,
+        store: SiteStore | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("publish_dialog")
+        self.setWindowTitle("Publish to WordPress")
+        self.setModal(False)
+        self._document = document
+        self.store = store or SiteStore()
+        self._running = False
+        self._cancel = threading.Event()
+        self._relay = _ProgressRelay(self)
+        self._relay.progress.connect(self._show_progress)
+
+        self.site = QComboBox()
+        self.site.setObjectName("publish_site")
+        self.status_choice = QComboBox()
+        self.status_choice.addItem("Draft (the desk publishes it)", "draft")
+        self.status_choice.addItem("Published (live on the site)", "publish")
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.message = QLabel()
+        self.message.setObjectName("publish_message")
+        self.message.setWordWrap(True)
+        self.message.setOpenExternalLinks(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+
+        self.buttons = QDialogButtonBox()
+        self.publish_button = self.buttons.addButton(
+            "Publish", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.publish_button.clicked.connect(self.start)
+        self.close_button.clicked.connect(self._close_or_cancel)
+
+        form = QFormLayout()
+        form.addRow("Site:", self.site)
+        form.addRow("As:", self.status_choice)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(560, self.sizeHint().height())
+        self.refresh_sites()
+
+    def refresh_sites(self) -> None:
+        self.site.clear()
+        try:
+            sites = self.store.sites()
+        except SiteError as error:
+            self._say(html.escape(str(error)))
+            sites = []
+        for site in sites:
+            self.site.addItem(f"{site.name} — {site.url}", site.name)
+        self.publish_button.setEnabled(bool(sites))
+        if not sites:
+            self._say("No site yet: add one in File > WordPress Sites.")
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self) -> None:
+        if self._running or self.site.currentData() is None:
+            return
+        try:
+            site = self.store.get(self.site.currentData())
+            rest_site = RestSite(site.url, site.user, self.store.password(site))
+        except SiteError as error:
+            self._say(html.escape(str(error)))
+            return
+        status = self.status_choice.currentData()
+        article = copy.deepcopy(self._document.article)  # typing goes on meanwhile
+        media = self._document.media
+        self._cancel.clear()
+        self._set_running(True)
+        self.progress.setRange(0, 0)
+        self._say(f"Publishing to {html.escape(site.url)}…")
+        run_in_background(
+            lambda: publish(
+                article, media, rest_site, status, self._relay.progress.emit, self._cancel.is_set
+            ),
+            self._finished,
+            self._failed,
+            context=self,
+        )
+
+    def cancel(self) -> None:
+        if self._running:
+            self._cancel.set()
+            self._say("Cancelling: taking back what this publish uploaded…")
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if self._running and total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self._say(f"Photos sent: {done} of {total}")
+
+    def _finished(self, result: PublishResult) -> None:
+        self._set_running(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        # Only now does the story change: it remembers its post for the next publish.
+        result.apply_to(self._document.article)
+        self._document.mark_changed()
+        verb = "Created" if result.created else "Updated"
+        link = html.escape(result.link, quote=True)
+        self._say(f'{verb} post {result.post_id}: <a href="{link}">{link}</a>')
+        self.published.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self._set_running(False)
+        self.progress.setVisible(False)
+        if self._cancel.is_set():
+            self._say("Publishing cancelled; what it had uploaded was taken back.")
+        else:
+            self._say(html.escape(message))
+
+    def _set_running(self, running: bool) -> None:
+        self._running = running
+        self.publish_button.setEnabled(not running)
+        self.site.setEnabled(not running)
+        self.status_choice.setEnabled(not running)
+        self.close_button.setText("Cancel Publishing" if running else "Close")
+        if running:
+            self.progress.setVisible(True)
+
+    def _close_or_cancel(self) -> None:
+        if self._running:
+            self.cancel()
+        else:
+            self.close()
+
+    def reject(self) -> None:
+        if self._running:
+            self.cancel()
+        else:
+            super().reject()
+
+    def _say(self, rich_text: str) -> None:
+        self.message.setText(rich_text)
