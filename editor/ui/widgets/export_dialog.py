@@ -17,7 +17,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from editor.export import EXPORTERS, Exporter, ExportOptions, list_formats
 from editor.ui.document import ArticleDocument
+from editor.ui.widgets.background_dialog import BackgroundWorkDialog
 from editor.ui.worker import run_in_background
 
 LAST_FORMAT_KEY = "export/format"
@@ -50,7 +50,7 @@ def is_folder_format(exporter: Exporter) -> bool:
     return exporter.extension == ""
 
 
-class ExportDialog(QDialog):
+class ExportDialog(BackgroundWorkDialog):
     """Choose a format and where to write it; export with progress, Cancel and Open Folder."""
 
     exported = Signal(Path)  # the export is written
@@ -230,10 +230,6 @@ class ExportDialog(QDialog):
             self._cancel.set()
             self._say("Cancelling…")
 
-    @property
-    def running(self) -> bool:
-        return self._running
-
     def _show_progress(self, done: int, total: int) -> None:
         if not self._running or total <= 0:
             return
@@ -272,12 +268,6 @@ class ExportDialog(QDialog):
             self.progress.setVisible(True)
             self.open_folder_button.setVisible(False)
 
-    def _close_or_cancel(self) -> None:
-        if self._running:
-            self.cancel()
-        else:
-            self.close()
-
     def _open_folder(self) -> None:
         if self._written is not None:
             folder = self._written if self._written.is_dir() else self._written.parent
@@ -285,11 +275,3 @@ class ExportDialog(QDialog):
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
-
-    def reject(self) -> None:
-        # Escape or the window's close button while exporting cancels rather than hiding a
-        # running export the reporter could no longer see.
-        if self._running:
-            self.cancel()
-        else:
-            super().reject()

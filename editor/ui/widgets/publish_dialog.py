@@ -14,7 +14,6 @@ import threading
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -27,6 +26,7 @@ from editor.publish.rest import Site as RestSite
 from editor.publish.wordpress import PublishResult, publish
 from editor.sites import SiteError, SiteStore
 from editor.ui.document import ArticleDocument
+from editor.ui.widgets.background_dialog import BackgroundWorkDialog
 from editor.ui.worker import run_in_background
 
 
@@ -34,7 +34,7 @@ class _ProgressRelay(QObject):
     progress = Signal(int, int)  # from the publishing thread to the dialog
 
 
-class PublishDialog(QDialog):
+class PublishDialog(BackgroundWorkDialog):
     published = Signal(object)  # the PublishResult of a publish that succeeded
 
     def __init__(
@@ -98,10 +98,6 @@ class PublishDialog(QDialog):
         self.publish_button.setEnabled(bool(sites))
         if not sites:
             self._say("No site yet: add one in File > WordPress Sites.")
-
-    @property
-    def running(self) -> bool:
-        return self._running
 
     def start(self) -> None:
         if self._running or self.site.currentData() is None:
@@ -167,18 +163,6 @@ class PublishDialog(QDialog):
         self.close_button.setText("Cancel Publishing" if running else "Close")
         if running:
             self.progress.setVisible(True)
-
-    def _close_or_cancel(self) -> None:
-        if self._running:
-            self.cancel()
-        else:
-            self.close()
-
-    def reject(self) -> None:
-        if self._running:
-            self.cancel()
-        else:
-            super().reject()
 
     def _say(self, rich_text: str) -> None:
         self.message.setText(rich_text)
