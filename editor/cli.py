@@ -188,10 +188,20 @@ def _command_parser() -> argparse.ArgumentParser:
             "remembers the post, so it is saved again after a successful publish."
         ),
     )
-    publish.add_argument("article", help="the .article file")
-    publish.add_argument("--site", required=True, help="the site's name")
+    publish.add_argument("article", nargs="?", help="the .article file")
+    publish.add_argument("--site", help="the site's name")
     publish.add_argument("--status", choices=("draft", "publish"), default="draft")
     publish.add_argument("--json", action="store_true", help="print the result as JSON")
+    publish.add_argument(
+        "--when-online",
+        action="store_true",
+        help="if the site cannot be reached, queue the publish for --retry-queued",
+    )
+    publish.add_argument(
+        "--retry-queued",
+        action="store_true",
+        help="publish every queued story again (for a timer or cron); exit 1 if any is left",
+    )
     publish.set_defaults(handler=_publish)
     return parser
 
@@ -264,33 +274,53 @@ def _sites_test(options: argparse.Namespace, parser: argparse.ArgumentParser) ->
     return EXIT_OK
 
 
-def _publish(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+def _publish_file(path: Path, site_name: str, status: str) -> Any:
+    """Publish the .article at ``path`` and save what it remembers of its post; the file is
+    untouched when publishing fails (PublishError)."""
     from editor.model.file_lock import ArticleLock, ArticleLocked
     from editor.model.package import save_package
-    from editor.publish.rest import PublishError
     from editor.publish.wordpress import publish
 
-    site = _rest_site(options.site)
-    path = Path(options.article)
+    site = _rest_site(site_name)
     try:
         lock = ArticleLock.acquire(path)
     except ArticleLocked as error:
         raise CommandError(f"{error}: publish from that window, or close it first") from None
     try:
-        loaded = _load(options.article)
+        loaded = _load(str(path))
 
         def progress(done: int, total: int) -> None:
             print(f"photos sent: {done} of {total}", file=sys.stderr)
 
-        try:
-            result = publish(loaded.article, loaded.media, site, options.status, progress)
-        except PublishError as error:
-            raise CommandError(str(error)) from None
+        result = publish(loaded.article, loaded.media, site, status, progress)
         # Only a publish that succeeded is remembered: the post to update next time.
         result.apply_to(loaded.article)
         save_package(path, loaded.article, loaded.media)
+        return result
     finally:
         lock.release()
+
+
+def _publish(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from editor.publish.queue import PublishQueue
+    from editor.publish.rest import PublishError
+
+    if options.retry_queued:
+        return _retry_queued(options)
+    if not (options.article and options.site):
+        parser.error("publish needs ARTICLE and --site NAME (or --retry-queued)")
+    path = Path(options.article)
+    try:
+        result = _publish_file(path, options.site, options.status)
+    except PublishError as error:
+        if not (options.when_online and error.temporary):
+            raise CommandError(str(error)) from None
+        PublishQueue().add(path, options.site, options.status, str(error))
+        if options.json:
+            print(json.dumps({"queued": True, "reason": str(error)}, indent=2))
+        else:
+            print(f"queued: {error}; 'dateline publish --retry-queued' sends it when online")
+        return EXIT_OK
     if options.json:
         print(
             json.dumps(
@@ -300,6 +330,7 @@ def _publish(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
                     "status": options.status,
                     "created": result.created,
                     "media_ids": result.media_ids,
+                    "queued": False,
                 },
                 indent=2,
             )
@@ -308,6 +339,31 @@ def _publish(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         verb = "created" if result.created else "updated"
         print(f"{verb} post {result.post_id} ({options.status}): {result.link}")
     return EXIT_OK
+
+
+def _retry_queued(options: argparse.Namespace) -> int:
+    from editor.publish.queue import PublishQueue
+    from editor.publish.rest import PublishError
+
+    def publish_one(entry: Any) -> str:
+        try:
+            return _publish_file(Path(entry.article), entry.site, entry.status).link
+        except CommandError as error:  # a site gone, a story open in a window...
+            raise PublishError(str(error)) from None
+
+    outcomes = PublishQueue().retry(publish_one)
+    if options.json:
+        rows = [
+            {"article": o.entry.article, "site": o.entry.site, "published": o.published,
+             "message": o.message}
+            for o in outcomes
+        ]  # fmt: skip
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for outcome in outcomes:
+            state = "published" if outcome.published else "still queued"
+            print(f"{state}: {outcome.entry.article} -> {outcome.entry.site}: {outcome.message}")
+    return EXIT_OK if all(outcome.published for outcome in outcomes) else EXIT_BAD_INPUT
 
 
 def _sites_remove(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

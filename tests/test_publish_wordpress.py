@@ -487,3 +487,91 @@ def test_publishing_from_the_window_while_typing(
     rest.delete(f"posts/{result.post_id}", force="true")
     for media_id in result.media_ids.values():
         rest.delete(f"media/{media_id}", force="true")
+
+
+@pytest.mark.slow
+def test_publish_when_online_queues_and_retry_sends_it(
+    wordpress: Site, rest: RestClient, site_in_keyring, tmp_path: Path, capsys
+) -> None:
+    import json
+
+    from editor.cli import main
+    from editor.model.package import load_package, save_package
+    from editor.publish.queue import PublishQueue
+    from editor.sites import checked_site
+
+    # A site that cannot be reached: a port nothing listens on.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    offline = f"http://127.0.0.1:{closed_port}"
+    site_in_keyring.add(checked_site("away", offline, wordpress.user), wordpress.password)
+    article, media = two_photo_story()
+    path = tmp_path / "caravan.article"
+    save_package(path, article, media)
+    before = path.read_bytes()
+    capsys.readouterr()
+    assert main(["publish", str(path), "--site", "away"]) == 1  # not asked to queue: an error
+    assert main(["publish", str(path), "--site", "away", "--when-online", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["queued"] is True
+    assert path.read_bytes() == before
+    [entry] = PublishQueue().entries()
+    assert entry.site == "away" and "refused" in entry.last_error
+
+    assert main(["publish", "--retry-queued"]) == 1  # still offline: stays queued
+    assert PublishQueue().entries()[0].attempts == 1
+    # Back online: the site's address now answers.
+    site_in_keyring.add(checked_site("away", wordpress.url, wordpress.user), wordpress.password)
+    capsys.readouterr()
+    assert main(["publish", "--retry-queued", "--json"]) == 0
+    [outcome] = json.loads(capsys.readouterr().out)
+    assert outcome["published"] and PublishQueue().entries() == []
+    remembered = [
+        json.loads(value)
+        for key, value in load_package(path).article.metadata.items()
+        if key.startswith("wordpress:")
+    ]
+    post_id = remembered[0]["post_id"]
+    assert rest.get(f"posts/{post_id}", context="edit")["status"] == "draft"
+    rest.delete(f"posts/{post_id}", force="true")
+    for photo in remembered[0].get("photos", {}).values():
+        rest.delete(f"media/{photo['media_id']}", force="true")
+
+
+@pytest.mark.slow
+def test_window_queues_an_unreachable_publish_and_sends_it_when_online(
+    qtbot, window, wordpress: Site, rest: RestClient, site_in_keyring, tmp_path: Path
+) -> None:
+    from editor.model.package import save_package
+    from editor.publish.queue import PublishQueue
+    from editor.sites import checked_site
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    away = checked_site("away", f"http://127.0.0.1:{closed_port}", wordpress.user)
+    site_in_keyring.add(away, wordpress.password)
+    path = tmp_path / "caravan.article"
+    save_package(path, *two_photo_story())
+    assert window.open_path(path)
+    assert not window.retry_queued_publish()  # nothing queued: nothing happens
+    dialog = window.show_publish()
+    dialog.select("away", "draft")
+    with qtbot.waitSignal(dialog.outOfReach, timeout=30_000):
+        dialog.publish_button.click()
+    assert dialog.queue_button.isVisible() and "refused" in dialog.message.text()
+    dialog.queue_button.click()
+    [entry] = PublishQueue().entries()
+    assert entry.article == str(path.absolute()) and entry.site == "away"
+
+    # The site answers again: the window's minute timer sends the story.
+    site_in_keyring.add(checked_site("away", wordpress.url, wordpress.user), wordpress.password)
+    with qtbot.waitSignal(dialog.published, timeout=60_000) as outcome:
+        assert window.retry_queued_publish()
+    assert PublishQueue().entries() == []
+    result = outcome.args[0]
+    assert "Published:" in window.statusBar().currentMessage()
+    rest.delete(f"posts/{result.post_id}", force="true")
+    for media_id in result.media_ids.values():
+        rest.delete(f"media/{media_id}", force="true")
+    window.document.new()

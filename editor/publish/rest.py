@@ -31,10 +31,15 @@ class PublishError(Exception):
     (e.g. ``rest_post_invalid_id``) if it said one.
     """
 
-    def __init__(self, message: str, status: int | None = None, code: str = "") -> None:
+    def __init__(
+        self, message: str, status: int | None = None, code: str = "", *, temporary: bool = False
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
+        # The site could not be reached or was briefly down: trying later may well work
+        # (publish when online). Wrong passwords, missing rights and bad answers are not.
+        self.temporary = temporary
 
 
 class PublishCancelled(PublishError):
@@ -127,7 +132,8 @@ class RestClient:
             raise self._http_error(error) from None
         except TimeoutError:
             raise PublishError(
-                f"{where} did not answer within {self.timeout:g} seconds; try again later"
+                f"{where} did not answer within {self.timeout:g} seconds; try again later",
+                temporary=True,
             ) from None
         except urllib.error.URLError as error:
             raise self._connection_error(error.reason) from None
@@ -141,15 +147,16 @@ class RestClient:
             ) from None
 
     def _connection_error(self, reason: object) -> PublishError:
+        return PublishError(self._connection_problem(reason), temporary=True)
+
+    def _connection_problem(self, reason: object) -> str:
         where = self.site.base_url
         if isinstance(reason, TimeoutError):
-            return PublishError(
-                f"{where} did not answer within {self.timeout:g} seconds; try again later"
-            )
+            return f"{where} did not answer within {self.timeout:g} seconds; try again later"
         if isinstance(reason, ConnectionRefusedError):
-            return PublishError(f"cannot reach {where}: the connection was refused")
+            return f"cannot reach {where}: the connection was refused"
         if isinstance(reason, socket.gaierror):
-            return PublishError(f"cannot reach {where}: no such host (are you online?)")
+            return f"cannot reach {where}: no such host (are you online?)"
         if isinstance(
             reason,
             ConnectionResetError
@@ -158,8 +165,8 @@ class RestClient:
             | http.client.RemoteDisconnected
             | http.client.IncompleteRead,
         ):
-            return PublishError(f"the connection to {where} was dropped half-way; try again")
-        return PublishError(f"cannot reach {where}: {_one_line(str(reason))}")
+            return f"the connection to {where} was dropped half-way; try again"
+        return f"cannot reach {where}: {_one_line(str(reason))}"
 
     def _http_error(self, error: urllib.error.HTTPError) -> PublishError:
         status = error.code
@@ -189,4 +196,5 @@ class RestClient:
             message = f"no WordPress REST API at {where} (404): is this the site's address?"
         else:
             message = f"{where} answered {status}" + (f": {said}" if said else "")
-        return PublishError(message, status=status, code=code)
+        # A gateway or a site briefly down answers 502-504: worth trying again later.
+        return PublishError(message, status=status, code=code, temporary=status in (502, 503, 504))

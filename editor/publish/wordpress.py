@@ -222,7 +222,9 @@ def publish(
         note = run.undo()
         if not note:
             raise
-        raise PublishError(str(error) + note, error.status, error.code) from error
+        raise PublishError(
+            str(error) + note, error.status, error.code, temporary=error.temporary
+        ) from error
 
 
 def _publish(

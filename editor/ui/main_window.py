@@ -73,6 +73,9 @@ def _titled(title: str, widget: QWidget) -> QWidget:
     return box
 
 
+PUBLISH_RETRY_MS = 60_000
+
+
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
@@ -114,6 +117,11 @@ class MainWindow(QMainWindow):
         self.spelling = install_spelling(self)
         # Never lose a story: every change in a recovery file within 5 s (editor/ui/autosave.py).
         self.autosave = install_autosave(self)
+        # Publish when online: a queued publish of this story is tried again every minute.
+        self._publish_retry = QTimer(self)
+        self._publish_retry.setInterval(PUBLISH_RETRY_MS)
+        self._publish_retry.timeout.connect(self.retry_queued_publish)
+        self._publish_retry.start()
         self._restore_geometry()
         self._show_article()
         self._update_title()
@@ -498,14 +506,24 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             QTimer.singleShot(0, self.check_disk_on_focus)
 
-    def show_publish(self) -> PublishDialog:
-        """File > Publish to WordPress: in the background, with progress and Cancel."""
+    def retry_queued_publish(self) -> bool:
+        """Send this story if it waits in the publish queue. Quietly: no dialog pops up every
+        minute while offline; the status bar says when it has gone out."""
+        if self.document.path is None:
+            return False
+        return self._publish_dialog_instance().retry_queued()
+
+    def _publish_dialog_instance(self) -> PublishDialog:
         if self._publish_dialog is None:
             self._publish_dialog = PublishDialog(self.document, parent=self)
             self._publish_dialog.published.connect(
                 lambda result: self.statusBar().showMessage(f"Published: {result.link}", 10000)
             )
-        dialog = self._publish_dialog
+        return self._publish_dialog
+
+    def show_publish(self) -> PublishDialog:
+        """File > Publish to WordPress: in the background, with progress and Cancel."""
+        dialog = self._publish_dialog_instance()
         if not dialog.running:
             dialog.refresh_sites()
         dialog.show()

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.publish.queue import PublishQueue
+from editor.publish.rest import PublishCancelled, PublishError
 from editor.publish.rest import Site as RestSite
 from editor.publish.wordpress import PublishResult, publish
 from editor.sites import SiteError, SiteStore
@@ -36,6 +38,7 @@ class _ProgressRelay(QObject):
 
 class PublishDialog(BackgroundWorkDialog):
     published = Signal(object)  # the PublishResult of a publish that succeeded
+    outOfReach = Signal(str)  # the site could not be reached (publish when online is offered)
 
     def __init__(
         self,
@@ -50,6 +53,7 @@ class PublishDialog(BackgroundWorkDialog):
         self._document = document
         self.store = store or SiteStore()
         self._running = False
+        self._asked: tuple[str, str] = ("", "draft")  # site and status of the last publish
         self._cancel = threading.Event()
         self._relay = _ProgressRelay(self)
         self._relay.progress.connect(self._show_progress)
@@ -72,6 +76,11 @@ class PublishDialog(BackgroundWorkDialog):
             "Publish", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.queue_button = self.buttons.addButton(
+            "Publish When Online", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.queue_button.setVisible(False)
+        self.queue_button.clicked.connect(self.queue_for_later)
         self.publish_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self._close_or_cancel)
 
@@ -85,6 +94,10 @@ class PublishDialog(BackgroundWorkDialog):
         layout.addWidget(self.buttons)
         self.resize(560, self.sizeHint().height())
         self.refresh_sites()
+
+    def select(self, site_name: str, status: str) -> None:
+        self.site.setCurrentIndex(max(0, self.site.findData(site_name)))
+        self.status_choice.setCurrentIndex(max(0, self.status_choice.findData(status)))
 
     def refresh_sites(self) -> None:
         self.site.clear()
@@ -115,14 +128,19 @@ class PublishDialog(BackgroundWorkDialog):
         self._set_running(True)
         self.progress.setRange(0, 0)
         self._say(f"Publishing to {html.escape(site.url)}…")
-        run_in_background(
-            lambda: publish(
-                article, media, rest_site, status, self._relay.progress.emit, self._cancel.is_set
-            ),
-            self._finished,
-            self._failed,
-            context=self,
-        )
+        self._asked = (site.name, status)
+        self.queue_button.setVisible(False)
+
+        def work() -> PublishResult | PublishError:
+            try:
+                progress, cancelled = self._relay.progress.emit, self._cancel.is_set
+                return publish(article, media, rest_site, status, progress, cancelled)
+            except PublishError as error:
+                if error.temporary and not isinstance(error, PublishCancelled):
+                    return error  # the site is out of reach: offer to publish when online
+                raise
+
+        run_in_background(work, self._finished, self._failed, context=self)
 
     def cancel(self) -> None:
         if self._running:
@@ -135,8 +153,12 @@ class PublishDialog(BackgroundWorkDialog):
             self.progress.setValue(done)
             self._say(f"Photos sent: {done} of {total}")
 
-    def _finished(self, result: PublishResult) -> None:
+    def _finished(self, result: PublishResult | PublishError) -> None:
+        if isinstance(result, PublishError):
+            self._out_of_reach(str(result))
+            return
         self._set_running(False)
+        self._unqueue()
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         # Only now does the story change: it remembers its post for the next publish.
@@ -146,6 +168,48 @@ class PublishDialog(BackgroundWorkDialog):
         link = html.escape(result.link, quote=True)
         self._say(f'{verb} post {result.post_id}: <a href="{link}">{link}</a>')
         self.published.emit(result)
+
+    def _out_of_reach(self, message: str) -> None:
+        self._set_running(False)
+        self.progress.setVisible(False)
+        self.queue_button.setVisible(True)
+        self._say(f"{html.escape(message)}<br>Publish When Online tries again every minute.")
+        self.outOfReach.emit(message)
+
+    def queue_for_later(self) -> bool:
+        """Queue this publish: the window (or ``dateline publish --retry-queued``) sends it
+        once the site answers. The queue works from the saved file, so it must be saved."""
+        path = self._document.path
+        if path is None or self._document.dirty:
+            self._say("Save the story first (Ctrl+S): publishing later sends the saved file.")
+            return False
+        site_name, status = self._asked
+        PublishQueue().add(path, site_name, status, self.message.text())
+        self.queue_button.setVisible(False)
+        self._say(f"Queued for {html.escape(site_name)}: it goes out when the site answers.")
+        return True
+
+    def retry_queued(self) -> bool:
+        """Publish this story again if it is queued and nothing runs (the window's timer)."""
+        path = self._document.path
+        if self._running or path is None:
+            return False
+        mine = [e for e in PublishQueue().entries() if e.article == str(path.absolute())]
+        if not mine:
+            return False
+        self.refresh_sites()
+        self.select(mine[0].site, mine[0].status)
+        self.start()
+        return self._running
+
+    def _unqueue(self) -> None:
+        path = self._document.path
+        if path is None:
+            return
+        queue = PublishQueue()
+        for entry in queue.entries():
+            if entry.article == str(path.absolute()) and entry.site == self._asked[0]:
+                queue.remove(entry)
 
     def _failed(self, message: str) -> None:
         self._set_running(False)

@@ -1,0 +1,109 @@
+"""Publish when online: stories whose publish failed because the site could not be reached.
+
+The queue is a small JSON file in the user's data folder
+(``$XDG_DATA_HOME/dateline/publish-queue.json``). Each entry names a saved ``.article``, the
+site and the status asked for. ``retry`` publishes each again; an entry leaves the queue when
+its publish succeeds, and stays (with the reason) while the site is still out of reach or when
+something needs the reporter (a wrong password, a story that can no longer be opened). No Qt:
+``dateline publish --retry-queued`` and the window share it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from editor.export import write_atomically
+from editor.publish.rest import PublishError
+
+QUEUE_FILE = "publish-queue.json"
+
+
+def default_queue_path() -> Path:
+    base = os.environ.get("XDG_DATA_HOME", "").strip()
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".local" / "share"
+    return root / "dateline" / QUEUE_FILE
+
+
+@dataclass(frozen=True)
+class QueuedPublish:
+    article: str  # the .article file's absolute path
+    site: str  # the site's name (editor/sites.py)
+    status: str  # "draft" or "publish"
+    queued_at: str  # ISO time, UTC
+    attempts: int = 0
+    last_error: str = ""
+    needs_attention: bool = False  # the last try failed for a reason waiting will not cure
+
+
+@dataclass(frozen=True)
+class RetryOutcome:
+    entry: QueuedPublish
+    published: bool
+    message: str  # the post's link, or why not
+
+
+class PublishQueue:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_queue_path()
+
+    def entries(self) -> list[QueuedPublish]:
+        """The queue; a damaged file reads as empty rather than stopping anyone's work."""
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            return [QueuedPublish(**item) for item in data["queue"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            return []
+
+    def add(self, article: Path | str, site: str, status: str, reason: str = "") -> QueuedPublish:
+        """Queue ``article`` for ``site`` (replacing an earlier entry for the same pair)."""
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+        entry = QueuedPublish(str(Path(article).absolute()), site, status, now, 0, reason)
+        self._write([*self._others(entry), entry])
+        return entry
+
+    def remove(self, entry: QueuedPublish) -> None:
+        self._write(self._others(entry))
+
+    def update(self, entry: QueuedPublish) -> None:
+        self._write([*self._others(entry), entry])
+
+    def retry(self, publish_one: Callable[[QueuedPublish], str]) -> list[RetryOutcome]:
+        """Try every entry: ``publish_one`` publishes it (and saves the story) and returns the
+        post's link, or raises PublishError (or OSError/ValueError for a story that cannot be
+        read). Published entries leave the queue."""
+        outcomes = []
+        for entry in self.entries():
+            try:
+                link = publish_one(entry)
+            except PublishError as error:
+                tried = replace(
+                    entry,
+                    attempts=entry.attempts + 1,
+                    last_error=str(error),
+                    needs_attention=not error.temporary,
+                )
+                self.update(tried)
+                outcomes.append(RetryOutcome(tried, False, str(error)))
+            except (OSError, ValueError) as error:
+                tried = replace(
+                    entry, attempts=entry.attempts + 1, last_error=str(error), needs_attention=True
+                )
+                self.update(tried)
+                outcomes.append(RetryOutcome(tried, False, str(error)))
+            else:
+                self.remove(entry)
+                outcomes.append(RetryOutcome(entry, True, link))
+        return outcomes
+
+    def _others(self, entry: QueuedPublish) -> list[QueuedPublish]:
+        return [e for e in self.entries() if (e.article, e.site) != (entry.article, entry.site)]
+
+    def _write(self, entries: list[QueuedPublish]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"queue": [asdict(e) for e in entries]}, ensure_ascii=False, indent=2)
+        write_atomically(self.path, (text + "\n").encode("utf-8"))
