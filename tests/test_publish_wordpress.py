@@ -575,3 +575,30 @@ def test_window_queues_an_unreachable_publish_and_sends_it_when_online(
     for media_id in result.media_ids.values():
         rest.delete(f"media/{media_id}", force="true")
     window.document.new()
+
+
+@pytest.mark.slow
+def test_an_answer_lost_after_the_post_was_made_leaves_no_second_copy(
+    wordpress: Site, rest: RestClient, monkeypatch
+) -> None:
+    article, media = two_photo_story()
+    article.url_slug = "caravan-lost-answer"
+    original = RestClient.post
+    lost = []
+
+    def post_then_lose_the_answer(self, route, payload, **query):
+        answer = original(self, route, payload, **query)
+        if route == "posts" and not lost:
+            lost.append(answer["id"])  # the site made the post; its answer never arrives
+            raise PublishError("the connection was dropped half-way; try again", temporary=True)
+        return answer
+
+    monkeypatch.setattr(RestClient, "post", post_then_lose_the_answer)
+    result = publish(article, media, wordpress, "draft")
+    monkeypatch.setattr(RestClient, "post", original)
+    assert lost and result.post_id == lost[0]  # the post found, not made twice
+    same_slug = rest.get("posts", slug=article.url_slug, status="draft", context="edit")
+    assert [post["id"] for post in same_slug] == [result.post_id]
+    rest.delete(f"posts/{result.post_id}", force="true")
+    for media_id in result.media_ids.values():
+        rest.delete(f"media/{media_id}", force="true")

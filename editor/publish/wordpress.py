@@ -227,6 +227,44 @@ def publish(
         ) from error
 
 
+def _create_post(client: RestClient, post: dict[str, Any]) -> dict[str, Any]:
+    """Create the post. If the answer is lost (a timeout, a dropped connection), the site may
+    have made the post all the same: look for the one just sent (same slug, title and content)
+    before anyone tries again, so a retry never leaves a second copy of the story."""
+    try:
+        return client.post("posts", post)
+    except PublishError as error:
+        if not error.temporary:
+            raise
+        try:
+            found = _the_post_just_sent(client, post)
+        except PublishError:
+            raise error from None  # still out of reach: say what went wrong first
+        if found is None:
+            raise
+        return found
+
+
+def _the_post_just_sent(client: RestClient, post: dict[str, Any]) -> dict[str, Any] | None:
+    query: dict[str, Any] = {
+        "context": "edit",
+        "status": "draft,pending,private,publish,future",
+        "per_page": 20,
+        "orderby": "date",
+        "order": "desc",
+    }
+    if post.get("slug"):
+        query["slug"] = post["slug"]
+    else:
+        query["search"] = post["title"]
+    for candidate in client.get("posts", **query) or []:
+        title = (candidate.get("title") or {}).get("raw")
+        content = (candidate.get("content") or {}).get("raw")
+        if title == post["title"] and content == post["content"]:
+            return candidate
+    return None
+
+
 def _publish(
     article: Article, media: MediaStore, site: Site, status: str, run: _Run
 ) -> PublishResult:
@@ -316,11 +354,11 @@ def _publish(
                 raise
             answer = None  # deleted on the site since: make it again
         if answer is None:
-            answer = client.post("posts", post)
+            answer = _create_post(client, post)
             created = True
         post_id, link = answer["id"], answer.get("link") or link
     else:
-        answer = client.post("posts", post)
+        answer = _create_post(client, post)
         post_id, link, created = answer["id"], answer.get("link") or "", True
 
     # Photos the story still holds keep their media items, in case they are placed again.
