@@ -459,7 +459,7 @@ def save_package(
     except BaseException:
         _remove_quietly(temp)
         raise
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
     for unused in set(media.paths()) - set(media_paths):
         media.discard(unused)  # not in the new file, so a rebased entry would point at nothing
     media.rebase(target)
@@ -682,8 +682,9 @@ def _remove_quietly(path: Path) -> None:
         path.unlink()
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable; Windows cannot open a folder, and needs no such step."""
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable; Windows cannot open a folder, and needs no such
+    step."""
     try:
         descriptor = os.open(folder, os.O_RDONLY)
     except OSError:

@@ -47,7 +47,7 @@ from editor.model.article import (
     count_words,
 )
 from editor.model.media_store import MEDIA_DIR, MediaStore, ZipEntry
-from editor.model.package import PackageError, load_package, save_package
+from editor.model.package import PackageError, load_package, save_package, sync_folder
 
 RECOVERY_FORMAT = 1
 FOLDER_NAME = "recovery"
@@ -129,19 +129,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+    sync_folder(path.parent)
 
 
 def _remove(path: Path) -> None:
