@@ -26,9 +26,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import math
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -40,7 +38,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.photos import camera_jpeg
+from benchmarks.photos import camera_jpeg, summary, timed_runs
 from editor.model.article import Article, ImageRef
 from editor.model.file_lock import ArticleLock, stamp_file
 from editor.model.media_store import MediaStore
@@ -81,18 +79,8 @@ def article_with_photos(count: int = 20) -> tuple[Article, MediaStore]:
 
 
 def time_runs(work: Callable[[], Any], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return times
-
-
-def summary(times: list[float]) -> dict[str, float]:
-    ordered = sorted(times)
-    p95 = ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
-    return {"runs": len(times), "median_s": statistics.median(ordered), "p95_s": p95}
+    """Seconds per run, with no untimed warm-up (each save must pay its own way)."""
+    return timed_runs(work, runs, warm_up=False)
 
 
 def check_stored(path: Path, media: MediaStore, originals: dict[str, str]) -> int:
