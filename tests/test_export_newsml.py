@@ -23,8 +23,8 @@ from editor.model.media_store import MediaStore
 
 from export_samples import FRONT_MATTER_SAMPLES, efe_with_photos, front_matter_sample
 from golden import assert_golden
+from iptc_schemas import SCHEMAS, load_schema, text
 
-SCHEMAS = Path(__file__).parent / "data" / "schemas"
 G = "{http://iptc.org/std/nar/2006-10-01/}"
 N = "{http://iptc.org/std/NITF/2006-10-18/}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -36,14 +36,6 @@ HOSTILE = (
     '<script>alert(1)</script> <img src=x onerror=alert(1)> "><svg onload=alert(1)> '
     '[x](javascript:alert(1)) <a href="JaVaScRiPt:alert(1)">a</a> ]]> <!-- \' & \u2028'
 )
-
-
-def load_schema(path: Path) -> etree.XMLSchema:
-    """The schema from the repository's copy; every import must be a local file."""
-    document = etree.parse(str(path), etree.XMLParser(no_network=True))
-    for ref in document.iter("{http://www.w3.org/2001/XMLSchema}import"):
-        assert "://" not in (ref.get("schemaLocation") or ""), "schema import would go online"
-    return etree.XMLSchema(document)
 
 
 NEWSML_SCHEMA = load_schema(SCHEMAS / "newsml-g2" / "NewsML-G2_2.35-spec-All-Power.xsd")
@@ -66,11 +58,6 @@ def parse_valid(data: bytes) -> etree._Element:
     if not NITF_SCHEMA.validate(etree.ElementTree(nitf)):
         pytest.fail(f"inline NITF not valid NITF 3.6: {NITF_SCHEMA.error_log.last_error}")
     return root
-
-
-def text(element: etree._Element | None) -> str:
-    assert element is not None
-    return "".join(element.itertext())
 
 
 def make_article(**overrides: object) -> tuple[Article, MediaStore]:

@@ -25,8 +25,8 @@ from editor.model.media_store import MediaStore
 
 from export_samples import FRONT_MATTER_SAMPLES, efe_with_photos, front_matter_sample
 from golden import assert_golden
+from iptc_schemas import SCHEMAS, load_schema, text
 
-SCHEMAS = Path(__file__).parent / "data" / "schemas"
 N = "{http://iptc.org/std/NITF/2006-10-18/}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
@@ -54,15 +54,6 @@ HOSTILE_BODY = "\n\n".join(
 )
 
 
-def load_schema(path: Path) -> etree.XMLSchema:
-    """The schema from the repository's copy; every import must be a local file."""
-    parser = etree.XMLParser(no_network=True)
-    document = etree.parse(str(path), parser)
-    for ref in document.iter("{http://www.w3.org/2001/XMLSchema}import"):
-        assert "://" not in (ref.get("schemaLocation") or ""), "schema import would go online"
-    return etree.XMLSchema(document)
-
-
 NITF_SCHEMA = load_schema(SCHEMAS / "nitf" / "nitf-3-6.xsd")
 EXPORTER = NitfExporter()  # one renderer for the whole file: building one takes a while
 
@@ -74,11 +65,6 @@ def parse_valid(data: bytes) -> etree._Element:
     if not NITF_SCHEMA.validate(root):
         pytest.fail(f"not valid NITF 3.6: {NITF_SCHEMA.error_log.last_error}")
     return root
-
-
-def text(element: etree._Element | None) -> str:
-    assert element is not None
-    return "".join(element.itertext())
 
 
 def make_article(**overrides: object) -> tuple[Article, MediaStore]:
