@@ -1,0 +1,241 @@
+"""The publishing commands: ``dateline sites add|list|remove|test`` and ``dateline publish``.
+
+Part of the command-line contract (see editor/cli.py): options, exit codes and JSON keys are
+extended, never renamed or dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from editor.cli import EXIT_BAD_INPUT, EXIT_OK, CommandError, load_article
+
+
+def add_publishing_commands(commands: Any) -> None:
+    """Add ``sites`` and ``publish`` to the command parser's sub-commands."""
+    sites = commands.add_parser(
+        "sites",
+        help="the WordPress sites to publish to",
+        description=(
+            "Keep the WordPress sites to publish to. The Application Password goes to the "
+            "system keyring, never into a file; scripts may set DATELINE_SITE_PASSWORD."
+        ),
+    )
+    site_commands = sites.add_subparsers(dest="sites_command", required=True)
+    site_add = site_commands.add_parser("add", help="add or replace a site")
+    site_add.add_argument("name", help="what to call the site, e.g. paper")
+    site_add.add_argument("url", help="the site's address, e.g. https://example.org")
+    site_add.add_argument("user", help="the WordPress user")
+    site_add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the Application Password from standard input (else it is asked for)",
+    )
+    site_add.set_defaults(handler=_sites_add)
+    site_list = site_commands.add_parser("list", help="list the sites")
+    site_list.add_argument("--json", action="store_true", help="print a JSON list")
+    site_list.set_defaults(handler=_sites_list)
+    site_remove = site_commands.add_parser("remove", help="forget a site and its password")
+    site_remove.add_argument("name")
+    site_remove.set_defaults(handler=_sites_remove)
+    site_test = site_commands.add_parser("test", help="check the address, user and password")
+    site_test.add_argument("name")
+    site_test.set_defaults(handler=_sites_test)
+
+    publish = commands.add_parser(
+        "publish",
+        help="send an article to a WordPress site",
+        description=(
+            "Publish an article to a site added with 'dateline sites add': its photos are "
+            "uploaded with alt text, caption and credit, then the post is created (a draft "
+            "unless --status publish). Publishing again updates the same post. The article "
+            "remembers the post, so it is saved again after a successful publish."
+        ),
+    )
+    publish.add_argument("article", nargs="?", help="the .article file")
+    publish.add_argument("--site", help="the site's name")
+    publish.add_argument("--status", choices=("draft", "publish"), default="draft")
+    publish.add_argument("--json", action="store_true", help="print the result as JSON")
+    publish.add_argument(
+        "--when-online",
+        action="store_true",
+        help="if the site cannot be reached, queue the publish for --retry-queued",
+    )
+    publish.add_argument(
+        "--retry-queued",
+        action="store_true",
+        help="publish every queued story again (for a timer or cron); exit 1 if any is left",
+    )
+    publish.set_defaults(handler=_publish)
+
+
+def _sites_add(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from editor.sites import SiteError, SiteStore, checked_site
+
+    try:
+        site = checked_site(options.name, options.url, options.user)
+        if options.password_stdin:
+            password = sys.stdin.readline().strip()
+        elif sys.stdin.isatty():
+            import getpass
+
+            password = getpass.getpass(f"Application Password for {site.user} at {site.url}: ")
+        else:
+            raise SiteError(
+                "give the password with --password-stdin (standard input is no terminal)"
+            )
+        SiteStore().add(site, password)
+    except SiteError as error:
+        raise CommandError(str(error)) from None
+    print(f"added {site.name}: {site.user} at {site.url}")
+    return EXIT_OK
+
+
+def _sites_list(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from editor.sites import SiteError, SiteStore
+
+    try:
+        sites = SiteStore().sites()
+    except SiteError as error:
+        raise CommandError(str(error)) from None
+    if options.json:
+        rows = [{"name": s.name, "url": s.url, "user": s.user} for s in sites]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for site in sites:
+            print(f"{site.name:<16} {site.user} at {site.url}")
+    return EXIT_OK
+
+
+def _rest_site(name: str) -> Any:
+    """The named site with its password, as the publishing client takes it."""
+    from editor.publish.rest import Site as RestSite
+    from editor.sites import SiteError, SiteStore
+
+    store = SiteStore()
+    try:
+        site = store.get(name)
+        return RestSite(site.url, site.user, store.password(site))
+    except SiteError as error:
+        raise CommandError(str(error)) from None
+
+
+def _sites_test(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from editor.publish.rest import PublishError, RestClient
+
+    site = _rest_site(options.name)
+    try:
+        me = RestClient(site).get("users/me", context="edit")
+    except PublishError as error:
+        raise CommandError(str(error)) from None
+    roles = ", ".join(me.get("roles", [])) if isinstance(me, dict) else ""
+    name = me.get("name", site.user) if isinstance(me, dict) else site.user
+    print(f"connected to {site.base_url} as {name}" + (f" ({roles})" if roles else ""))
+    return EXIT_OK
+
+
+def _publish_file(path: Path, site_name: str, status: str) -> Any:
+    """Publish the .article at ``path`` and save what it remembers of its post; the file is
+    untouched when publishing fails (PublishError)."""
+    from editor.model.file_lock import ArticleLock, ArticleLocked
+    from editor.model.package import save_package
+    from editor.publish.wordpress import publish
+
+    site = _rest_site(site_name)
+    try:
+        lock = ArticleLock.acquire(path)
+    except ArticleLocked as error:
+        raise CommandError(f"{error}: publish from that window, or close it first") from None
+    try:
+        loaded = load_article(str(path))
+
+        def progress(done: int, total: int) -> None:
+            print(f"photos sent: {done} of {total}", file=sys.stderr)
+
+        result = publish(loaded.article, loaded.media, site, status, progress)
+        # Only a publish that succeeded is remembered: the post to update next time.
+        result.apply_to(loaded.article)
+        save_package(path, loaded.article, loaded.media)
+        return result
+    finally:
+        lock.release()
+
+
+def _publish(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from editor.publish.queue import PublishQueue
+    from editor.publish.rest import PublishError
+
+    if options.retry_queued:
+        return _retry_queued(options)
+    if not (options.article and options.site):
+        parser.error("publish needs ARTICLE and --site NAME (or --retry-queued)")
+    path = Path(options.article)
+    try:
+        result = _publish_file(path, options.site, options.status)
+    except PublishError as error:
+        if not (options.when_online and error.temporary):
+            raise CommandError(str(error)) from None
+        PublishQueue().add(path, options.site, options.status, str(error))
+        if options.json:
+            print(json.dumps({"queued": True, "reason": str(error)}, indent=2))
+        else:
+            print(f"queued: {error}; 'dateline publish --retry-queued' sends it when online")
+        return EXIT_OK
+    if options.json:
+        print(
+            json.dumps(
+                {
+                    "post_id": result.post_id,
+                    "link": result.link,
+                    "status": options.status,
+                    "created": result.created,
+                    "media_ids": result.media_ids,
+                    "queued": False,
+                },
+                indent=2,
+            )
+        )
+    else:
+        verb = "created" if result.created else "updated"
+        print(f"{verb} post {result.post_id} ({options.status}): {result.link}")
+    return EXIT_OK
+
+
+def _retry_queued(options: argparse.Namespace) -> int:
+    from editor.publish.queue import PublishQueue
+    from editor.publish.rest import PublishError
+
+    def publish_one(entry: Any) -> str:
+        try:
+            return _publish_file(Path(entry.article), entry.site, entry.status).link
+        except CommandError as error:  # a site gone, a story open in a window...
+            raise PublishError(str(error)) from None
+
+    outcomes = PublishQueue().retry(publish_one)
+    if options.json:
+        rows = [
+            {"article": o.entry.article, "site": o.entry.site, "published": o.published,
+             "message": o.message}
+            for o in outcomes
+        ]  # fmt: skip
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for outcome in outcomes:
+            state = "published" if outcome.published else "still queued"
+            print(f"{state}: {outcome.entry.article} -> {outcome.entry.site}: {outcome.message}")
+    return EXIT_OK if all(outcome.published for outcome in outcomes) else EXIT_BAD_INPUT
+
+
+def _sites_remove(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from editor.sites import SiteError, SiteStore
+
+    try:
+        site = SiteStore().remove(options.name)
+    except SiteError as error:
+        raise CommandError(str(error)) from None
+    print(f"removed {site.name}")
+    return EXIT_OK
