@@ -320,10 +320,9 @@ def _check(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             print(f"{finding.severity.value} {finding.code} {place} {message}")
     return EXIT_BAD_INPUT if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
 
-    """The .article at ``path``; a damaged one is a CommandError (one line, exit 1)."""
-
 
 def load_article(path: str) -> Any:
+    """The .article at ``path``; a damaged one is a CommandError (one line, exit 1)."""
     from editor.model.package import PackageError, load_package
 
     try:
