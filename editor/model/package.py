@@ -5,28 +5,15 @@ unknown entries, sizes and compression ratios that only a zip bomb has, damaged 
 formats are all refused with a one-line message a reporter can act on. Nothing is extracted to
 disk, and photo bytes are not read at all: the MediaStore reads them from the zip when asked.
 
-Saving is atomic (a temporary file in the same folder, then a rename), deterministic (the same
-article gives the same bytes) and fast (photos are copied from the old zip as stored bytes,
-never decoded or recompressed). A save for the window also keeps the previous file as a backup
-beside it (``story.article~``, replaced atomically on each save) and adds a revision inside the
-package (``revisions/<n>.json``, see editor.model.revisions).
+Saving is in editor.model.package_save, what both share in editor.model.package_format; this
+module is where callers find all three: load_package, save_package, PackageError and the rest.
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import errno
 import json
-import os
-import re
-import secrets
-import shutil
-import stat
 import zipfile
-import zlib
 from collections import Counter
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -35,83 +22,54 @@ from editor.model.article import (
     FORMAT_VERSION,
     Article,
     ArticleDataError,
-    ImageRef,
     article_from_dict,
-    article_to_dict,
 )
 from editor.model.media_store import DERIVED_DIR, MEDIA_DIR, MediaStore, ZipEntry
+from editor.model.package_format import (
+    _CORRUPT_ARCHIVE_ERRORS,
+    _CORRUPT_DATA_ERRORS,
+    _DRIVE_RE,
+    _FUTURE_FOLDERS,
+    _READABLE_METHODS,
+    _SAFE_NAME_RE,
+    ARTICLE_JSON,
+    BODY_MD,
+    MAX_BODY_BYTES,
+    MAX_COMPRESSION_RATIO,
+    MAX_ENTRIES,
+    MAX_JSON_BYTES,
+    MAX_MEDIA_BYTES,
+    MAX_TOTAL_BYTES,
+    RATIO_CHECK_MIN_BYTES,
+    PackageError,
+    _display_name,
+    _os_reason,
+    _photo_label,
+    _printable,
+    _size_text,
+    revision_store_for,
+    revisions_in,
+    sync_folder,
+)
+from editor.model.package_save import backup_path, save_package
 from editor.model.revisions import (
     MAX_REVISION_BYTES,
     MAX_REVISIONS_LOADED,
     MAX_REVISIONS_LOADED_BYTES,
     REVISIONS_DIR,
     RevisionStore,
-    encode_revision,
-    revision_name,
-    revision_number,
 )
 
-ARTICLE_JSON = "article.json"
-BODY_MD = "body.md"
-
-_KB = 1024
-_MB = 1024 * _KB
-_GB = 1024 * _MB
-
-MAX_JSON_BYTES = 16 * _MB
-MAX_BODY_BYTES = 16 * _MB
-MAX_MEDIA_BYTES = 200 * _MB  # per file; also the limit for files under thumbs/
-MAX_TOTAL_BYTES = 2 * _GB
-MAX_ENTRIES = 10_000
-# Photos barely compress and text compresses about 3:1 to 10:1; only a zip bomb reaches 200:1.
-MAX_COMPRESSION_RATIO = 200
-RATIO_CHECK_MIN_BYTES = 1 * _MB  # tiny files can have absurd ratios harmlessly
-
-# Revisions are revisions/<n>.json; other safe names under revisions/ (a later version's) are
-# accepted, ignored and not carried over by a save.
-_FUTURE_FOLDERS = frozenset({REVISIONS_DIR})
-# One part of an entry name. No leading dot, so "." and ".." can never match.
-_SAFE_NAME_RE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,119}")
-_DRIVE_RE = re.compile(r"[A-Za-z]:")
-_READABLE_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
-# What zipfile raises for damaged data inside an entry: a bad CRC, a broken deflate stream, a
-# local header that disagrees with the table of contents or asks for features nobody uses.
-_CORRUPT_DATA_ERRORS = (
-    zipfile.BadZipFile,
-    zlib.error,
-    EOFError,
-    NotImplementedError,
-    UnicodeDecodeError,
-)
-# What zipfile raises for a damaged table of contents (a hostile one can raise any of these).
-_CORRUPT_ARCHIVE_ERRORS = (zipfile.BadZipFile, ValueError, EOFError)
-
-# A zip entry's time: year, month, day, hour, minute, second (even), in years 1980..2107.
-_ZipTime = tuple[int, int, int, int, int, int]
-_ZIP_EARLIEST: _ZipTime = (1980, 1, 1, 0, 0, 0)
-_ZIP_LATEST: _ZipTime = (2107, 12, 31, 23, 59, 58)
-_COPY_CHUNK_BYTES = 1 * _MB
-
-_OS_REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EACCES: "permission was denied",
-    errno.EPERM: "permission was denied",
-    errno.ENOENT: "the file or folder does not exist",
-    errno.EROFS: "the disk is read-only",
-    errno.EISDIR: "a folder has that name",
-    errno.ENAMETOOLONG: "the file name is too long",
-    errno.EIO: "the disk reported a read or write error",
-}
-if hasattr(errno, "EDQUOT"):
-    _OS_REASONS[errno.EDQUOT] = "the disk quota is used up"
-
-
-class PackageError(Exception):
-    """A package could not be opened or saved; ``str(error)`` is one line for the reporter."""
-
-    def __init__(self, message: str) -> None:
-        # The window shows the message in a single-line status; never let a name break it.
-        super().__init__(" ".join(message.splitlines()))
+__all__ = [
+    "MAX_ENTRIES",
+    "LoadedPackage",
+    "PackageError",
+    "backup_path",
+    "load_package",
+    "revisions_in",
+    "save_package",
+    "sync_folder",
+]
 
 
 @dataclass
@@ -138,7 +96,7 @@ def load_package(path: Path | str) -> LoadedPackage:
         raise PackageError(f"{label} could not be opened: {_os_reason(error)}") from error
     _check_photos_present(article, {info.filename for info in entries}, label)
     return LoadedPackage(
-        article, _media_store_for(path, entries), _revision_store_for(path, entries)
+        article, _media_store_for(path, entries), revision_store_for(path, entries)
     )
 
 
@@ -378,351 +336,3 @@ def _media_store_for(path: Path, entries: list[zipfile.ZipInfo]) -> MediaStore:
         if folder in (MEDIA_DIR, DERIVED_DIR) and not info.is_dir():
             media.add_zip_entry(info.filename, ZipEntry(path, info.filename, info.file_size))
     return media
-
-
-def _revision_store_for(path: Path, entries: list[zipfile.ZipInfo]) -> RevisionStore:
-    """Register every revision where it lies; none is read until the History view asks."""
-    revisions = RevisionStore()
-    for info in entries:
-        number = revision_number(info.filename)
-        if number is not None:
-            revisions.add_zip_entry(number, ZipEntry(path, info.filename, info.file_size))
-    return revisions
-
-
-def revisions_in(path: Path | str) -> RevisionStore:
-    """The revisions a package on disk holds (none if it is missing or not a readable zip)."""
-    path = Path(path).absolute()
-    try:
-        with zipfile.ZipFile(path) as archive:
-            entries = archive.infolist()
-    except (OSError, *_CORRUPT_ARCHIVE_ERRORS, NotImplementedError):
-        return RevisionStore()
-    return _revision_store_for(path, entries)
-
-
-def backup_path(path: Path | str) -> Path:
-    """Where a save keeps the previous version of ``path``: ``story.article~`` beside it."""
-    path = Path(path)
-    return path.with_name(path.name + "~")
-
-
-# --- saving ------------------------------------------------------------------------------------
-
-
-def save_package(
-    path: Path | str,
-    article: Article,
-    media: MediaStore,
-    *,
-    revisions: RevisionStore | None = None,
-    add_revision: bool = False,
-    note: str = "",
-    backup: bool = False,
-) -> None:
-    """Write ``article`` and the photo files it uses to ``path``, atomically.
-
-    On failure the previous file is untouched and no temporary file is left. On success the
-    store reads from the new file, and files no photo uses are dropped from it as from the file.
-
-    ``revisions`` are the article's revisions (those of the file being replaced when None);
-    with ``add_revision`` the article as saved joins them (with ``note``), and the oldest are
-    dropped beyond the bounds. With ``backup`` the file being replaced becomes ``backup_path``.
-    """
-    target = Path(path).absolute()
-    label = _display_name(target)
-    json_bytes, body_bytes = _encode_article(article, label)
-    media_paths = _referenced_media_paths(article, media, label)
-    _check_fits_limits(media_paths, media, len(json_bytes) + len(body_bytes), label)
-    stamp = _zip_timestamp(article)
-    if revisions is None:
-        revisions = revisions_in(target)
-    plan = _plan_revisions(revisions, article, add_revision, note)
-    try:
-        temp, descriptor = _create_temp_file(target)
-    except OSError as error:
-        raise PackageError(f"{label} could not be saved: {_os_reason(error)}") from error
-    try:
-        with open(descriptor, "wb") as out:
-            written = _write_zip(
-                out, json_bytes, body_bytes, media_paths, media, plan, stamp, label
-            )
-            out.flush()
-            os.fsync(out.fileno())
-        _copy_permissions(target, temp)
-        if backup:
-            _keep_backup(target)
-        os.replace(temp, target)
-    except OSError as error:
-        _remove_quietly(temp)
-        raise PackageError(f"{label} could not be saved: {_os_reason(error)}") from error
-    except BaseException:
-        _remove_quietly(temp)
-        raise
-    sync_folder(target.parent)
-    for unused in set(media.paths()) - set(media_paths):
-        media.discard(unused)  # not in the new file, so a rebased entry would point at nothing
-    media.rebase(target)
-    revisions.replace_all({number: plan[number] for number in written})
-    revisions.rebase(target)
-
-
-def _plan_revisions(
-    revisions: RevisionStore, article: Article, add: bool, note: str
-) -> dict[int, bytes | ZipEntry]:
-    """The revisions the new file holds, oldest first: the kept old ones and the new one."""
-    sources = {number: revisions.source(number) for number in revisions.numbers()}
-    if not add:
-        return sources
-    number = revisions.next_number()
-    data = encode_revision(article, number, note)
-    kept = revisions.kept_after_adding(number, len(data))
-    sources[number] = data
-    return {n: sources[n] for n in kept}
-
-
-def _keep_backup(target: Path) -> None:
-    """Make the file about to be replaced the backup, atomically; quietly skipped on failure.
-
-    A hard link costs nothing whatever the photos weigh; where links are not possible (some
-    network and removable disks) the file is copied.
-    """
-    if not target.exists():
-        return
-    backup = backup_path(target)
-    temp = backup.with_name(f".{backup.name[:100]}.{secrets.token_hex(8)}.tmp")
-    try:
-        try:
-            os.link(target, temp)
-        except OSError:
-            with open(target, "rb") as source, open(temp, "xb") as copy:
-                shutil.copyfileobj(source, copy, _COPY_CHUNK_BYTES)
-                copy.flush()
-                os.fsync(copy.fileno())
-        os.replace(temp, backup)
-    except OSError:
-        _remove_quietly(temp)
-
-
-def _encode_article(article: Article, label: str) -> tuple[bytes, bytes]:
-    """``article.json`` and ``body.md`` as bytes, refusing what loading would refuse."""
-    data = article_to_dict(article)
-    try:
-        # A file this version could not open again must never replace a good one.
-        article_from_dict(data, article.body)
-    except ArticleDataError as error:
-        raise PackageError(f"{label} was not saved: {error}") from error
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
-    try:
-        json_bytes = text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        raise PackageError(
-            f"{label} was not saved: a field of the article holds an invalid character"
-        ) from error
-    try:
-        body_bytes = article.body.encode("utf-8")
-    except UnicodeEncodeError as error:
-        raise PackageError(
-            f"{label} was not saved: the story text holds an invalid character"
-        ) from error
-    _check_limit(len(json_bytes), MAX_JSON_BYTES, "the article's fields", label)
-    _check_limit(len(body_bytes), MAX_BODY_BYTES, "the story text", label)
-    return json_bytes, body_bytes
-
-
-def _referenced_media_paths(article: Article, media: MediaStore, label: str) -> list[str]:
-    for index, photo in enumerate(article.photos):
-        if photo.media_path and photo.media_path not in media:
-            raise PackageError(
-                f"{label} was not saved: {_photo_label(photo, index)} refers to "
-                f"{photo.media_path}, which is not among the article's photo files"
-            )
-    used = {photo.media_path for photo in article.photos if photo.media_path}
-    derived = {path for media_path in used for path in media.derived_paths(media_path)}
-    return sorted(used | derived)
-
-
-def _check_fits_limits(
-    media_paths: list[str], media: MediaStore, text_bytes: int, label: str
-) -> None:
-    total = text_bytes
-    for media_path in media_paths:
-        size = media.size(media_path)
-        _check_limit(size, MAX_MEDIA_BYTES, f"the photo file {media_path}", label)
-        total += size
-    _check_limit(total, MAX_TOTAL_BYTES, "the article with its photos", label)
-
-
-def _check_limit(size: int, limit: int, what: str, label: str) -> None:
-    if size > limit:
-        raise PackageError(
-            f"{label} was not saved: {what} would take {_size_text(size)}; "
-            f"the limit is {_size_text(limit)}"
-        )
-
-
-def _zip_timestamp(article: Article) -> _ZipTime:
-    """The article's ``modified`` time in UTC, within the years a zip can record."""
-    stamp = article.modified
-    if stamp.tzinfo is not None:
-        with contextlib.suppress(OverflowError):  # year 1 or 9999 with an offset
-            stamp = stamp.astimezone(dt.UTC)
-    fields = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    return min(max(fields, _ZIP_EARLIEST), _ZIP_LATEST)
-
-
-def _create_temp_file(target: Path) -> tuple[Path, int]:
-    """A new file next to ``target``, so the final rename never crosses disks."""
-    temp = target.with_name(f".{target.name[:100]}.{secrets.token_hex(8)}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    return temp, os.open(temp, flags, 0o666)  # 0o666 lets the user's umask decide, as for any file
-
-
-def _write_zip(
-    out: IO[bytes],
-    json_bytes: bytes,
-    body_bytes: bytes,
-    media_paths: list[str],
-    media: MediaStore,
-    revisions: dict[int, bytes | ZipEntry],
-    stamp: _ZipTime,
-    label: str,
-) -> list[int]:
-    """Write the package; returns the revision numbers written."""
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr(_entry_info(ARTICLE_JSON, stamp, zipfile.ZIP_DEFLATED), json_bytes)
-        archive.writestr(_entry_info(BODY_MD, stamp, zipfile.ZIP_DEFLATED), body_bytes)
-        _write_media(archive, media_paths, media, stamp, label)
-        return _write_revisions(archive, revisions, stamp)
-
-
-def _write_revisions(
-    archive: zipfile.ZipFile, revisions: dict[int, bytes | ZipEntry], stamp: _ZipTime
-) -> list[int]:
-    """Revisions are deflated fast (level 1): old ones are recompressed on every save.
-
-    One that cannot be read any more (its file was replaced by another program) is dropped:
-    history is never a reason for a save to fail.
-    """
-    written = []
-    holder = RevisionStore()
-    holder.replace_all(revisions)
-    for number in sorted(revisions):
-        try:
-            data = holder.read_bytes(number)
-        except (OSError, KeyError, ValueError, *_CORRUPT_DATA_ERRORS):
-            continue
-        info = _entry_info(revision_name(number), stamp, zipfile.ZIP_DEFLATED)
-        archive.writestr(info, data, compresslevel=1)
-        written.append(number)
-    return written
-
-
-def _entry_info(name: str, stamp: _ZipTime, compress_type: int) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=stamp)
-    info.compress_type = compress_type
-    info.create_system = 3  # Unix on every platform, so every save of an article is identical
-    info.external_attr = 0o644 << 16
-    return info
-
-
-def _write_media(
-    archive: zipfile.ZipFile,
-    media_paths: list[str],
-    media: MediaStore,
-    stamp: _ZipTime,
-    label: str,
-) -> None:
-    """Photos are stored, not deflated: they are compressed already, and saving stays fast."""
-    with ExitStack() as stack:
-        sources: dict[Path, zipfile.ZipFile] = {}  # each source zip is opened once per save
-        for media_path in media_paths:
-            info = _entry_info(media_path, stamp, zipfile.ZIP_STORED)
-            info.file_size = media.size(media_path)  # lets zipfile choose zip64 up front
-            source = media.source(media_path)
-            with archive.open(info, "w") as dest:
-                if isinstance(source, bytes):
-                    dest.write(source)
-                else:
-                    _copy_zip_entry(source, sources, stack, dest, media_path, label)
-
-
-def _copy_zip_entry(
-    entry: ZipEntry,
-    sources: dict[Path, zipfile.ZipFile],
-    stack: ExitStack,
-    dest: IO[bytes],
-    media_path: str,
-    label: str,
-) -> None:
-    problem = f"{label} could not be saved: the photo file {media_path} could not be read"
-    try:
-        if entry.archive not in sources:
-            sources[entry.archive] = stack.enter_context(zipfile.ZipFile(entry.archive))
-        with sources[entry.archive].open(entry.name) as stream:
-            shutil.copyfileobj(stream, dest, _COPY_CHUNK_BYTES)
-    except FileNotFoundError as error:
-        raise PackageError(
-            f"{problem}: {_display_name(entry.archive)} is no longer there"
-        ) from error
-    except (*_CORRUPT_DATA_ERRORS, KeyError) as error:
-        raise PackageError(
-            f"{problem}: it is damaged or missing in {_display_name(entry.archive)}"
-        ) from error
-
-
-def _copy_permissions(target: Path, temp: Path) -> None:
-    """Saving over a file keeps its permissions, as editing it in place would."""
-    with contextlib.suppress(OSError):
-        os.chmod(temp, stat.S_IMODE(target.stat().st_mode))
-
-
-def _remove_quietly(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
-
-
-def sync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable; Windows cannot open a folder, and needs no such
-    step."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-# --- messages ----------------------------------------------------------------------------------
-
-
-def _display_name(path: Path) -> str:
-    return _printable(path.name or str(path))
-
-
-def _printable(text: str, limit: int = 120) -> str:
-    """``text`` safe to show on one line: control characters escaped, long names shortened."""
-    shown = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
-
-
-def _photo_label(photo: ImageRef, index: int) -> str:
-    name = f" ({_printable(photo.original_name, 60)})" if photo.original_name else ""
-    return f"photo {index + 1}{name}"
-
-
-def _size_text(size: int) -> str:
-    for unit, name in ((_GB, "GB"), (_MB, "MB"), (_KB, "KB")):
-        if size >= unit:
-            return f"{round(size / unit, 1):g} {name}"
-    return f"{size} bytes"
-
-
-def _os_reason(error: OSError) -> str:
-    if error.errno in _OS_REASONS:
-        return _OS_REASONS[error.errno]
-    reason = error.strerror or "the system reported an error"
-    return _printable(reason[:1].lower() + reason[1:])
