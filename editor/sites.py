@@ -21,6 +21,7 @@ import keyring
 import keyring.errors
 
 from editor.export import write_atomically
+from editor.paths import config_dir
 
 KEYRING_SERVICE = "Dateline WordPress"
 _NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}")
@@ -44,9 +45,7 @@ class Site:
 
 
 def default_sites_path() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME", "").strip()
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
-    return root / "dateline" / "sites.json"
+    return config_dir() / "sites.json"
 
 
 def checked_site(name: str, url: str, user: str) -> Site:

@@ -23,7 +23,7 @@ def test_core_layers_import_no_qt_widgets() -> None:
         "import editor.checks.fields, editor.checks.photos, editor.checks.language\n"
         "import editor.checks.text_measure, editor.model.counts, editor.text.typography\n"
         "import editor.text.find_replace, editor.model.revisions, editor.model.file_lock\n"
-        "import editor.model.recovery, editor.sites\n"
+        "import editor.model.recovery, editor.sites, editor.paths\n"
         "import editor.publish, editor.publish.rest, editor.publish.wordpress\n"
         "import editor.publish.queue\n"
         "import editor.cli, editor.cli_publishing\n"

@@ -22,7 +22,6 @@ house-style-file           note      the user's house-style file is broken and w
 from __future__ import annotations
 
 import bisect
-import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from typing import Any
 from editor import RESOURCES
 from editor.checks.findings import Finding, Fix, Severity
 from editor.model.article import Article
+from editor.paths import config_dir
 from editor.spelling.dictionaries import split_tag
 from editor.spelling.text import prose_mask
 
@@ -140,9 +140,7 @@ class HouseStyle:
 
 def default_house_style_path() -> Path:
     """``$XDG_CONFIG_HOME/dateline/house-style.toml`` or ``~/.config/dateline/...``."""
-    base = os.environ.get("XDG_CONFIG_HOME", "").strip()
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
-    return root / "dateline" / "house-style.toml"
+    return config_dir() / "house-style.toml"
 
 
 def _text(value: Any, where: str, key: str, *, optional: bool = False) -> str | None:

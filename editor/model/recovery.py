@@ -48,6 +48,7 @@ from editor.model.article import (
 )
 from editor.model.media_store import MEDIA_DIR, MediaStore, ZipEntry
 from editor.model.package import PackageError, load_package, save_package, sync_folder
+from editor.paths import data_dir
 
 RECOVERY_FORMAT = 1
 FOLDER_NAME = "recovery"
@@ -56,11 +57,8 @@ _SLOT_RE = re.compile(r"(?P<pid>[0-9]{1,10})-[0-9a-f]{16}")
 
 
 def default_recovery_dir() -> Path:
-    """``$XDG_DATA_HOME/dateline/recovery`` or ``~/.local/share/dateline/recovery`` (the
-    convention of ``editor.spelling.personal.default_data_dir``)."""
-    base = os.environ.get("XDG_DATA_HOME", "").strip()
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".local" / "share"
-    return root / "dateline" / FOLDER_NAME
+    """``$XDG_DATA_HOME/dateline/recovery`` or ``~/.local/share/dateline/recovery``."""
+    return data_dir() / FOLDER_NAME
 
 
 # --- processes and files -----------------------------------------------------------------------

@@ -12,21 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from editor.export import write_atomically
+from editor.paths import data_dir
 from editor.publish.rest import PublishError
 
 QUEUE_FILE = "publish-queue.json"
 
 
 def default_queue_path() -> Path:
-    base = os.environ.get("XDG_DATA_HOME", "").strip()
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".local" / "share"
-    return root / "dateline" / QUEUE_FILE
+    return data_dir() / QUEUE_FILE
 
 
 @dataclass(frozen=True)

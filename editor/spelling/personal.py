@@ -13,15 +13,14 @@ import threading
 import unicodedata
 from pathlib import Path
 
+from editor.paths import data_dir
+
 FILE_NAME = "dictionary.txt"
 
 
 def default_data_dir() -> Path:
-    """``$XDG_DATA_HOME/dateline`` or ``~/.local/share/dateline`` (the window may pass Qt's
-    AppDataLocation instead)."""
-    base = os.environ.get("XDG_DATA_HOME", "").strip()
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".local" / "share"
-    return root / "dateline"
+    """The user's Dateline data folder (editor/paths.py)."""
+    return data_dir()
 
 
 def default_personal_path() -> Path:
