@@ -260,7 +260,7 @@ def _media_add(options: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     if options.featured:
         set_featured(article, added[0].id)
     try:
-        save_package(options.article, article, loaded.media)
+        save_package(options.article, article, loaded.media, revisions=loaded.revisions)
     except PackageError as error:
         raise CommandError(str(error)) from None
     if options.json:

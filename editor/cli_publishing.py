@@ -159,7 +159,7 @@ def _publish_file(path: Path, site_name: str, status: str) -> Any:
         result = publish(loaded.article, loaded.media, site, status, progress)
         # Only a publish that succeeded is remembered: the post to update next time.
         result.apply_to(loaded.article)
-        save_package(path, loaded.article, loaded.media)
+        save_package(path, loaded.article, loaded.media, revisions=loaded.revisions)
         return result
     finally:
         lock.release()

@@ -48,6 +48,7 @@ from editor.model.article import (
 )
 from editor.model.media_store import MEDIA_DIR, MediaStore, ZipEntry
 from editor.model.package import PackageError, load_package, save_package, sync_folder
+from editor.model.revisions import RevisionStore
 from editor.paths import data_dir
 
 RECOVERY_FORMAT = 1
@@ -261,7 +262,9 @@ class RecoverySlot:
                 image = copy.copy(by_file.get(name)) or ImageRef(id="", media_path=name)
                 image.id, image.featured = f"carried-{number}", False
                 photos.append(image)
-        save_package(self.package_path, Article(headline="Recovery photos", photos=photos), media)
+        holder = Article(headline="Recovery photos", photos=photos)
+        # A holder of photos has no history: no need to look for revisions in the old one.
+        save_package(self.package_path, holder, media, revisions=RevisionStore())
 
     def _write_entry(
         self, snapshot: Snapshot, from_file: list[str], packaged: list[str], now: dt.datetime

@@ -32,7 +32,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from editor.model.file_lock import ArticleLock, ArticleLocked, DiskStamp
-from editor.model.package import PackageError, load_package
+from editor.model.package import revisions_in
 from editor.model.recovery import (
     FileStamp,
     Recovered,
@@ -371,10 +371,8 @@ def _replace_with_file(
         notes.append(f"{path.name} is open in another window: recovered read-only")
     except OSError:
         pass
-    try:
-        revisions = load_package(path).revisions
-    except PackageError:
-        revisions = None  # the file is gone or damaged: the recovery is all there is
+    # Only the file's revisions are wanted (none if it is gone or damaged): not a whole load.
+    revisions = revisions_in(path)
     document.replace(
         recovered.article,
         recovered.media,
