@@ -45,6 +45,7 @@ from editor.model.article import (
     article_from_dict,
     article_to_dict,
     count_words,
+    snapshot_article,
 )
 from editor.model.media_store import MEDIA_DIR, MediaStore, ZipEntry
 from editor.model.package import PackageError, load_package, save_package, sync_folder
@@ -137,19 +138,6 @@ def _remove(path: Path) -> None:
 
 
 # --- the snapshot (GUI thread) -----------------------------------------------------------------
-
-
-def snapshot_article(article: Article) -> Article:
-    """A copy a worker can read while the reporter types on. Strings are shared (they never
-    change); photo records are replaced field by field, never edited in place, so a shallow
-    copy of each is a true snapshot at a fraction of deepcopy's cost."""
-    clone = copy.copy(article)
-    clone.photos = [copy.copy(image) for image in article.photos]
-    clone.dateline = copy.copy(article.dateline)
-    clone.byline = list(article.byline)
-    clone.tags = list(article.tags)
-    clone.metadata = dict(article.metadata)
-    return clone
 
 
 @dataclass

@@ -36,8 +36,7 @@ from editor.checks.findings import Finding, Severity
 from editor.checks.house_style import check_house_style
 from editor.checks.registry import CheckContext, CheckSettings, run_checks
 from editor.checks.spelling_check import spelling_check
-from editor.model.article import Article
-from editor.ui.panes.preview import _snapshot
+from editor.model.article import Article, snapshot_article
 from editor.ui.spelling_ui import SpellingService, spelling_service
 from editor.ui.worker import run_in_background
 
@@ -406,7 +405,7 @@ class ChecksController(QObject):
         if self._busy:
             return  # the running check's end starts the next one
         document = self.window.document
-        snapshot = _snapshot(document.article)
+        snapshot = snapshot_article(document.article)
         media, revision, service = document.media, self.revision, self.service
         self._busy = True
         self.panel.set_checking(True)

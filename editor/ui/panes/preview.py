@@ -8,7 +8,6 @@ Navigation away from the shell is refused: a clicked link opens in the system br
 
 from __future__ import annotations
 
-import copy
 import html
 import json
 from collections.abc import Callable
@@ -21,7 +20,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.media.preview_crop import crop_display_copy
-from editor.model.article import Article, Crop, ImageRef
+from editor.model.article import Crop, ImageRef, snapshot_article
 from editor.render.page import read_article_css
 from editor.render.preview_shell import preview_shell_html, update_script
 from editor.render.preview_update import (
@@ -170,7 +169,7 @@ class PreviewPane(QWebEngineView):
             return  # the running render's end starts the next one
         parts, self._pending = frozenset(self._pending), set()
         request = PreviewRequest(
-            article=_snapshot(self._document.article),
+            article=snapshot_article(self._document.article),
             parts=parts,
             photo_url=self._photo_url,
             new_article=self._new_article,
@@ -269,16 +268,3 @@ class PreviewPane(QWebEngineView):
     def ready(self) -> bool:
         """True when the page shows everything the document holds."""
         return self._ready and not self._pending and not self._busy and not self._timer.isActive()
-
-
-def _snapshot(article: Article) -> Article:
-    """A copy the worker can read while the reporter types on (strings are shared: they never
-    change)."""
-    clone = copy.copy(article)
-    # Photo records are replaced field by field (a new Crop, never an edited one): a shallow
-    # copy of each is a true snapshot, and far cheaper than deepcopy on every keystroke.
-    clone.photos = [copy.copy(image) for image in article.photos]
-    clone.dateline = copy.copy(article.dateline)
-    clone.byline = list(article.byline)
-    clone.tags = list(article.tags)
-    return clone
