@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from editor.checks.body_text import BodyScan, scan_body
+from editor.checks.body_text import DOUBLE_BRACKET_NOTE_RE, BodyScan, scan_body
 from editor.checks.findings import Finding, Fix, Severity
 from editor.checks.language import primary_language
 from editor.model.article import Article
@@ -58,7 +58,6 @@ _TK_RE = re.compile(r"(?<![\w])(?:TK)+(?![\w])")
 _NOTE_WORD_RE = re.compile(
     r"(?<![\w-])(?:EDITOR(?:S|['’]S)?[- ]NOTES?|EDS?[.:]|NOTE:|FIXME|TODO:)(?![\w])"
 )
-_DOUBLE_NOTE_RE = re.compile(r"\[\[[^\n]*?\]\]")
 
 TK_MESSAGE = "“TK” (to come) marks something still missing: fill it in before the story moves."
 
@@ -86,7 +85,7 @@ def check_editors_notes(article: Article, context: CheckContext) -> Iterator[Fin
     notes: list[tuple[int, int, str]] = []
     for start, end in scan.comment_spans:
         notes.append((start, end, "An HTML comment"))
-    for match in _DOUBLE_NOTE_RE.finditer(scan.code_free):
+    for match in DOUBLE_BRACKET_NOTE_RE.finditer(scan.code_free):
         notes.append((match.start(), match.end(), "A [[note]]"))
     for start, end, what in notes:
         yield _body_finding(

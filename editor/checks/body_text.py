@@ -24,7 +24,7 @@ from dataclasses import dataclass
 # --- what is blanked out -------------------------------------------------------------------------
 
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
-_NOTE_RE = re.compile(r"\[\[[^\n]*?\]\]")
+DOUBLE_BRACKET_NOTE_RE = re.compile(r"\[\[[^\n]*?\]\]")  # [[a note to the desk]]
 _TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>")
 _AUTOLINK_RE = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _DEFINITION_RE = re.compile(
@@ -60,9 +60,6 @@ class BodyScan:
     def line_of(self, offset: int) -> int:
         """The 1-based line holding ``offset``."""
         return bisect.bisect_right(self.line_starts, offset)
-
-    def in_code(self, offset: int) -> bool:
-        return _inside(self.code_spans, offset)
 
     def touches_code(self, start: int, end: int) -> bool:
         """Whether any of ``text[start:end]`` is code (or an HTML comment)."""
@@ -239,7 +236,7 @@ def _other_syntax(text: str) -> tuple[list[tuple[int, int]], list[LinkSyntax]]:
     the links and images."""
     spans = [m.span() for m in _DEFINITION_RE.finditer(text)]
     labels = {m.group(1).strip().lower() for m in _REFERENCE_LABEL_RE.finditer(text)}
-    spans += [m.span() for m in _NOTE_RE.finditer(text)]
+    spans += [m.span() for m in DOUBLE_BRACKET_NOTE_RE.finditer(text)]
     spans += [m.span() for m in _TAG_RE.finditer(text)]
     spans += [m.span() for m in _AUTOLINK_RE.finditer(text)]
     spans += [m.span() for m in _FOOTNOTE_RE.finditer(text)]

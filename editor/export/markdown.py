@@ -42,7 +42,6 @@ INDEX_NAME = "index.md"
 _ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
 # Files an earlier export of this format leaves; only a folder holding nothing else is replaced.
-_BUNDLE_SUFFIXES = frozenset({".md", ".jpg", ".jpeg", ".png", ".webp", ".gif"})
 
 
 class _Quoted(str):

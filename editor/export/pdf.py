@@ -27,6 +27,7 @@ from editor import RESOURCES
 from editor.export import ExportError, ExportOptions, write_atomically
 from editor.export.html import HtmlExporter
 from editor.export.paper import paper_for_language
+from editor.export.wxr import utc
 from editor.model.article import Article
 from editor.model.media_store import MediaStore
 from editor.render.page import html_language
@@ -128,7 +129,7 @@ def page_furniture_css(article: Article) -> str:
     """The ``@page`` rule with the slug (top left), the version (top right) and page numbers."""
     language = html_language(article.language).split("-")[0].lower()
     before, between = _PAGE_LABELS.get(language, ("", " / "))
-    modified = _utc(article.modified).strftime("%Y-%m-%d %H:%M UTC")
+    modified = utc(article.modified).strftime("%Y-%m-%d %H:%M UTC")
     return (
         "@page {\n"
         f"  @top-left {{ content: {css_string(_running_head(article))}; }}\n"
@@ -139,17 +140,13 @@ def page_furniture_css(article: Article) -> str:
     )
 
 
-def _utc(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(dt.UTC) if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
 def with_fixed_dates(pdf: bytes, modified: dt.datetime) -> bytes:
     """``pdf`` with its creation and modification dates set to ``modified``.
 
     The new date is written only where it has the same length as the old one, so every byte
     offset in the file (its cross-reference table) stays right.
     """
-    stamp = _utc(modified).strftime("D:%Y%m%d%H%M%S+00'00'").encode("ascii")
+    stamp = utc(modified).strftime("D:%Y%m%d%H%M%S+00'00'").encode("ascii")
 
     def replace(match: re.Match[bytes]) -> bytes:
         if len(match.group(2)) != len(stamp):

@@ -144,8 +144,8 @@ class Article:
 
 # --- word counting -----------------------------------------------------------------------------
 
-_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK_TARGET_RE = re.compile(r"\]\([^)]*\)")
+IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")  # ![alt](address): Markdown images
+LINK_TARGET_RE = re.compile(r"\]\([^)]*\)")  # the (address) of a [link](address)
 _WORD_RE = re.compile(r"[^\W_](?:[\w’'\-.,]*[^\W_])?")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -155,7 +155,7 @@ def count_words(markdown_text: str) -> int:
 
     Chinese and Japanese characters count one word each, as newsrooms count those languages.
     """
-    text = _LINK_TARGET_RE.sub("]", _IMAGE_RE.sub(" ", markdown_text))
+    text = LINK_TARGET_RE.sub("]", IMAGE_RE.sub(" ", markdown_text))
     cjk = len(_CJK_RE.findall(text))
     text = _CJK_RE.sub(" ", text)
     return cjk + len(_WORD_RE.findall(text))

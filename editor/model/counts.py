@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from editor.model.article import Article, count_words
+from editor.model.article import IMAGE_RE, LINK_TARGET_RE, Article, count_words
 
 # Reading speeds for silent reading of news copy, words a minute. 230 for English is the usual
 # figure (Brysbaert 2019 gives 238 for non-fiction); Spanish reads a little slower per word
@@ -30,8 +30,6 @@ TARGET_TOLERANCE = 0.05
 # Counting goes a piece of about this many characters at a time (see ``count_text``).
 PIECE_CHARS = 4000
 
-_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK_TARGET_RE = re.compile(r"\]\([^)]*\)")
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>|<!--.*?-->", re.S)
 _LINE_MARKER_RE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t>]*|[-*+][ \t]+|\d+[.)][ \t]+)", re.M)
 _EMPHASIS_RE = re.compile(r"[*_`~\[\]]+")
@@ -55,8 +53,8 @@ class Counts:
 def reader_text(markdown_text: str) -> str:
     """The body's text as a reader sees it: without photos, link targets, HTML tags, code
     fences, rules and Markdown markers; paragraphs separated by one blank line."""
-    text = _IMAGE_RE.sub("", markdown_text)
-    text = _LINK_TARGET_RE.sub("]", text)
+    text = IMAGE_RE.sub("", markdown_text)
+    text = LINK_TARGET_RE.sub("]", text)
     text = _HTML_TAG_RE.sub("", text)
     text = _FENCE_RE.sub("", text)
     text = _RULE_RE.sub("", text)
@@ -69,7 +67,7 @@ def reader_text(markdown_text: str) -> str:
 def count_paragraphs(markdown_text: str) -> int:
     """Blocks separated by blank lines that hold words, not counting subheads and blocks that
     only place a photo. A list or a quote counts once, as the block it is."""
-    text = _LINK_TARGET_RE.sub("]", _IMAGE_RE.sub("", markdown_text))
+    text = LINK_TARGET_RE.sub("]", IMAGE_RE.sub("", markdown_text))
     total = 0
     for block in _BLOCKS_RE.split(text):
         if _HEADING_RE.match(block) or _RULE_RE.fullmatch(block.strip()):

@@ -191,11 +191,6 @@ class RevisionStore:
             for number in self._sources
         }
 
-    def copy(self) -> RevisionStore:
-        other = RevisionStore()
-        other._sources = dict(self._sources)
-        return other
-
 
 def plan_kept(
     revisions: Iterable[tuple[int, int]],

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 CURLY = "curly"
 ANGLE = "angle"
-QUOTE_STYLES = (CURLY, ANGLE)
 
 # The characters that may trigger a replacement: anything else is typed as it is.
 TRIGGERS = frozenset({'"', "'", "-", "."})

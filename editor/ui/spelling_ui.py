@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QColor,
     QInputMethodEvent,
     QSyntaxHighlighter,
-    QTextBlock,
     QTextBlockUserData,
     QTextCharFormat,
     QTextCursor,
@@ -246,10 +245,6 @@ class SpellingHighlighter(QSyntaxHighlighter):
     def clear(self) -> None:
         self.set_result({}, None)
 
-    @property
-    def sweeping(self) -> bool:
-        return self._resume_at >= 0
-
     def _sweep(self) -> None:
         table, checked = self._table, self._checked
         deadline = time.perf_counter() + SWEEP_SLICE_S
@@ -290,10 +285,6 @@ class SpellingHighlighter(QSyntaxHighlighter):
             if start <= inside <= end and not self._service.accepts(word):
                 return block.position() + start, block.position() + end, word
         return None
-
-    def spans_in(self, block: QTextBlock) -> tuple[Span, ...]:
-        data = block.userData()
-        return data.spans if isinstance(data, _BlockSpelling) else ()
 
 
 # --- underlines in a QLineEdit (headline) ------------------------------------------------------
