@@ -44,6 +44,7 @@ from editor.model.package_format import (
     sync_folder,
 )
 from editor.model.revisions import (
+    MAX_REVISION_BYTES,
     RevisionStore,
     encode_revision,
     revision_name,
@@ -251,20 +252,40 @@ def _write_revisions(
     """Revisions are deflated fast (level 1): old ones are recompressed on every save.
 
     One that cannot be read any more (its file was replaced by another program) is dropped:
-    history is never a reason for a save to fail.
+    history is never a reason for a save to fail. Each old package is opened once for all its
+    revisions, as for photos.
     """
     written = []
-    holder = RevisionStore()
-    holder.replace_all(revisions)
-    for number in sorted(revisions):
-        try:
-            data = holder.read_bytes(number)
-        except (OSError, KeyError, ValueError, *_CORRUPT_DATA_ERRORS):
-            continue
-        info = _entry_info(revision_name(number), stamp, zipfile.ZIP_DEFLATED)
-        archive.writestr(info, data, compresslevel=1)
-        written.append(number)
+    sources: dict[Path, zipfile.ZipFile | None] = {}
+    with ExitStack() as stack:
+        for number in sorted(revisions):
+            data = _revision_bytes(revisions[number], sources, stack)
+            if data is None:
+                continue
+            info = _entry_info(revision_name(number), stamp, zipfile.ZIP_DEFLATED)
+            archive.writestr(info, data, compresslevel=1)
+            written.append(number)
     return written
+
+
+def _revision_bytes(
+    source: bytes | ZipEntry, sources: dict[Path, zipfile.ZipFile | None], stack: ExitStack
+) -> bytes | None:
+    """A revision's JSON bytes, or None if it can no longer be read (or is absurdly large)."""
+    if isinstance(source, bytes):
+        return source
+    try:
+        if source.archive not in sources:
+            sources[source.archive] = stack.enter_context(zipfile.ZipFile(source.archive))
+        old = sources[source.archive]
+        if old is None:
+            return None
+        with old.open(source.name) as stream:
+            data = stream.read(MAX_REVISION_BYTES + 1)
+    except (OSError, KeyError, ValueError, *_CORRUPT_DATA_ERRORS):
+        sources.setdefault(source.archive, None)  # an unreadable package: not tried again
+        return None
+    return data if len(data) <= MAX_REVISION_BYTES else None
 
 
 def _entry_info(name: str, stamp: _ZipTime, compress_type: int) -> zipfile.ZipInfo:
