@@ -114,6 +114,9 @@ class CountsWidget(QWidget):
         for widget in (self.summary, self.progress, self.target_label, self.target_button):
             layout.addWidget(widget)
 
+        # The body last counted, its language and its counts (strings compare by identity first:
+        # an unchanged body costs nothing to recognise).
+        self._body_counted: tuple[str, str, Counts] | None = None
         self._body_timer = self._timer(BODY_IDLE_MS)
         self._selection_timer = self._timer(SELECTION_IDLE_MS)
         self.document.bodyChanged.connect(self._body_timer.start)
@@ -153,12 +156,16 @@ class CountsWidget(QWidget):
         language = self.document.article.language
         selection = _selected_text(self.window_)
 
+        # A selection change leaves the body as it was: its counts are reused, not redone.
+        known = self._body_counted
+        reuse = known[2] if known is not None and known[:2] == (body, language) else None
+
         def work() -> tuple[Counts, Counts | None]:
             # sleep(0) between pieces hands the interpreter back to the GUI thread.
             pause = partial(time.sleep, 0)
-            return count_text(body, language, pause=pause), (
-                count_text(selection, language, pause=pause) if selection else None
-            )
+            counted = reuse if reuse is not None else count_text(body, language, pause=pause)
+            self._body_counted = (body, language, counted)
+            return counted, (count_text(selection, language, pause=pause) if selection else None)
 
         run_in_background(
             work,
