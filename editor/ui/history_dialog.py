@@ -66,6 +66,7 @@ class HistoryDialog(QDialog):
         self.window_ = window
         self.document = window.document
         self.shown: Revision | None = None
+        self._read: dict[int, Revision] = {}  # the revisions read for the current list
 
         self.list = QListWidget()
         self.list.setObjectName("history_list")
@@ -99,7 +100,8 @@ class HistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
-        self.document.revisionsChanged.connect(self.refresh)
+        # After a save: only an open History window lists again (File > History refreshes it).
+        self.document.revisionsChanged.connect(lambda: self.isVisible() and self.refresh())
         self.document.readOnlyChanged.connect(lambda _read_only: self._update_buttons())
 
     # --- the list ------------------------------------------------------------------------------
@@ -108,9 +110,10 @@ class HistoryDialog(QDialog):
         """List the revisions again (after a save, a restore or another article)."""
         self.list.blockSignals(True)
         self.list.clear()
+        self._read = {}  # each revision is read once per listing, then shown from here
         for number in reversed(self.document.revisions.numbers()):
             try:
-                revision = self.document.revisions.read(number)
+                revision = self._read[number] = self.document.revisions.read(number)
             except RevisionError as error:
                 item = QListWidgetItem(f"#{number}  (cannot be read: {error})")
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -152,7 +155,7 @@ class HistoryDialog(QDialog):
         if item is not None and item.flags() & Qt.ItemFlag.ItemIsEnabled:
             number = item.data(Qt.ItemDataRole.UserRole)
             try:
-                self.shown = self.document.revisions.read(number)
+                self.shown = self._read.get(number) or self.document.revisions.read(number)
             except RevisionError as error:
                 self.diff.setHtml(f"<p>{html.escape(str(error))}</p>")
         if self.shown is not None:
