@@ -29,9 +29,8 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from editor.export.body_tree import text_of
+from editor.export.xml_writing import xml_safe
 
-# Characters XML 1.0 cannot hold (python-docx refuses them); a hostile field may carry any.
-_NOT_XML_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _SPACE_RE = re.compile(r"[ \t\n\r\f]+")
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 MONOSPACE = "Courier New"
@@ -50,8 +49,9 @@ _SKIPPED_TAGS = frozenset({"script", "style", "template", "title"})
 
 
 def xml_text(value: str) -> str:
-    """``value`` without the characters a Word file cannot hold."""
-    return _NOT_XML_RE.sub("", value)
+    """``value`` without the characters a Word file cannot hold: XML 1.0's (python-docx
+    refuses them; a hostile field may carry any)."""
+    return xml_safe(value)
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
+
+from editor.export.xml_writing import xml_safe
 
 WXR_VERSION = "1.2"
 NAMESPACES = {
@@ -25,7 +26,6 @@ NAMESPACES = {
 }
 # Characters XML 1.0 does not allow anywhere, CDATA included (control codes, lone surrogates,
 # U+FFFE/U+FFFF).
-_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -78,13 +78,9 @@ class Channel:
     items: tuple[Item, ...] = ()
 
 
-def xml_text(value: str) -> str:
-    return _NOT_XML_RE.sub("", value)
-
-
 def cdata(value: str) -> str:
     """``value`` as CDATA; a ``]]>`` inside ends one section and starts another."""
-    return "<![CDATA[" + xml_text(value).replace("]]>", "]]]]><![CDATA[>") + "]]>"
+    return "<![CDATA[" + xml_safe(value).replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
 def mysql_time(moment: dt.datetime) -> str:
@@ -96,7 +92,7 @@ def utc(moment: dt.datetime) -> dt.datetime:
 
 
 def _element(name: str, value: str | int, *, raw: bool = False) -> str:
-    text = str(value) if raw or isinstance(value, int) else escape(xml_text(value))
+    text = str(value) if raw or isinstance(value, int) else escape(xml_safe(value))
     return f"<{name}>{text}</{name}>"
 
 
@@ -145,7 +141,7 @@ def _item(item: Item) -> list[str]:
     if item.creator:
         lines.append(f"\t\t<dc:creator>{cdata(item.creator)}</dc:creator>")
     lines += [
-        f'\t\t<guid isPermaLink="false">{escape(xml_text(item.guid))}</guid>',
+        f'\t\t<guid isPermaLink="false">{escape(xml_safe(item.guid))}</guid>',
         "\t\t<description></description>",
         f"\t\t<content:encoded>{cdata(item.content)}</content:encoded>",
         f"\t\t<excerpt:encoded>{cdata(item.excerpt)}</excerpt:encoded>",
@@ -163,7 +159,7 @@ def _item(item: Item) -> list[str]:
     if item.attachment_url:
         lines.append(f"\t\t<wp:attachment_url>{cdata(item.attachment_url)}</wp:attachment_url>")
     for term in item.terms:
-        domain, nicename = quoteattr(term.taxonomy), quoteattr(xml_text(term.slug))
+        domain, nicename = quoteattr(term.taxonomy), quoteattr(xml_safe(term.slug))
         lines.append(
             f"\t\t<category domain={domain} nicename={nicename}>{cdata(term.name)}</category>"
         )
