@@ -28,7 +28,7 @@ from editor.export.xml_writing import clean_tree
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef, story_uuid
 from editor.model.photos import placed_photo_ids
-from editor.render.page import byline_text, html_language
+from editor.render.page import byline_text, html_language, is_spanish
 
 # Elements that hold only elements: indented for people who read the file; everything else
 # (paragraphs, headlines, captions) is written exactly as the story has it.
@@ -98,7 +98,7 @@ class _PhotoMedia:
 def _byline(article: Article) -> ET.Element | None:
     """``By A and B`` as printed, each name tagged as a ``person``."""
     names = [name.strip() for name in article.byline if name.strip()]
-    line = byline_text(names, spanish=article.language.strip().lower().startswith("es"))
+    line = byline_text(names, spanish=is_spanish(article))
     if not line:
         return None
     byline = nitf("byline")

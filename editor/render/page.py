@@ -65,7 +65,8 @@ def og_locale(language_tag: str) -> str | None:
     return f"{primary.lower()}_{region.upper()}" if region else None
 
 
-def _is_spanish(article: Article) -> bool:
+def is_spanish(article: Article) -> bool:
+    """Spanish copy (any region): bylines read "Por", datelines and quotes differ."""
     return article.language.strip().lower().startswith("es")
 
 
@@ -98,7 +99,7 @@ def render_header(
     dateline = dateline_text(article.dateline)
     if dateline:
         credits.append(f'<span class="dateline">{_escape(dateline)}</span>')
-    byline = byline_text(article.byline, spanish=_is_spanish(article))
+    byline = byline_text(article.byline, spanish=is_spanish(article))
     if byline:
         credits.append(f'<span class="byline">{_escape(byline)}</span>')
     if credits:
@@ -193,7 +194,7 @@ def _meta(attribute: str, key: str, value: str) -> str:
 def _head(
     article: Article, language: str, photo_url: PhotoUrl, css: str, stylesheet_href: str | None
 ) -> list[str]:
-    title = article.headline.strip() or ("Sin título" if _is_spanish(article) else "Untitled")
+    title = article.headline.strip() or ("Sin título" if is_spanish(article) else "Untitled")
     image_url = _share_image_url(article, photo_url)
     lines = [
         '<meta charset="utf-8">',

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from editor.model.article import Article
 from editor.model.dateline import dateline_text
 from editor.render.markdown import BodyRenderer, PhotoLookup
-from editor.render.page import byline_text
+from editor.render.page import byline_text, is_spanish
 
 _BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dt", "dd"}
 _SKIPPED = {"figure", "sup"}  # photos and footnote markers have no place in wire text
@@ -85,7 +85,7 @@ def wire_text(article: Article, renderer: BodyRenderer) -> str:
     if article.end_mark.strip() and paragraphs:
         paragraphs[-1] = f"{paragraphs[-1]} {article.end_mark.strip()}"
     lines = [article.headline.strip()]
-    byline = byline_text(article.byline, spanish=article.language.lower().startswith("es"))
+    byline = byline_text(article.byline, spanish=is_spanish(article))
     if byline:
         lines.append(byline)
     text = "\n".join(line for line in lines if line)
