@@ -718,20 +718,77 @@ def test_generated_documents_render_as_the_whole(
 
 
 @FAST
-@given(text=documents(), edits=st.lists(EDITS, min_size=1, max_size=6))
+@given(
+    text=documents(),
+    edits=st.lists(EDITS, min_size=1, max_size=6),
+    prepared=st.lists(st.booleans(), min_size=6, max_size=6),
+)
 def test_edit_sequences_render_as_the_whole(
-    body_renderer: BodyRenderer, text: str, edits: list[tuple[str, float, str]]
+    body_renderer: BodyRenderer,
+    text: str,
+    edits: list[tuple[str, float, str]],
+    prepared: list[bool],
 ) -> None:
+    # ``prepared``: whether the preview asked what the render would cost before rendering (it
+    # splits the text first), as the window does before rendering a keystroke on its thread.
     incremental, page, end_mark, photos = IncrementalRenderer(body_renderer), Page(), "EFE", PHOTOS
     render_and_check(incremental, body_renderer, page, text, photos, end_mark)
-    for edit in edits:
+    for edit, prepare in zip(edits, prepared, strict=False):
         if edit[0] == "end_mark":
             end_mark = edit[2]
         elif edit[0] == "photos":
             photos = EDITED_PHOTOS if edit[2] == "edited" else PHOTOS
         else:
             text = apply_edit(text, edit)
+        if prepare:
+            incremental.prepare(text)
         render_and_check(incremental, body_renderer, page, text, photos, end_mark)
+
+
+def test_an_abbreviation_among_definition_lists_renders_the_body_whole(
+    body_renderer: BodyRenderer,
+) -> None:
+    # Found by hypothesis: Markdown takes the abbreviation out, joining the definition after it
+    # to the list before it.
+    incremental = IncrementalRenderer(body_renderer)
+    text = "the.\n: the.\n\nthe.\n*[UN]: United Nations\n\n: the the.\n\n> the.\n"
+    incremental.render(text, PHOTOS, end_mark="EFE")
+    assert_same_as_whole(incremental, body_renderer, text, end_mark="EFE")
+
+
+def test_a_definition_joins_the_list_before_its_term(body_renderer: BodyRenderer) -> None:
+    # Found by hypothesis: "the." becomes the term of ": definition", which joins the list of
+    # the term-less definition before it.
+    incremental = IncrementalRenderer(body_renderer)
+    text = "    the.\n\n\n   : code()\n\nthe.\n\n"
+    incremental.render(text, PHOTOS, end_mark="EFE")
+    edited = text + ": definition\n\n"
+    incremental.render(edited, PHOTOS, end_mark="EFE")
+    assert_same_as_whole(incremental, body_renderer, edited, end_mark="EFE")
+    fresh = IncrementalRenderer(body_renderer)
+    fresh.render(edited, PHOTOS, end_mark="EFE")
+    assert_same_as_whole(fresh, body_renderer, edited, end_mark="EFE")
+
+
+def test_prepare_tells_how_much_a_render_will_take(body_renderer: BodyRenderer) -> None:
+    paragraphs = [f"Paragraph {n} of the story, with [a link][inm]." for n in range(50)]
+    text = "\n\n".join([*paragraphs, "[inm]: https://www.gob.mx/inm"])
+    incremental = IncrementalRenderer(body_renderer)
+    assert incremental.prepare(text) is None  # nothing rendered yet: the whole body
+    incremental.render(text, PHOTOS)
+    assert incremental.prepare(text) == 0  # nothing changed
+    typed = text.replace("Paragraph 20 of", "Paragraph 20 xof")
+    assert incremental.prepare(typed) == len(paragraphs[20]) + 1
+    incremental.render(typed, PHOTOS)  # carries on from the split prepare made
+    assert_same_as_whole(incremental, body_renderer, typed)
+    assert incremental.prepare(typed) == 0
+    # A changed reference definition may change every block that links: no small answer.
+    moved = typed.replace("gob.mx/inm", "gob.mx/inm/es")
+    assert incremental.prepare(moved) is None
+    incremental.render(moved, PHOTOS)
+    assert_same_as_whole(incremental, body_renderer, moved)
+    incremental.reset()
+    assert incremental.prepare(moved) is None
 
 
 def test_definition_lists_around_reference_definitions(body_renderer: BodyRenderer) -> None:

@@ -151,3 +151,42 @@ def test_closing_with_unsaved_changes_asks(qtbot, window, monkeypatch) -> None:
     assert asked and "Untitled" in asked[0]
     window.document.new()
     assert window.close()
+
+
+def test_keystrokes_render_at_once_and_a_long_paste_in_the_worker(
+    qtbot, window, monkeypatch
+) -> None:
+    """A keystroke's small render runs inside the key event, on the GUI thread, and patches the
+    page at once; a paste of 10,000 words renders in the worker while the window stays live."""
+    import threading
+
+    from editor.render.preview_update import PreviewRenderer
+
+    threads: list[tuple[bool, int]] = []  # (on the GUI thread, characters of body)
+    render = PreviewRenderer.render
+
+    def recording(self, request):
+        threads.append(
+            (threading.current_thread() is threading.main_thread(), len(request.article.body))
+        )
+        return render(self, request)
+
+    monkeypatch.setattr(PreviewRenderer, "render", recording)
+    paragraphs = [f"Paragraph {n} of the long read, ten words in each." for n in range(1_000)]
+    window.body.setFocus()
+    window.body.insertPlainText("\n\n".join(paragraphs))  # what Ctrl+V does with text
+    assert threads == []  # handed over: the paste's event did not render
+    wait_for_dom(qtbot, window.preview, "document.querySelectorAll('#dl-body p').length", 1_000)
+    qtbot.waitUntil(lambda: window.preview.ready)
+    assert threads and not any(on_gui for on_gui, _size in threads)
+
+    threads.clear()
+    qtbot.keyClicks(window.body, " More")
+    assert [on_gui for on_gui, _size in threads] == [True] * 5  # one render per keystroke
+    assert window.preview.ready  # nothing left for later
+    wait_for_dom(
+        qtbot,
+        window.preview,
+        "[...document.querySelectorAll('#dl-body p')].pop().textContent",
+        "Paragraph 999 of the long read, ten words in each. More",
+    )

@@ -21,16 +21,22 @@ from markdown.extensions.md_in_html import HTMLExtractorExtra
 
 # A definition (": text") under a term line, as Python-Markdown's def_list reads it.
 DEFINITION_LIST_RE = re.compile(r"^[ ]{0,3}:[ ]{1,3}\S", re.MULTILINE)
-REFERENCE_RE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:", re.MULTILINE)
+# A line that defines a link reference, a footnote or an abbreviation (``*[UN]: ...``): Markdown
+# takes it out before joining blocks, which may join a definition list across it.
+REFERENCE_RE = re.compile(r"^[ ]{0,3}\*?\[[^\]\n]+\][ ]?:", re.MULTILINE)
 
 TAB_LENGTH = 4  # Python-Markdown's default, which BodyRenderer keeps
 
 
 def normalised(text: str) -> str:
     """The text with Python-Markdown's own first changes that decide where lines break."""
-    return (
-        text.replace(util.STX, "").replace(util.ETX, "").replace("\r\n", "\n").replace("\r", "\n")
-    )
+    # Looking is ten times cheaper than replacing, and typed text rarely holds any of them:
+    # this runs on every keystroke over the whole body.
+    if util.STX in text or util.ETX in text:
+        text = text.replace(util.STX, "").replace(util.ETX, "")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def _expanded(line: str) -> str:
@@ -294,6 +300,10 @@ class Span:
     quotes: bool = False
     footnotes: bool = False  # mentions or defines a footnote
     definitions: bool = False  # may define link references or abbreviations
+    # Holds a line of each kind (DEFINITION_LIST_RE, REFERENCE_RE): both patterns read one line
+    # at a time, so the body holds one exactly when one of its spans does.
+    definition_list: bool = False
+    references: bool = False
     unresolved_fence: bool = False
     unresolved_html: bool = False
     # Opens with definitions that stood apart from the block before because of what followed
@@ -329,12 +339,14 @@ class _SpanBuilder:
     opens_with_definitions: bool = False
     lists: bool = False
     quotes: bool = False
+    definition_items: bool = False
     unresolved_fence: bool = False
 
     def add(self, chunk: _Chunk) -> None:
         self.last = chunk.last
         self.lists = self.lists or chunk.lists
         self.quotes = self.quotes or chunk.quotes
+        self.definition_items = self.definition_items or chunk.definition_items
         self.unresolved_fence = self.unresolved_fence or chunk.unresolved_fence
 
     def continued_by(self, chunk: _Chunk, regions: _RawHtmlRegions, ahead: _Lookahead) -> bool:
@@ -344,6 +356,7 @@ class _SpanBuilder:
             or chunk.definition_items
             or (chunk.list_item and self.lists)
             or (chunk.quotes and self.quotes)
+            or (self.definition_items and _gives_terms(ahead))
             or (chunk.definition and _reaches_across(chunk, ahead, regions))
             or (regions.read_from is not None and regions.spans_gap(self.last, chunk.first))
         )
@@ -359,10 +372,20 @@ class _SpanBuilder:
             quotes=self.quotes,
             footnotes="[^" in source or _FOOTNOTES_PLACE_MARKER in source,
             definitions=bool(_DEFINITION_RE.search(source)),
+            definition_list=bool(DEFINITION_LIST_RE.search(source)),
+            references=bool(REFERENCE_RE.search(source)),
             unresolved_fence=self.unresolved_fence,
             unresolved_html=regions.unresolved_within(self.first, self.last),
             opens_with_definitions=self.opens_with_definitions,
         )
+
+
+def _gives_terms(ahead: _Lookahead) -> bool:
+    """Whether the chunk before ``ahead`` may be the terms of a definition list item after it:
+    a paragraph followed by ``: text`` becomes a term and its definition, added to a list just
+    before them."""
+    following = ahead.peek(0)
+    return following is not None and following.definition_items
 
 
 def _reaches_across(definition: _Chunk, ahead: _Lookahead, regions: _RawHtmlRegions) -> bool:

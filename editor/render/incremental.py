@@ -130,6 +130,9 @@ class IncrementalRenderer:
     def reset(self) -> None:
         """Forget the body (a new article); the next render is a full one."""
         self._lines: list[str] | None = None
+        self._followed: tuple[str | None, str] = (None, "")  # the text split last, normalised
+        self._whole = False  # the text split last must be rendered as one block
+        self._unreported = True  # no patch yet: the first one replaces the whole body
         self._blocks: list[Block] = []
         self._footnotes = FootnoteUnit()
         self._definitions_key: tuple[str, ...] | None = None
@@ -143,20 +146,10 @@ class IncrementalRenderer:
 
     def render(self, markdown_text: str, photos: PhotoLookup, *, end_mark: str = "") -> BlockPatch:
         """Bring the blocks up to date with ``markdown_text`` and say what changed."""
-        first_render = self._lines is None
-        text = normalised(markdown_text)
-        # Markdown renders a blank body as nothing at all (not even an end mark).
-        lines = [] if not text or text.isspace() else text.split("\n")
-        if first_render:
-            self._blocks = [self._new_block(span) for span in spans(lines, 0, self._reader())]
-            self._touched.update(self._blocks)
-        else:
-            self._resplit(lines)
-        self._lines = lines
-        if DEFINITION_LIST_RE.search(text) and REFERENCE_RE.search(text):
-            # A reference definition among definition lists changes how Markdown joins them,
-            # in ways block splitting does not follow: such a body is rendered whole (news
-            # copy rarely has either).
+        first_render = self._lines is None or self._unreported
+        self._unreported = False
+        text = self._follow(markdown_text)
+        if self._whole:
             self._render_as_one_block(text, photos, end_mark)
             return self._patch(full=True)
         try:
@@ -165,6 +158,33 @@ class IncrementalRenderer:
             self._render_as_one_block(text, photos, end_mark)
             return self._patch(full=True)
         return self._patch(full=first_render)
+
+    def prepare(self, markdown_text: str) -> int | None:
+        """How many characters of source rendering ``markdown_text`` puts through Markdown, or
+        None when it renders the whole body or may render every block (the first render, a link
+        reference or abbreviation defined or changed, a body rendered as one block).
+
+        Cheap next to rendering: it splits the text as ``render`` does first (``render`` of the
+        same text carries on from there) and renders nothing. A caller that must not wait long
+        (the GUI thread) renders at once when the answer is small, and hands over otherwise.
+        """
+        if self._lines is None or self._unreported:
+            return None
+        self._follow(markdown_text)
+        if self._whole:
+            return None
+        definitions = tuple(block.span.source for block in self._blocks if block.span.definitions)
+        if definitions != self._definitions_key:
+            return None
+        stale = [
+            block
+            for block in self._touched
+            if block.rendering is None or block.rendering.source != block.span.source
+        ]
+        size = sum(len(block.span.source) for block in stale)
+        if any(block.span.footnotes for block in stale):  # footnotes render all together
+            size += sum(len(block.span.source) for block in self._blocks if block.span.footnotes)
+        return size
 
     def html(self) -> str:
         """The whole body: every block's outer HTML, in order."""
@@ -194,6 +214,29 @@ class IncrementalRenderer:
 
     # --- splitting -----------------------------------------------------------------------------
 
+    def _follow(self, markdown_text: str) -> str:
+        """Split ``markdown_text`` into blocks, again only where it changed; the normalised text."""
+        if markdown_text is self._followed[0] and self._lines is not None:
+            return self._followed[1]  # ``prepare`` split this very text a moment ago
+        text = normalised(markdown_text)
+        # Markdown renders a blank body as nothing at all (not even an end mark).
+        lines = [] if not text or text.isspace() else text.split("\n")
+        if self._lines is None:
+            self._blocks = [self._new_block(span) for span in spans(lines, 0, self._reader())]
+            self._touched.update(self._blocks)
+        else:
+            self._resplit(lines)
+        self._lines = lines
+        self._followed = (markdown_text, text)
+        held = [block.span for block in self._blocks]
+        # A reference, footnote or abbreviation definition among definition lists changes how
+        # Markdown joins them, in ways block splitting does not follow: such a body is rendered
+        # whole (news copy rarely has either).
+        self._whole = any(span.definition_list for span in held) and any(
+            span.references for span in held
+        )
+        return text
+
     def _reader(self) -> markdown.Markdown:
         if self._reader_markdown is None:
             self._reader_markdown = markdown.Markdown(extensions=["extra"])
@@ -217,7 +260,11 @@ class IncrementalRenderer:
         start = max(bisect.bisect_left(blocks, prefix, key=lambda block: block.last) - 1, 0)
         while start > 0 and blocks[start].span.opens_with_definitions:
             start -= 1
-        start = self._earliest_reopened(start, "\n".join(lines[prefix:new_end]))
+        inserted = "\n".join(lines[prefix:new_end])
+        if start > 0 and DEFINITION_LIST_RE.search(inserted):
+            start -= 1  # a new definition takes the paragraph before it as its term, and joins
+            # the definition list before that paragraph
+        start = self._earliest_reopened(start, inserted)
         window: list[Span] = []
         resume = len(blocks)
         first_line = blocks[start].first if 0 < start < len(blocks) else 0
@@ -503,7 +550,14 @@ class IncrementalRenderer:
             return
         block, *others = self._blocks or [self._new_block(Span(0, 0, ""))]
         self._removed += [other.key for other in others]
-        block.span = Span(0, len(lines) - 1, text)
+        block.span = Span(
+            0,
+            len(lines) - 1,
+            text,
+            # Kept, so that the next render of the same text renders it whole again.
+            definition_list=bool(DEFINITION_LIST_RE.search(text)),
+            references=bool(REFERENCE_RE.search(text)),
+        )
         body = self._renderer.render(text, photos, end_mark=end_mark)
         block.rendering = Rendering(
             source="",  # never current: the next render splits the body again

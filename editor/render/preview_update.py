@@ -73,11 +73,23 @@ class PreviewRenderer:
     def __init__(self) -> None:
         self._renderer = BodyRenderer()
         self._blocks = IncrementalRenderer(self._renderer)
+        self._sent: dict[str, str] = {}  # the header and footer the page shows
+
+    def prepare(self, request: PreviewRequest) -> int | None:
+        """How many characters of body source ``request`` puts through Markdown (0 for none), or
+        None for a render that may take long: a new article, the whole body, the Social card and
+        Wire modes (they render the whole story). See ``IncrementalRenderer.prepare``."""
+        if request.new_article or request.mode not in ("web", "phone", "print"):
+            return None
+        if "body" not in request.parts:
+            return 0
+        return self._blocks.prepare(request.article.body)
 
     def render(self, request: PreviewRequest) -> PreviewUpdate:
         article = request.article
         if request.new_article:
             self._blocks.reset()
+            self._sent.clear()
         photos = PhotoLookup.of(article.photos, request.photo_url)
         header = footer = body = body_html = None
         if "body" in request.parts:
@@ -85,12 +97,23 @@ class PreviewRenderer:
             body_html = self._blocks.html() if body.full else None
         if "header" in request.parts:
             placed = frozenset(placed_photo_ids(article.body))
-            header = render_header(article, self._renderer, photos, placed)
+            header = self._unless_sent(
+                "header", render_header(article, self._renderer, photos, placed)
+            )
         if "footer" in request.parts:
-            footer = render_footer(article)
+            footer = self._unless_sent("footer", render_footer(article))
         mode_html = self._mode_html(request)
         language = html_language(article.language)
         return PreviewUpdate(header, footer, body, body_html, language, request.mode, mode_html)
+
+    def _unless_sent(self, part: str, html_text: str) -> str | None:
+        """None when the page shows ``html_text`` already: replacing a region with the same HTML
+        still costs the page a new layout (the lead photo's header may be asked for on every
+        keystroke)."""
+        if self._sent.get(part) == html_text:
+            return None
+        self._sent[part] = html_text
+        return html_text
 
     def _mode_html(self, request: PreviewRequest) -> str:
         if request.mode == "social":

@@ -401,6 +401,11 @@ class ChecksController(QObject):
     def run_now(self) -> None:
         self._timer.start(0)
 
+    @property
+    def idle(self) -> bool:
+        """No check running or waiting to run."""
+        return not self._busy and not self._timer.isActive()
+
     def _run(self) -> None:
         if self._busy:
             return  # the running check's end starts the next one

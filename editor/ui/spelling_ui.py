@@ -424,6 +424,11 @@ class SpellingController(QObject):
     def _replaced(self) -> None:
         self._timer.start(0)
 
+    @property
+    def idle(self) -> bool:
+        """No spelling pass running or waiting to run."""
+        return not self._busy and not self._timer.isActive()
+
     def _run(self) -> None:
         if self._busy:
             return  # the running pass's end starts the next one

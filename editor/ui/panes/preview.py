@@ -1,8 +1,10 @@
 """The live preview: the published piece, kept up to date without ever reloading the page.
 
-The shell page is loaded once. Each edit is rendered off the GUI thread (the body block by
-block, see editor/render/incremental.py) and only what changed is patched into the page, so
-typing never waits for Markdown and the scroll position stays where the reporter left it.
+The shell page is loaded once. Each edit renders only what changed (the body block by block, see
+editor/render/incremental.py), and only that is patched into the page, so the scroll position
+stays where the reporter left it. A keystroke's render is small (a paragraph or two) and runs at
+once, inside the keystroke; a large one (opening a story, a long paste, a changed link
+reference) runs in the worker, so typing never waits for a whole story's Markdown.
 Navigation away from the shell is refused: a clicked link opens in the system browser.
 """
 
@@ -35,6 +37,11 @@ from editor.ui.media_scheme import SCHEME, MediaSchemeHandler, media_url
 from editor.ui.worker import run_in_background
 
 CONSOLE_PREFIX = "dateline:"
+# A render that puts at most this much body source through Markdown (a keystroke in a long
+# paragraph puts about a thousand characters) takes 1-2 ms: it runs at once, inside the
+# keystroke, instead of waiting for the GUI thread's next turn to go to the worker and again to
+# come back. Anything larger renders in the worker.
+RENDER_HERE_CHARS = 4_000
 
 
 class _PreviewPage(QWebEnginePage):
@@ -82,10 +89,12 @@ class _PreviewPage(QWebEnginePage):
 
 
 class PreviewPane(QWebEngineView):
-    """Renders ``document`` off the GUI thread and patches the page block by block.
+    """Renders ``document`` and patches the page block by block: small edits at once, large ones
+    in the worker.
 
-    One render runs at a time; edits that arrive meanwhile are gathered into exactly one more
-    run when it ends, so a burst of typing never queues renders behind each other.
+    One render runs in the worker at a time; edits that arrive meanwhile are gathered into
+    exactly one more run when it ends, so a burst of typing never queues renders behind each
+    other.
     """
 
     updated = Signal()  # a patch reached the page
@@ -150,23 +159,24 @@ class PreviewPane(QWebEngineView):
         self._schedule(set(PARTS))
 
     def refresh(self) -> None:
-        """Render everything again (a photo changed: it may lead the piece or sit in the body)."""
-        self._schedule(set(PARTS))
+        """Render everything again (a photo changed: it may lead the piece or sit in the body).
 
-    def _schedule(self, parts: set[str]) -> None:
+        Always in the worker: every block that places the photo renders again, which
+        ``PreviewRenderer.prepare`` does not count."""
+        self._schedule(set(PARTS), here=False)
+
+    def _schedule(self, parts: set[str], *, here: bool = True) -> None:
+        """Render ``parts`` now if that is quick (``here``: the edit allows it), else soon in the
+        worker; edits that come while the worker is busy are gathered into its next run."""
         self._pending |= parts
-        if self._ready and not self._timer.isActive():
-            # No delay: the render runs in the worker, and bursts coalesce while it is busy.
-            self._timer.start(0)
+        if not self._ready or self._busy or self._timer.isActive():
+            return
+        if here and self._render_here():
+            return
+        self._timer.start(0)  # no delay: bursts coalesce while the worker is busy
 
-    def _shell_loaded(self, ok: bool) -> None:
-        self._ready = ok
-        if ok:
-            self._schedule(set(PARTS))
-
-    def _flush(self) -> None:
-        if self._busy or not self._pending:
-            return  # the running render's end starts the next one
+    def _request(self) -> PreviewRequest:
+        """The pending parts of a snapshot of the article, as a render request."""
         parts, self._pending = frozenset(self._pending), set()
         request = PreviewRequest(
             article=snapshot_article(self._document.article),
@@ -176,6 +186,35 @@ class PreviewPane(QWebEngineView):
             mode=self._mode,
         )
         self._new_article = False
+        return request
+
+    def _render_here(self) -> bool:
+        """Render a small edit on this thread and patch the page at once; False if too large."""
+        if self._new_article:
+            return False
+        request = self._request()
+        size = self._renderer.prepare(request)
+        if size is None or size > RENDER_HERE_CHARS:
+            self._pending |= request.parts  # for the worker
+            return False
+        try:
+            update = self._renderer.render(request)
+        except Exception as error:  # as the worker would report it
+            self._failed(" ".join(str(error).split()) or type(error).__name__)
+            return True
+        self._send(update)
+        return True
+
+    def _shell_loaded(self, ok: bool) -> None:
+        self._ready = ok
+        self._new_article = True  # an empty page: everything goes in afresh
+        if ok:
+            self._schedule(set(PARTS))
+
+    def _flush(self) -> None:
+        if self._busy or not self._pending:
+            return  # the running render's end starts the next one
+        request = self._request()
         self._busy = True
         run_in_background(
             lambda: self._renderer.render(request), self._apply, self._failed, context=self
@@ -183,10 +222,13 @@ class PreviewPane(QWebEngineView):
 
     def _apply(self, update: PreviewUpdate) -> None:
         self._busy = False
-        script = update_script(update.script_parts())
-        self.page().runJavaScript(script, 0, lambda _result: self.updated.emit())
+        self._send(update)
         if self._pending:
             self._flush()
+
+    def _send(self, update: PreviewUpdate) -> None:
+        script = update_script(update.script_parts())
+        self.page().runJavaScript(script, 0, lambda _result: self.updated.emit())
 
     def _failed(self, message: str) -> None:
         # A render error must not stop the preview: say so in it, and start afresh next time.
