@@ -176,6 +176,9 @@ def measure_ours(
     preview = window.preview
     gui_in_preview: list[float] = []
     patched_at: list[float] = []
+    # When the answer came, not when the wait below noticed it; only patches sent from here on
+    # count (the answer to one sent before would otherwise be taken for the next keystroke's).
+    updated_at: list[float] = []
     original_send = preview._send
 
     def stamped_send(update) -> None:
@@ -185,6 +188,7 @@ def measure_ours(
         )
 
         def answered(result) -> None:
+            updated_at.append(time.perf_counter())
             patched_at.append(float(result) / 1000 if result else math.nan)
             preview.updated.emit()
 
@@ -207,8 +211,6 @@ def measure_ours(
     preview._flush = timed(original_flush)
     preview._timer.timeout.disconnect()
     preview._timer.timeout.connect(preview._flush)
-    updated_at: list[float] = []  # taken as the signal comes, not when the wait notices it
-    preview.updated.connect(lambda: updated_at.append(time.perf_counter()))
     acknowledged, gui_times, patched = [], [], []
     for index, key in enumerate(keys):
         if index == len(keys) // 2:
@@ -292,8 +294,9 @@ def main() -> int:
         "--pause",
         type=float,
         default=0.5,
-        help="seconds of quiet after opening the story and after moving the cursor, before"
-        " typing (0: type at once, while the window is still busy with them)",
+        help="seconds of quiet, once the window has finished the checks, spelling and preview"
+        " work that opening the story or moving the cursor started, before typing (default"
+        " 0.5)",
     )
     parser.add_argument("--json", action="store_true")
     options = parser.parse_args()

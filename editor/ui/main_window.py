@@ -6,6 +6,7 @@ The window owns the document and wires the panes to it; it holds no article logi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -28,12 +29,10 @@ from PySide6.QtWidgets import (
 from editor import __version__
 from editor.model.dateline import dateline_text
 from editor.model.file_lock import ArticleLocked, keep_both_name
-from editor.model.ingest import IngestError, import_file
 from editor.model.package import PackageError
 from editor.ui.autosave import install_autosave
 from editor.ui.checks_panel import install_checks_panel
 from editor.ui.document import ArticleDocument
-from editor.ui.history_dialog import HistoryDialog
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.fields import FieldsPane
 from editor.ui.panes.photos import PhotosPane
@@ -42,9 +41,15 @@ from editor.ui.photo_desk import PhotoDesk
 from editor.ui.recent_files import recent_files, remember_file
 from editor.ui.spelling_ui import install_spelling
 from editor.ui.tools import install_counts, install_find_replace, install_typography
-from editor.ui.widgets.export_dialog import ExportDialog
-from editor.ui.widgets.publish_dialog import PublishDialog
-from editor.ui.widgets.sites_dialog import SitesDialog
+
+if TYPE_CHECKING:
+    # Imported where first used: the exporters, publishing, history and import modules take
+    # about as long to load as the rest of the window, and a reporter opening a story should
+    # not wait for them.
+    from editor.ui.history_dialog import HistoryDialog
+    from editor.ui.widgets.export_dialog import ExportDialog
+    from editor.ui.widgets.publish_dialog import PublishDialog
+    from editor.ui.widgets.sites_dialog import SitesDialog
 
 ARTICLE_FILTER = "Dateline articles (*.article)"
 PREVIEW_MODES = (
@@ -388,6 +393,8 @@ class MainWindow(QMainWindow):
             self._import(Path(name))
 
     def _import(self, path: Path) -> bool:
+        from editor.model.ingest import IngestError, import_file
+
         try:
             result = import_file(path)
         except IngestError as error:
@@ -514,6 +521,8 @@ class MainWindow(QMainWindow):
         return self._publish_dialog_instance().retry_queued()
 
     def _publish_dialog_instance(self) -> PublishDialog:
+        from editor.ui.widgets.publish_dialog import PublishDialog
+
         if self._publish_dialog is None:
             self._publish_dialog = PublishDialog(self.document, parent=self)
             self._publish_dialog.published.connect(
@@ -532,6 +541,8 @@ class MainWindow(QMainWindow):
 
     def show_sites(self) -> SitesDialog:
         """File > WordPress Sites: where stories are published, passwords in the keyring."""
+        from editor.ui.widgets.sites_dialog import SitesDialog
+
         dialog = SitesDialog(parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -539,6 +550,8 @@ class MainWindow(QMainWindow):
 
     def show_history(self) -> HistoryDialog:
         """File > History: the article's revisions, a diff against now, and Restore."""
+        from editor.ui.history_dialog import HistoryDialog
+
         if self._history_dialog is None:
             self._history_dialog = HistoryDialog(self, self)
         dialog = self._history_dialog
@@ -561,6 +574,8 @@ class MainWindow(QMainWindow):
 
     def show_export_dialog(self) -> ExportDialog:
         """File > Export: format, destination, progress; the window stays usable meanwhile."""
+        from editor.ui.widgets.export_dialog import ExportDialog
+
         if self._export_dialog is None:
             self._export_dialog = ExportDialog(self.document, self.settings, self)
             self._export_dialog.exported.connect(
