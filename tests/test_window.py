@@ -219,3 +219,42 @@ def test_opening_the_window_leaves_exporters_and_publishing_unloaded(tmp_path: P
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_failing_render_says_so_in_the_preview_and_the_next_edit_recovers(
+    qtbot, window, monkeypatch
+) -> None:
+    from editor.render.incremental import IncrementalRenderer
+
+    window.body.setFocus()
+    qtbot.keyClicks(window.body, "First paragraph.")
+    wait_for_dom(
+        qtbot,
+        window.preview,
+        "document.querySelector('#dl-body p')?.textContent",
+        "First paragraph.",
+    )
+    render = IncrementalRenderer.render
+    failures = iter([True])  # the next render fails, the ones after it work
+
+    def failing_once(self, *args, **kwargs):
+        if next(failures, False):
+            raise ValueError("a bad block")
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(IncrementalRenderer, "render", failing_once)
+    qtbot.keyClick(window.body, " ")  # rendered inside the keystroke: fails there
+    wait_for_dom(
+        qtbot,
+        window.preview,
+        "document.querySelector('.render-error')?.textContent",
+        "The preview failed: a bad block",
+    )
+    qtbot.keyClicks(window.body, "Second try.")  # the whole body again, then as before
+    wait_for_dom(
+        qtbot,
+        window.preview,
+        "[document.querySelector('.render-error'),"
+        " document.querySelector('#dl-body p')?.textContent]",
+        [None, "First paragraph. Second try."],
+    )
