@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
-from editor.model.article import Article, Dateline, ImageRef
+from editor.model.article import Article, Dateline, ImageRef, snapshot_article
 from editor.render.markdown import BodyRenderer
+from editor.render.preview_update import PARTS, PreviewRenderer, PreviewRequest
 from editor.render.social_card import CARD_ASPECT, card_photo, social_card_html
 from editor.render.wire import wire_text
 
@@ -59,3 +61,36 @@ def test_card_escapes_and_truncates() -> None:
     assert "…" in html
     assert "No lead photo" in html
     assert "Title: 83 / 60 characters: cut off when shared" in html
+
+
+def test_the_wire_preview_follows_edits_as_the_wire_copy_would_read() -> None:
+    """The Wire mode reads the preview's current blocks (only the edited ones again); what it
+    shows is the wire copy made from the whole story, after every edit."""
+    story = article()
+    story.body += (
+        "\n\nA footnote,[^1] a [reference][inm] and **bold** text.\n\n"
+        '<div class="box">Raw HTML kept as text</div>\n\n'
+        "1. first\n2. second\n\n[inm]: https://www.gob.mx/inm\n\n[^1]: The note."
+    )
+    renderer = PreviewRenderer()
+    edits = [
+        lambda a: None,
+        lambda a: setattr(a, "body", a.body.replace("Tuesday", "Wednesday")),
+        lambda a: setattr(a, "body", a.body + "\n\nA last paragraph."),
+        lambda a: setattr(a, "end_mark", "AP"),
+        lambda a: setattr(a, "headline", "Caravan leaves Huixtla"),
+        lambda a: setattr(a, "body", a.body.replace("## On the road\n\n", "")),
+        lambda a: setattr(a, "body", ""),
+    ]
+    for number, edit in enumerate(edits):
+        edit(story)
+        request = PreviewRequest(
+            article=snapshot_article(story),
+            parts=PARTS if number in (0, 3, 4) else frozenset({"body"}),
+            photo_url=lambda image: "",
+            new_article=number == 0,
+            mode="wire",
+        )
+        shown = renderer.render(request).mode_html
+        expected = wire_text(story, BodyRenderer())
+        assert shown == f'<pre class="wire-copy">{html.escape(expected)}</pre>', number

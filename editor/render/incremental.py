@@ -190,6 +190,13 @@ class IncrementalRenderer:
         """The whole body: every block's outer HTML, in order."""
         return "\n".join(block.outer_html() for block in self._all_blocks())
 
+    def block_htmls(self) -> list[str]:
+        """Each block's rendered HTML, in order, without the block's own wrapper."""
+        return [
+            block.rendering.html if block.rendering is not None else ""
+            for block in self._all_blocks()
+        ]
+
     def blocks(self) -> list[RenderedBlock]:
         return [
             RenderedBlock(block.key, block.first, block.last, block.outer_html())

@@ -17,7 +17,7 @@ from editor.render.markdown import BodyRenderer
 from editor.render.page import html_language, render_footer, render_header
 from editor.render.photo_refs import PhotoLookup, PhotoUrl
 from editor.render.social_card import social_card_html
-from editor.render.wire import wire_text
+from editor.render.wire import wire_paragraphs, wire_text_of
 
 PARTS = frozenset({"header", "body", "footer"})
 # Web, Phone and Print restyle the article; Social card and Wire show something else instead.
@@ -74,6 +74,7 @@ class PreviewRenderer:
         self._renderer = BodyRenderer()
         self._blocks = IncrementalRenderer(self._renderer)
         self._sent: dict[str, str] = {}  # the header and footer the page shows
+        self._wire_known: dict[str, list[str]] = {}  # a block's HTML -> its wire paragraphs
 
     def prepare(self, request: PreviewRequest) -> int | None:
         """How many characters of body source ``request`` puts through Markdown (0 for none), or
@@ -106,6 +107,19 @@ class PreviewRenderer:
         language = html_language(article.language)
         return PreviewUpdate(header, footer, body, body_html, language, request.mode, mode_html)
 
+    def _wire_paragraphs(self) -> list[str]:
+        """The body's wire paragraphs, from the blocks the preview keeps current: only the
+        blocks an edit changed are read again, not the whole story rendered again."""
+        known, paragraphs = self._wire_known, []
+        self._wire_known = {}
+        for block_html in self._blocks.block_htmls():
+            found = known.get(block_html)
+            if found is None:
+                found = wire_paragraphs(block_html)
+            self._wire_known[block_html] = found
+            paragraphs.extend(found)
+        return paragraphs
+
     def _unless_sent(self, part: str, html_text: str) -> str | None:
         """None when the page shows ``html_text`` already: replacing a region with the same HTML
         still costs the page a new layout (the lead photo's header may be asked for on every
@@ -119,6 +133,6 @@ class PreviewRenderer:
         if request.mode == "social":
             return social_card_html(request.article, request.photo_url)
         if request.mode == "wire":
-            text = wire_text(request.article, self._renderer)
+            text = wire_text_of(request.article, self._wire_paragraphs())
             return f'<pre class="wire-copy">{html.escape(text)}</pre>'
         return ""

@@ -18,6 +18,7 @@ from editor.render.page import byline_text, is_spanish
 
 _BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dt", "dd"}
 _SKIPPED = {"figure", "sup"}  # photos and footnote markers have no place in wire text
+_OWN_SPANS = {"photo-placeholder", "end-mark"}  # spans of ours, not of the story's text
 
 
 class _PlainText(HTMLParser):
@@ -33,8 +34,10 @@ class _PlainText(HTMLParser):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in _SKIPPED:
             self._skipping += 1
-        elif tag == "span" and "photo-placeholder" in (dict(attrs).get("class") or "").split():
-            self._in_placeholder = True  # "Photo not in the story package" is for the author
+        elif tag == "span" and _OWN_SPANS & set((dict(attrs).get("class") or "").split()):
+            # "Photo not in the story package" is for the author; the end mark is added after
+            # the last paragraph by wire_text (a preview's body holds it already).
+            self._in_placeholder = True
             self._skipping += 1
         elif tag in _BLOCKS:
             # A list item's first paragraph keeps its bullet (loose lists wrap items in <p>).
@@ -70,13 +73,24 @@ class _PlainText(HTMLParser):
         self._end_paragraph()
 
 
+def wire_paragraphs(body_html: str) -> list[str]:
+    """The plain-text paragraphs of a rendered body (or of any run of its top-level blocks: a
+    body's paragraphs are those of its blocks, one after the other)."""
+    parser = _PlainText()
+    parser.feed(body_html)
+    parser.close()
+    return parser.paragraphs
+
+
 def wire_text(article: Article, renderer: BodyRenderer) -> str:
     """The story as UTF-8 plain text, ending with a newline."""
     body = renderer.render(article.body, PhotoLookup.of(article.photos, lambda image: ""))
-    parser = _PlainText()
-    parser.feed(body.html)
-    parser.close()
-    paragraphs = list(parser.paragraphs)
+    return wire_text_of(article, wire_paragraphs(body.html))
+
+
+def wire_text_of(article: Article, body_paragraphs: list[str]) -> str:
+    """The wire copy of ``article`` with the body's paragraphs already made plain."""
+    paragraphs = list(body_paragraphs)
     dateline = dateline_text(article.dateline)
     if paragraphs and dateline:
         paragraphs[0] = f"{dateline} {paragraphs[0]}"
