@@ -31,7 +31,7 @@ from editor.export import ExportOptions, write_atomically
 from editor.export.body_tree import parse_fragment, rendered_body
 from editor.export.docx_body import BodyWriter, PageBox, PhotoPicture, xml_text
 from editor.export.paper import paper_for_language
-from editor.export.photo_copies import make_photo_copies
+from editor.export.photo_copies import make_photo_copies, widest_jpeg
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef
 from editor.model.dateline import dateline_text
@@ -119,9 +119,8 @@ def _pictures(article: Article, copies: dict[str, list[Rendition]]) -> dict[str,
     """Each published photo's widest JPEG rendition with its alt text, by photo id."""
     pictures = {}
     for image in article.photos:
-        jpegs = [r for r in copies.get(image.id, []) if r.format == "JPEG"]
-        if jpegs:
-            best = max(jpegs, key=lambda rendition: rendition.width)
+        best = widest_jpeg(copies, image.id)
+        if best is not None:
             pictures[image.id] = PhotoPicture(best.data, best.width, best.height, image.alt.strip())
     return pictures
 

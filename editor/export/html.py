@@ -12,7 +12,7 @@ import base64
 from pathlib import Path
 
 from editor.export import ExportError, ExportOptions, write_atomically
-from editor.export.photo_copies import make_photo_copies
+from editor.export.photo_copies import make_photo_copies, widest_jpeg
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef
 from editor.model.media_store import MediaStore
@@ -33,10 +33,9 @@ class _EmbeddedPhotos:
     def __call__(self, image: ImageRef) -> str:
         uri = self._uris.get(image.id)
         if uri is None:
-            jpegs = [r for r in self._copies.get(image.id, []) if r.format == "JPEG"]
-            if not jpegs:
+            best = widest_jpeg(self._copies, image.id)
+            if best is None:
                 raise ExportError(f"photo {image.id}: no web copy could be made of it")
-            best = max(jpegs, key=lambda rendition: rendition.width)
             uri = f"data:{best.mime};base64,{base64.b64encode(best.data).decode()}"
             self._uris[image.id] = uri
         return uri

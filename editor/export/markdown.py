@@ -27,7 +27,7 @@ import yaml
 
 from editor.export import ExportError, ExportOptions
 from editor.export.bundle import write_bundle
-from editor.export.photo_copies import make_photo_copies, published_photos
+from editor.export.photo_copies import make_photo_copies, published_photos, widest_jpeg
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef, story_uuid
 from editor.model.dateline import dateline_text
@@ -280,11 +280,11 @@ def bundle_files(
     options = options or ExportOptions()
     renditions = make_photo_copies(article, media, (BUNDLE_PHOTO_WIDTH,), options)
     copies: dict[str, Rendition] = {}
-    for photo_id, made in renditions.items():
-        jpegs = [rendition for rendition in made if rendition.format == "JPEG"]
-        if not jpegs:
-            raise ExportError(f"photo {photo_id}: no copy could be made of it")
-        copies[photo_id] = max(jpegs, key=lambda rendition: rendition.width)
+    for photo_id in renditions:
+        best = widest_jpeg(renditions, photo_id)
+        if best is None:
+            raise ExportError(f"photo {photo_id}: no web copy could be made of it")
+        copies[photo_id] = best
     photos = _bundle_photos(article)
     files = _file_names(photos, copies)
     index = f"---\n{front_matter(article, photos, copies, files)}---\n\n"

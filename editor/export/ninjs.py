@@ -55,7 +55,7 @@ from xml.etree import ElementTree as ET
 
 from editor.export import ExportError, ExportOptions, write_atomically
 from editor.export.body_tree import rendered_body
-from editor.export.photo_copies import make_photo_copies, published_photos
+from editor.export.photo_copies import jpeg_renditions, make_photo_copies, published_photos
 from editor.export.text import plain_text
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef, count_words, story_uuid
@@ -150,11 +150,7 @@ def _published(
     photos = sorted(published_photos(article), key=lambda image: not image.featured)
     published = []
     for image in photos:
-        jpegs = sorted(
-            (r for r in copies.get(image.id, []) if r.format == "JPEG"), key=lambda r: r.width
-        )
-        if not jpegs:
-            raise ExportError(f"photo {image.id}: no web copy could be made of it")
+        jpegs = jpeg_renditions(copies, image.id)
         stem = _file_stem(image)
         published.append(_PublishedPhoto(image, [(f"{stem}-{r.width}.jpg", r) for r in jpegs]))
     return published

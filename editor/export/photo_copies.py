@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from collections.abc import Mapping
 
 from editor.export import ExportError, ExportOptions
 from editor.media.errors import MediaError
@@ -25,6 +26,23 @@ _DAMAGED_ENTRY_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplemente
 # Starting worker processes costs about half a second; below this much photo data one process
 # finishes sooner.
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
+
+
+def jpeg_renditions(copies: Mapping[str, list[Rendition]], photo_id: str) -> list[Rendition]:
+    """The photo's JPEG renditions, narrowest first; ``ExportError`` when there is none (its
+    file could not be decoded into a copy)."""
+    jpegs = sorted(
+        (r for r in copies.get(photo_id, []) if r.format == "JPEG"), key=lambda r: r.width
+    )
+    if not jpegs:
+        raise ExportError(f"photo {photo_id}: no web copy could be made of it")
+    return jpegs
+
+
+def widest_jpeg(copies: Mapping[str, list[Rendition]], photo_id: str) -> Rendition | None:
+    """The photo's widest JPEG rendition (the first made, of equally wide ones), or None."""
+    jpegs = [r for r in copies.get(photo_id, []) if r.format == "JPEG"]
+    return max(jpegs, key=lambda rendition: rendition.width) if jpegs else None
 
 
 def published_photos(article: Article) -> list[ImageRef]:

@@ -25,7 +25,7 @@ from xml.etree import ElementTree as ET
 from editor.export import ExportError, ExportOptions
 from editor.export.body_tree import rendered_body
 from editor.export.bundle import write_bundle
-from editor.export.photo_copies import make_photo_copies
+from editor.export.photo_copies import make_photo_copies, widest_jpeg
 from editor.export.xml_writing import indent_containers, to_bytes, xml_safe
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef
@@ -56,9 +56,8 @@ class PublishedPhotos:
         self._article = article
         self._chosen: dict[str, tuple[str, Rendition]] = {}
         for image in article.photos:
-            jpegs = [r for r in copies.get(image.id, []) if r.format == "JPEG"]
-            if jpegs:
-                best = max(jpegs, key=lambda rendition: rendition.width)
+            best = widest_jpeg(copies, image.id)
+            if best is not None:
                 self._chosen[image.id] = (photo_file_name(image, best), best)
 
     @classmethod

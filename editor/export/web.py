@@ -24,7 +24,7 @@ from typing import Any
 
 from editor.export import ExportError, ExportOptions
 from editor.export.bundle import safe_file_stem, write_bundle
-from editor.export.photo_copies import make_photo_copies, published_photos
+from editor.export.photo_copies import jpeg_renditions, make_photo_copies, published_photos
 from editor.media.renditions import RENDITION_WIDTHS, Rendition
 from editor.model.article import Article, ImageRef, article_to_dict
 from editor.model.media_store import MediaStore
@@ -56,12 +56,7 @@ class BundledPhotos:
         self.files: dict[str, bytes] = {}
         self.renditions: dict[str, list[tuple[str, Rendition]]] = {}
         for image in photos:
-            jpegs = sorted(
-                (r for r in copies.get(image.id, []) if r.format == "JPEG"),
-                key=lambda rendition: rendition.width,
-            )
-            if not jpegs:
-                raise ExportError(f"photo {image.id}: no web copy could be made of it")
+            jpegs = jpeg_renditions(copies, image.id)
             named = [(photo_file_name(image, rendition), rendition) for rendition in jpegs]
             self.renditions[image.id] = named
             self.files.update((name, rendition.data) for name, rendition in named)

@@ -41,7 +41,7 @@ from editor.export import ExportError, ExportOptions
 from editor.export.body_tree import rendered_body
 from editor.export.bundle import safe_file_stem, write_bundle
 from editor.export.gutenberg import BlockPhoto, body_blocks, post_content
-from editor.export.photo_copies import make_photo_copies, published_photos
+from editor.export.photo_copies import make_photo_copies, published_photos, widest_jpeg
 from editor.export.wxr import Author, Channel, Item, Term, wxr_document
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef, story_uuid
@@ -136,10 +136,9 @@ class WordPressExporter:
         copies = make_photo_copies(article, media, (UPLOAD_WIDTH,), options)
         uploads = []
         for number, image in enumerate(published_photos(article), start=1):
-            jpegs = [r for r in copies.get(image.id, []) if r.format == "JPEG"]
-            if not jpegs:
+            best = widest_jpeg(copies, image.id)
+            if best is None:
                 raise ExportError(f"photo {image.id}: no web copy could be made of it")
-            best = max(jpegs, key=lambda rendition: rendition.width)
             file_name = f"{PHOTO_FOLDER}/{upload_file_stem(article, image)}.{best.extension}"
             url = self.media_base_url + file_name
             uploads.append(UploadedPhoto(image, ids.attachment(number), file_name, url, best))

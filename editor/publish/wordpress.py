@@ -30,7 +30,12 @@ from typing import Any
 
 from editor.export import ExportError
 from editor.export.gutenberg import BlockPhoto
-from editor.export.photo_copies import PARALLEL_MIN_BYTES, published_photos, rendition_jobs
+from editor.export.photo_copies import (
+    PARALLEL_MIN_BYTES,
+    published_photos,
+    rendition_jobs,
+    widest_jpeg,
+)
 from editor.export.wordpress import (
     UPLOAD_WIDTH,
     WordPressExporter,
@@ -157,10 +162,10 @@ def _renditions(images: list[ImageRef], media: MediaStore, run: _Run) -> dict[st
     run.check()
     best = {}
     for image in images:
-        jpegs = [r for r in copies.get(image.id, []) if r.format == "JPEG"]
-        if not jpegs:
+        widest = widest_jpeg(copies, image.id)
+        if widest is None:
             raise PublishError(f"photo {image.id}: no web copy could be made of it")
-        best[image.id] = max(jpegs, key=lambda rendition: rendition.width)
+        best[image.id] = widest
     return best
 
 
