@@ -268,9 +268,10 @@ class IncrementalRenderer:
         while start > 0 and blocks[start].span.opens_with_definitions:
             start -= 1
         inserted = "\n".join(lines[prefix:new_end])
+        # A new definition (": text") takes the paragraph before it as its term, and joins the
+        # definition list before that paragraph: split again from the block before that too.
         if start > 0 and DEFINITION_LIST_RE.search(inserted):
-            start -= 1  # a new definition takes the paragraph before it as its term, and joins
-            # the definition list before that paragraph
+            start -= 1
         start = self._earliest_reopened(start, inserted)
         window: list[Span] = []
         resume = len(blocks)

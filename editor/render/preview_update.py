@@ -78,8 +78,9 @@ class PreviewRenderer:
 
     def prepare(self, request: PreviewRequest) -> int | None:
         """How many characters of body source ``request`` puts through Markdown (0 for none), or
-        None for a render that may take long: a new article, the whole body, the Social card and
-        Wire modes (they render the whole story). See ``IncrementalRenderer.prepare``."""
+        None for a render that may take long: a new article, the whole body, and the Social card
+        and Wire modes (each keystroke rebuilds their whole view). See
+        ``IncrementalRenderer.prepare``."""
         if request.new_article or request.mode not in ("web", "phone", "print"):
             return None
         if "body" not in request.parts:
