@@ -770,6 +770,41 @@ def test_a_definition_joins_the_list_before_its_term(body_renderer: BodyRenderer
     assert_same_as_whole(fresh, body_renderer, edited, end_mark="EFE")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A tag run on over the next paragraphs makes Markdown read the <div> after it as text:
+        # the sanitiser then carries the div on over the paragraphs up to its </div>.
+        '<the.\n\nthe.\n\n![](photo:p1)\n\n<div class="box">\n\nthe.\n\n</div>\n\n',
+        '<![](photo:p1)\n\n<div class="box">\n\nthe.\n\n</div>\n\n',
+        # A div reopened inline after a raw div closed mid-line.
+        '> the.\n\n<div class="box">\n\nthe. </div>\n[r1]: http://example.org/new "New"'
+        ' <div class="box">\n\nthe.\n\n</div>\n\nthe.\n\n',
+    ],
+)
+def test_an_element_left_open_renders_with_the_blocks_up_to_its_closing_tag(
+    body_renderer: BodyRenderer, text: str
+) -> None:
+    # Found by hypothesis.
+    incremental = IncrementalRenderer(body_renderer)
+    incremental.render(text, PHOTOS, end_mark="EFE")
+    assert_same_as_whole(incremental, body_renderer, text, end_mark="EFE")
+
+
+def test_typing_the_closing_tag_joins_the_blocks_since_the_opening_one(
+    body_renderer: BodyRenderer,
+) -> None:
+    paragraphs = "\n\n".join(f"Paragraph {n}." for n in range(6))
+    text = f'Before <div class="box"> it.\n\n{paragraphs}\n\nAfter.'
+    incremental = IncrementalRenderer(body_renderer)
+    incremental.render(text, PHOTOS)
+    assert len(incremental.blocks()) == 8  # never closed: each block keeps to itself
+    closed = text.replace("Paragraph 3.", "Paragraph 3. </div>")
+    incremental.render(closed, PHOTOS)
+    assert_same_as_whole(incremental, body_renderer, closed)
+    assert len(incremental.blocks()) == 4  # the opening block and the three up to the close
+
+
 def test_prepare_tells_how_much_a_render_will_take(body_renderer: BodyRenderer) -> None:
     paragraphs = [f"Paragraph {n} of the story, with [a link][inm]." for n in range(50)]
     text = "\n\n".join([*paragraphs, "[inm]: https://www.gob.mx/inm"])

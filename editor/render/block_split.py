@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import markdown
 from markdown import util
@@ -94,6 +94,15 @@ _DEFINITION_LINE_RE = re.compile(r" {0,3}\*?\[[^\]]*\] ?:.*")
 # Where raw HTML may start a block or a construct that runs over lines.
 _HTML_LINE_START_RE = re.compile(r" {0,3}<[A-Za-z!?/]")
 _TAG_START_RE = re.compile(r"</?[A-Za-z]")
+# A complete opening or closing tag: (closing slash, name, self-closing slash).
+_COMPLETE_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*?(/?)>")
+_VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+     "track", "wbr"}
+)  # fmt: skip
+# How many chunks ahead a block that leaves an element open looks for the tag closing it. An
+# element closed further on stays inside its block (see editor.render.incremental).
+CLOSER_LOOKAHEAD = 64
 # Where the footnotes extension puts the footnotes list instead of after the last block.
 _FOOTNOTES_PLACE_MARKER = "///Footnotes Go Here///"
 
@@ -142,6 +151,21 @@ class _Chunk:
     definition_items: bool = False
     raw_html: bool = False
     unresolved_fence: bool = False  # an opening fence with no closing fence after it
+    # How many of each element its complete tags open (+) or close (-), where not zero.
+    tag_balance: tuple[tuple[str, int], ...] = ()
+
+
+def _tag_balance(text: str) -> tuple[tuple[str, int], ...]:
+    """How many of each element the complete tags in ``text`` open (+) or close (-)."""
+    if "<" not in text:
+        return ()
+    balance: dict[str, int] = {}
+    for tag in _COMPLETE_TAG_RE.finditer(text):
+        name = tag[2].lower()
+        if name in _VOID_ELEMENTS or tag[3]:
+            continue  # nothing to close: a void element, or one closed by its own "/>"
+        balance[name] = balance.get(name, 0) + (-1 if tag[1] else 1)
+    return tuple(sorted((name, count) for name, count in balance.items() if count))
 
 
 def _text_chunk(lines: list[str], first: int, last: int, unresolved_fence: bool) -> _Chunk:
@@ -168,6 +192,7 @@ def _text_chunk(lines: list[str], first: int, last: int, unresolved_fence: bool)
         definition_items=any(_DEFINITION_ITEM_RE.match(line) for line in chunk_lines),
         raw_html=raw_html,
         unresolved_fence=unresolved_fence,
+        tag_balance=_tag_balance(text),
     )
 
 
@@ -341,6 +366,7 @@ class _SpanBuilder:
     quotes: bool = False
     definition_items: bool = False
     unresolved_fence: bool = False
+    open_elements: dict[str, int] = field(default_factory=dict)  # left open so far, by name
 
     def add(self, chunk: _Chunk) -> None:
         self.last = chunk.last
@@ -348,6 +374,12 @@ class _SpanBuilder:
         self.quotes = self.quotes or chunk.quotes
         self.definition_items = self.definition_items or chunk.definition_items
         self.unresolved_fence = self.unresolved_fence or chunk.unresolved_fence
+        for name, count in chunk.tag_balance:
+            left = self.open_elements.get(name, 0) + count
+            if left > 0:
+                self.open_elements[name] = left
+            else:
+                self.open_elements.pop(name, None)
 
     def continued_by(self, chunk: _Chunk, regions: _RawHtmlRegions, ahead: _Lookahead) -> bool:
         """Whether Markdown reads ``chunk`` as carrying on this span (see the module notes)."""
@@ -357,6 +389,7 @@ class _SpanBuilder:
             or (chunk.list_item and self.lists)
             or (chunk.quotes and self.quotes)
             or (self.definition_items and _gives_terms(ahead))
+            or (bool(self.open_elements) and _closes_soon(self.open_elements, chunk, ahead))
             or (chunk.definition and _reaches_across(chunk, ahead, regions))
             or (regions.read_from is not None and regions.spans_gap(self.last, chunk.first))
         )
@@ -375,9 +408,24 @@ class _SpanBuilder:
             definition_list=bool(DEFINITION_LIST_RE.search(source)),
             references=bool(REFERENCE_RE.search(source)),
             unresolved_fence=self.unresolved_fence,
-            unresolved_html=regions.unresolved_within(self.first, self.last),
+            # An element left open waits for its closing tag: typing it splits again from here.
+            unresolved_html=regions.unresolved_within(self.first, self.last)
+            or bool(self.open_elements),
             opens_with_definitions=self.opens_with_definitions,
         )
+
+
+def _closes_soon(open_elements: dict[str, int], chunk: _Chunk, ahead: _Lookahead) -> bool:
+    """Whether ``chunk`` or one of the chunks soon after it closes an element the span left
+    open. The whole body's sanitiser carries such an element on over the blocks between (a
+    ``<div>`` typed inline, its ``</div>`` paragraphs later), so they must render together."""
+    candidates = [chunk] + [ahead.peek(distance) for distance in range(CLOSER_LOOKAHEAD)]
+    for candidate in candidates:
+        if candidate is None:
+            return False
+        if any(count < 0 and name in open_elements for name, count in candidate.tag_balance):
+            return True
+    return False
 
 
 def _gives_terms(ahead: _Lookahead) -> bool:

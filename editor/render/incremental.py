@@ -30,9 +30,12 @@ What reaches across blocks is handled as Python-Markdown does it:
   that place that photo.
 
 Each block is sanitised on its own, through the same sanitiser as a whole body. Its HTML equals
-the whole render's for that block, with one deliberate difference: an unbalanced tag typed as raw
-HTML (an opening ``<b>`` never closed) stays inside its own block instead of leaking into the
-blocks after it.
+the whole render's for that block. An element a block leaves open (a ``<div>`` typed inside a
+paragraph, whose ``</div>`` comes paragraphs later) is carried on by the whole body's sanitiser
+over the blocks up to its closing tag, so the block renders together with them. The one
+deliberate difference: an element never closed (an opening ``<b>`` typed and forgotten), or
+closed more than 64 paragraphs further on, stays inside its own block instead of reaching into
+the rest of the story.
 
 Where the work is not small:
 
@@ -41,7 +44,9 @@ Where the work is not small:
   is then one block;
 * editing a reference definition or abbreviation renders again every block that may use it, and
   editing a block that mentions a footnote renders again every such block;
-* typing that may close a fence or an HTML comment left open earlier splits again from there;
+* a block leaving an element open renders with the blocks up to its closing tag;
+* typing that may close a fence, an HTML comment or an element left open earlier splits again
+  from there;
 * a new or deleted line changes the line numbers of every block after it (``BlockPatch.lines``);
 * should the blocks ever fail to come out separately, the body is rendered whole as one block.
 """
