@@ -805,6 +805,34 @@ def test_typing_the_closing_tag_joins_the_blocks_since_the_opening_one(
     assert len(incremental.blocks()) == 4  # the opening block and the three up to the close
 
 
+def test_a_stray_open_tag_far_above_does_not_make_typing_split_from_it(
+    body_renderer: BodyRenderer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import editor.render.incremental as incremental_module
+
+    paragraphs = [f"Paragraph {n} of the story." for n in range(200)]
+    paragraphs[1] = "A <b>forgotten bold tag in paragraph 1."
+    text = "\n\n".join(paragraphs)
+    incremental = IncrementalRenderer(body_renderer)
+    incremental.render(text, PHOTOS)
+    starts: list[int] = []
+    split = incremental_module.spans
+
+    def recording(lines, start, reader):
+        starts.append(start)
+        return split(lines, start, reader)
+
+    monkeypatch.setattr(incremental_module, "spans", recording)
+    typed = text.replace("Paragraph 150 of", "Paragraph 150 > of")
+    incremental.render(typed, PHOTOS)
+    assert starts and min(starts) >= 2 * 149  # from near paragraph 150, not from paragraph 1
+    # The <b> left open is the deliberate difference from the whole render: compare with the
+    # same text split afresh instead.
+    fresh = IncrementalRenderer(body_renderer)
+    fresh.render(typed, PHOTOS)
+    assert incremental.block_htmls() == fresh.block_htmls()
+
+
 def test_prepare_tells_how_much_a_render_will_take(body_renderer: BodyRenderer) -> None:
     paragraphs = [f"Paragraph {n} of the story, with [a link][inm]." for n in range(50)]
     text = "\n\n".join([*paragraphs, "[inm]: https://www.gob.mx/inm"])

@@ -331,6 +331,9 @@ class Span:
     references: bool = False
     unresolved_fence: bool = False
     unresolved_html: bool = False
+    # Leaves an element open that no tag soon after closes: typing a closing tag within
+    # CLOSER_LOOKAHEAD chunks after it joins the blocks between to it.
+    leaves_open: bool = False
     # Opens with definitions that stood apart from the block before because of what followed
     # them (see _reaches_across): a change after them may join them to it after all.
     opens_with_definitions: bool = False
@@ -408,9 +411,8 @@ class _SpanBuilder:
             definition_list=bool(DEFINITION_LIST_RE.search(source)),
             references=bool(REFERENCE_RE.search(source)),
             unresolved_fence=self.unresolved_fence,
-            # An element left open waits for its closing tag: typing it splits again from here.
-            unresolved_html=regions.unresolved_within(self.first, self.last)
-            or bool(self.open_elements),
+            unresolved_html=regions.unresolved_within(self.first, self.last),
+            leaves_open=bool(self.open_elements),
             opens_with_definitions=self.opens_with_definitions,
         )
 
@@ -419,12 +421,13 @@ def _closes_soon(open_elements: dict[str, int], chunk: _Chunk, ahead: _Lookahead
     """Whether ``chunk`` or one of the chunks soon after it closes an element the span left
     open. The whole body's sanitiser carries such an element on over the blocks between (a
     ``<div>`` typed inline, its ``</div>`` paragraphs later), so they must render together."""
-    candidates = [chunk] + [ahead.peek(distance) for distance in range(CLOSER_LOOKAHEAD)]
-    for candidate in candidates:
-        if candidate is None:
-            return False
+    candidate: _Chunk | None = chunk
+    distance = 0
+    while candidate is not None and distance <= CLOSER_LOOKAHEAD:
         if any(count < 0 and name in open_elements for name, count in candidate.tag_balance):
             return True
+        candidate = ahead.peek(distance)
+        distance += 1
     return False
 
 

@@ -60,6 +60,7 @@ from dataclasses import dataclass, field
 import markdown
 
 from editor.render.block_split import (
+    CLOSER_LOOKAHEAD,
     DEFINITION_LIST_RE,
     REFERENCE_RE,
     Span,
@@ -300,14 +301,20 @@ class IncrementalRenderer:
 
     def _earliest_reopened(self, start: int, inserted: str) -> int:
         """The first block to split again: an earlier block whose unclosed fence or HTML the
-        inserted text may now close changes too."""
+        inserted text may now close changes too, and so does one that leaves an element open
+        when the text may hold its closing tag (only a block near enough to join, so that a
+        stray ``<b>`` far above does not make every ``>`` typed split the story again)."""
         closes_fence = "```" in inserted or "~~~" in inserted
         closes_html = any(char in inserted for char in ">\"'")
         if not (closes_fence or closes_html):
             return start
+        closes_element = ">" in inserted
+        near = start - CLOSER_LOOKAHEAD
         for index, block in enumerate(self._blocks[:start]):
             span = block.span
             if (closes_fence and span.unresolved_fence) or (closes_html and span.unresolved_html):
+                return index
+            if closes_element and span.leaves_open and index >= near:
                 return index
         return start
 
