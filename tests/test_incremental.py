@@ -808,7 +808,7 @@ def test_typing_the_closing_tag_joins_the_blocks_since_the_opening_one(
 def test_a_stray_open_tag_far_above_does_not_make_typing_split_from_it(
     body_renderer: BodyRenderer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import editor.render.incremental as incremental_module
+    import editor.render.block_follow as block_follow
 
     paragraphs = [f"Paragraph {n} of the story." for n in range(200)]
     paragraphs[1] = "A <b>forgotten bold tag in paragraph 1."
@@ -816,13 +816,13 @@ def test_a_stray_open_tag_far_above_does_not_make_typing_split_from_it(
     incremental = IncrementalRenderer(body_renderer)
     incremental.render(text, PHOTOS)
     starts: list[int] = []
-    split = incremental_module.spans
+    split = block_follow.spans
 
     def recording(lines, start, reader):
         starts.append(start)
         return split(lines, start, reader)
 
-    monkeypatch.setattr(incremental_module, "spans", recording)
+    monkeypatch.setattr(block_follow, "spans", recording)
     typed = text.replace("Paragraph 150 of", "Paragraph 150 > of")
     incremental.render(typed, PHOTOS)
     assert starts and min(starts) >= 2 * 149  # from near paragraph 150, not from paragraph 1

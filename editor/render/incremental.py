@@ -3,7 +3,8 @@
 Rendering a 20,000-word body with Python-Markdown takes tens of milliseconds: too slow to repeat on
 every keystroke. ``IncrementalRenderer`` splits the body into the top-level blocks Markdown reads
 independently, renders again only the blocks whose source (or anything they depend on) changed,
-and tells the preview exactly which blocks to patch in its page.
+and tells the preview exactly which blocks to patch in its page. Keeping the blocks in step with
+the edited text is ``editor.render.block_follow``'s; finding them, ``editor.render.block_split``'s.
 
 Splitting follows Python-Markdown's own reading, so that blocks rendered apart come out as the
 whole body does. Blocks are separated by blank lines, except where Markdown carries on across them:
@@ -57,18 +58,8 @@ import bisect
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-import markdown
-
-from editor.render.block_split import (
-    CLOSER_LOOKAHEAD,
-    DEFINITION_LIST_RE,
-    REFERENCE_RE,
-    Span,
-    common_prefix,
-    common_suffix,
-    normalised,
-    spans,
-)
+from editor.render.block_follow import FollowedBlocks
+from editor.render.block_split import DEFINITION_LIST_RE, REFERENCE_RE, Span
 from editor.render.block_state import (
     CACHE_SIZE,
     NO_PHOTOS,
@@ -126,8 +117,7 @@ class IncrementalRenderer:
 
     def __init__(self, renderer: BodyRenderer | None = None) -> None:
         self._renderer = renderer if renderer is not None else BodyRenderer()
-        self._reader_markdown: markdown.Markdown | None = None  # for raw HTML, built on demand
-        self._next_key = 0
+        self._split = FollowedBlocks()
         self._cache: OrderedDict[tuple[str, object, str], Rendering] = OrderedDict()
         self.reset()
 
@@ -135,27 +125,22 @@ class IncrementalRenderer:
 
     def reset(self) -> None:
         """Forget the body (a new article); the next render is a full one."""
-        self._lines: list[str] | None = None
-        self._followed: tuple[str | None, str] = (None, "")  # the text split last, normalised
-        self._whole = False  # the text split last must be rendered as one block
+        self._split.reset()
         self._unreported = True  # no patch yet: the first one replaces the whole body
-        self._blocks: list[Block] = []
         self._footnotes = FootnoteUnit()
         self._definitions_key: tuple[str, ...] | None = None
         self._definitions = Definitions()
         self._state: DocumentState | None = None
         self._marked: Block | None = None  # the block rendered with the end mark
         self._reported_order: list[str] = []
-        self._touched: set[Block] = set()  # blocks whose outer HTML may have changed
-        self._removed: list[str] = []
         self._cache.clear()
 
     def render(self, markdown_text: str, photos: PhotoLookup, *, end_mark: str = "") -> BlockPatch:
         """Bring the blocks up to date with ``markdown_text`` and say what changed."""
-        first_render = self._lines is None or self._unreported
+        first_render = self._split.lines is None or self._unreported
         self._unreported = False
-        text = self._follow(markdown_text)
-        if self._whole:
+        text = self._split.follow(markdown_text)
+        if self._split.whole:
             self._render_as_one_block(text, photos, end_mark)
             return self._patch(full=True)
         try:
@@ -174,22 +159,26 @@ class IncrementalRenderer:
         same text carries on from there) and renders nothing. A caller that must not wait long
         (the GUI thread) renders at once when the answer is small, and hands over otherwise.
         """
-        if self._lines is None or self._unreported:
+        if self._split.lines is None or self._unreported:
             return None
-        self._follow(markdown_text)
-        if self._whole:
+        self._split.follow(markdown_text)
+        if self._split.whole:
             return None
-        definitions = tuple(block.span.source for block in self._blocks if block.span.definitions)
+        definitions = tuple(
+            block.span.source for block in self._split.blocks if block.span.definitions
+        )
         if definitions != self._definitions_key:
             return None
         stale = [
             block
-            for block in self._touched
+            for block in self._split.touched
             if block.rendering is None or block.rendering.source != block.span.source
         ]
         size = sum(len(block.span.source) for block in stale)
         if any(block.span.footnotes for block in stale):  # footnotes render all together
-            size += sum(len(block.span.source) for block in self._blocks if block.span.footnotes)
+            size += sum(
+                len(block.span.source) for block in self._split.blocks if block.span.footnotes
+            )
         return size
 
     def html(self) -> str:
@@ -211,10 +200,10 @@ class IncrementalRenderer:
 
     def block_at_line(self, line: int) -> str | None:
         """The key of the block holding source ``line`` (the block before, on a blank line)."""
-        if not self._blocks:
+        if not self._split.blocks:
             return None
-        index = bisect.bisect_right(self._blocks, line, key=lambda block: block.first) - 1
-        return self._blocks[max(index, 0)].key
+        index = bisect.bisect_right(self._split.blocks, line, key=lambda block: block.first) - 1
+        return self._split.blocks[max(index, 0)].key
 
     def placed_photo_ids(self) -> frozenset[str]:
         """Ids of every ``photo:`` reference in the body (as ``RenderedBody.placed_photo_ids``)."""
@@ -225,130 +214,11 @@ class IncrementalRenderer:
             for photo_id in block.rendering.photo_ids
         )
 
-    # --- splitting -----------------------------------------------------------------------------
-
-    def _follow(self, markdown_text: str) -> str:
-        """Split ``markdown_text`` into blocks, again only where it changed; the normalised text."""
-        if markdown_text is self._followed[0] and self._lines is not None:
-            return self._followed[1]  # ``prepare`` split this very text a moment ago
-        text = normalised(markdown_text)
-        # Markdown renders a blank body as nothing at all (not even an end mark).
-        lines = [] if not text or text.isspace() else text.split("\n")
-        if self._lines is None:
-            self._blocks = [self._new_block(span) for span in spans(lines, 0, self._reader())]
-            self._touched.update(self._blocks)
-        else:
-            self._resplit(lines)
-        self._lines = lines
-        self._followed = (markdown_text, text)
-        held = [block.span for block in self._blocks]
-        # A reference, footnote or abbreviation definition among definition lists changes how
-        # Markdown joins them, in ways block splitting does not follow: such a body is rendered
-        # whole (news copy rarely has either).
-        self._whole = any(span.definition_list for span in held) and any(
-            span.references for span in held
-        )
-        return text
-
-    def _reader(self) -> markdown.Markdown:
-        if self._reader_markdown is None:
-            self._reader_markdown = markdown.Markdown(extensions=["extra"])
-        return self._reader_markdown
-
-    def _new_block(self, span: Span) -> Block:
-        self._next_key += 1
-        return Block(f"b{self._next_key}", span)
-
-    def _resplit(self, lines: list[str]) -> None:
-        """Split again only around the lines that changed, reusing the blocks on either side."""
-        old = self._lines or []
-        prefix = common_prefix(old, lines)
-        if prefix == len(old) == len(lines):
-            return
-        suffix = common_suffix(old, lines, limit=min(len(old), len(lines)) - prefix)
-        old_end, new_end = len(old) - suffix, len(lines) - suffix
-        shift = new_end - old_end
-        blocks = self._blocks
-        # Start a block early: the edit may make its first block carry on the one before.
-        start = max(bisect.bisect_left(blocks, prefix, key=lambda block: block.last) - 1, 0)
-        while start > 0 and blocks[start].span.opens_with_definitions:
-            start -= 1
-        inserted = "\n".join(lines[prefix:new_end])
-        # A new definition (": text") takes the paragraph before it as its term, and joins the
-        # definition list before that paragraph: split again from the block before that too.
-        if start > 0 and DEFINITION_LIST_RE.search(inserted):
-            start -= 1
-        start = self._earliest_reopened(start, inserted)
-        window: list[Span] = []
-        resume = len(blocks)
-        first_line = blocks[start].first if 0 < start < len(blocks) else 0
-        for span in spans(lines, first_line, self._reader()):
-            if span.first >= new_end:
-                same = self._block_at(span.first - shift, span.last - shift, start)
-                if same is not None:
-                    resume = same
-                    break
-            window.append(span)
-        kept = blocks[resume:]
-        if shift:
-            for block in kept:
-                block.span.first += shift
-                block.span.last += shift
-            self._touched.update(kept)  # their line numbers are in their HTML
-        matched = self._match(blocks[start:resume], window)
-        self._touched.update(matched)
-        self._blocks = blocks[:start] + matched + kept
-
-    def _earliest_reopened(self, start: int, inserted: str) -> int:
-        """The first block to split again: an earlier block whose unclosed fence or HTML the
-        inserted text may now close changes too, and so does one that leaves an element open
-        when the text may hold its closing tag (only a block near enough to join, so that a
-        stray ``<b>`` far above does not make every ``>`` typed split the story again)."""
-        closes_fence = "```" in inserted or "~~~" in inserted
-        closes_html = any(char in inserted for char in ">\"'")
-        if not (closes_fence or closes_html):
-            return start
-        closes_element = ">" in inserted
-        near = start - CLOSER_LOOKAHEAD
-        for index, block in enumerate(self._blocks[:start]):
-            span = block.span
-            if (closes_fence and span.unresolved_fence) or (closes_html and span.unresolved_html):
-                return index
-            if closes_element and span.leaves_open and index >= near:
-                return index
-        return start
-
-    def _block_at(self, first: int, last: int, start: int) -> int | None:
-        index = bisect.bisect_left(self._blocks, first, lo=start, key=lambda block: block.first)
-        if index < len(self._blocks):
-            block = self._blocks[index]
-            if block.first == first and block.last == last:
-                return index
-        return None
-
-    def _match(self, old: list[Block], spans: list[Span]) -> list[Block]:
-        """Blocks for the new spans, keeping the keys (and renderings) of the old ones where the
-        source is the same, and pairing the rest in order so an edited block keeps its key."""
-        same = min(len(old), len(spans))
-        head = 0
-        while head < same and old[head].span.source == spans[head].source:
-            head += 1
-        tail = 0
-        while tail < same - head and old[-1 - tail].span.source == spans[-1 - tail].source:
-            tail += 1
-        paired = same - tail  # old blocks taken in order for the new spans, edited or not
-        new = [self._new_block(span) for span in spans[paired : len(spans) - tail]]
-        blocks = old[:paired] + new + old[len(old) - tail :]
-        self._removed += [block.key for block in old[paired : len(old) - tail]]
-        for block, span in zip(blocks, spans, strict=True):
-            block.span = span
-        return blocks
-
     # --- rendering -----------------------------------------------------------------------------
 
     def _all_blocks(self) -> list[Block]:
         footnotes = self._footnotes.block
-        return [*self._blocks, footnotes] if footnotes is not None else self._blocks
+        return [*self._split.blocks, footnotes] if footnotes is not None else self._split.blocks
 
     def _document_state(self, photos: PhotoLookup, end_mark: str) -> DocumentState:
         definitions = self._current_definitions()
@@ -366,7 +236,7 @@ class IncrementalRenderer:
     def _current_definitions(self) -> Definitions:
         """The body's link references and abbreviations, read from the blocks that may hold them
         (together, in order, so later definitions win as in the whole body)."""
-        sources = tuple(block.span.source for block in self._blocks if block.span.definitions)
+        sources = tuple(block.span.source for block in self._split.blocks if block.span.definitions)
         if sources != self._definitions_key:
             found = Definitions()
             if sources:
@@ -380,12 +250,12 @@ class IncrementalRenderer:
             state.references_signature,
             state.abbreviations,
         ):
-            return set(self._blocks)
-        suspects = set(self._touched)
+            return set(self._split.blocks)
+        suspects = set(self._split.touched)
         if previous.photo_states != state.photo_states:
             suspects.update(
                 block
-                for block in self._blocks
+                for block in self._split.blocks
                 if block.rendering is not None and block.rendering.photo_ids
             )
         return suspects
@@ -410,19 +280,19 @@ class IncrementalRenderer:
     def _story_end(self, *, guess: bool) -> Block | None:
         """The block the end mark goes in: the last one with text besides photos; else the
         first with a photo; else the first. ``guess``: count a block not rendered yet as text."""
-        if not self._blocks:
+        if not self._split.blocks:
             return None
-        for block in reversed(self._blocks):
+        for block in reversed(self._split.blocks):
             rendering = block.rendering
             if rendering is None or rendering.source != block.span.source:
                 if guess:
                     return block
             elif rendering.has_text:
                 return block
-        for block in self._blocks:
+        for block in self._split.blocks:
             if block.rendering is not None and block.rendering.has_figure:
                 return block
-        return self._blocks[0]
+        return self._split.blocks[0]
 
     def _wanted_mark(self, block: Block, host: Block | None) -> str:
         return self._state.end_mark if block is host and self._state is not None else ""
@@ -441,7 +311,7 @@ class IncrementalRenderer:
     def _render_stale(self, suspects: set[Block], state: DocumentState, host: Block | None) -> None:
         stale = [
             block
-            for block in self._blocks
+            for block in self._split.blocks
             if block in suspects and not block.span.footnotes and not self._from_cache(block, host)
         ]
         if stale:
@@ -460,7 +330,7 @@ class IncrementalRenderer:
         if cached is not None and cached.photos == state.photos_of(cached.photo_ids):
             self._cache.move_to_end(key)
             block.rendering = cached
-            self._touched.add(block)
+            self._split.touched.add(block)
             return True
         return False
 
@@ -479,7 +349,7 @@ class IncrementalRenderer:
             block.rendering = self._rendering(block, part, self._wanted_mark(block, host))
             if not block.span.footnotes:
                 self._remember(block.rendering)
-        self._touched.update(blocks)
+        self._split.touched.update(blocks)
         return rendered.footnotes
 
     def _rendering(self, block: Block, part: RenderedPart, end_mark: str) -> Rendering:
@@ -508,7 +378,7 @@ class IncrementalRenderer:
         """Render the blocks that mention or define footnotes together, whenever any changed:
         numbering runs across them, and their list follows the last block."""
         unit = self._footnotes
-        members = [block for block in self._blocks if block.span.footnotes]
+        members = [block for block in self._split.blocks if block.span.footnotes]
         rendered = [block.rendering for block in [*members, unit.block] if block is not None]
         # Photos placed in the footnotes list count as much as those in the blocks.
         photo_ids = sorted({i for rendering in rendered if rendering for i in rendering.photo_ids})
@@ -531,11 +401,11 @@ class IncrementalRenderer:
         unit = self._footnotes
         if footnotes is None or not footnotes.html:
             if unit.block is not None:
-                self._removed.append(unit.block.key)
+                self._split.removed.append(unit.block.key)
             unit.block = None
             return
         if unit.block is None:
-            unit.block = self._new_block(Span(0, 0, ""))
+            unit.block = self._split.new_block(Span(0, 0, ""))
         self._place_footnotes_list()
         unit.block.rendering = Rendering(
             source="",
@@ -547,29 +417,29 @@ class IncrementalRenderer:
             has_text=False,
             has_figure=False,
         )
-        self._touched.add(unit.block)
+        self._split.touched.add(unit.block)
 
     def _place_footnotes_list(self) -> None:
         """The footnotes list stands for the end of the text (it is shown after everything)."""
         block = self._footnotes.block
-        last_line = max(len(self._lines or []) - 1, 0)
+        last_line = max(len(self._split.lines or []) - 1, 0)
         if block is not None and block.span.first != last_line:
             block.span = Span(last_line, last_line, "")
-            self._touched.add(block)
+            self._split.touched.add(block)
 
     def _render_as_one_block(self, text: str, photos: PhotoLookup, end_mark: str) -> None:
         """The safety net: the whole body as one block, rendered as a whole."""
-        lines = self._lines or []
+        lines = self._split.lines or []
         self._set_footnotes_list(None)
         self._footnotes = FootnoteUnit()
         self._state = None  # every block is checked again next time
         self._marked = None
         if not lines:
-            self._removed += [block.key for block in self._blocks]
-            self._blocks = []
+            self._split.removed += [block.key for block in self._split.blocks]
+            self._split.blocks = []
             return
-        block, *others = self._blocks or [self._new_block(Span(0, 0, ""))]
-        self._removed += [other.key for other in others]
+        block, *others = self._split.blocks or [self._split.new_block(Span(0, 0, ""))]
+        self._split.removed += [other.key for other in others]
         block.span = Span(
             0,
             len(lines) - 1,
@@ -589,8 +459,8 @@ class IncrementalRenderer:
             has_text=True,
             has_figure=False,
         )
-        self._blocks = [block]
-        self._touched.add(block)
+        self._split.blocks = [block]
+        self._split.touched.add(block)
 
     # --- reporting -----------------------------------------------------------------------------
 
@@ -599,7 +469,7 @@ class IncrementalRenderer:
         changed: dict[str, str] = {}
         lines: dict[str, str] = {}
         for block in blocks:
-            if block not in self._touched:  # blocks that moved are touched too (_resplit)
+            if block not in self._split.touched:  # blocks that moved are touched too (_resplit)
                 continue
             span = (block.first, block.last)
             inner = block.rendering.html if block.rendering is not None else ""
@@ -612,8 +482,8 @@ class IncrementalRenderer:
             if span != block.reported_lines:
                 lines[block.key] = f"{span[0]}-{span[1]}"
                 block.reported_lines = span
-        removed = list(dict.fromkeys(self._removed))
-        self._touched, self._removed = set(), []
+        removed = list(dict.fromkeys(self._split.removed))
+        self._split.touched, self._split.removed = set(), []
         order = [block.key for block in blocks]
         reordered = order != self._reported_order
         self._reported_order = order
