@@ -122,14 +122,28 @@ def _blank_out(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-@functools.lru_cache(maxsize=8)
 def prose_mask(text: str, *, markdown: bool = False) -> str:
-    """``text`` with everything that is not prose blanked out by spaces; same length. The last
-    few masks are cached: the spelling and house-style checks of one run share one."""
-    if markdown:
-        text = _blank_out(text, _code_block_spans(text))
-        text = _blank_out(text, [m.span() for m in _MARKDOWN_INLINE_RE.finditer(text)])
+    """``text`` with everything that is not prose blanked out by spaces; same length. Masks
+    are cached, so that the spelling and house-style checks of one run share them."""
+    return _markdown_mask(text) if markdown else _plain_mask(text)
+
+
+def _blank_addresses(text: str) -> str:
     return _blank_out(text, [m.span() for m in _ADDRESS_RE.finditer(text)])
+
+
+# Bodies and short fields are cached apart: one run masks the headline, the dek and every
+# photo's caption and alt text between the spelling and the house-style checks' look at the
+# body, and in one shared cache those evicted the body's mask (the costly one) before its
+# second use.
+_plain_mask = functools.lru_cache(maxsize=256)(_blank_addresses)
+
+
+@functools.lru_cache(maxsize=4)
+def _markdown_mask(text: str) -> str:
+    text = _blank_out(text, _code_block_spans(text))
+    text = _blank_out(text, [m.span() for m in _MARKDOWN_INLINE_RE.finditer(text)])
+    return _blank_addresses(text)
 
 
 # --- words --------------------------------------------------------------------------------------
