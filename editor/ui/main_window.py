@@ -39,6 +39,7 @@ from editor.ui.panes.photos import PhotosPane
 from editor.ui.panes.preview import PreviewPane
 from editor.ui.photo_desk import PhotoDesk
 from editor.ui.recent_files import recent_files, remember_file
+from editor.ui.scroll_sync import install_scroll_sync
 from editor.ui.spelling_ui import install_spelling
 from editor.ui.tools import install_counts, install_find_replace, install_typography
 
@@ -220,54 +221,11 @@ class MainWindow(QMainWindow):
         self.document.pathChanged.connect(self._update_title)
         self.document.readOnlyChanged.connect(self._read_only_changed)
         self.document.fieldChanged.connect(self._field_changed)
-        self._wire_scroll_sync()
+        self.scroll_sync = install_scroll_sync(self)
         self.photo_desk.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.photo_desk.photoCountChanged.connect(
             lambda count: self.side_tabs.setTabText(1, f"Photos ({count})" if count else "Photos")
         )
-
-    def _wire_scroll_sync(self) -> None:
-        """Editor and preview follow each other through the source lines of the blocks.
-
-        The editor's side is gathered into one call after the event that moved it: a keystroke
-        moves the cursor and may scroll the editor too, and asking the page about the same line
-        on every keystroke would cost it a layout each time for nothing.
-        """
-        self._syncing = False  # one side moving the other must not bounce back
-        self._editor_scrolled = False
-        self._synced_cursor_line = -1  # the cursor line the preview was last brought to
-        self._editor_sync = QTimer(self)
-        self._editor_sync.setSingleShot(True)
-        self._editor_sync.setInterval(0)
-        self._editor_sync.timeout.connect(self._sync_preview_to_editor)
-
-        def from_editor_scroll(_value: int) -> None:
-            if not self._syncing:
-                self._editor_scrolled = True
-                self._editor_sync.start()
-
-        def from_preview(line: int) -> None:
-            self._syncing = True
-            try:
-                self.body.show_line_at_top(line)
-            finally:
-                self._syncing = False
-
-        self.body.cursorPositionChanged.connect(self._editor_sync.start)
-        self.body.verticalScrollBar().valueChanged.connect(from_editor_scroll)
-        self.preview.scrolledToLine.connect(from_preview)
-        self.preview.lineActivated.connect(self.body.go_to_line)
-        self.document.replaced.connect(lambda: setattr(self, "_synced_cursor_line", -1))
-
-    def _sync_preview_to_editor(self) -> None:
-        if self._editor_scrolled:
-            self._editor_scrolled = False
-            self.preview.show_line_at_top(self.body.top_line())
-            self._synced_cursor_line = -1  # the cursor's block may have left the preview's view
-        line = self.body.cursor_line()
-        if line != self._synced_cursor_line:
-            self._synced_cursor_line = line
-            self.preview.scroll_to_line(line)
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
