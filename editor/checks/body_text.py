@@ -94,16 +94,27 @@ def _inside(spans: tuple[tuple[int, int], ...], offset: int) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
+def line_starts(text: str) -> tuple[int, ...]:
+    """The offset where each line of ``text`` starts (the first is 0). Cached: the body checks,
+    the spelling check and the house-style check of one run share it."""
+    return (0, *(m.end() for m in re.finditer("\n", text)))
+
+
+def line_of(text: str, offset: int) -> int:
+    """The 1-based line of ``text`` holding ``offset``."""
+    return bisect.bisect_right(line_starts(text), offset)
+
+
+@functools.lru_cache(maxsize=8)
 def scan_body(text: str) -> BodyScan:
     code, comments = _code_spans(text)
     code_free = _blank(text, code)
     syntax, links = _other_syntax(code_free)
     merged = _merge(code + syntax)
-    line_starts = (0, *(m.end() for m in re.finditer("\n", text)))
     return BodyScan(
         text=text,
         prose=_blank(text, merged),
-        line_starts=line_starts,
+        line_starts=line_starts(text),
         code_spans=tuple(_merge(code)),
         comment_spans=tuple(comments),
         masked_spans=tuple(merged),

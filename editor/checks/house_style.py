@@ -21,7 +21,6 @@ house-style-file           note      the user's house-style file is broken and w
 
 from __future__ import annotations
 
-import bisect
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from editor import RESOURCES
+from editor.checks.body_text import line_of
 from editor.checks.findings import Finding, Fix, Severity
 from editor.model.article import Article
 from editor.paths import config_dir
@@ -363,10 +363,8 @@ def house_style_findings(article: Article, style: HouseStyle) -> list[Finding]:
         for span, rule in _spans(rules, prose_mask(text)):
             found.append(_finding(rule, text, span, name))
     body = article.body
-    line_starts = [0, *(match.end() for match in re.finditer("\n", body))]
     for span, rule in _spans(rules, prose_mask(body, markdown=True)):
-        line = bisect.bisect_right(line_starts, span[0])
-        found.append(_finding(rule, body, span, "body", line=line))
+        found.append(_finding(rule, body, span, "body", line=line_of(body, span[0])))
     for photo in article.photos:
         for photo_field in ("caption", "alt"):
             text = getattr(photo, photo_field)

@@ -18,12 +18,11 @@ spelling-no-dictionary     note      no dictionary installed for the article's l
 
 from __future__ import annotations
 
-import bisect
 import functools
-import re
 from collections.abc import Iterable
 from typing import Any
 
+from editor.checks.body_text import line_of
 from editor.checks.findings import Finding, Fix, Severity
 from editor.model.article import Article
 from editor.spelling import (
@@ -70,8 +69,8 @@ class _Reporter:
         *,
         markdown: bool = False,
         photo_field: str | None = None,
-        line_starts: list[int] | None = None,
     ) -> Iterable[Finding]:
+        """``markdown`` marks the body: its findings carry their line."""
         for start, end, word in self.speller.misspellings(text, markdown=markdown):
             if word in self.names:
                 continue
@@ -79,7 +78,7 @@ class _Reporter:
             fix = None
             if suggestion:
                 fix = Fix(f"Change to “{suggestion}”", start, end, suggestion)
-            line = bisect.bisect_right(line_starts, start) if line_starts is not None else None
+            line = line_of(text, start) if markdown else None
             yield Finding(
                 Severity.WARNING,
                 "spelling",
@@ -103,9 +102,7 @@ def spelling_findings(
     found: list[Finding] = []
     for field, photo_field in _FIELDS:
         found.extend(reporter.findings(getattr(article, field), field, photo_field=photo_field))
-    body = article.body
-    line_starts = [0, *(match.end() for match in re.finditer("\n", body))]
-    found.extend(reporter.findings(body, "body", markdown=True, line_starts=line_starts))
+    found.extend(reporter.findings(article.body, "body", markdown=True))
     for photo in article.photos:
         for photo_field in ("caption", "alt"):
             found.extend(
