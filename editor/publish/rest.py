@@ -130,14 +130,9 @@ class RestClient:
                 raw = response.read()
         except urllib.error.HTTPError as error:
             raise self._http_error(error) from None
-        except TimeoutError:
-            raise PublishError(
-                f"{where} did not answer within {self.timeout:g} seconds; try again later",
-                temporary=True,
-            ) from None
         except urllib.error.URLError as error:
             raise self._connection_error(error.reason) from None
-        except (http.client.HTTPException, ConnectionError) as error:
+        except (TimeoutError, http.client.HTTPException, ConnectionError) as error:
             raise self._connection_error(error) from None
         try:
             return json.loads(raw.decode("utf-8-sig")) if raw.strip() else None
