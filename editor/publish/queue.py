@@ -78,18 +78,14 @@ class PublishQueue:
         for entry in self.entries():
             try:
                 link = publish_one(entry)
-            except PublishError as error:
+            except (PublishError, OSError, ValueError) as error:
+                # Only a site out of reach is cured by waiting; a story that cannot be read is not.
+                temporary = isinstance(error, PublishError) and error.temporary
                 tried = replace(
                     entry,
                     attempts=entry.attempts + 1,
                     last_error=str(error),
-                    needs_attention=not error.temporary,
-                )
-                self.update(tried)
-                outcomes.append(RetryOutcome(tried, False, str(error)))
-            except (OSError, ValueError) as error:
-                tried = replace(
-                    entry, attempts=entry.attempts + 1, last_error=str(error), needs_attention=True
+                    needs_attention=not temporary,
                 )
                 self.update(tried)
                 outcomes.append(RetryOutcome(tried, False, str(error)))
