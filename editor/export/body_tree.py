@@ -46,12 +46,17 @@ class _TreeBuilder(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
-        parent = self._stack[-1]
-        if len(parent):
-            last = parent[-1]
-            last.tail = (last.tail or "") + data
-        else:
-            parent.text = (parent.text or "") + data
+        append_text(self._stack[-1], data)
+
+
+def append_text(element: ET.Element, text: str | None) -> None:
+    """Add ``text`` at the end of ``element``'s content: after its last child, or to its text."""
+    if not text:
+        return
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
 
 
 def parse_fragment(html: str) -> ET.Element:

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-from editor.export.body_tree import VOID_ELEMENTS, text_of
+from editor.export.body_tree import VOID_ELEMENTS, append_text, text_of
 
 # Characters neither HTML text nor the XML around the post (WXR) may hold: control codes, lone
 # surrogates, U+FFFE/U+FFFF. Removed, so post.html and the WXR's copy are the same text.
@@ -151,28 +151,19 @@ def list_item_block(item: ET.Element, photos: PhotoFinder) -> str:
     for child in item:
         if child.tag in ("ul", "ol"):
             nested.append(list_block(child, photos))
-            _append_text(words, child.tail)
+            append_text(words, child.tail)
         elif child.tag == "p":  # a "loose" list wraps its items' words in paragraphs
             if len(words) or (words.text or "").strip():
                 words.append(ET.Element("br"))
-            _append_text(words, child.text)
+            append_text(words, child.text)
             words.extend(list(child))
-            _append_text(words, child.tail)
+            append_text(words, child.tail)
         else:
             words.append(child)
     inner = f"<li>{inner_html(words).strip()}"
     if nested:
         inner += "\n" + "\n\n".join(nested) + "\n"
     return block("list-item", f"{inner}</li>")
-
-
-def _append_text(element: ET.Element, text: str | None) -> None:
-    if not text:
-        return
-    if len(element):
-        element[-1].tail = (element[-1].tail or "") + text
-    else:
-        element.text = (element.text or "") + text
 
 
 def image_block(figure: ET.Element, photos: PhotoFinder) -> str:

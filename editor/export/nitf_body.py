@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from xml.etree import ElementTree as ET
 
+from editor.export.body_tree import append_text
+
 NITF_NS = "http://iptc.org/std/NITF/2006-10-18/"
 
 # A photo figure's media element, made by the caller from the photo's record (never from the
@@ -49,13 +51,7 @@ class _Inline:
         self.target = target
 
     def text(self, text: str | None) -> None:
-        if not text:
-            return
-        if len(self.target):
-            last = self.target[-1]
-            last.tail = (last.tail or "") + text
-        else:
-            self.target.text = (self.target.text or "") + text
+        append_text(self.target, text)
 
     def element(self, element: ET.Element) -> None:
         self.target.append(element)

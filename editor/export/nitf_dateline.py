@@ -14,6 +14,7 @@ import datetime as dt
 import unicodedata
 from xml.etree import ElementTree as ET
 
+from editor.export.body_tree import append_text
 from editor.export.nitf_body import nitf
 from editor.model.article import Dateline
 from editor.model.dateline import STYLES, dateline_text
@@ -74,13 +75,13 @@ def dateline_element(dateline: Dateline) -> ET.Element | None:
     element = nitf("dateline")
     position = 0
     for begin, end, kind in pieces:
-        _append_text(element, line[position:begin])
+        append_text(element, line[position:begin])
         if kind == "location":
             element.append(_location(line, begin, end, city, country))
         else:
             element.append(_story_date(dateline, line[begin:end]))
         position = end
-    _append_text(element, line[position:])
+    append_text(element, line[position:])
     if not date and dateline.date is not None:
         element.append(_story_date(dateline, ""))
     return element
@@ -98,22 +99,13 @@ def _location(
     for span, tag in ((city, "city"), (country, "country")):
         if span is None:
             continue
-        _append_text(location, line[position : span[0]])
+        append_text(location, line[position : span[0]])
         location.append(nitf(tag, text=line[span[0] : span[1]]))
         position = span[1]
-    _append_text(location, line[position:end])
+    append_text(location, line[position:end])
     return location
 
 
 def _story_date(dateline: Dateline, printed: str) -> ET.Element:
     assert dateline.date is not None
     return nitf("story.date", {"norm": date_norm(dateline.date)}, printed or None)
-
-
-def _append_text(element: ET.Element, text: str) -> None:
-    if not text:
-        return
-    if len(element):
-        element[-1].tail = (element[-1].tail or "") + text
-    else:
-        element.text = (element.text or "") + text
