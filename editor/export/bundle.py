@@ -27,7 +27,9 @@ import zipfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
-from editor.export import ExportError, write_atomically
+from editor.export import ExportError, ExportOptions, write_atomically
+from editor.model.article import Article
+from editor.model.media_store import MediaStore
 
 # Marks a folder as written by an export, so that exporting again may replace it.
 MARKER_NAME = ".dateline-export"
@@ -103,6 +105,33 @@ def write_bundle(
         write_atomically(out_path, zip_bytes(files, zip_date_time(modified)))
     else:
         write_folder(out_path, files)
+
+
+class BundleExporter:
+    """A format that is several files; subclasses give ``files``, this writes them."""
+
+    extension = ""  # a folder (or a .zip)
+    # Zipped, the files sit inside a folder of the zip's name (a Hugo page bundle unzips as its
+    # own folder); otherwise at the top of the zip.
+    zip_in_own_folder = False
+
+    def files(
+        self, article: Article, media: MediaStore, options: ExportOptions | None = None
+    ) -> dict[str, bytes]:
+        """Every file of the bundle by its relative path, without writing any."""
+        raise NotImplementedError
+
+    def export(
+        self,
+        article: Article,
+        media: MediaStore,
+        out_path: Path,
+        options: ExportOptions | None = None,
+    ) -> None:
+        files = self.files(article, media, options)
+        (options or ExportOptions()).check_cancelled()
+        zip_folder = out_path.stem if self.zip_in_own_folder else None
+        write_bundle(out_path, files, modified=article.modified, zip_folder=zip_folder)
 
 
 def write_folder(out_path: Path, files: Mapping[str, bytes]) -> None:

@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from editor.export import ExportError, ExportOptions
-from editor.export.bundle import write_bundle
+from editor.export.bundle import BundleExporter
 from editor.export.photo_copies import make_photo_copies, published_photos, widest_jpeg
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef, story_uuid
@@ -296,21 +295,13 @@ def bundle_files(
     return contents
 
 
-class MarkdownExporter:
+class MarkdownExporter(BundleExporter):
     name = "markdown"
     description = "Markdown for Hugo: a page bundle folder (or .zip), index.md and photos"
-    extension = ""
+    # Unzipped into a Hugo site's content/, the zip's folder is the page bundle.
+    zip_in_own_folder = True
 
-    def export(
-        self,
-        article: Article,
-        media: MediaStore,
-        out_path: Path,
-        options: ExportOptions | None = None,
-    ) -> None:
-        options = options or ExportOptions()
-        files = bundle_files(article, media, options)
-        options.check_cancelled()
-        # Zipped, the bundle sits in a folder of the zip's name: unzipped into a Hugo site's
-        # content/, it is the page bundle.
-        write_bundle(out_path, files, modified=article.modified, zip_folder=out_path.stem)
+    def files(
+        self, article: Article, media: MediaStore, options: ExportOptions | None = None
+    ) -> dict[str, bytes]:
+        return bundle_files(article, media, options)

@@ -19,11 +19,10 @@ referenced (``<img srcset>`` takes one format; every browser shows JPEG), so onl
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from editor.export import ExportError, ExportOptions
-from editor.export.bundle import safe_file_stem, write_bundle
+from editor.export.bundle import BundleExporter, safe_file_stem
 from editor.export.photo_copies import jpeg_renditions, make_photo_copies, published_photos
 from editor.media.renditions import RENDITION_WIDTHS, Rendition
 from editor.model.article import Article, ImageRef, article_to_dict
@@ -104,10 +103,9 @@ def _photo_data(image: ImageRef, named: list[tuple[str, Rendition]]) -> dict[str
     }
 
 
-class WebExporter:
+class WebExporter(BundleExporter):
     name = "web"
     description = "Web folder: index.html, style.css, responsive photos and article.json (or .zip)"
-    extension = ""
 
     def files(
         self, article: Article, media: MediaStore, options: ExportOptions | None = None
@@ -128,14 +126,3 @@ class WebExporter:
             DATA_NAME: data.encode("utf-8"),
             **photos.files,
         }
-
-    def export(
-        self,
-        article: Article,
-        media: MediaStore,
-        out_path: Path,
-        options: ExportOptions | None = None,
-    ) -> None:
-        files = self.files(article, media, options)
-        (options or ExportOptions()).check_cancelled()
-        write_bundle(out_path, files, modified=article.modified)

@@ -34,12 +34,11 @@ import unicodedata
 import urllib.parse
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from editor.export import ExportError, ExportOptions
 from editor.export.body_tree import rendered_body
-from editor.export.bundle import safe_file_stem, write_bundle
+from editor.export.bundle import BundleExporter, safe_file_stem
 from editor.export.gutenberg import BlockPhoto, body_blocks, post_content
 from editor.export.photo_copies import make_photo_copies, published_photos, widest_jpeg
 from editor.export.wxr import Author, Channel, Item, Term, wxr_document
@@ -120,10 +119,9 @@ class UploadedPhoto:
         return BlockPhoto(self.attachment_id, self.url, self.image.alt.strip(), self.caption)
 
 
-class WordPressExporter:
+class WordPressExporter(BundleExporter):
     name = "wordpress"
     description = "WordPress: a draft post as blocks, WXR import file and photos (or .zip)"
-    extension = ""
 
     def __init__(self, media_base_url: str = "") -> None:
         self.media_base_url = _checked_base_url(media_base_url)
@@ -223,17 +221,6 @@ class WordPressExporter:
             terms=tuple(terms),
             items=(post, *attachments),
         )
-
-    def export(
-        self,
-        article: Article,
-        media: MediaStore,
-        out_path: Path,
-        options: ExportOptions | None = None,
-    ) -> None:
-        files = self.files(article, media, options)
-        (options or ExportOptions()).check_cancelled()
-        write_bundle(out_path, files, modified=article.modified)
 
 
 def photo_caption(image: ImageRef) -> str:
