@@ -27,6 +27,11 @@ def default_queue_path() -> Path:
     return data_dir() / QUEUE_FILE
 
 
+def _article_key(article: Path | str) -> str:
+    """How an entry names its story: the absolute path, as text."""
+    return str(Path(article).absolute())
+
+
 @dataclass(frozen=True)
 class QueuedPublish:
     article: str  # the .article file's absolute path
@@ -57,10 +62,15 @@ class PublishQueue:
         except (OSError, ValueError, KeyError, TypeError):
             return []
 
+    def entries_for(self, article: Path | str) -> list[QueuedPublish]:
+        """The entries of the story at ``article``, whichever way its path is written."""
+        key = _article_key(article)
+        return [entry for entry in self.entries() if entry.article == key]
+
     def add(self, article: Path | str, site: str, status: str, reason: str = "") -> QueuedPublish:
         """Queue ``article`` for ``site`` (replacing an earlier entry for the same pair)."""
         now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-        entry = QueuedPublish(str(Path(article).absolute()), site, status, now, 0, reason)
+        entry = QueuedPublish(_article_key(article), site, status, now, 0, reason)
         self._write([*self._others(entry), entry])
         return entry
 

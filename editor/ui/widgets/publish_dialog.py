@@ -194,7 +194,7 @@ class PublishDialog(BackgroundWorkDialog):
         path = self._document.path
         if self._running or path is None:
             return False
-        mine = [e for e in PublishQueue().entries() if e.article == str(path.absolute())]
+        mine = PublishQueue().entries_for(path)
         if not mine:
             return False
         self.refresh_sites()
@@ -207,8 +207,8 @@ class PublishDialog(BackgroundWorkDialog):
         if path is None:
             return
         queue = PublishQueue()
-        for entry in queue.entries():
-            if entry.article == str(path.absolute()) and entry.site == self._asked[0]:
+        for entry in queue.entries_for(path):
+            if entry.site == self._asked[0]:
                 queue.remove(entry)
 
     def _failed(self, message: str) -> None:
