@@ -113,13 +113,11 @@ def _sites_list(options: argparse.Namespace, parser: argparse.ArgumentParser) ->
 
 def _rest_site(name: str) -> Any:
     """The named site with its password, as the publishing client takes it."""
-    from editor.publish.rest import Site as RestSite
     from editor.sites import SiteError, SiteStore
 
     store = SiteStore()
     try:
-        site = store.get(name)
-        return RestSite(site.url, site.user, store.password(site))
+        return store.credentials(store.get(name))
     except SiteError as error:
         raise CommandError(str(error)) from None
 

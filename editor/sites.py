@@ -16,12 +16,16 @@ import re
 import urllib.parse
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import keyring
 import keyring.errors
 
 from editor.export import write_atomically
 from editor.paths import config_dir
+
+if TYPE_CHECKING:
+    from editor.publish.rest import Site as RestSite
 
 KEYRING_SERVICE = "Dateline WordPress"
 _NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}")
@@ -139,6 +143,14 @@ class SiteStore:
                 "DATELINE_SITE_PASSWORD"
             )
         return stored
+
+    def credentials(self, site: Site) -> RestSite:
+        """The site with its password, as the publishing client takes it (SiteError if the
+        password cannot be had)."""
+        # Imported here: listing or adding sites needs none of the publishing code.
+        from editor.publish.rest import Site as RestSite
+
+        return RestSite(site.url, site.user, self.password(site))
 
     def _write(self, sites: list[Site]) -> None:
         data = {"sites": [asdict(site) for site in sorted(sites, key=lambda s: s.name.lower())]}

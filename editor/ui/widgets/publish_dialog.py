@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from editor.publish.queue import PublishQueue
 from editor.publish.rest import PublishCancelled, PublishError
-from editor.publish.rest import Site as RestSite
 from editor.publish.wordpress import PublishResult, publish
 from editor.sites import SiteError, SiteStore
 from editor.ui.document import ArticleDocument
@@ -117,7 +116,7 @@ class PublishDialog(BackgroundWorkDialog):
             return
         try:
             site = self.store.get(self.site.currentData())
-            rest_site = RestSite(site.url, site.user, self.store.password(site))
+            rest_site = self.store.credentials(site)
         except SiteError as error:
             self._say(html.escape(str(error)))
             return

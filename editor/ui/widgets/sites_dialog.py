@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from editor.publish.rest import RestClient
-from editor.publish.rest import Site as RestSite
 from editor.sites import Site, SiteError, SiteStore, checked_site
 from editor.ui.worker import run_in_background
 
@@ -148,7 +147,7 @@ class SitesDialog(QDialog):
             return
         site = item.data(Qt.ItemDataRole.UserRole)
         try:
-            rest_site = RestSite(site.url, site.user, self.store.password(site))
+            rest_site = self.store.credentials(site)
         except SiteError as error:
             self._say(str(error))
             return
