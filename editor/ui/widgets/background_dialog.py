@@ -4,11 +4,25 @@ close button."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog
+import threading
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+
+class _ProgressRelay(QObject):
+    """Carries progress from the working thread to the dialog (a queued signal)."""
+
+    progress = Signal(int, int)
 
 
 class BackgroundWorkDialog(QDialog):
-    _running = False
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._running = False
+        self._cancel = threading.Event()  # set to ask the running work to stop; it polls
+        self._relay = _ProgressRelay(self)  # the work emits progress(done, total) here
+        self._relay.progress.connect(self._show_progress)
 
     @property
     def running(self) -> bool:
@@ -16,6 +30,10 @@ class BackgroundWorkDialog(QDialog):
 
     def cancel(self) -> None:
         """Ask the running work to stop (subclasses say how)."""
+        raise NotImplementedError
+
+    def _show_progress(self, done: int, total: int) -> None:
+        """Show the work's progress (subclasses say how); runs on the GUI thread."""
         raise NotImplementedError
 
     def _close_or_cancel(self) -> None:

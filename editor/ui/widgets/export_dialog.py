@@ -9,10 +9,9 @@ the dialog offers to open the folder it went to.
 from __future__ import annotations
 
 import copy
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,12 +38,6 @@ LAST_FOLDER_KEY = "export/folder"
 OPEN_WHEN_DONE_KEY = "export/open_when_done"
 
 
-class _ProgressRelay(QObject):
-    """Carries progress from the exporting thread to the dialog (a queued signal)."""
-
-    progress = Signal(int, int)
-
-
 def is_folder_format(exporter: Exporter) -> bool:
     """Formats that write a folder (or a .zip of it) have no file extension of their own."""
     return exporter.extension == ""
@@ -65,11 +58,7 @@ class ExportDialog(BackgroundWorkDialog):
         self.setModal(False)  # the reporter may go on writing while a long export runs
         self._document = document
         self._settings = settings
-        self._running = False
-        self._cancel = threading.Event()
         self._written: Path | None = None
-        self._relay = _ProgressRelay(self)
-        self._relay.progress.connect(self._show_progress)
 
         self.format = QComboBox()
         self.format.setObjectName("export_format")

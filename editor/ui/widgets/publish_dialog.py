@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import copy
 import html
-import threading
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -31,10 +30,6 @@ from editor.ui.widgets.background_dialog import BackgroundWorkDialog
 from editor.ui.worker import run_in_background
 
 
-class _ProgressRelay(QObject):
-    progress = Signal(int, int)  # from the publishing thread to the dialog
-
-
 class PublishDialog(BackgroundWorkDialog):
     published = Signal(object)  # the PublishResult of a publish that succeeded
     outOfReach = Signal(str)  # the site could not be reached (publish when online is offered)
@@ -51,11 +46,7 @@ class PublishDialog(BackgroundWorkDialog):
         self.setModal(False)
         self._document = document
         self.store = store or SiteStore()
-        self._running = False
         self._asked: tuple[str, str] = ("", "draft")  # site and status of the last publish
-        self._cancel = threading.Event()
-        self._relay = _ProgressRelay(self)
-        self._relay.progress.connect(self._show_progress)
 
         self.site = QComboBox()
         self.site.setObjectName("publish_site")
