@@ -3,7 +3,7 @@ photos (``export.story_with_photos``), timed from ``publish()`` to the post's id
 correction (body and one caption changed: one media item updated in place, the post updated).
 
 The site is the one named by ``WP_URL``, ``WP_USER`` and ``WP_APP_PASSWORD``, or else one started
-for the run by the WordPress recipe (``shared/recipes/wordpress`` beside the repository, or
+for the run by the WordPress recipe the tests use (``tests/wordpress/``, or
 ``$DATELINE_WORDPRESS_RECIPE``) on a free port and stopped at the end. Each run publishes a new
 copy of the story (a new post and five media items). Prints the median and slowest of each
 figure, with the core count. Never fails on time.
@@ -35,9 +35,7 @@ from export import story_with_photos  # the benchmark folder is not a package
 from editor.publish import Site, publish
 
 REPO = Path(__file__).resolve().parents[1]
-RECIPE = Path(
-    os.environ.get("DATELINE_WORDPRESS_RECIPE", REPO.parent / "shared" / "recipes" / "wordpress")
-)
+RECIPE = Path(os.environ.get("DATELINE_WORDPRESS_RECIPE", REPO / "tests" / "wordpress"))
 
 
 @contextmanager
