@@ -11,10 +11,11 @@ there, and the document hears of it as of any edit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +39,7 @@ from editor.checks.registry import CheckContext, CheckSettings, run_checks
 from editor.checks.spelling_check import spelling_check
 from editor.model.article import Article, snapshot_article
 from editor.ui.spelling_ui import SpellingService, spelling_service
-from editor.ui.worker import run_in_background
+from editor.ui.tools.debounce import DebouncedJob
 
 CHECK_DELAY_MS = 500  # after the last edit
 TAB_TITLE = "Checks"
@@ -368,12 +369,8 @@ class ChecksController(QObject):
         self.panel.fixRequested.connect(self.apply_fix)
         self.revision = 0
         self.shown_revision = -1
-        self._busy = False
         self._snapshot: Article | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(CHECK_DELAY_MS)
-        self._timer.timeout.connect(self._run)
+        self._job = DebouncedJob(self, CHECK_DELAY_MS, self._prepare, self._done, self._failed)
         document = window.document
         for signal in (
             document.fieldChanged,
@@ -386,46 +383,36 @@ class ChecksController(QObject):
         self.service.accepted.connect(self._word_accepted)
         self.service.personalChanged.connect(self._replaced)
         self._show_count([])
-        self._timer.start(0)
+        self._job.schedule(0)
 
     # --- scheduling ----------------------------------------------------------------------------
 
     def _edited(self, *_args: Any) -> None:
         self.revision += 1
-        self._timer.start(CHECK_DELAY_MS)
+        self._job.schedule()
 
     def _replaced(self) -> None:
         self.revision += 1
-        self._timer.start(0)
+        self._job.schedule(0)
 
     def run_now(self) -> None:
-        self._timer.start(0)
+        self._job.schedule(0)
 
     @property
     def idle(self) -> bool:
         """No check running or waiting to run."""
-        return not self._busy and not self._timer.isActive()
+        return self._job.idle
 
-    def _run(self) -> None:
-        if self._busy:
-            return  # the running check's end starts the next one
+    def _prepare(self) -> Callable[[], ChecksResult]:
         document = self.window.document
         snapshot = snapshot_article(document.article)
         media, revision, service = document.media, self.revision, self.service
-        self._busy = True
         self.panel.set_checking(True)
-        run_in_background(
-            lambda: ChecksResult(revision, snapshot, checks_work(snapshot, media, service)),
-            self._done,
-            self._failed,
-            context=self,
-        )
+        return lambda: ChecksResult(revision, snapshot, checks_work(snapshot, media, service))
 
     def _done(self, result: ChecksResult) -> None:
-        self._busy = False
         if result.revision != self.revision:  # the story changed meanwhile: run again
-            if not self._timer.isActive():
-                self._timer.start(CHECK_DELAY_MS)
+            self._job.schedule_unless_waiting()
             return
         self._snapshot = result.article
         self.shown_revision = result.revision
@@ -435,7 +422,6 @@ class ChecksController(QObject):
         self.checked.emit()
 
     def _failed(self, message: str) -> None:
-        self._busy = False
         self.panel.summary.setText(f"The checks failed: {message}")
 
     def _accepted_spelling(self, finding: Finding) -> bool:
@@ -450,7 +436,7 @@ class ChecksController(QObject):
             self.panel.show_findings(findings)
             self._show_count(findings)
         self.revision += 1
-        self._timer.start(CHECK_DELAY_MS)
+        self._job.schedule()
 
     def _show_count(self, findings: list[Finding]) -> None:
         tabs = self.window.side_tabs
@@ -465,7 +451,7 @@ class ChecksController(QObject):
 
     @property
     def up_to_date(self) -> bool:
-        return self.shown_revision == self.revision and not self._busy
+        return self.shown_revision == self.revision and not self._job.busy
 
     # --- going to a finding --------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
 from editor.spelling import PersonalDictionary, Speller, speller_for, words
 from editor.spelling.personal import default_personal_path
+from editor.ui.tools.debounce import DebouncedJob
 from editor.ui.worker import run_in_background
 
 SPELLING_DELAY_MS = 400  # after the last edit
@@ -399,57 +400,45 @@ class SpellingController(QObject):
         self.dek = SpellingHighlighter(window.fields.dek.document(), self.service)
         self.headline = LineEditSpelling(window.fields.headline, self.service)
         self.language = document.article.language
-        self._busy = False
         self.last_menu: QMenu | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SPELLING_DELAY_MS)
-        self._timer.timeout.connect(self._run)
-        document.bodyChanged.connect(lambda: self._timer.start(SPELLING_DELAY_MS))
+        self._job = DebouncedJob(self, SPELLING_DELAY_MS, self._prepare, self._apply, self._failed)
+        document.bodyChanged.connect(lambda: self._job.schedule())
         document.fieldChanged.connect(self._field_changed)
         document.replaced.connect(self._replaced)
         self.service.accepted.connect(self._accepted)
-        self.service.personalChanged.connect(lambda: self._timer.start(0))
+        self.service.personalChanged.connect(lambda: self._job.schedule(0))
         for edit in (window.body, window.fields.dek, window.fields.headline):
             edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             edit.customContextMenuRequested.connect(lambda pos, e=edit: self._show_menu(e, pos))
-        self._timer.start(0)
+        self._job.schedule(0)
 
     # --- scheduling ----------------------------------------------------------------------------
 
     def _field_changed(self, name: str) -> None:
         if name in NAME_FIELDS or name in ("language", "headline", "dek"):
-            self._timer.start(SPELLING_DELAY_MS)
+            self._job.schedule()
 
     def _replaced(self) -> None:
-        self._timer.start(0)
+        self._job.schedule(0)
 
     @property
     def idle(self) -> bool:
         """No spelling pass running or waiting to run."""
-        return not self._busy and not self._timer.isActive()
+        return self._job.idle
 
-    def _run(self) -> None:
-        if self._busy:
-            return  # the running pass's end starts the next one
+    def _prepare(self) -> Callable[[], SpellingPass]:
         article = self.window.document.article
         language = article.language
         body, fields = article.body, {"headline": article.headline, "dek": article.dek}
         ignored = self.service.ignored_words()
         names = (*article.byline, article.dateline.place, article.dateline.country)
-        self._busy = True
-        run_in_background(
-            lambda: spelling_pass(self.service, language, body, fields, ignored, names),
-            self._apply,
-            self._failed,
-            context=self,
-        )
+        service = self.service
+        return lambda: spelling_pass(service, language, body, fields, ignored, names)
 
     def _apply(self, result: SpellingPass) -> None:
-        self._busy = False
         current = self.window.document.article
         if result.language != current.language:
-            self._timer.start(0)
+            self._job.schedule(0)
             return
         self.language = result.language
         if not result.available:  # no dictionary for this language: no underlines
@@ -465,12 +454,12 @@ class SpellingController(QObject):
         stale = stale or any(
             getattr(current, name) != text for name, (text, _spans) in result.fields.items()
         )
-        if stale and not self._timer.isActive():
-            self._timer.start(SPELLING_DELAY_MS)
+        if stale:
+            self._job.schedule_unless_waiting()
         self.passDone.emit()
 
     def _failed(self, _message: str) -> None:
-        self._busy = False
+        pass  # the next edit schedules another pass
 
     def _accepted(self, word: str) -> None:
         self.body.redraw_word(word)

@@ -1,0 +1,69 @@
+"""Work that runs in the worker after the reporter pauses, one run at a time (the checks, the
+spelling underlines)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+
+from editor.ui.worker import run_in_background
+
+
+class DebouncedJob(QObject):
+    """Runs ``prepare()``'s work in the worker ``delay_ms`` after the last ``schedule()``.
+
+    ``prepare`` runs on the GUI thread and returns the work (a snapshot of what it needs);
+    ``on_done`` and ``on_failed`` get its result or error on the GUI thread. A run never starts
+    while another is under way: the one running decides in ``on_done`` whether to go again (its
+    result may be stale), so results never arrive out of order.
+    """
+
+    def __init__(
+        self,
+        parent: QObject,
+        delay_ms: int,
+        prepare: Callable[[], Callable[[], Any]],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[str], None],
+    ) -> None:
+        super().__init__(parent)
+        self.delay_ms = delay_ms
+        self.busy = False
+        self._prepare = prepare
+        self._on_done = on_done
+        self._on_failed = on_failed
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._run)
+
+    def schedule(self, delay_ms: int | None = None) -> None:
+        """Run after ``delay_ms`` (the job's delay when None), restarting any wait."""
+        self._timer.start(self.delay_ms if delay_ms is None else delay_ms)
+
+    def schedule_unless_waiting(self) -> None:
+        """Run after the job's delay, unless a run is already waiting for its turn."""
+        if not self._timer.isActive():
+            self._timer.start(self.delay_ms)
+
+    @property
+    def idle(self) -> bool:
+        """No run under way or waiting to start."""
+        return not self.busy and not self._timer.isActive()
+
+    def _run(self) -> None:
+        if self.busy:
+            return  # the running one's end starts the next one
+        work = self._prepare()
+        self.busy = True
+        run_in_background(work, self._done, self._failed, context=self)
+
+    def _done(self, result: Any) -> None:
+        self.busy = False
+        self._on_done(result)
+
+    def _failed(self, message: str) -> None:
+        self.busy = False
+        self._on_failed(message)
