@@ -37,11 +37,6 @@ from editor.model.photos import PHOTO_REFERENCE, placed_photo_ids
 BUNDLE_PHOTO_WIDTH = 2048
 INDEX_NAME = "index.md"
 
-# Zip entries need a date; the story's own keeps two exports identical. Zip can't hold earlier.
-_ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
-
-# Files an earlier export of this format leaves; only a folder holding nothing else is replaced.
-
 
 class _Quoted(str):
     """Text that YAML writes double-quoted (escaped, on one line) whatever it holds."""

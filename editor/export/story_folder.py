@@ -53,7 +53,6 @@ class PublishedPhotos:
     """The one JPEG rendition of each published photo, and the file name it is written under."""
 
     def __init__(self, article: Article, copies: Mapping[str, list[Rendition]]) -> None:
-        self._article = article
         self._chosen: dict[str, tuple[str, Rendition]] = {}
         for image in article.photos:
             best = widest_jpeg(copies, image.id)

@@ -24,8 +24,6 @@ NAMESPACES = {
     "dc": "http://purl.org/dc/elements/1.1/",
     "wp": "http://wordpress.org/export/1.2/",
 }
-# Characters XML 1.0 does not allow anywhere, CDATA included (control codes, lone surrogates,
-# U+FFFE/U+FFFF).
 
 
 @dataclass(frozen=True)
