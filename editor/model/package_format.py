@@ -7,9 +7,12 @@ import contextlib
 import errno
 import os
 import re
+import secrets
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO, TypeVar
 
 from editor.model.article import (
     ImageRef,
@@ -62,6 +65,8 @@ _ZIP_EARLIEST: _ZipTime = (1980, 1, 1, 0, 0, 0)
 _ZIP_LATEST: _ZipTime = (2107, 12, 31, 23, 59, 58)
 _COPY_CHUNK_BYTES = 1 * _MB
 
+_T = TypeVar("_T")
+
 _OS_REASONS = {
     errno.ENOSPC: "the disk is full",
     errno.EACCES: "permission was denied",
@@ -87,6 +92,43 @@ class PackageError(Exception):
 def _remove_quietly(path: Path) -> None:
     with contextlib.suppress(OSError):
         path.unlink()
+
+
+def _create_temp_file(target: Path) -> tuple[Path, int]:
+    """A new file next to ``target``, so the final rename never crosses disks."""
+    temp = target.with_name(f".{target.name[:100]}.{secrets.token_hex(8)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    return temp, os.open(temp, flags, 0o666)  # 0o666 lets the user's umask decide, as for any file
+
+
+def replace_atomically(
+    target: Path,
+    write: Callable[[IO[bytes]], _T],
+    before_replace: Callable[[Path], None] | None = None,
+) -> _T:
+    """Replace ``target`` with what ``write`` writes, so that a crash leaves the old file or the
+    new one, never half: a temporary file beside it, fsync, ``before_replace`` (given the
+    temporary file), rename, fsync of the folder. On failure the temporary file is removed and
+    the error raised; ``target`` is untouched. Returns what ``write`` returns."""
+    temp, descriptor = _create_temp_file(target)
+    try:
+        with open(descriptor, "wb") as out:
+            result = write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        if before_replace is not None:
+            before_replace(temp)
+        os.replace(temp, target)
+    except BaseException:
+        _remove_quietly(temp)
+        raise
+    sync_folder(target.parent)
+    return result
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data``: a crash leaves the old file or the new one, never half."""
+    replace_atomically(path, lambda out: out.write(data))
 
 
 def sync_folder(folder: Path) -> None:

@@ -1,5 +1,5 @@
-"""Saving a .article package: atomically (temporary file, fsync, replace, fsync of the
-folder), photos stored not recompressed, revisions and the backup beside the file."""
+"""Saving a .article package: atomically (see package_format.replace_atomically), photos stored
+not recompressed, revisions and the backup beside the file."""
 
 from __future__ import annotations
 
@@ -40,8 +40,8 @@ from editor.model.package_format import (
     _remove_quietly,
     _size_text,
     _ZipTime,
+    replace_atomically,
     revisions_in,
-    sync_folder,
 )
 from editor.model.revisions import (
     MAX_REVISION_BYTES,
@@ -88,28 +88,22 @@ def save_package(
     if revisions is None:
         revisions = revisions_in(target)
     plan = _plan_revisions(revisions, article, add_revision, note)
-    try:
-        temp, descriptor = _create_temp_file(target)
-    except OSError as error:
-        raise PackageError(f"{label} could not be saved: {_os_reason(error)}") from error
-    try:
-        with open(descriptor, "wb") as out:
-            written = _write_zip(
-                out, json_bytes, body_bytes, media_paths, media, plan, stamp, label
-            )
-            out.flush()
-            os.fsync(out.fileno())
+
+    def before_replace(temp: Path) -> None:
         _copy_permissions(target, temp)
         if backup:
             _keep_backup(target)
-        os.replace(temp, target)
+
+    try:
+        written = replace_atomically(
+            target,
+            lambda out: _write_zip(
+                out, json_bytes, body_bytes, media_paths, media, plan, stamp, label
+            ),
+            before_replace,
+        )
     except OSError as error:
-        _remove_quietly(temp)
         raise PackageError(f"{label} could not be saved: {_os_reason(error)}") from error
-    except BaseException:
-        _remove_quietly(temp)
-        raise
-    sync_folder(target.parent)
     for unused in set(media.paths()) - set(media_paths):
         media.discard(unused)  # not in the new file, so a rebased entry would point at nothing
     media.rebase(target)
@@ -219,13 +213,6 @@ def _zip_timestamp(article: Article) -> _ZipTime:
             stamp = stamp.astimezone(dt.UTC)
     fields = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
     return min(max(fields, _ZIP_EARLIEST), _ZIP_LATEST)
-
-
-def _create_temp_file(target: Path) -> tuple[Path, int]:
-    """A new file next to ``target``, so the final rename never crosses disks."""
-    temp = target.with_name(f".{target.name[:100]}.{secrets.token_hex(8)}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    return temp, os.open(temp, flags, 0o666)  # 0o666 lets the user's umask decide, as for any file
 
 
 def _write_zip(

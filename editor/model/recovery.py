@@ -48,7 +48,8 @@ from editor.model.article import (
     snapshot_article,
 )
 from editor.model.media_store import MEDIA_DIR, MediaStore, ZipEntry
-from editor.model.package import PackageError, load_package, save_package, sync_folder
+from editor.model.package import PackageError, load_package, save_package
+from editor.model.package_format import _remove_quietly, write_atomically
 from editor.model.revisions import RevisionStore
 from editor.paths import data_dir
 
@@ -114,27 +115,6 @@ def file_stamp(path: Path | None) -> FileStamp | None:
     except OSError:
         return None
     return FileStamp(info.st_mtime_ns, info.st_size)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data``: a crash leaves the old file or the new one, never half."""
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        with open(temp, "xb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    sync_folder(path.parent)
-
-
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
 
 
 # --- the snapshot (GUI thread) -----------------------------------------------------------------
@@ -284,8 +264,8 @@ class RecoverySlot:
         for a write in flight to finish."""
         self._removed = True
         with self._lock:
-            _remove(self.entry_path)
-            _remove(self.package_path)
+            _remove_quietly(self.entry_path)
+            _remove_quietly(self.package_path)
             self.packaged = frozenset()
 
 
@@ -406,11 +386,11 @@ class RecoveryStore:
                 if path.suffix == ".tmp" or (
                     path.suffix == ".article" and not path.with_suffix(".json").exists()
                 ):
-                    _remove(path)
+                    _remove_quietly(path)
 
     def discard(self, entry: RecoveryEntry) -> None:
-        _remove(entry.entry_path)
-        _remove(entry.package_path)
+        _remove_quietly(entry.entry_path)
+        _remove_quietly(entry.package_path)
 
     def recover(self, entry: RecoveryEntry) -> Recovered:
         """The article with its photos; a photo that cannot be found is kept as missing, with a
