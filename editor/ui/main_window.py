@@ -476,6 +476,12 @@ class MainWindow(QMainWindow):
         minute while offline; the status bar says when it has gone out."""
         if self.document.path is None:
             return False
+        if self._publish_dialog is None:
+            from editor.publish.queue import PublishQueue
+
+            # Nothing queued (nearly always): no dialog built, no sites file read every minute.
+            if not PublishQueue().entries_for(self.document.path):
+                return False
         return self._publish_dialog_instance().retry_queued()
 
     def _publish_dialog_instance(self) -> PublishDialog:
