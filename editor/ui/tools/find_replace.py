@@ -31,17 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from editor.text.find_replace import (
-    DESK_FIELDS,
-    PHOTO_FIELDS,
-    TEXT_FIELDS,
     Change,
     FindOptions,
     Match,
     PatternError,
     Place,
     ReplaceResult,
-    field_text,
     find_in_places,
+    places,
     replace_in_places,
     replacement_for,
 )
@@ -172,17 +169,12 @@ class FindReplaceDialog(QDialog):
         return getattr(window.fields, place.field)
 
     def _texts(self) -> list[tuple[Place, str]]:
-        article = self.document.article
-        places = [Place(name) for name in TEXT_FIELDS]
-        places += [
-            Place(f"photo:{image.id}", name) for image in article.photos for name in PHOTO_FIELDS
-        ]
-        places += [Place(name) for name in DESK_FIELDS]
+        """The article's places in Find Next's order, each with the text its widget shows (the
+        document's text for a photo not shown in the Photos tab)."""
         texts = []
-        for place in places:
+        for place, stored in places(self.document.article):
             widget = self.widget_for(place)
-            text = _widget_text(widget) if widget is not None else field_text(article, place)
-            texts.append((place, text))
+            texts.append((place, _widget_text(widget) if widget is not None else stored))
         return texts
 
     def _matches(self) -> list[Match] | None:
