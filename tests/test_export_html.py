@@ -10,7 +10,6 @@ import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
-import html5lib
 import pytest
 from PIL import Image, IptcImagePlugin
 
@@ -29,6 +28,7 @@ from editor.model.media_store import MediaStore
 from export_samples import efe_with_photos
 from golden import assert_golden
 from nu_checker import needs_nu_checker, nu_errors
+from strict_html import parse_page
 
 SAMPLE_IMAGES = Path(__file__).parent / "data" / "images"
 EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
@@ -61,14 +61,6 @@ HOSTILE_BODY = "\n\n".join(
         "Closing paragraph.",
     ]
 )
-
-
-def parse(page: str) -> etree.Element:
-    """Parse as a browser would, raising on any HTML parse error."""
-    parser = html5lib.HTMLParser(
-        strict=True, tree=html5lib.getTreeBuilder("etree"), namespaceHTMLElements=False
-    )
-    return parser.parse(page)
 
 
 def text_of(element: etree.Element) -> str:
@@ -173,14 +165,14 @@ def assert_inert(document: etree.Element, media: MediaStore) -> None:
 
 def test_export_is_strict_html5_with_language(tmp_path: Path) -> None:
     article, media = make_article(language="es")
-    document = parse(export(tmp_path, article, media))
+    document = parse_page(export(tmp_path, article, media))
     assert document.get("lang") == "es"
     assert "Por Juan Manuel Blanco" in text_of(document.find("body"))
 
 
 def test_photos_are_embedded_as_clean_renditions(tmp_path: Path) -> None:
     article, media = make_article()
-    document = parse(export(tmp_path, article, media))
+    document = parse_page(export(tmp_path, article, media))
     figures = {f.get("data-photo-id"): f for f in document.iter("figure")}
     body_photo = figures["photo1"].find("img")
     assert decoded_jpeg(body_photo.get("src")).size == (1, 1)  # a rendition, never upscaled
@@ -196,7 +188,7 @@ def test_photos_are_embedded_as_clean_renditions(tmp_path: Path) -> None:
 
 def test_structure_end_mark_and_footer(tmp_path: Path) -> None:
     article, media = make_article()
-    document = parse(export(tmp_path, article, media))
+    document = parse_page(export(tmp_path, article, media))
     body = find_class(document, "article-body")
     assert body.find("h2").text == "On the road"
     assert text_of(body.find("blockquote")).strip() == "“We come in peace,” she said."
@@ -209,7 +201,7 @@ def test_structure_end_mark_and_footer(tmp_path: Path) -> None:
 def test_metadata_open_graph_and_json_ld(tmp_path: Path) -> None:
     article, media = make_article()
     page = export(tmp_path, article, media)
-    head = parse(page).find("head")
+    head = parse_page(page).find("head")
     properties = {}
     for meta in head.findall("meta"):
         key = meta.get("property") or meta.get("name")
@@ -277,7 +269,7 @@ def test_hostile_fields_are_shown_as_text_and_never_run(tmp_path: Path, dateline
     for image in article.photos:
         image.caption = image.credit = image.alt = image.original_name = HOSTILE
     page = export(tmp_path, article, media)
-    document = parse(page)
+    document = parse_page(page)
     assert_inert(document, media)
     assert EDITORS_NOTE not in page
     assert document.get("lang") == "en"
@@ -345,7 +337,7 @@ def test_a_format_browsers_do_not_show_is_exported_as_jpeg(tmp_path: Path) -> No
     Image.new("RGB", (40, 30), (200, 30, 30)).save(tiff, "TIFF")
     article.photos[0].format = "TIFF"
     article.photos[0].media_path = media.add_bytes(tiff.getvalue(), "tif")
-    document = parse(export(tmp_path, article, media))
+    document = parse_page(export(tmp_path, article, media))
     figure = next(f for f in document.iter("figure") if f.get("data-photo-id") == "photo1")
     assert decoded_jpeg(figure.find("img").get("src")).size == (40, 30)
 
@@ -357,7 +349,7 @@ def test_real_photo_is_cropped_captioned_and_stripped(tmp_path: Path) -> None:
     photo.media_path = media.add_bytes(data, "jpg")
     photo.format, photo.width, photo.height = "JPEG", 640, 427
     photo.crop = Crop(0.25, 0.0, 0.75, 1.0)
-    document = parse(export(tmp_path, article, media))
+    document = parse_page(export(tmp_path, article, media))
     figure = next(f for f in document.iter("figure") if f.get("data-photo-id") == "photo1")
     img = figure.find("img")
     assert (img.get("width"), img.get("height")) == ("320", "427")

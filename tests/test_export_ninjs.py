@@ -15,11 +15,9 @@ import datetime as dt
 import io
 import json
 import re
-import xml.etree.ElementTree as etree
 from pathlib import Path
 from urllib.parse import unquote
 
-import html5lib
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -35,6 +33,7 @@ from editor.model.media_store import MediaStore
 
 from export_samples import FRONT_MATTER_SAMPLES, efe_with_photos, front_matter_sample
 from golden import assert_golden
+from strict_html import parse_fragment
 
 SCHEMAS = Path(__file__).parent / "data" / "schemas" / "ninjs"
 VERSIONS = {"2.2": NinjsExporter, "3.1": Ninjs3Exporter}
@@ -141,13 +140,6 @@ def body(document: dict, role: str) -> str:
     return next(b["value"] for b in document["bodies"] if b["role"] == role)
 
 
-def parse_html(fragment: str) -> etree.Element:
-    parser = html5lib.HTMLParser(
-        strict=True, tree=html5lib.getTreeBuilder("etree"), namespaceHTMLElements=False
-    )
-    return parser.parseFragment(fragment)
-
-
 def tiny_photo_article(**overrides: object) -> tuple[Article, MediaStore]:
     media = MediaStore()
     values: dict[str, object] = {
@@ -226,7 +218,7 @@ def test_front_matter_samples_are_valid_ninjs(tmp_path: Path, sample: str, versi
     document = export(tmp_path, article, media, version)
     html = body(document, "html")
     assert "photo-placeholder" not in html and "not in the story package" not in html
-    parse_html(html)
+    parse_fragment(html)
     assert "associations" not in document  # their photos are not in the package
     assert not (tmp_path / "story-photos").exists()
     assert document["language"] == article.language
@@ -280,7 +272,7 @@ def test_fields_of_the_efe_sample(tmp_path: Path) -> None:
     assert document["bodies"][1]["wordcount"] == count_words(text) == 500
     assert document["bodies"][1]["charcount"] == len(text)
 
-    html = parse_html(body(document, "html"))
+    html = parse_fragment(body(document, "html"))
     figures = {f.get("data-photo-id"): f for f in html.iter("figure")}
     assert list(figures) == ["p2", "p3", "p4", "p5"]  # the lead photo is not in the body
     img = figures["p2"].find("img")
@@ -316,7 +308,7 @@ def test_large_photos_ship_at_two_widths(tmp_path: Path) -> None:
         ("jpeg-1024", 1024, 682),
         ("jpeg-2048", 2048, 1365),
     ]
-    img = parse_html(body(document, "html")).find(".//img")
+    img = parse_fragment(body(document, "html")).find(".//img")
     assert img.get("src") == "story-photos/p1-1024.jpg"  # the web size in the body
 
 
@@ -462,7 +454,7 @@ def test_hostile_fields_stay_text_and_the_html_body_is_inert(tmp_path: Path, ver
     (written,) = (tmp_path / "story-photos").iterdir()
     assert re.fullmatch(r"photo-[0-9a-f]{16}-2\.jpg", written.name)
 
-    fragment = parse_html(body(document, "html"))
+    fragment = parse_fragment(body(document, "html"))
     for tag in ("script", "style", "iframe", "svg", "object", "embed", "form", "base", "link"):
         assert fragment.find(f".//{tag}") is None, tag
     for element in fragment.iter():
@@ -525,4 +517,4 @@ def test_any_field_text_gives_schema_valid_ninjs(
         assert json.loads(text) == package.document  # writes and reads back unchanged
         text.encode("utf-8")
         assert_valid(package.document, version)
-        parse_html(next(b["value"] for b in package.document["bodies"] if b["role"] == "html"))
+        parse_fragment(next(b["value"] for b in package.document["bodies"] if b["role"] == "html"))

@@ -11,7 +11,6 @@ import xml.etree.ElementTree as etree
 import zipfile
 from pathlib import Path
 
-import html5lib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -35,6 +34,7 @@ from export_samples import efe_with_photos
 from golden import assert_golden
 from nu_checker import needs_nu_checker, nu_errors
 from photo_files import GPS_IFD, jpeg_with_gps
+from strict_html import parse_page
 
 EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
 HOSTILE = (
@@ -53,14 +53,6 @@ HOSTILE_BODY = "\n\n".join(
         "Closing ]]> paragraph.",
     ]
 )
-
-
-def parse(page: str) -> etree.Element:
-    """Parse as a browser would, raising on any HTML parse error."""
-    parser = html5lib.HTMLParser(
-        strict=True, tree=html5lib.getTreeBuilder("etree"), namespaceHTMLElements=False
-    )
-    return parser.parse(page)
 
 
 def folder_files(folder: Path) -> dict[str, bytes]:
@@ -157,7 +149,7 @@ def test_efe_bundle_holds_page_stylesheet_data_and_photos(efe_files: dict[str, b
 def test_page_is_strict_html5_linking_its_stylesheet_with_relative_urls_only(
     efe_files: dict[str, bytes],
 ) -> None:
-    document = parse(efe_files["index.html"].decode("utf-8"))
+    document = parse_page(efe_files["index.html"].decode("utf-8"))
     head = document.find("head")
     assert head.find("style") is None
     links = head.findall("link")
@@ -175,7 +167,7 @@ def test_page_is_strict_html5_linking_its_stylesheet_with_relative_urls_only(
 
 def test_share_image_is_left_out_of_a_relative_bundle(efe_files: dict[str, bytes]) -> None:
     # Open Graph and schema.org need absolute addresses; the bundle cannot know its own.
-    head = parse(efe_files["index.html"].decode("utf-8")).find("head")
+    head = parse_page(efe_files["index.html"].decode("utf-8")).find("head")
     properties = [meta.get("property") for meta in head.findall("meta")]
     assert "og:title" in properties
     assert not [p for p in properties if p and p.startswith("og:image")]
@@ -209,7 +201,7 @@ def test_article_json_has_the_fields_and_published_photos(efe_files: dict[str, b
 
 
 def test_srcset_lists_every_rendition_at_its_stated_width(big_files: dict[str, bytes]) -> None:
-    document = parse(big_files["index.html"].decode("utf-8"))
+    document = parse_page(big_files["index.html"].decode("utf-8"))
     figures = [f for f in document.iter("figure") if f.get("data-photo-id") == "big"]
     assert len(figures) == 1  # placed in the body, so not repeated as the header's lead photo
     img = figures[0].find("img")
@@ -248,7 +240,7 @@ def test_hostile_fields_and_body_stay_inert(tmp_path: Path) -> None:
     article.photos[0].id = "big"
     article.photos[0].caption = article.photos[0].credit = article.photos[0].alt = HOSTILE
     files = WebExporter().files(article, media)
-    document = parse(files["index.html"].decode("utf-8"))
+    document = parse_page(files["index.html"].decode("utf-8"))
     assert [s.get("type") for s in document.iter("script")] == ["application/ld+json"]
     for tag in ("iframe", "svg", "style", "object", "embed", "base", "form"):
         assert document.find(f".//{tag}") is None, tag

@@ -8,12 +8,10 @@ import io
 import json
 import re
 import uuid
-import xml.etree.ElementTree as etree
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import html5lib
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -28,6 +26,7 @@ from editor.model.article import Article, Dateline
 
 from export_samples import efe_with_photos
 from golden import assert_golden
+from strict_html import parse_fragment
 
 NS = {
     "wp": "http://wordpress.org/export/1.2/",
@@ -110,13 +109,6 @@ def walk(blocks: list[Block]):
         yield from walk(block.inner_blocks)
 
 
-def parse_html_fragment(markup: str) -> etree.Element:
-    parser = html5lib.HTMLParser(
-        strict=True, tree=html5lib.getTreeBuilder("etree"), namespaceHTMLElements=False
-    )
-    return parser.parseFragment(markup)
-
-
 def test_block_parser_can_fail() -> None:
     for broken in (
         "<!-- wp:paragraph --><p>x</p>",
@@ -179,7 +171,7 @@ def test_efe_blocks_follow_the_grammar_and_map_the_body(
     _, files = efe
     markup = files["post.html"].decode("utf-8")
     blocks = parse_blocks(markup)
-    parse_html_fragment(markup)  # and the HTML inside is clean
+    parse_fragment(markup)  # and the HTML inside is clean
     names = [block.name for block in blocks]
     assert names.count("image") == 4  # p2..p5; the lead photo is the featured image instead
     assert names.count("heading") == 1 and names.count("paragraph") == 16
@@ -188,15 +180,15 @@ def test_efe_blocks_follow_the_grammar_and_map_the_body(
     assert heading.inner_html.strip() == (
         '<h2 class="wp-block-heading">Mexico wants migrants in the south</h2>'
     )
-    first = parse_html_fragment(blocks[0].inner_html).find("p")
+    first = parse_fragment(blocks[0].inner_html).find("p")
     assert "".join(first.itertext()).startswith("Tapachula, Mexico, Dec 3 (EFE).- A caravan")
     assert blocks[-1].name == "paragraph" and "jmb/dgp/mcd" in blocks[-1].inner_html
-    end_mark = parse_html_fragment(blocks[-3].inner_html).find(".//span")
+    end_mark = parse_fragment(blocks[-3].inner_html).find(".//span")
     assert end_mark.get("class") == "end-mark" and end_mark.text == "EFE"
     for block in blocks:
         if block.name == "image":
             assert set(block.attributes) == {"id", "sizeSlug", "linkDestination"}
-            figure = parse_html_fragment(block.inner_html).find("figure")
+            figure = parse_fragment(block.inner_html).find("figure")
             assert figure.get("class") == "wp-block-image size-large"
             img = figure.find("img")
             assert img.get("class") == f"wp-image-{block.attributes['id']}"
@@ -280,7 +272,7 @@ def test_efe_wxr_has_what_the_importer_reads(efe: tuple[Article, dict[str, bytes
     for block in walk(parse_blocks(files["post.html"].decode("utf-8"))):
         if block.name == "image":
             attachment = by_id[block.attributes["id"]]
-            img = parse_html_fragment(block.inner_html).find(".//img")
+            img = parse_fragment(block.inner_html).find(".//img")
             assert img.get("src") == attachment.findtext("wp:attachment_url", None, NS)
 
 
@@ -329,7 +321,7 @@ def test_headings_quotes_lists_and_the_rest_become_their_blocks(
 ) -> None:
     markup = exporter.blocks(structures_article(), [])
     blocks = parse_blocks(markup)
-    parse_html_fragment(markup)
+    parse_fragment(markup)
     assert [(b.name, b.attributes) for b in blocks] == [
         ("paragraph", {}),
         ("heading", {"level": 3}),
@@ -379,7 +371,7 @@ def test_hostile_input_never_becomes_live_markup(exporter: WordPressExporter) ->
     blocks = parse_blocks(markup)
     # Only the blocks the body makes: typed block comments stay text.
     assert [b.name for b in blocks if b.name != "paragraph"] == ["image"]
-    fragment = parse_html_fragment(markup)
+    fragment = parse_fragment(markup)
     for tag in ("script", "iframe", "svg", "style", "object", "embed"):
         assert fragment.find(f".//{tag}") is None, tag
     for element in fragment.iter():
