@@ -466,11 +466,7 @@ class ChecksController(QObject):
     def _go_to_body(self, finding: Finding) -> None:
         body = self.window.body
         if finding.start is not None and finding.end is not None and self._current(finding):
-            length = len(body.toPlainText())
-            cursor = QTextCursor(body.document())
-            cursor.setPosition(min(finding.start, length))
-            cursor.setPosition(min(finding.end, length), QTextCursor.MoveMode.KeepAnchor)
-            body.setTextCursor(cursor)
+            _select(body, finding)
             body.centerCursor()
             body.setFocus()
         elif finding.line:
