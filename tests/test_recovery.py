@@ -18,6 +18,7 @@ from PIL import Image
 from editor.media.probe import prepare_photo
 from editor.model import recovery as recovery_module
 from editor.model.article import Article
+from editor.model.file_lock import process_start_ticks
 from editor.model.media_store import MediaStore
 from editor.model.package import load_package, save_package
 from editor.model.photos import attach_photo
@@ -27,7 +28,6 @@ from editor.model.recovery import (
     difference_text,
     file_stamp,
     process_alive,
-    process_start,
     take_snapshot,
     write_atomically,
 )
@@ -239,9 +239,9 @@ def test_candidates_offer_articles_of_a_dead_process(store) -> None:
 
 def test_process_alive_tells_a_reused_process_id() -> None:
     me = os.getpid()
-    assert process_alive(me, process_start(me))
+    assert process_alive(me, process_start_ticks(me))
     assert process_alive(me, None)
-    if process_start(me) is not None:  # Linux: a different start time is another process
+    if process_start_ticks(me) is not None:  # Linux: a different start time is another process
         assert not process_alive(me, "1")
     assert not process_alive(0, None)
     child = subprocess.Popen([sys.executable, "-c", "pass"])

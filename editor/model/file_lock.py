@@ -143,22 +143,32 @@ def pid_running(pid: int) -> bool:
     return True
 
 
+def process_start_ticks(pid: int) -> str | None:
+    """When process ``pid`` started, in clock ticks after boot as the kernel counts it (Linux),
+    or None if unknown."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    # The command name (field 2) may hold spaces and brackets: count from the last ")".
+    fields = stat.rpartition(")")[2].split()
+    return fields[19] if len(fields) > 19 else None  # field 22 of the whole line
+
+
 def process_start_time(pid: int) -> float | None:
     """When process ``pid`` started, in seconds since the epoch (Linux; None elsewhere)."""
+    ticks = process_start_ticks(pid)
+    if ticks is None:
+        return None
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
         boot = next(
             float(line.split()[1])
             for line in Path("/proc/stat").read_text().splitlines()
             if line.startswith("btime ")
         )
+        return boot + int(ticks) / os.sysconf("SC_CLK_TCK")
     except (OSError, StopIteration, ValueError, IndexError):
         return None
-    try:
-        ticks = int(stat.rpartition(")")[2].split()[19])  # field 22, after the command name
-    except (ValueError, IndexError):
-        return None
-    return boot + ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _lock_content() -> bytes:

@@ -47,6 +47,7 @@ from editor.model.article import (
     count_words,
     snapshot_article,
 )
+from editor.model.file_lock import pid_running, process_start_ticks
 from editor.model.media_store import MEDIA_DIR, MediaStore, ZipEntry
 from editor.model.package import PackageError, load_package, save_package
 from editor.model.package_format import _remove_quietly, write_atomically
@@ -67,32 +68,14 @@ def default_recovery_dir() -> Path:
 # --- processes and files -----------------------------------------------------------------------
 
 
-def process_start(pid: int) -> str | None:
-    """When process ``pid`` started, as the kernel counts it (Linux), or None if unknown."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
-    except OSError:
-        return None
-    # The command name (field 2) may hold spaces and brackets: count from the last ")".
-    fields = stat.rpartition(")")[2].split()
-    return fields[19] if len(fields) > 19 else None
-
-
 def process_alive(pid: int, start: str | None) -> bool:
-    """True if ``pid`` runs and, where start times are known, is the process that started then."""
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass  # someone else's process holds that id: alive, but probably not ours
-    except OSError:
+    """True if ``pid`` runs (perhaps as someone else's process) and, where start times are
+    known, is the process that started at ``start`` (see ``process_start_ticks``)."""
+    if not pid_running(pid):
         return False
     if start is None:
         return True
-    current = process_start(pid)
+    current = process_start_ticks(pid)
     return current is None or current == start
 
 
@@ -241,7 +224,7 @@ class RecoverySlot:
         entry = {
             "recovery_format": RECOVERY_FORMAT,
             "pid": os.getpid(),
-            "process_start": process_start(os.getpid()),
+            "process_start": process_start_ticks(os.getpid()),
             "saved_at": now.isoformat(),
             "path": str(snapshot.path) if snapshot.path is not None else None,
             "file": snapshot.base.to_dict() if snapshot.base is not None else None,
