@@ -3,6 +3,7 @@ front-matter samples (Wikinews, Global Voices), with fixed dates so outputs are 
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import uuid
 from itertools import cycle
@@ -26,6 +27,12 @@ FRONT_MATTER_SAMPLES = (
     "en_wikinews_nasa.md",
     "en_globalvoices_1.md",
     "zh_wikinews_tiktok.md",
+)
+# The desk's note: no export may carry it, so tests look for it in their output.
+EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
+# A real 1x1 PNG, for stories whose photos must decode but should cost no time.
+PNG_BYTES = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg=="
 )
 CREATED = dt.datetime(2024, 12, 3, 14, 5, tzinfo=dt.UTC)
 MODIFIED = dt.datetime(2024, 12, 3, 16, 40, tzinfo=dt.UTC)

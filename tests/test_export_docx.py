@@ -21,10 +21,9 @@ from editor.export.docx_body import xml_text
 from editor.model.article import Article, Dateline
 from editor.model.media_store import MediaStore
 
-from export_samples import CREATED, MODIFIED, efe_with_photos, front_matter_sample
+from export_samples import CREATED, EDITORS_NOTE, MODIFIED, efe_with_photos, front_matter_sample
 from golden import assert_golden
 
-EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
 HOSTILE = (
     '<script>alert(1)</script> <img src=x onerror=alert(1)> "><svg onload=alert(1)> '
     "]]></w:t><w:t>injected &amp; \x00\x0b\x1f\ud800 ' & \u2028"

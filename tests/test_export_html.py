@@ -25,18 +25,14 @@ from editor.export.html import HtmlExporter
 from editor.model.article import Article, Crop, Dateline, ImageRef
 from editor.model.media_store import MediaStore
 
-from export_samples import efe_with_photos
+from export_samples import EDITORS_NOTE, PNG_BYTES, efe_with_photos
 from golden import assert_golden
 from nu_checker import needs_nu_checker, nu_errors
 from strict_html import parse_page
 
 SAMPLE_IMAGES = Path(__file__).parent / "data" / "images"
-EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
 
-# Tiny real images, so the tests do not depend on files outside the repository.
-PNG_BYTES = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg=="
-)
+# A tiny real GIF beside the PNG, so the tests do not depend on files outside the repository.
 GIF_BYTES = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 HOSTILE = (

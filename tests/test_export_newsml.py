@@ -5,7 +5,6 @@ typed, and the same bytes every time."""
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import re
 from pathlib import Path
@@ -21,17 +20,19 @@ from editor.export.xml_writing import xml_safe
 from editor.model.article import Article, Dateline, ImageRef
 from editor.model.media_store import MediaStore
 
-from export_samples import FRONT_MATTER_SAMPLES, efe_with_photos, front_matter_sample
+from export_samples import (
+    EDITORS_NOTE,
+    FRONT_MATTER_SAMPLES,
+    PNG_BYTES,
+    efe_with_photos,
+    front_matter_sample,
+)
 from golden import assert_golden
 from iptc_schemas import SCHEMAS, load_schema, text
 
 G = "{http://iptc.org/std/nar/2006-10-01/}"
 N = "{http://iptc.org/std/NITF/2006-10-18/}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
-PNG_BYTES = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg=="
-)
 HOSTILE = (
     '<script>alert(1)</script> <img src=x onerror=alert(1)> "><svg onload=alert(1)> '
     '[x](javascript:alert(1)) <a href="JaVaScRiPt:alert(1)">a</a> ]]> <!-- \' & \u2028'

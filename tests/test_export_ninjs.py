@@ -31,13 +31,12 @@ from editor.export.text import TextExporter
 from editor.model.article import Article, Dateline, ImageRef, count_words
 from editor.model.media_store import MediaStore
 
-from export_samples import FRONT_MATTER_SAMPLES, efe_with_photos, front_matter_sample
+from export_samples import EDITORS_NOTE, FRONT_MATTER_SAMPLES, efe_with_photos, front_matter_sample
 from golden import assert_golden
 from strict_html import parse_fragment
 
 SCHEMAS = Path(__file__).parent / "data" / "schemas" / "ninjs"
 VERSIONS = {"2.2": NinjsExporter, "3.1": Ninjs3Exporter}
-EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
 HOSTILE = (
     '<script>alert(1)</script> <img src=x onerror=alert(1)> "><svg onload=alert(1)> '
     '[x](javascript:alert(1)) <a href="JaVaScRiPt:alert(1)">a</a> '

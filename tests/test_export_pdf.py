@@ -23,9 +23,8 @@ from editor.export.pdf import PdfExporter, css_string, page_furniture_css, with_
 from editor.model.article import Article, Dateline
 from editor.model.media_store import MediaStore
 
-from export_samples import CREATED, MODIFIED, efe_with_photos
+from export_samples import CREATED, EDITORS_NOTE, MODIFIED, efe_with_photos
 
-EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
 HEADLINE = "México pushes back Migrant Caravan!"
 DATELINE = "Tapachula, Mexico, Dec 3 (EFE).-"
 

@@ -15,10 +15,9 @@ from editor.export.text import TextExporter, plain_text
 from editor.model.article import Article, Dateline, ImageRef
 from editor.model.media_store import MediaStore
 
-from export_samples import FRONT_MATTER_SAMPLES, efe_with_photos, front_matter_sample
+from export_samples import EDITORS_NOTE, FRONT_MATTER_SAMPLES, efe_with_photos, front_matter_sample
 from golden import assert_golden
 
-EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
 EXPORTER = TextExporter()  # one renderer for the whole file: building one takes a while
 
 

@@ -30,13 +30,12 @@ from editor.model.article import Article, Crop, Dateline, ImageRef
 from editor.model.media_store import MediaStore
 from editor.model.photos import store_photo
 
-from export_samples import efe_with_photos
+from export_samples import EDITORS_NOTE, efe_with_photos
 from golden import assert_golden
 from nu_checker import needs_nu_checker, nu_errors
 from photo_files import GPS_IFD, jpeg_with_gps
 from strict_html import parse_page
 
-EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
 HOSTILE = (
     '<script>alert(1)</script> <img src=x onerror=alert(1)> "><svg onload=alert(1)> '
     '<a href="JaVaScRiPt:alert(1)">a</a> </script></style></title><!-- ]]> \' &'
