@@ -158,7 +158,10 @@ class Autosaver(QObject):
             self._start_afresh()
 
     def _replaced(self) -> None:
-        self._start_afresh()
+        # Unsaved work that was replaced started afresh just before, on dirtyChanged(False); a
+        # clean article's slot holds nothing (nothing is written while clean), so only the
+        # file is new.
+        self.base = file_stamp(self.document.path)
 
     def _start_afresh(self) -> None:
         self._timer.stop()
