@@ -24,7 +24,7 @@ from editor.model.article import Article, Crop, Dateline, ImageRef, now_utc
 from editor.model.file_lock import ArticleLock, DiskStamp, changed_on_disk, stamp_file
 from editor.model.media_store import MediaStore
 from editor.model.package import LoadedPackage, PackageError, load_package, save_package
-from editor.model.revisions import RevisionStore
+from editor.model.revisions import Revision, RevisionStore
 
 # Fields a pane may set by name; the dateline's parts are "dateline.place" etc.
 TEXT_FIELDS = frozenset(
@@ -290,15 +290,16 @@ class ArticleDocument(QObject):
             return None
         return (info.st_size, info.st_mtime_ns) if info else None
 
-    def restore_revision(self, number: int) -> None:
-        """Put revision ``number``'s fields and body back, as a new revision.
+    def restore_revision(self, revision: Revision) -> None:
+        """Put ``revision``'s fields and body back, as a new revision. It is the one the History
+        view read (from ``self.revisions``), so it is not read from the package again.
 
         The current state is saved as a revision first (unless it is the newest already), so a
         restore can itself be undone from the history. RevisionError or PackageError if not.
         """
         if self.path is None or self.read_only:
             raise PackageError("Only an article open for writing can restore a revision")
-        revision = self.revisions.read(number)
+        number = revision.number
         restored = revision.apply_to(self.article)
         if self.dirty or not len(self.revisions):
             self.save(note=f"Before restoring revision {number}")

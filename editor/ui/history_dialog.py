@@ -188,7 +188,7 @@ class HistoryDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
-            document.restore_revision(revision.number)
+            document.restore_revision(revision)
         except (RevisionError, PackageError) as error:
             QMessageBox.warning(self, "Cannot restore", str(error))
             return False
