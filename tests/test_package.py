@@ -17,6 +17,7 @@ from pathlib import Path
 
 import hypothesis.strategies as st
 import pytest
+from caravan_sample import caravan_fields
 from hypothesis import HealthCheck, given, settings
 
 from editor.model import package
@@ -40,18 +41,8 @@ def _sample() -> tuple[Article, MediaStore]:
     beach = media.add_bytes(_photo_bytes(1), "jpg")
     chart = media.add_bytes(_photo_bytes(2), "png")
     article = Article(
-        headline="Mexico pushes back migrant caravan",
-        dek="Hundreds of migrants walk north from Tapachula",
-        byline=["Ana López", "Jo Smith"],
-        dateline=Dateline(place="Tapachula", country="Mexico", date=dt.date(2024, 12, 3)),
-        slug="MEXICO-MIGRANTS/CARAVAN",
-        url_slug="mexico-pushes-back-migrant-caravan",
-        section="World",
-        tags=["migration", "Mexico"],
+        **caravan_fields(),
         language="en",
-        sign_off="jmb/dgp",
-        end_mark="EFE",
-        editors_note="Check the figures with the INM.",
         story_id="5f0c2a8e-3d4b-4e1f-9a6c-2b7d8e9f0a1b",
         body="Hundreds of migrants left **Tapachula** on Tuesday.\n\n![beach](photo:beach)\n",
         photos=[
@@ -72,9 +63,7 @@ def _sample() -> tuple[Article, MediaStore]:
             ImageRef(id="chart", original_name="chart.png", media_path=chart, format="PNG"),
             ImageRef(id="lost", original_name="lost.jpg"),
         ],
-        created=dt.datetime(2024, 12, 3, 9, 30, tzinfo=dt.UTC),
         modified=dt.datetime(2024, 12, 3, 11, 45, 10, tzinfo=dt.timezone(dt.timedelta(hours=-6))),
-        metadata={"source_url": "https://example.org/caravan"},
     )
     return article, media
 

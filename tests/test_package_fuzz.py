@@ -29,12 +29,13 @@ from typing import Any
 
 import hypothesis.strategies as st
 import pytest
+from caravan_sample import caravan_fields
 from hypothesis import HealthCheck, given, settings
 from PIL import Image
 
 from editor.export import ExportError, ExportOptions, get_exporter
 from editor.media.probe import prepare_photo
-from editor.model.article import FORMAT_VERSION, Article, Crop, Dateline, ImageRef
+from editor.model.article import FORMAT_VERSION, Article, Crop, ImageRef
 from editor.model.media_store import MediaStore
 from editor.model.package import PackageError, load_package, save_package
 from editor.model.photos import store_photo
@@ -62,24 +63,12 @@ def _base_article() -> tuple[Article, MediaStore]:
     small so that a thousand examples render and export in well under a minute."""
     media = MediaStore()
     article = Article(
-        headline="Mexico pushes back migrant caravan",
-        dek="Hundreds of migrants walk north from Tapachula",
-        byline=["Ana López", "Jo Smith"],
-        dateline=Dateline(place="Tapachula", country="Mexico", date=dt.date(2024, 12, 3)),
-        slug="MEXICO-MIGRANTS/CARAVAN",
-        url_slug="mexico-pushes-back-migrant-caravan",
-        section="World",
-        tags=["migration", "Mexico"],
-        sign_off="jmb/dgp",
-        end_mark="EFE",
-        editors_note="Check the figures with the INM.",
+        **caravan_fields(),
         body=(
             "Hundreds of migrants left **Tapachula** on Tuesday.\n\n![road](photo:road)\n\n"
             "## On the road\n\n> They walked at dawn.[^1]\n\n[^1]: INM figures.\n"
         ),
-        created=dt.datetime(2024, 12, 3, 9, 30, tzinfo=dt.UTC),
         modified=dt.datetime(2024, 12, 3, 11, 45, tzinfo=dt.UTC),
-        metadata={"source_url": "https://example.org/caravan"},
     )
     for photo_id, image_format, name, colour in (
         ("road", "JPEG", "road.jpg", (200, 40, 20)),
