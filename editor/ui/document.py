@@ -273,14 +273,16 @@ class ArticleDocument(QObject):
         """True when another program changed the file since it was opened or saved here."""
         if self.path is None:
             return False
-        if not changed_on_disk(self.path, self.disk_stamp):
-            # Same bytes with a new time (a touch): remember the time, so it is not read again.
-            if self.disk_stamp is not None:
-                fresh = stamp_file(self.path, wait=True)
-                if fresh is not None and fresh.digest == self.disk_stamp.digest:
-                    self.disk_stamp = fresh
-            return False
-        return True
+        if changed_on_disk(self.path, self.disk_stamp):
+            return True
+        stamp = self.disk_stamp
+        if stamp is not None and self.disk_state_now() != (stamp.size, stamp.mtime_ns):
+            # Same bytes with a new time (a touch): remember the time, so they are not hashed
+            # again. A file as it was stamped (every check on focus) is never read.
+            fresh = stamp_file(self.path, wait=True)
+            if fresh is not None and fresh.digest == stamp.digest:
+                self.disk_stamp = fresh
+        return False
 
     def disk_state_now(self) -> tuple[int, int] | None:
         """The file's size and time now: tells one change on disk from the next."""
