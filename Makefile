@@ -29,14 +29,13 @@ run: system-deps $(STAMP)
 		echo "No display found: run 'xvfb-run make run' on a machine without a screen." >&2
 	$(BIN)/dateline $(RUN_COPY)
 
-test: system-deps $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+test: system-deps $(STAMP) lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
