@@ -43,7 +43,6 @@ from editor.model.article import Article
 from editor.model.media_store import MediaStore
 from editor.model.package import load_package, save_package
 from editor.model.photos import attach_photo, placement
-from editor.ui.autosave import find_autosaver, install_autosave
 
 
 def wait_until(condition, timeout: float = 60.0) -> None:
@@ -77,7 +76,7 @@ def long_story(photo_count: int) -> tuple[Article, MediaStore]:
 
 
 def run(window, label: str, runs: int, pause: float) -> None:
-    saver = find_autosaver(window) or install_autosave(window)
+    saver = window.autosave
     document = window.document
     saver.set_intervals(10**8, 10**8)  # only autosave_now writes, so each run is one autosave
     gui, cpu, worker, keystroke = [], [], [], []

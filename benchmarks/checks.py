@@ -191,13 +191,13 @@ def typing_in_window(words: int, keys: int, checks_on: bool) -> dict[str, float]
     from editor.app import create_application, dispose_widgets
 
     create_application(["benchmark"])
-    saved = main_window.install_checks_panel, main_window.install_spelling
+    saved = main_window.ChecksController, main_window.SpellingController
     if not checks_on:
-        main_window.install_checks_panel = main_window.install_spelling = lambda window: None
+        main_window.ChecksController = main_window.SpellingController = lambda *_a, **_k: None
     try:
         window = main_window.MainWindow()
     finally:
-        main_window.install_checks_panel, main_window.install_spelling = saved
+        main_window.ChecksController, main_window.SpellingController = saved
     window.resize(1500, 900)
     window.show()
     wait_until(lambda: window.preview.ready)

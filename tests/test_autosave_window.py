@@ -19,15 +19,9 @@ from editor.model.article import Article
 from editor.model.media_store import MediaStore
 from editor.model.package import load_package, save_package
 from editor.model.recovery import RecoveryStore, file_stamp, take_snapshot
-from editor.ui.autosave import (
-    DEADLINE_S,
-    DISCARD,
-    LATER,
-    RECOVER,
-    find_autosaver,
-    install_autosave,
-    offer_recovery,
-)
+from editor.ui.controllers.autosave import DEADLINE_S
+from editor.ui.controllers.recovery import offer_recovery
+from editor.ui.dialogs.recovery import DISCARD, LATER, RECOVER
 
 pytestmark = pytest.mark.gui
 
@@ -39,7 +33,7 @@ def store(tmp_path: Path) -> RecoveryStore:
 
 @pytest.fixture
 def autosaver(window, store):
-    saver = find_autosaver(window) or install_autosave(window)
+    saver = window.autosave
     saver.use_store(store)
     saver.set_intervals(150, 300)
     return saver
@@ -83,7 +77,7 @@ def test_typing_reaches_a_recovery_file(window, qtbot, autosaver, store) -> None
 
 
 def test_typing_reaches_it_within_the_real_deadline(window, qtbot, store) -> None:
-    saver = find_autosaver(window) or install_autosave(window)
+    saver = window.autosave
     saver.use_store(store)  # the real intervals
     started = time.monotonic()
     qtbot.keyClicks(window.body, "Real figures")

@@ -11,16 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from editor.checks.findings import Finding, Fix, Severity
 from editor.model.article import Article
-from editor.ui.checks_panel import (
-    ChecksController,
-    ChecksPanel,
-    ChecksResult,
-    finding_text,
-    install_checks_panel,
-    location_text,
-    summary_text,
-)
-from editor.ui.spelling_ui import SpellingService, spelling_service
+from editor.ui.controllers.checks import ChecksResult, finding_text
+from editor.ui.controllers.spelling_service import SpellingService
+from editor.ui.panes.checks_list import ChecksPanel, location_text, summary_text
 
 from gui_helpers import wait_for_dom
 
@@ -94,10 +87,9 @@ def test_panel_groups_by_severity_and_explains_the_chosen_finding(qapp) -> None:
 
 
 def _install(window, tmp_path: Path):
-    """The window's checks panel (installed here if the window has none), with a personal
-    dictionary of this test's own."""
-    spelling_service(window).set_personal_path(tmp_path / "dictionary.txt")
-    return window.findChild(ChecksController) or install_checks_panel(window)
+    """The window's checks controller, with a personal dictionary of this test's own."""
+    window.spelling_service.set_personal_path(tmp_path / "dictionary.txt")
+    return window.checks
 
 
 def _wait_checked(qtbot, checks, predicate=lambda findings: True, timeout=15_000):

@@ -133,7 +133,7 @@ def test_counting_a_long_read_is_quick_enough_for_the_worker() -> None:
 
 
 def test_status_line_says_one_word_not_one_words() -> None:
-    from editor.ui.tools.counts import summary_text
+    from editor.ui.controllers.counts import summary_text
 
     body = count_text("One two three.\n\nFour.")
     one = count_text("Four")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.ui.autosave import DEADLINE_S
+from editor.ui.controllers.autosave import DEADLINE_S
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -28,12 +28,9 @@ import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from editor.app import create_application, open_window
-from editor.ui.autosave import find_autosaver, install_autosave
 
 app = create_application(["dateline"])
 window = open_window(None)
-if find_autosaver(window) is None:
-    install_autosave(window)
 count = 0
 
 def type_next():
@@ -51,7 +48,7 @@ app.exec()
 RESTART = """
 import json
 from editor.app import create_application, dispose_widgets, open_window
-from editor.ui.autosave import offer_recovery
+from editor.ui.controllers.recovery import offer_recovery
 
 app = create_application(["dateline"])
 window = open_window(None)

@@ -445,7 +445,7 @@ def site_in_keyring(wordpress: Site, tmp_path: Path, monkeypatch):
 
 @pytest.mark.slow
 def test_sites_dialog_tests_the_connection(qtbot, window, site_in_keyring) -> None:
-    from editor.ui.widgets.sites_dialog import SitesDialog
+    from editor.ui.dialogs.sites import SitesDialog
 
     dialog = SitesDialog(site_in_keyring, window)
     qtbot.addWidget(dialog)

@@ -147,7 +147,7 @@ def test_command_line_adds_lists_and_removes(
 def test_sites_dialog_keeps_a_site_and_never_shows_its_password(
     qtbot, window, store, memory_keyring
 ) -> None:
-    from editor.ui.widgets.sites_dialog import SitesDialog
+    from editor.ui.dialogs.sites import SitesDialog
 
     dialog = SitesDialog(store, window)
     qtbot.addWidget(dialog)

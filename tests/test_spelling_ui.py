@@ -10,14 +10,8 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from editor.spelling import PersonalDictionary, available_languages, dictionary_for
 from editor.spelling.personal import default_personal_path
-from editor.ui.spelling_ui import (
-    SpellingController,
-    install_spelling,
-    personal_dictionary_path,
-    shift_spans,
-    spans_by_line,
-    spelling_service,
-)
+from editor.ui.controllers.spelling_service import personal_dictionary_path
+from editor.ui.widgets.spelling_underlines import shift_spans, spans_by_line
 
 # --- plain logic -------------------------------------------------------------------------------
 
@@ -59,10 +53,9 @@ def test_personal_dictionary_lives_in_the_user_data_folder(qapp) -> None:
 
 
 def _spelling(window, tmp_path: Path):
-    """The window's spelling (installed here if the window has none), with a personal
-    dictionary of this test's own."""
-    spelling_service(window).set_personal_path(tmp_path / "dictionary.txt")
-    return window.findChild(SpellingController) or install_spelling(window)
+    """The window's spelling controller, with a personal dictionary of this test's own."""
+    window.spelling_service.set_personal_path(tmp_path / "dictionary.txt")
+    return window.spelling
 
 
 def _underlined(block, start: int, end: int) -> bool:

@@ -84,7 +84,7 @@ def test_target_length_is_stored_with_the_story(qtbot, window, tmp_path) -> None
 
 
 def test_counting_stays_off_the_gui_thread_for_a_long_read(qtbot, window, monkeypatch) -> None:
-    import editor.ui.tools.counts as counts_module
+    import editor.ui.controllers.counts as counts_module
 
     threads: list[threading.Thread] = []
     real_count = counts_module.count_text

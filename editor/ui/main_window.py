@@ -30,27 +30,32 @@ from editor import __version__
 from editor.model.dateline import dateline_text
 from editor.model.file_lock import ArticleLocked, keep_both_name
 from editor.model.package import PackageError
-from editor.ui.autosave import install_autosave
-from editor.ui.checks_panel import install_checks_panel
+from editor.ui.controllers.autosave import Autosaver
+from editor.ui.controllers.checks import TAB_TITLE as CHECKS_TAB_TITLE
+from editor.ui.controllers.checks import ChecksController
+from editor.ui.controllers.counts import CountsWidget
+from editor.ui.controllers.photo_desk import PhotoDesk
+from editor.ui.controllers.recent_files import recent_files, remember_file
+from editor.ui.controllers.scroll_sync import ScrollSync
+from editor.ui.controllers.spelling import SpellingController
+from editor.ui.controllers.spelling_service import SpellingService
+from editor.ui.controllers.typography import SmartPunctuation, add_typography_actions
+from editor.ui.dialogs.find_replace import FindReplaceDialog, add_find_replace_actions
 from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
+from editor.ui.panes.checks_list import ChecksPanel
 from editor.ui.panes.fields import FieldsPane
 from editor.ui.panes.photos import PhotosPane
 from editor.ui.panes.preview import PreviewPane
-from editor.ui.photo_desk import PhotoDesk
-from editor.ui.recent_files import recent_files, remember_file
-from editor.ui.scroll_sync import install_scroll_sync
-from editor.ui.spelling_ui import install_spelling
-from editor.ui.tools import install_counts, install_find_replace, install_typography
 
 if TYPE_CHECKING:
     # Imported where first used: the exporters, publishing, history and import modules take
     # about as long to load as the rest of the window, and a reporter opening a story should
     # not wait for them.
-    from editor.ui.history_dialog import HistoryDialog
-    from editor.ui.widgets.export_dialog import ExportDialog
-    from editor.ui.widgets.publish_dialog import PublishDialog
-    from editor.ui.widgets.sites_dialog import SitesDialog
+    from editor.ui.dialogs.export import ExportDialog
+    from editor.ui.dialogs.history import HistoryDialog
+    from editor.ui.dialogs.publish import PublishDialog
+    from editor.ui.dialogs.sites import SitesDialog
 
 ARTICLE_FILTER = "Dateline articles (*.article)"
 PREVIEW_MODES = (
@@ -113,16 +118,29 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._wire()
-        # Writing tools: counts and target in the status bar, smart punctuation as you type,
-        # find and replace in the Edit menu (editor/ui/tools/).
-        self.counts = install_counts(self)
-        self.typography = install_typography(self)
-        self.find_replace = install_find_replace(self)
-        # The editor's eye: the Checks tab and spelling underlines (editor/ui/checks_panel.py).
-        self.checks = install_checks_panel(self)
-        self.spelling = install_spelling(self)
-        # Never lose a story: every change in a recovery file within 5 s (editor/ui/autosave.py).
-        self.autosave = install_autosave(self)
+        self._install_writing_tools()
+        # The editor's eye: the Checks tab and spelling underlines, sharing one personal
+        # dictionary (editor/ui/controllers/checks.py, spelling.py).
+        self.spelling_service = SpellingService(self)
+        self.checks_panel = ChecksPanel()
+        self.side_tabs.addTab(self.checks_panel, CHECKS_TAB_TITLE)
+        self.checks = ChecksController(
+            self.document,
+            self.checks_panel,
+            self.side_tabs,
+            self.fields,
+            self.photos,
+            self.body,
+            self.spelling_service,
+            self.show_status,
+            parent=self,
+        )
+        self.spelling = SpellingController(
+            self.document, self.body, self.fields, self.spelling_service, parent=self
+        )
+        # Never lose a story: every change in a recovery file within 5 s
+        # (editor/ui/controllers/autosave.py); closeEvent says when the story closed cleanly.
+        self.autosave = Autosaver(self.document, self.show_status, parent=self)
         # Publish when online: a queued publish of this story is tried again every minute.
         self._publish_retry = QTimer(self)
         self._publish_retry.setInterval(PUBLISH_RETRY_MS)
@@ -188,7 +206,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
 
-        edit_menu = self.menuBar().addMenu("&Edit")
+        self.edit_menu = edit_menu = self.menuBar().addMenu("&Edit")
         for text, method, key in (
             ("&Undo", "undo", keys.Undo),
             ("&Redo", "redo", keys.Redo),
@@ -221,11 +239,40 @@ class MainWindow(QMainWindow):
         self.document.pathChanged.connect(self._update_title)
         self.document.readOnlyChanged.connect(self._read_only_changed)
         self.document.fieldChanged.connect(self._field_changed)
-        self.scroll_sync = install_scroll_sync(self)
+        self.scroll_sync = ScrollSync(self.document, self.body, self.preview, parent=self)
         self.photo_desk.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.photo_desk.photoCountChanged.connect(
             lambda count: self.side_tabs.setTabText(1, f"Photos ({count})" if count else "Photos")
         )
+
+    def _install_writing_tools(self) -> None:
+        """Counts and target in the status bar, smart punctuation as you type, find and
+        replace in the Edit menu."""
+        self.counts = CountsWidget(self.document, self.body)
+        self.statusBar().addPermanentWidget(self.counts)
+        self.counts.recount_now()
+        self.typography = SmartPunctuation(
+            self.document,
+            self.settings,
+            self.body,
+            (self.fields.headline, self.fields.dek, self.photos.caption, self.photos.alt),
+            self,
+        )
+        add_typography_actions(self.typography, self.edit_menu)
+        self.find_replace = FindReplaceDialog(
+            self.document,
+            self.fields,
+            self.photos,
+            self.body,
+            self.side_tabs,
+            self.show_status,
+            parent=self,
+        )
+        add_find_replace_actions(self.find_replace, self.edit_menu)
+
+    def show_status(self, message: str, timeout_ms: int = 0) -> None:
+        """Say ``message`` in the status bar for ``timeout_ms`` (0: until the next one)."""
+        self.statusBar().showMessage(message, timeout_ms)
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -485,7 +532,7 @@ class MainWindow(QMainWindow):
         return self._publish_dialog_instance().retry_queued()
 
     def _publish_dialog_instance(self) -> PublishDialog:
-        from editor.ui.widgets.publish_dialog import PublishDialog
+        from editor.ui.dialogs.publish import PublishDialog
 
         if self._publish_dialog is None:
             self._publish_dialog = PublishDialog(self.document, parent=self)
@@ -505,7 +552,7 @@ class MainWindow(QMainWindow):
 
     def show_sites(self) -> SitesDialog:
         """File > WordPress Sites: where stories are published, passwords in the keyring."""
-        from editor.ui.widgets.sites_dialog import SitesDialog
+        from editor.ui.dialogs.sites import SitesDialog
 
         dialog = SitesDialog(parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -514,10 +561,10 @@ class MainWindow(QMainWindow):
 
     def show_history(self) -> HistoryDialog:
         """File > History: the article's revisions, a diff against now, and Restore."""
-        from editor.ui.history_dialog import HistoryDialog
+        from editor.ui.dialogs.history import HistoryDialog
 
         if self._history_dialog is None:
-            self._history_dialog = HistoryDialog(self, self)
+            self._history_dialog = HistoryDialog(self.document, self.show_status, self)
         dialog = self._history_dialog
         dialog.refresh()
         dialog.show()
@@ -538,7 +585,7 @@ class MainWindow(QMainWindow):
 
     def show_export_dialog(self) -> ExportDialog:
         """File > Export: format, destination, progress; the window stays usable meanwhile."""
-        from editor.ui.widgets.export_dialog import ExportDialog
+        from editor.ui.dialogs.export import ExportDialog
 
         if self._export_dialog is None:
             self._export_dialog = ExportDialog(self.document, self.settings, self)
@@ -568,5 +615,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        # Saved or discarded on purpose: the recovery files go (a crash never gets here).
+        self.autosave.discard()
         self.document.close_file()
         event.accept()

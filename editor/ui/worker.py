@@ -1,12 +1,25 @@
-"""Run slow work (exports, large renders) off the GUI thread and report back on it."""
+"""Run slow work (exports, large renders) off the GUI thread and report back on it.
+
+A failure reaches the window as one line (what the reporter reads) and the log with its
+traceback (what whoever mends it needs): the traceback only exists in the worker thread, so it
+is logged there, to the logger of the module that asked for the work.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+_logger = logging.getLogger(__name__)
+
+
+def one_line(error: BaseException) -> str:
+    """An error as the window says it: its message on one line, or its type's name."""
+    return " ".join(str(error).split()) or type(error).__name__
 
 
 class _Signals(QObject):
@@ -15,16 +28,19 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any]) -> None:
+    def __init__(self, work: Callable[[], Any], logger: logging.Logger, what: str) -> None:
         super().__init__()
         self.work = work
+        self.logger = logger
+        self.what = what
         self.signals = _Signals()
 
     def run(self) -> None:
         try:
             result = self.work()
-        except Exception as error:  # reported to the window as one line, never a traceback
-            self.signals.failed.emit(" ".join(str(error).split()) or type(error).__name__)
+        except Exception as error:
+            self.logger.error("%s failed", self.what, exc_info=error)
+            self.signals.failed.emit(one_line(error))
         else:
             self.signals.finished.emit(result)
 
@@ -38,13 +54,17 @@ def run_in_background(
     on_done: Callable[[Any], None],
     on_error: Callable[[str], None],
     context: QObject | None = None,
+    *,
+    logger: logging.Logger | None = None,
+    what: str = "A background job",
 ) -> None:
     """Call ``work()`` in the thread pool; ``on_done``/``on_error`` run on the GUI thread.
 
     With a ``context`` object, the result is dropped if that object is gone by then (a window
-    closed while its preview was rendering).
+    closed while its preview was rendering). A failure is logged with its traceback to
+    ``logger`` (this module's when None) as "``what`` failed"; ``on_error`` gets one line.
     """
-    job = _Job(work)
+    job = _Job(work, logger or _logger, what)
     signals = job.signals  # created here, so it lives on the GUI thread: deliveries are queued
     _in_flight.add(signals)
 

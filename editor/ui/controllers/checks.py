@@ -1,5 +1,5 @@
-"""The Checks tab: what an editor would flag before the story moves, kept up to date as the
-reporter types.
+"""The Checks tab's controller: what an editor would flag before the story moves, kept up to
+date as the reporter types (the list itself is ``editor.ui.panes.checks_list``).
 
 The checks run in the worker on a snapshot of the article, 500 ms after the last edit; a result
 that arrives after the story changed again is dropped (its offsets no longer fit) and the next
@@ -11,60 +11,33 @@ there, and the document hears of it as of any edit.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QTextCursor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
-    QMenu,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QIcon, QTextCursor
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTabWidget, QWidget
 
-from editor.checks.findings import Finding, Severity
+from editor.checks.findings import Finding
 from editor.checks.house_style import check_house_style
 from editor.checks.registry import CheckContext, CheckSettings, run_checks
 from editor.checks.spelling_check import spelling_check
 from editor.model.article import Article, snapshot_article
-from editor.ui.spelling_ui import SpellingService, spelling_service
-from editor.ui.tools.debounce import DebouncedJob
+from editor.ui.controllers import ShowStatus
+from editor.ui.controllers.debounce import DebouncedJob
+from editor.ui.controllers.spelling_service import SpellingService
+from editor.ui.document import ArticleDocument
+from editor.ui.panes.body import BodyPane
+from editor.ui.panes.checks_list import ChecksPanel, severity_icon, summary_text
+from editor.ui.panes.fields import FieldsPane
+from editor.ui.panes.photos import PhotosPane
+
+logger = logging.getLogger(__name__)
 
 CHECK_DELAY_MS = 500  # after the last edit
 TAB_TITLE = "Checks"
-COLOURS = {
-    Severity.ERROR: "#c62828",
-    Severity.WARNING: "#e08a00",
-    Severity.NOTE: "#1f6fb2",
-}
-GROUP_TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.NOTE: "Notes"}
-FIELD_LABELS = {
-    "headline": "Headline",
-    "dek": "Dek",
-    "byline": "Byline",
-    "dateline": "Dateline",
-    "slug": "Slug",
-    "url_slug": "URL slug",
-    "section": "Section",
-    "tags": "Tags",
-    "language": "Language",
-    "sign_off": "Sign-off",
-    "end_mark": "End mark",
-    "editors_note": "Editor's note",
-    "body": "Body",
-    "article": "Story",
-}
 # Where a field finding takes the reporter: the FieldsPane attribute showing it.
 FIELD_WIDGETS = {
     "dateline": "place",
@@ -75,50 +48,6 @@ FIELD_WIDGETS = {
     "dateline.style": "style_box",
     "dateline.override": "override",
 }
-ROLE_FINDING = Qt.ItemDataRole.UserRole + 1
-MAX_LISTED = 300  # rows; a story with more findings lists the first (worst) ones
-
-
-def severity_icon(severity: Severity, size: int = 16) -> QIcon:
-    """A coloured disc with a mark: ! for errors, ▲-ish ! for warnings, i for notes."""
-    ratio = 2.0
-    pixmap = QPixmap(int(size * ratio), int(size * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(COLOURS[severity]))
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.setPen(QColor("white"))
-    font = QFont()
-    font.setBold(True)
-    font.setPixelSize(int(size * 0.7))
-    painter.setFont(font)
-    mark = "i" if severity is Severity.NOTE else "!"
-    painter.drawText(0, 0, size, size, Qt.AlignmentFlag.AlignCenter, mark)
-    painter.end()
-    return QIcon(pixmap)
-
-
-def location_text(finding: Finding) -> str:
-    """Where a finding is, for the list: "Body, line 14", "Photo p2 · alt text", "Headline"."""
-    if finding.field.startswith("photo:"):
-        part = {"alt": "alt text"}.get(finding.photo_field or "", finding.photo_field or "")
-        photo = finding.field.removeprefix("photo:")
-        return f"Photo {photo}" + (f" · {part}" if part else "")
-    if finding.field == "body":
-        return f"Body, line {finding.line}" if finding.line else "Body"
-    if finding.field.startswith("dateline."):
-        return "Dateline · " + finding.field.removeprefix("dateline.")
-    return FIELD_LABELS.get(finding.field, finding.field.replace("_", " ").capitalize())
-
-
-def finding_tooltip(finding: Finding) -> str:
-    lines = [finding.message, f"{location_text(finding)} · {finding.code}"]
-    if finding.fix is not None:
-        lines.append(f"Fix: {finding.fix.label}")
-    return "\n".join(lines)
 
 
 def finding_text(article: Article, finding: Finding) -> str | None:
@@ -148,189 +77,6 @@ def flagged_word(article: Article, finding: Finding) -> str | None:
     return text[finding.start : finding.end]
 
 
-# --- the panel ---------------------------------------------------------------------------------
-
-
-class ChecksPanel(QWidget):
-    """The list of findings with the chosen one explained under it, and its fix."""
-
-    activated = Signal(object)  # Finding: go to it
-    fixRequested = Signal(object)  # Finding: apply its fix
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("checks_panel")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        self.summary = QLabel("Checking…")
-        self.summary.setObjectName("checks_summary")
-        self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("color: #444; padding: 2px 0 4px 0;")
-        layout.addWidget(self.summary)
-        self.list = QListWidget()
-        self.list.setObjectName("checks_list")
-        self.list.setWordWrap(True)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setUniformItemSizes(False)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setSpacing(1)
-        self.list.setIconSize(self.list.iconSize().expandedTo(self.list.iconSize()))
-        self.list.setStyleSheet("QListWidget::item { padding: 4px 2px; }")
-        self.list.itemClicked.connect(self._item_clicked)
-        self.list.itemActivated.connect(self._item_clicked)
-        self.list.currentItemChanged.connect(lambda *_: self._show_current())
-        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.list.customContextMenuRequested.connect(self._menu)
-        layout.addWidget(self.list, 1)
-
-        self.detail = QLabel()
-        self.detail.setObjectName("checks_detail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail.setStyleSheet(
-            "background: #f6f6f4; border: 1px solid #ddd; border-radius: 4px; padding: 6px;"
-        )
-        layout.addWidget(self.detail)
-        buttons = QHBoxLayout()
-        self.go_button = QPushButton("Go to")
-        self.go_button.setObjectName("checks_go")
-        self.go_button.clicked.connect(lambda: self._emit_current(self.activated))
-        self.fix_button = QPushButton("Fix")
-        self.fix_button.setObjectName("checks_fix")
-        self.fix_button.setToolTip("Apply the suggested fix (Ctrl+Z undoes it)")
-        self.fix_button.clicked.connect(lambda: self._emit_current(self.fixRequested))
-        buttons.addWidget(self.go_button)
-        buttons.addWidget(self.fix_button, 1)
-        layout.addLayout(buttons)
-        self._icons = {severity: severity_icon(severity) for severity in Severity}
-        self.findings: list[Finding] = []
-        self._show_current()
-
-    def show_findings(self, findings: list[Finding]) -> None:
-        """List ``findings`` (errors first), keeping the chosen one chosen if it is still there."""
-        if findings == self.findings and self.list.count():
-            return  # nothing new: keep the list (and its scroll position) as it is
-        current = self.current_finding()
-        self.findings = list(findings)
-        listed = findings[:MAX_LISTED]
-        self.list.setUpdatesEnabled(False)
-        try:
-            self.list.clear()
-            chosen: QListWidgetItem | None = None
-            for severity in Severity:
-                group = [f for f in listed if f.severity is severity]
-                if not group:
-                    continue
-                total = sum(1 for f in findings if f.severity is severity)
-                header = QListWidgetItem(f"{GROUP_TITLES[severity]} ({total})")
-                header.setFlags(Qt.ItemFlag.NoItemFlags)
-                font = header.font()
-                font.setBold(True)
-                header.setFont(font)
-                header.setForeground(QColor(COLOURS[severity]))
-                self.list.addItem(header)
-                for finding in group:
-                    item = self._item(finding)
-                    self.list.addItem(item)
-                    if finding == current:
-                        chosen = item
-            if len(findings) > len(listed):
-                more = QListWidgetItem(
-                    f"… and {len(findings) - len(listed):,} more, listed as the ones above "
-                    "are dealt with."
-                )
-                more.setFlags(Qt.ItemFlag.NoItemFlags)
-                more.setForeground(QColor("#666"))
-                self.list.addItem(more)
-            if chosen is not None:
-                self.list.setCurrentItem(chosen)
-        finally:
-            self.list.setUpdatesEnabled(True)
-        self.summary.setText(summary_text(findings))
-        self._show_current()
-
-    def set_checking(self, checking: bool) -> None:
-        text = summary_text(self.findings)
-        self.summary.setText(f"{text} · checking…" if checking and self.findings else text)
-
-    def _item(self, finding: Finding) -> QListWidgetItem:
-        where = location_text(finding)
-        if finding.fix is not None:
-            where += f"  ·  Fix: {finding.fix.label}"
-        item = QListWidgetItem(self._icons[finding.severity], f"{finding.message}\n{where}")
-        item.setData(ROLE_FINDING, finding)
-        item.setToolTip(finding_tooltip(finding))
-        return item
-
-    def current_finding(self) -> Finding | None:
-        item = self.list.currentItem()
-        finding = item.data(ROLE_FINDING) if item is not None else None
-        return finding if isinstance(finding, Finding) else None
-
-    def item_for(self, finding: Finding) -> QListWidgetItem | None:
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(ROLE_FINDING) == finding:
-                return item
-        return None
-
-    def _show_current(self) -> None:
-        finding = self.current_finding()
-        self.go_button.setEnabled(finding is not None)
-        self.fix_button.setEnabled(finding is not None and finding.fix is not None)
-        self.fix_button.setText(f"Fix: {finding.fix.label}" if finding and finding.fix else "Fix")
-        if finding is None:
-            self.detail.setText(
-                "Choose a finding to see where it is."
-                if self.findings
-                else "Nothing to flag: the checks found no problems."
-            )
-        else:
-            self.detail.setText(finding_tooltip(finding))
-
-    def _item_clicked(self, item: QListWidgetItem) -> None:
-        finding = item.data(ROLE_FINDING)
-        if isinstance(finding, Finding):
-            self.activated.emit(finding)
-
-    def _emit_current(self, signal: Signal) -> None:
-        finding = self.current_finding()
-        if finding is not None:
-            signal.emit(finding)
-
-    def _menu(self, pos: QPoint) -> None:
-        item = self.list.itemAt(pos)
-        finding = item.data(ROLE_FINDING) if item is not None else None
-        if not isinstance(finding, Finding):
-            return
-        self.list.setCurrentItem(item)
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.addAction("Go to", lambda: self.activated.emit(finding))
-        if finding.fix is not None:
-            menu.addAction(f"Fix: {finding.fix.label}", lambda: self.fixRequested.emit(finding))
-        menu.popup(self.list.viewport().mapToGlobal(pos))
-
-
-def summary_text(findings: list[Finding]) -> str:
-    if not findings:
-        return "No problems found."
-    counts = {severity: 0 for severity in Severity}
-    for finding in findings:
-        counts[finding.severity] += 1
-    parts = []
-    for severity, (one, many) in (
-        (Severity.ERROR, ("error", "errors")),
-        (Severity.WARNING, ("warning", "warnings")),
-        (Severity.NOTE, ("note", "notes")),
-    ):
-        if counts[severity]:
-            parts.append(f"{counts[severity]} {one if counts[severity] == 1 else many}")
-    return ", ".join(parts)
-
-
 # --- running the checks ------------------------------------------------------------------------
 
 
@@ -354,24 +100,48 @@ def checks_work(article: Article, media: Any, service: SpellingService) -> list[
 
 
 class ChecksController(QObject):
-    """Runs the checks after edits and connects the panel to the window."""
+    """Runs the checks after edits, shows their findings in the Checks tab, goes to a finding
+    (in the body, the fields or the photos) and applies its fix."""
 
     checked = Signal()  # fresh findings are shown (for tests and tools)
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(
+        self,
+        document: ArticleDocument,
+        panel: ChecksPanel,
+        side_tabs: QTabWidget,
+        fields: FieldsPane,
+        photos: PhotosPane,
+        body: BodyPane,
+        service: SpellingService,
+        show_status: ShowStatus,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
         self.setObjectName("checks_controller")
-        self.window = window
-        self.service = spelling_service(window)
-        self.panel = ChecksPanel()
-        self.tab_index = window.side_tabs.addTab(self.panel, TAB_TITLE)
+        self.document = document
+        self.panel = panel
+        self.side_tabs = side_tabs
+        self.fields = fields
+        self.photos = photos
+        self.body = body
+        self.service = service
+        self._show_status = show_status
+        self.tab_index = side_tabs.indexOf(panel)
         self.panel.activated.connect(self.go_to)
         self.panel.fixRequested.connect(self.apply_fix)
         self.revision = 0
         self.shown_revision = -1
         self._snapshot: Article | None = None
-        self._job = DebouncedJob(self, CHECK_DELAY_MS, self._prepare, self._done, self._failed)
-        document = window.document
+        self._job = DebouncedJob(
+            self,
+            CHECK_DELAY_MS,
+            self._prepare,
+            self._done,
+            self._failed,
+            logger=logger,
+            what="The checks",
+        )
         for signal in (
             document.fieldChanged,
             document.bodyChanged,
@@ -404,7 +174,7 @@ class ChecksController(QObject):
         return self._job.idle
 
     def _prepare(self) -> Callable[[], ChecksResult]:
-        document = self.window.document
+        document = self.document
         snapshot = snapshot_article(document.article)
         media, revision, service = document.media, self.revision, self.service
         self.panel.set_checking(True)
@@ -439,7 +209,7 @@ class ChecksController(QObject):
         self._job.schedule()
 
     def _show_count(self, findings: list[Finding]) -> None:
-        tabs = self.window.side_tabs
+        tabs = self.side_tabs
         tabs.setTabText(self.tab_index, f"{TAB_TITLE} ({len(findings)})")
         worst = min((f.severity for f in findings), key=lambda s: s.rank, default=None)
         tabs.setTabIcon(self.tab_index, severity_icon(worst) if worst else QIcon())
@@ -464,7 +234,7 @@ class ChecksController(QObject):
             self._go_to_field(finding)
 
     def _go_to_body(self, finding: Finding) -> None:
-        body = self.window.body
+        body = self.body
         if finding.start is not None and finding.end is not None and self._current(finding):
             _select(body, finding)
             body.centerCursor()
@@ -473,7 +243,7 @@ class ChecksController(QObject):
             body.go_to_line(finding.line - 1)
 
     def _field_widget(self, name: str) -> QWidget | None:
-        fields = self.window.fields
+        fields = self.fields
         widget = getattr(fields, FIELD_WIDGETS.get(name, name), None)
         return widget if isinstance(widget, QWidget) else None
 
@@ -481,14 +251,14 @@ class ChecksController(QObject):
         widget = self._field_widget(finding.field)
         if widget is None:
             return
-        self.window.side_tabs.setCurrentWidget(self.window.fields)
-        self.window.fields.ensureWidgetVisible(widget)
+        self.side_tabs.setCurrentWidget(self.fields)
+        self.fields.ensureWidgetVisible(widget)
         widget.setFocus()
         _select(widget, finding if self._current(finding) else None)
 
     def _go_to_photo(self, finding: Finding) -> None:
-        photos = self.window.photos
-        self.window.side_tabs.setCurrentWidget(photos)
+        photos = self.photos
+        self.side_tabs.setCurrentWidget(photos)
         photos.select(finding.field.removeprefix("photo:"))
         widget = getattr(photos, finding.photo_field or "", None)
         if isinstance(widget, QWidget):
@@ -501,9 +271,7 @@ class ChecksController(QObject):
             return False
         if self.shown_revision == self.revision:
             return True
-        return finding_text(self._snapshot, finding) == finding_text(
-            self.window.document.article, finding
-        )
+        return finding_text(self._snapshot, finding) == finding_text(self.document.article, finding)
 
     # --- fixing --------------------------------------------------------------------------------
 
@@ -514,29 +282,29 @@ class ChecksController(QObject):
         if fix is None:
             return False
         if not self._current(finding):
-            self.window.statusBar().showMessage("The story changed: checking it again…", 4000)
+            self._show_status("The story changed: checking it again…", 4000)
             self.run_now()
             return False
-        article = self.window.document.article
+        article = self.document.article
         text = finding_text(article, finding)
         if text is None:
             return False
         new_text = text[: fix.start] + fix.replacement + text[fix.end :]
         if finding.field == "body":
-            self.window.document.set_body(new_text)
-            self.window.body.apply_text(new_text)
+            self.document.set_body(new_text)
+            self.body.apply_text(new_text)
         elif finding.field.startswith("photo:"):
             self._go_to_photo(finding)
-            widget = getattr(self.window.photos, finding.photo_field or "", None)
+            widget = getattr(self.photos, finding.photo_field or "", None)
             if not _replace_in(widget, text, fix.start, fix.end, fix.replacement):
-                self.window.document.set_photo_field(
+                self.document.set_photo_field(
                     finding.field.removeprefix("photo:"), finding.photo_field, new_text
                 )
         else:
             widget = self._field_widget(finding.field)
             if not _replace_in(widget, text, fix.start, fix.end, fix.replacement):
-                self.window.document.set_field(finding.field, new_text)
-        self.window.statusBar().showMessage(f"Fixed: {fix.label}", 4000)
+                self.document.set_field(finding.field, new_text)
+        self._show_status(f"Fixed: {fix.label}", 4000)
         self.run_now()
         return True
 
@@ -574,8 +342,3 @@ def _replace_in(widget: Any, text: str, start: int, end: int, replacement: str) 
         cursor.insertText(replacement)
         return True
     return False
-
-
-def install_checks_panel(window: Any) -> ChecksController:
-    """Add the Checks tab to ``window`` and keep it up to date."""
-    return ChecksController(window)

@@ -10,6 +10,7 @@ runs again.
 
 from __future__ import annotations
 
+import logging
 import time
 from functools import partial
 
@@ -19,8 +20,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMainWindow,
     QMenu,
+    QPlainTextEdit,
     QProgressBar,
     QToolButton,
     QWidget,
@@ -35,7 +36,10 @@ from editor.model.counts import (
     target_progress,
     target_words,
 )
+from editor.ui.document import ArticleDocument
 from editor.ui.worker import run_in_background
+
+logger = logging.getLogger(__name__)
 
 BODY_IDLE_MS = 250
 SELECTION_IDLE_MS = 120
@@ -65,8 +69,8 @@ def summary_text(body: Counts, selection: Counts | None) -> str:
     )
 
 
-def _selected_text(window: QMainWindow) -> str:
-    cursor = window.body.textCursor()
+def _selected_text(body: QPlainTextEdit) -> str:
+    cursor = body.textCursor()
     if not cursor.hasSelection():
         return ""
     # Qt marks line breaks in a selection with the Unicode paragraph separator.
@@ -74,16 +78,19 @@ def _selected_text(window: QMainWindow) -> str:
 
 
 class CountsWidget(QWidget):
-    """Counts and target for the window's status bar (see ``install_counts``)."""
+    """Counts and target for the window's status bar, of ``document``'s body and of the
+    selection in ``body`` (the Markdown editor)."""
 
     targetChanged = Signal(object)  # the new target in words, or None
     countsShown = Signal()  # a count has been shown (tests wait for it)
 
-    def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: ArticleDocument, body: QPlainTextEdit, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("counts")
-        self.window_ = window
-        self.document = window.document
+        self.document = document
+        self.body = body
         self.body_counts = Counts()
         self.selection_counts: Counts | None = None
         self._generation = 0
@@ -122,7 +129,7 @@ class CountsWidget(QWidget):
         self.document.bodyChanged.connect(self._body_timer.start)
         self.document.replaced.connect(self.recount_now)
         self.document.fieldChanged.connect(self._field_changed)
-        window.body.selectionChanged.connect(self._selection_timer.start)
+        body.selectionChanged.connect(self._selection_timer.start)
         self._show()
 
     def _timer(self, interval: int) -> QTimer:
@@ -154,7 +161,7 @@ class CountsWidget(QWidget):
         generation = self._generation
         body = self.document.article.body
         language = self.document.article.language
-        selection = _selected_text(self.window_)
+        selection = _selected_text(self.body)
 
         # A selection change leaves the body as it was: its counts are reused, not redone.
         known = self._body_counted
@@ -172,6 +179,8 @@ class CountsWidget(QWidget):
             lambda result: self._counted(generation, result),
             lambda _message: self._counted(generation, None),
             context=self,
+            logger=logger,
+            what="Counting the body",
         )
 
     def _counted(self, generation: int, result: tuple[Counts, Counts | None] | None) -> None:
@@ -256,7 +265,7 @@ class CountsWidget(QWidget):
 
     def _ask_target(self) -> None:
         words, ok = QInputDialog.getInt(
-            self.window_,
+            self.window(),
             "Target length",
             "Words the story should run to (0 for none):",
             self.target() or 400,
@@ -266,11 +275,3 @@ class CountsWidget(QWidget):
         )
         if ok:
             self.set_target(words or None)
-
-
-def install_counts(window: QMainWindow) -> CountsWidget:
-    """Put the counts in the window's status bar."""
-    widget = CountsWidget(window)
-    window.statusBar().addPermanentWidget(widget)
-    widget.recount_now()
-    return widget

@@ -3,6 +3,7 @@ spelling underlines)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -15,7 +16,8 @@ class DebouncedJob(QObject):
     """Runs ``prepare()``'s work in the worker ``delay_ms`` after the last ``schedule()``.
 
     ``prepare`` runs on the GUI thread and returns the work (a snapshot of what it needs);
-    ``on_done`` and ``on_failed`` get its result or error on the GUI thread. A run never starts
+    ``on_done`` and ``on_failed`` get its result or error on the GUI thread; a failure is
+    logged with its traceback to ``logger`` as ``what`` failed. A run never starts
     while another is under way: the one running decides in ``on_done`` whether to go again (its
     result may be stale), so results never arrive out of order.
     """
@@ -27,6 +29,9 @@ class DebouncedJob(QObject):
         prepare: Callable[[], Callable[[], Any]],
         on_done: Callable[[Any], None],
         on_failed: Callable[[str], None],
+        *,
+        logger: logging.Logger | None = None,
+        what: str = "A background job",
     ) -> None:
         super().__init__(parent)
         self.delay_ms = delay_ms
@@ -34,6 +39,8 @@ class DebouncedJob(QObject):
         self._prepare = prepare
         self._on_done = on_done
         self._on_failed = on_failed
+        self._logger = logger
+        self._what = what
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -58,7 +65,9 @@ class DebouncedJob(QObject):
             return  # the running one's end starts the next one
         work = self._prepare()
         self.busy = True
-        run_in_background(work, self._done, self._failed, context=self)
+        run_in_background(
+            work, self._done, self._failed, context=self, logger=self._logger, what=self._what
+        )
 
     def _done(self, result: Any) -> None:
         self.busy = False

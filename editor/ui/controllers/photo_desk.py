@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from editor.model.article import ImageRef
 from editor.model.photos import placement
+from editor.ui.controllers.photo_intake import PhotoIntake
 from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.photos import PhotosPane
-from editor.ui.photo_intake import PhotoIntake
 
 PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff);;All files (*)"
 

@@ -7,6 +7,7 @@ not to be a usable photo is reported in one line, and nothing else changes.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from editor.media.probe import PreparedPhoto, prepare_photo
 from editor.model.article import ImageRef
 from editor.ui.document import ArticleDocument
 from editor.ui.worker import run_in_background
+
+logger = logging.getLogger(__name__)
 
 MAX_PHOTO_FILE_BYTES = 200 * 1024 * 1024
 
@@ -81,7 +84,7 @@ class PhotoIntake(QObject):
             self.pending -= 1
             self.photoRefused.emit(message)
 
-        run_in_background(work, done, failed)
+        run_in_background(work, done, failed, logger=logger, what=f"Adding the photo {name}")
 
     def ensure_derived(self) -> None:
         """Make thumbnails and display copies the opened article lacks (e.g. after an import)."""
@@ -112,4 +115,6 @@ class PhotoIntake(QObject):
                 lambda p=media_path, n=image.original_name: prepare_photo(media.read(p), n),
                 done,
                 failed,
+                logger=logger,
+                what=f"Preparing the thumbnails of {image.original_name}",
             )

@@ -9,15 +9,23 @@ on every keystroke would cost it a layout each time for nothing.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QObject, QTimer
+
+from editor.ui.document import ArticleDocument
+from editor.ui.panes.body import BodyPane
+from editor.ui.panes.preview import PreviewPane
 
 
 class ScrollSync(QObject):
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.body, self.preview = window.body, window.preview
+    def __init__(
+        self,
+        document: ArticleDocument,
+        body: BodyPane,
+        preview: PreviewPane,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.body, self.preview = body, preview
         self._syncing = False  # one side moving the other must not bounce back
         self._editor_scrolled = False
         self._synced_cursor_line = -1  # the cursor line the preview was last brought to
@@ -29,7 +37,7 @@ class ScrollSync(QObject):
         self.body.verticalScrollBar().valueChanged.connect(self._editor_scrolled_by)
         self.preview.scrolledToLine.connect(self._preview_scrolled_to)
         self.preview.lineActivated.connect(self.body.go_to_line)
-        window.document.replaced.connect(self._forget_cursor_line)
+        document.replaced.connect(self._forget_cursor_line)
 
     def _editor_scrolled_by(self, _value: int) -> None:
         if not self._syncing:
@@ -55,8 +63,3 @@ class ScrollSync(QObject):
         if line != self._synced_cursor_line:
             self._synced_cursor_line = line
             self.preview.scroll_to_line(line)
-
-
-def install_scroll_sync(window: Any) -> ScrollSync:
-    """Make ``window``'s editor and preview follow each other."""
-    return ScrollSync(window)

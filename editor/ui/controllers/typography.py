@@ -8,12 +8,12 @@ Punctuation, on by default) and Spanish quotes, angle « » (default) or curly �
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QLineEdit, QMainWindow, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
 from editor.text.typography import (
     ANGLE,
@@ -23,7 +23,7 @@ from editor.text.typography import (
     inside_code_block,
     smart_replacement,
 )
-from editor.ui.tools.menus import window_menu
+from editor.ui.document import ArticleDocument
 
 ENABLED_KEY = "typing/smartPunctuation"
 SPANISH_STYLE_KEY = "typing/spanishQuotes"
@@ -49,23 +49,28 @@ def _fence_lines_above(edit: QPlainTextEdit) -> Iterator[str]:
 
 
 class SmartPunctuation(QObject):
-    """The event filter on the text widgets; see ``install_typography``."""
+    """The event filter on the text widgets. ``body`` is the Markdown editor (no replacement
+    inside a fenced code block there); ``widgets`` are the other text widgets; ``window`` is
+    the top-level widget that holds them all (see ``_detach``)."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(
+        self,
+        document: ArticleDocument,
+        settings: QSettings,
+        body: QPlainTextEdit,
+        widgets: Sequence[QWidget],
+        window: QWidget,
+    ) -> None:
         super().__init__(window)
+        self.document = document
         self.window_ = window
-        self.settings = window.settings
+        self.settings = settings
         self.enabled = _flag(self.settings.value(ENABLED_KEY, True))
         style = str(self.settings.value(SPANISH_STYLE_KEY, ANGLE))
         self.spanish_style = style if style in (ANGLE, CURLY) else ANGLE
-        self.body = window.body
-        self.widgets: list[QWidget] = [
-            window.body,
-            window.fields.headline,
-            window.fields.dek,
-            window.photos.caption,
-            window.photos.alt,
-        ]
+        self.body = body
+        self.widgets: list[QWidget] = [body, *widgets]
+        self.toggle_action: QAction | None = None  # Edit > Smart Punctuation, once in a menu
         for widget in self.widgets:
             widget.installEventFilter(self)
         # Let go of the widgets before the window deletes them (see ``_detach``).
@@ -116,7 +121,7 @@ class SmartPunctuation(QObject):
 
     def _replacement(self, line_before: str, typed: str) -> Replacement | None:
         return smart_replacement(
-            line_before, typed, self.window_.document.article.language, self.spanish_style
+            line_before, typed, self.document.article.language, self.spanish_style
         )
 
     def _typed_in_text(self, edit: QPlainTextEdit, typed: str) -> bool:
@@ -148,7 +153,7 @@ class SmartPunctuation(QObject):
         return True
 
     def _in_fenced_code(self, edit: QPlainTextEdit) -> bool:
-        body = self.window_.document.article.body
+        body = self.document.article.body
         if "```" not in body and "~~~" not in body:
             return False
         return inside_code_block(_fence_lines_above(edit))
@@ -174,12 +179,10 @@ def _flag(value: object) -> bool:
     return bool(value)
 
 
-def install_typography(window: QMainWindow) -> SmartPunctuation:
-    """Smart punctuation in the window's text widgets, with its switches in the Edit menu."""
-    hook = SmartPunctuation(window)
-    menu = window_menu(window, "&Edit")
+def add_typography_actions(hook: SmartPunctuation, menu: QMenu) -> None:
+    """Smart punctuation's switches, at the end of ``menu`` (the Edit menu)."""
     menu.addSeparator()
-    toggle = QAction("Smart &Punctuation", window)
+    toggle = QAction("Smart &Punctuation", menu)
     toggle.setObjectName("smart_punctuation_action")
     toggle.setCheckable(True)
     toggle.setChecked(hook.enabled)
@@ -197,4 +200,3 @@ def install_typography(window: QMainWindow) -> SmartPunctuation:
         group.addAction(action)
         spanish.addAction(action)
     hook.toggle_action = toggle
-    return hook

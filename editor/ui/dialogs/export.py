@@ -9,6 +9,7 @@ the dialog offers to open the folder it went to.
 from __future__ import annotations
 
 import copy
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
@@ -32,6 +33,8 @@ from editor.export import EXPORTERS, Exporter, ExportOptions, list_formats
 from editor.ui.document import ArticleDocument
 from editor.ui.widgets.background_dialog import BackgroundWorkDialog
 from editor.ui.worker import run_in_background
+
+logger = logging.getLogger(__name__)
 
 LAST_FORMAT_KEY = "export/format"
 LAST_FOLDER_KEY = "export/folder"
@@ -211,6 +214,8 @@ class ExportDialog(BackgroundWorkDialog):
             lambda _result: self._finished(out),
             self._failed,
             context=self,
+            logger=logger,
+            what=f"Exporting to {out}",
         )
 
     def cancel(self) -> None:

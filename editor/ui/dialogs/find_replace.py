@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +43,11 @@ from editor.text.find_replace import (
     replace_in_places,
     replacement_for,
 )
-from editor.ui.tools.menus import window_menu
+from editor.ui.controllers import ShowStatus
+from editor.ui.document import ArticleDocument
+from editor.ui.panes.body import BodyPane
+from editor.ui.panes.fields import FieldsPane
+from editor.ui.panes.photos import PhotosPane
 
 COUNT_IDLE_MS = 150
 ERROR_STYLE = "color: #b00020;"
@@ -60,12 +65,28 @@ class _Target:
 
 
 class FindReplaceDialog(QDialog):
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
+    """Searches the texts of ``document`` as ``fields``, ``photos`` and ``body`` show them;
+    ``side_tabs`` is where the fields and photos panes are, to bring a match into view."""
+
+    def __init__(
+        self,
+        document: ArticleDocument,
+        fields: FieldsPane,
+        photos: PhotosPane,
+        body: BodyPane,
+        side_tabs: QTabWidget,
+        show_status: ShowStatus,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
         self.setObjectName("find_replace")
         self.setWindowTitle("Find and Replace")
-        self.window_ = window
-        self.document = window.document
+        self.document = document
+        self.fields = fields
+        self.photos = photos
+        self.body = body
+        self.side_tabs = side_tabs
+        self._show_status = show_status
         self._last: Match | None = None
         self._anchor: _Target | None = None
 
@@ -154,19 +175,18 @@ class FindReplaceDialog(QDialog):
     # --- the texts, as the widgets show them ---------------------------------------------------
 
     def _current_photo_id(self) -> str | None:
-        item = self.window_.photos.list.currentItem()
+        item = self.photos.list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def widget_for(self, place: Place) -> TextWidget | None:
         """The widget that shows ``place``, or None (a photo not shown in the Photos tab)."""
-        window = self.window_
         if place.photo_field:
             if place.photo_id != self._current_photo_id():
                 return None
-            return getattr(window.photos, place.photo_field)
+            return getattr(self.photos, place.photo_field)
         if place.field == "body":
-            return window.body
-        return getattr(window.fields, place.field)
+            return self.body
+        return getattr(self.fields, place.field)
 
     def _texts(self) -> list[tuple[Place, str]]:
         """The article's places in Find Next's order, each with the text its widget shows (the
@@ -217,14 +237,13 @@ class FindReplaceDialog(QDialog):
         return match
 
     def _select(self, match: Match) -> None:
-        window = self.window_
         place = match.place
         if place.photo_field:
-            window.side_tabs.setCurrentWidget(window.photos)
+            self.side_tabs.setCurrentWidget(self.photos)
             if place.photo_id != self._current_photo_id():
-                window.photos.select(place.photo_id)
+                self.photos.select(place.photo_id)
         elif place.field != "body":
-            window.side_tabs.setCurrentWidget(window.fields)
+            self.side_tabs.setCurrentWidget(self.fields)
         widget = self.widget_for(place)
         if widget is None:
             return
@@ -237,7 +256,7 @@ class FindReplaceDialog(QDialog):
             widget.setTextCursor(cursor)
             widget.ensureCursorVisible()
         if place.field != "body" and not place.photo_field:
-            window.fields.ensureWidgetVisible(widget)
+            self.fields.ensureWidgetVisible(widget)
 
     # --- replacing -----------------------------------------------------------------------------
 
@@ -279,7 +298,7 @@ class FindReplaceDialog(QDialog):
         self._last = None
         summary = result.summary()
         self._say(summary)
-        self.window_.statusBar().showMessage(summary, 8000)
+        self._show_status(summary, 8000)
         return result
 
     def _apply(self, change: Change) -> None:
@@ -358,10 +377,8 @@ def _next_match(
     return matches[0]
 
 
-def install_find_replace(window: QMainWindow) -> FindReplaceDialog:
+def add_find_replace_actions(dialog: FindReplaceDialog, menu: QMenu) -> None:
     """Edit > Find and Replace (Ctrl+F finds, Ctrl+H replaces; F3 finds the next)."""
-    dialog = FindReplaceDialog(window)
-    menu = window_menu(window, "&Edit")
     menu.addSeparator()
 
     def show(focus: QLineEdit) -> None:
@@ -376,22 +393,21 @@ def install_find_replace(window: QMainWindow) -> FindReplaceDialog:
         focus.setFocus()
         focus.selectAll()
 
-    find = QAction("&Find…", window)
+    find = QAction("&Find…", menu)
     find.setObjectName("find_action")
     find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
     find.triggered.connect(lambda: show(dialog.find_edit))
-    replace = QAction("Find and R&eplace…", window)
+    replace = QAction("Find and R&eplace…", menu)
     replace.setObjectName("replace_action")
     replace.setShortcut(QKeySequence("Ctrl+H"))
     replace.triggered.connect(lambda: show(dialog.replace_edit))
-    find_next = QAction("Find &Next", window)
+    find_next = QAction("Find &Next", menu)
     find_next.setObjectName("find_next_action")
     find_next.setShortcut(QKeySequence(QKeySequence.StandardKey.FindNext))
     find_next.triggered.connect(dialog.find_next)
     for action in (find, replace, find_next):
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         menu.addAction(action)
-    return dialog
 
 
 def _focused_selection() -> str:

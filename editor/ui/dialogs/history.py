@@ -10,7 +10,6 @@ back as a new revision, after keeping the current state as one.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,9 +30,8 @@ from PySide6.QtWidgets import (
 from editor.model.article import article_to_dict
 from editor.model.package import PackageError
 from editor.model.revisions import Revision, RevisionError, field_changes, word_diff
-
-if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+from editor.ui.controllers import ShowStatus
+from editor.ui.document import ArticleDocument
 
 _INSERT_STYLE = "background-color:#dcf3e1; color:#0b5a1f; text-decoration:underline;"
 _DELETE_STYLE = "background-color:#fbe1e1; color:#9b1c1c; text-decoration:line-through;"
@@ -58,13 +56,15 @@ _FIELD_LABELS = {
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: ArticleDocument, show_status: ShowStatus, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("history_dialog")
         self.setWindowTitle("History")
         self.resize(1000, 640)
-        self.window_ = window
-        self.document = window.document
+        self.document = document
+        self._show_status = show_status
         self.shown: Revision | None = None
         self._read: dict[int, Revision] = {}  # the revisions read for the current list
 
@@ -101,10 +101,14 @@ class HistoryDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
         # After a save: only an open History window lists again (File > History refreshes it).
-        self.document.revisionsChanged.connect(lambda: self.isVisible() and self.refresh())
+        self.document.revisionsChanged.connect(self._revisions_changed)
         self.document.readOnlyChanged.connect(lambda _read_only: self._update_buttons())
 
     # --- the list ------------------------------------------------------------------------------
+
+    def _revisions_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         """List the revisions again (after a save, a restore or another article)."""
@@ -192,7 +196,7 @@ class HistoryDialog(QDialog):
         except (RevisionError, PackageError) as error:
             QMessageBox.warning(self, "Cannot restore", str(error))
             return False
-        self.window_.statusBar().showMessage(f"Restored the version of {_when(revision)}", 6000)
+        self._show_status(f"Restored the version of {_when(revision)}", 6000)
         return True
 
 

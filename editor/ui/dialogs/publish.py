@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import html
+import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +29,8 @@ from editor.sites import SiteError, SiteStore
 from editor.ui.document import ArticleDocument
 from editor.ui.widgets.background_dialog import BackgroundWorkDialog
 from editor.ui.worker import run_in_background
+
+logger = logging.getLogger(__name__)
 
 
 class PublishDialog(BackgroundWorkDialog):
@@ -130,7 +133,9 @@ class PublishDialog(BackgroundWorkDialog):
                     return error  # the site is out of reach: offer to publish when online
                 raise
 
-        run_in_background(work, self._finished, self._failed, context=self)
+        run_in_background(
+            work, self._finished, self._failed, context=self, logger=logger, what="Publishing"
+        )
 
     def cancel(self) -> None:
         if self._running:

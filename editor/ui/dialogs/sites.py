@@ -6,6 +6,8 @@ shows a stored one again, and nothing of it is written to settings or the articl
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
 from editor.publish.rest import RestClient
 from editor.sites import Site, SiteError, SiteStore, checked_site
 from editor.ui.worker import run_in_background
+
+logger = logging.getLogger(__name__)
 
 
 class SitesDialog(QDialog):
@@ -170,6 +174,8 @@ class SitesDialog(QDialog):
             done,
             failed,
             context=self,
+            logger=logger,
+            what="Checking the site's connection",
         )
 
     def _say(self, text: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -34,7 +35,9 @@ from editor.render.preview_update import (
 )
 from editor.ui.document import ArticleDocument
 from editor.ui.media_scheme import SCHEME, MediaSchemeHandler, media_url
-from editor.ui.worker import run_in_background
+from editor.ui.worker import one_line, run_in_background
+
+logger = logging.getLogger(__name__)
 
 CONSOLE_PREFIX = "dateline:"
 # A render that puts at most this much body source through Markdown (a keystroke in a long
@@ -200,7 +203,8 @@ class PreviewPane(QWebEngineView):
         try:
             update = self._renderer.render(request)
         except Exception as error:  # as the worker would report it
-            self._failed(" ".join(str(error).split()) or type(error).__name__)
+            logger.error("Rendering the preview failed", exc_info=error)
+            self._failed(one_line(error))
             return True
         self._send(update)
         return True
@@ -217,7 +221,12 @@ class PreviewPane(QWebEngineView):
         request = self._request()
         self._busy = True
         run_in_background(
-            lambda: self._renderer.render(request), self._apply, self._failed, context=self
+            lambda: self._renderer.render(request),
+            self._apply,
+            self._failed,
+            context=self,
+            logger=logger,
+            what="Rendering the preview",
         )
 
     def _apply(self, update: PreviewUpdate) -> None:
@@ -296,7 +305,13 @@ class PreviewPane(QWebEngineView):
         except ValueError:
             reply(None)
             return
-        run_in_background(lambda: crop_display_copy(data, crop), reply, lambda _m: reply(None))
+        run_in_background(
+            lambda: crop_display_copy(data, crop),
+            reply,
+            lambda _m: reply(None),
+            logger=logger,
+            what="Cropping the preview's photo",
+        )
 
     # --- for tests and tools -------------------------------------------------------------------
 

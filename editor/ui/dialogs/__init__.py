@@ -1,0 +1,1 @@
+"""The window's dialogs: history, export, publishing, sites, find and replace, crash recovery."""

@@ -1,0 +1,50 @@
+"""The crash-recovery prompt: one article a Dateline that did not close properly autosaved, and
+the reporter's answer (Recover, Discard or Decide Later).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from editor.model.recovery import RecoveryEntry, difference_text
+
+RECOVER, DISCARD, LATER = "recover", "discard", "later"
+
+
+def describe(entry: RecoveryEntry) -> str:
+    """What recovering ``entry`` would restore, for the prompt."""
+    headline = entry.headline.strip() or "Untitled article"
+    when = entry.saved_at.astimezone().strftime("%a %d %b %Y, %H:%M:%S")
+    words = f"{entry.words:,} word{'' if entry.words == 1 else 's'}"
+    where = str(entry.path) if entry.path else "not saved to a file yet"
+    return (
+        f"<b>{_escape(headline)}</b><br>"
+        f"Autosaved {when} · {words} · {_escape(difference_text(entry))}<br>"
+        f"<span style='color:#555'>{_escape(where)}</span>"
+    )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def ask(parent: QWidget, entry: RecoveryEntry) -> str:
+    """The recovery prompt for one article: RECOVER, DISCARD or LATER."""
+    box = QMessageBox(parent)
+    box.setObjectName("recovery_prompt")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Recover article")
+    box.setText("Dateline did not close properly. This article has changes that were not saved:")
+    box.setInformativeText(describe(entry))
+    recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    later = box.addButton("Decide Later", QMessageBox.ButtonRole.RejectRole)
+    recover.setObjectName("recover")
+    discard.setObjectName("discard")
+    later.setObjectName("later")
+    box.setDefaultButton(recover)
+    box.setEscapeButton(later)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    return RECOVER if clicked is recover else DISCARD if clicked is discard else LATER

@@ -1,0 +1,272 @@
+"""The Checks tab's list: the findings grouped by severity, the chosen one explained under it,
+and its "Go to" and "Fix" buttons.
+
+The list only shows findings and says which one the reporter chose; running the checks, going
+to a finding and applying its fix belong to ``editor.ui.controllers.checks``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal, SignalInstance
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.checks.findings import Finding, Severity
+
+COLOURS = {
+    Severity.ERROR: "#c62828",
+    Severity.WARNING: "#e08a00",
+    Severity.NOTE: "#1f6fb2",
+}
+GROUP_TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.NOTE: "Notes"}
+FIELD_LABELS = {
+    "headline": "Headline",
+    "dek": "Dek",
+    "byline": "Byline",
+    "dateline": "Dateline",
+    "slug": "Slug",
+    "url_slug": "URL slug",
+    "section": "Section",
+    "tags": "Tags",
+    "language": "Language",
+    "sign_off": "Sign-off",
+    "end_mark": "End mark",
+    "editors_note": "Editor's note",
+    "body": "Body",
+    "article": "Story",
+}
+ROLE_FINDING = Qt.ItemDataRole.UserRole + 1
+MAX_LISTED = 300  # rows; a story with more findings lists the first (worst) ones
+
+
+def severity_icon(severity: Severity, size: int = 16) -> QIcon:
+    """A coloured disc with a mark: ! for errors, ▲-ish ! for warnings, i for notes."""
+    ratio = 2.0
+    pixmap = QPixmap(int(size * ratio), int(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(COLOURS[severity]))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.setPen(QColor("white"))
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(size * 0.7))
+    painter.setFont(font)
+    mark = "i" if severity is Severity.NOTE else "!"
+    painter.drawText(0, 0, size, size, Qt.AlignmentFlag.AlignCenter, mark)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def location_text(finding: Finding) -> str:
+    """Where a finding is, for the list: "Body, line 14", "Photo p2 · alt text", "Headline"."""
+    if finding.field.startswith("photo:"):
+        part = {"alt": "alt text"}.get(finding.photo_field or "", finding.photo_field or "")
+        photo = finding.field.removeprefix("photo:")
+        return f"Photo {photo}" + (f" · {part}" if part else "")
+    if finding.field == "body":
+        return f"Body, line {finding.line}" if finding.line else "Body"
+    if finding.field.startswith("dateline."):
+        return "Dateline · " + finding.field.removeprefix("dateline.")
+    return FIELD_LABELS.get(finding.field, finding.field.replace("_", " ").capitalize())
+
+
+def finding_tooltip(finding: Finding) -> str:
+    lines = [finding.message, f"{location_text(finding)} · {finding.code}"]
+    if finding.fix is not None:
+        lines.append(f"Fix: {finding.fix.label}")
+    return "\n".join(lines)
+
+
+class ChecksPanel(QWidget):
+    """The list of findings with the chosen one explained under it, and its fix."""
+
+    activated = Signal(object)  # Finding: go to it
+    fixRequested = Signal(object)  # Finding: apply its fix
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checks_panel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.summary = QLabel("Checking…")
+        self.summary.setObjectName("checks_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("color: #444; padding: 2px 0 4px 0;")
+        layout.addWidget(self.summary)
+        self.list = QListWidget()
+        self.list.setObjectName("checks_list")
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setUniformItemSizes(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setSpacing(1)
+        self.list.setIconSize(self.list.iconSize().expandedTo(self.list.iconSize()))
+        self.list.setStyleSheet("QListWidget::item { padding: 4px 2px; }")
+        self.list.itemClicked.connect(self._item_clicked)
+        self.list.itemActivated.connect(self._item_clicked)
+        self.list.currentItemChanged.connect(lambda *_: self._show_current())
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._menu)
+        layout.addWidget(self.list, 1)
+
+        self.detail = QLabel()
+        self.detail.setObjectName("checks_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setStyleSheet(
+            "background: #f6f6f4; border: 1px solid #ddd; border-radius: 4px; padding: 6px;"
+        )
+        layout.addWidget(self.detail)
+        buttons = QHBoxLayout()
+        self.go_button = QPushButton("Go to")
+        self.go_button.setObjectName("checks_go")
+        self.go_button.clicked.connect(lambda: self._emit_current(self.activated))
+        self.fix_button = QPushButton("Fix")
+        self.fix_button.setObjectName("checks_fix")
+        self.fix_button.setToolTip("Apply the suggested fix (Ctrl+Z undoes it)")
+        self.fix_button.clicked.connect(lambda: self._emit_current(self.fixRequested))
+        buttons.addWidget(self.go_button)
+        buttons.addWidget(self.fix_button, 1)
+        layout.addLayout(buttons)
+        self._icons = {severity: severity_icon(severity) for severity in Severity}
+        self.findings: list[Finding] = []
+        self._show_current()
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        """List ``findings`` (errors first), keeping the chosen one chosen if it is still there."""
+        if findings == self.findings and self.list.count():
+            return  # nothing new: keep the list (and its scroll position) as it is
+        current = self.current_finding()
+        self.findings = list(findings)
+        listed = findings[:MAX_LISTED]
+        self.list.setUpdatesEnabled(False)
+        try:
+            self.list.clear()
+            chosen: QListWidgetItem | None = None
+            for severity in Severity:
+                group = [f for f in listed if f.severity is severity]
+                if not group:
+                    continue
+                total = sum(1 for f in findings if f.severity is severity)
+                header = QListWidgetItem(f"{GROUP_TITLES[severity]} ({total})")
+                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                font = header.font()
+                font.setBold(True)
+                header.setFont(font)
+                header.setForeground(QColor(COLOURS[severity]))
+                self.list.addItem(header)
+                for finding in group:
+                    item = self._item(finding)
+                    self.list.addItem(item)
+                    if finding == current:
+                        chosen = item
+            if len(findings) > len(listed):
+                more = QListWidgetItem(
+                    f"… and {len(findings) - len(listed):,} more, listed as the ones above "
+                    "are dealt with."
+                )
+                more.setFlags(Qt.ItemFlag.NoItemFlags)
+                more.setForeground(QColor("#666"))
+                self.list.addItem(more)
+            if chosen is not None:
+                self.list.setCurrentItem(chosen)
+        finally:
+            self.list.setUpdatesEnabled(True)
+        self.summary.setText(summary_text(findings))
+        self._show_current()
+
+    def set_checking(self, checking: bool) -> None:
+        text = summary_text(self.findings)
+        self.summary.setText(f"{text} · checking…" if checking and self.findings else text)
+
+    def _item(self, finding: Finding) -> QListWidgetItem:
+        where = location_text(finding)
+        if finding.fix is not None:
+            where += f"  ·  Fix: {finding.fix.label}"
+        item = QListWidgetItem(self._icons[finding.severity], f"{finding.message}\n{where}")
+        item.setData(ROLE_FINDING, finding)
+        item.setToolTip(finding_tooltip(finding))
+        return item
+
+    def current_finding(self) -> Finding | None:
+        item = self.list.currentItem()
+        finding = item.data(ROLE_FINDING) if item is not None else None
+        return finding if isinstance(finding, Finding) else None
+
+    def item_for(self, finding: Finding) -> QListWidgetItem | None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(ROLE_FINDING) == finding:
+                return item
+        return None
+
+    def _show_current(self) -> None:
+        finding = self.current_finding()
+        self.go_button.setEnabled(finding is not None)
+        self.fix_button.setEnabled(finding is not None and finding.fix is not None)
+        self.fix_button.setText(f"Fix: {finding.fix.label}" if finding and finding.fix else "Fix")
+        if finding is None:
+            self.detail.setText(
+                "Choose a finding to see where it is."
+                if self.findings
+                else "Nothing to flag: the checks found no problems."
+            )
+        else:
+            self.detail.setText(finding_tooltip(finding))
+
+    def _item_clicked(self, item: QListWidgetItem) -> None:
+        finding = item.data(ROLE_FINDING)
+        if isinstance(finding, Finding):
+            self.activated.emit(finding)
+
+    def _emit_current(self, signal: SignalInstance) -> None:
+        finding = self.current_finding()
+        if finding is not None:
+            signal.emit(finding)
+
+    def _menu(self, pos: QPoint) -> None:
+        item = self.list.itemAt(pos)
+        finding = item.data(ROLE_FINDING) if item is not None else None
+        if item is None or not isinstance(finding, Finding):
+            return
+        self.list.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction("Go to", lambda: self.activated.emit(finding))
+        if finding.fix is not None:
+            menu.addAction(f"Fix: {finding.fix.label}", lambda: self.fixRequested.emit(finding))
+        menu.popup(self.list.viewport().mapToGlobal(pos))
+
+
+def summary_text(findings: list[Finding]) -> str:
+    if not findings:
+        return "No problems found."
+    counts = {severity: 0 for severity in Severity}
+    for finding in findings:
+        counts[finding.severity] += 1
+    parts = []
+    for severity, (one, many) in (
+        (Severity.ERROR, ("error", "errors")),
+        (Severity.WARNING, ("warning", "warnings")),
+        (Severity.NOTE, ("note", "notes")),
+    ):
+        if counts[severity]:
+            parts.append(f"{counts[severity]} {one if counts[severity] == 1 else many}")
+    return ", ".join(parts)
