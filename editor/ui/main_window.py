@@ -5,12 +5,14 @@ The window owns the document and wires the panes to it; it holds no article logi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QFileDialog,
     QHBoxLayout,
@@ -152,7 +154,12 @@ class MainWindow(QMainWindow):
 
     # --- set-up --------------------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -164,8 +171,8 @@ class MainWindow(QMainWindow):
         self.preview_modes = QTabBar()
         self.preview_modes.setObjectName("preview_modes")
         self.preview_modes.setDrawBase(False)
-        for label, mode in PREVIEW_MODES:
-            self.preview_modes.addTab(label)
+        for title, mode in PREVIEW_MODES:
+            self.preview_modes.addTab(title)
             self.preview_modes.setTabData(self.preview_modes.count() - 1, mode)
         self.preview_modes.currentChanged.connect(
             lambda index: self.preview.set_mode(self.preview_modes.tabData(index))
@@ -344,7 +351,9 @@ class MainWindow(QMainWindow):
     def _choose(self, title: str, message: str, choices: tuple[str, ...]) -> str | None:
         """Ask with a button per choice and Cancel; the choice's text, or None for Cancel."""
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self)
-        buttons = {box.addButton(text, QMessageBox.ButtonRole.AcceptRole): text for text in choices}
+        buttons: dict[QAbstractButton, str] = {
+            box.addButton(text, QMessageBox.ButtonRole.AcceptRole): text for text in choices
+        }
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         box.exec()
         return buttons.get(box.clickedButton())

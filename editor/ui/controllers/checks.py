@@ -298,7 +298,7 @@ class ChecksController(QObject):
             widget = getattr(self.photos, finding.photo_field or "", None)
             if not _replace_in(widget, text, fix.start, fix.end, fix.replacement):
                 self.document.set_photo_field(
-                    finding.field.removeprefix("photo:"), finding.photo_field, new_text
+                    finding.field.removeprefix("photo:"), finding.photo_field or "", new_text
                 )
         else:
             widget = self._field_widget(finding.field)
@@ -323,8 +323,8 @@ def _select(widget: QWidget, finding: Finding | None) -> None:
         cursor.setPosition(min(start, length))
         cursor.setPosition(min(end, length), QTextCursor.MoveMode.KeepAnchor)
         widget.setTextCursor(cursor)
-    elif isinstance(widget, QComboBox) and widget.isEditable():
-        widget.lineEdit().selectAll()
+    elif isinstance(widget, QComboBox) and (line := widget.lineEdit()) is not None:
+        line.selectAll()
 
 
 def _replace_in(widget: Any, text: str, start: int, end: int, replacement: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -16,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from editor.media.errors import MediaError
 from editor.media.probe import PreparedPhoto, prepare_photo
 from editor.model.article import ImageRef
+from editor.model.media_store import MediaStore
 from editor.ui.document import ArticleDocument
 from editor.ui.worker import run_in_background
 
@@ -38,6 +40,10 @@ def _read_and_prepare(path: Path) -> tuple[bytes, PreparedPhoto]:
     return data, prepare_photo(data, path.name)
 
 
+def _prepare_stored(media: MediaStore, media_path: str, name: str) -> PreparedPhoto:
+    return prepare_photo(media.read(media_path), name)
+
+
 class PhotoIntake(QObject):
     """Adds photos to the document; reports each one as it arrives."""
 
@@ -53,7 +59,7 @@ class PhotoIntake(QObject):
 
     def add_files(self, paths: list[Path], on_added: Callable[[ImageRef, bool], None]) -> None:
         for path in paths:
-            self._prepare(path.name, lambda p=path: _read_and_prepare(p), on_added)
+            self._prepare(path.name, partial(_read_and_prepare, path), on_added)
 
     def add_bytes(self, data: bytes, name: str, on_added: Callable[[ImageRef, bool], None]) -> None:
         """A photo pasted from the clipboard (already encoded, e.g. as PNG)."""
@@ -112,7 +118,7 @@ class PhotoIntake(QObject):
                 self.photoRefused.emit(message)
 
             run_in_background(
-                lambda p=media_path, n=image.original_name: prepare_photo(media.read(p), n),
+                partial(_prepare_stored, media, media_path, image.original_name),
                 done,
                 failed,
                 logger=logger,

@@ -12,7 +12,8 @@ LIMIT = 10
 
 def recent_files(settings: QSettings) -> list[Path]:
     value = settings.value(KEY, [])
-    names = [value] if isinstance(value, str) else list(value or [])
+    # QSettings gives a single name back as a string, and no names as None.
+    names = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
     return [Path(name) for name in names if name and Path(name).exists()]
 
 

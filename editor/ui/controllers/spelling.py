@@ -73,7 +73,7 @@ def spelling_pass(
 
     def misspelled(text: str, markdown: bool = False) -> tuple[Span, ...]:
         found = speller.misspellings(text, markdown=markdown)
-        return tuple(tuple(span) for span in found if span[2] not in own)
+        return tuple((start, end, word) for start, end, word in found if word not in own)
 
     body_spans = misspelled(body, markdown=True)
     field_spans = {name: misspelled(text) for name, text in fields.items()}
@@ -244,7 +244,10 @@ class SpellingController(QObject):
         separator = QAction(menu)
         separator.setSeparator(True)
         entries += [add, ignore, separator]
-        menu.insertActions(before, entries)
+        if before is None:
+            menu.addActions(entries)
+        else:
+            menu.insertActions(before, entries)
         cached = self.service.cached_suggestions(self.language, word)
         if cached is not None:
             show(cached)

@@ -84,7 +84,7 @@ class ExportDialog(BackgroundWorkDialog):
             " importer can fetch the photos. Left empty, upload the photos by hand."
         )
         self.open_when_done = QCheckBox("Open the folder when the export is done")
-        self.open_when_done.setChecked(settings.value(OPEN_WHEN_DONE_KEY, False, type=bool))
+        self.open_when_done.setChecked(bool(settings.value(OPEN_WHEN_DONE_KEY, False, type=bool)))
 
         self.progress = QProgressBar()
         self.progress.setObjectName("export_progress")
@@ -160,7 +160,7 @@ class ExportDialog(BackgroundWorkDialog):
         folder = (
             Path(current).parent
             if current
-            else Path(self._settings.value(LAST_FOLDER_KEY, str(Path.home())))
+            else Path(str(self._settings.value(LAST_FOLDER_KEY, str(Path.home()))))
         )
         self.destination.setText(str(folder / f"{self._stem()}{self._suffix()}"))
 

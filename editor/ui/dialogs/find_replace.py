@@ -240,7 +240,7 @@ class FindReplaceDialog(QDialog):
         place = match.place
         if place.photo_field:
             self.side_tabs.setCurrentWidget(self.photos)
-            if place.photo_id != self._current_photo_id():
+            if place.photo_id is not None and place.photo_id != self._current_photo_id():
                 self.photos.select(place.photo_id)
         elif place.field != "body":
             self.side_tabs.setCurrentWidget(self.fields)
@@ -305,7 +305,9 @@ class FindReplaceDialog(QDialog):
         place = change.place
         widget = self.widget_for(place)
         if widget is None:
-            self.document.set_photo_field(place.photo_id or "", place.photo_field, change.after)
+            self.document.set_photo_field(
+                place.photo_id or "", place.photo_field or "", change.after
+            )
         elif isinstance(widget, QPlainTextEdit):
             cursor = QTextCursor(widget.document())
             cursor.beginEditBlock()

@@ -147,5 +147,6 @@ def _png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    # PySide6's stubs ask for the format as bytes, but the binding takes only a str here.
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
     return bytes(data.data())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -323,7 +323,7 @@ class PhotosPane(QWidget):
 
     # --- edits ---------------------------------------------------------------------------------
 
-    def _emit_for_current(self, signal: Signal) -> None:
+    def _emit_for_current(self, signal: SignalInstance) -> None:
         if self._current is not None:
             signal.emit(self._current.id)
 

@@ -58,8 +58,9 @@ class _PreviewPage(QWebEnginePage):
     lineActivated = Signal(int)
 
     def acceptNavigationRequest(
-        self, url: QUrl, kind: QWebEnginePage.NavigationType, is_main_frame: bool
+        self, url: QUrl | str, kind: QWebEnginePage.NavigationType, is_main_frame: bool
     ) -> bool:
+        url = QUrl(url)
         if url.scheme() in ("data", "about") or url.scheme().encode() == SCHEME:
             return kind != QWebEnginePage.NavigationType.NavigationTypeLinkClicked
         if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked and url.scheme() in (
@@ -70,7 +71,10 @@ class _PreviewPage(QWebEnginePage):
             QDesktopServices.openUrl(url)
         return False
 
-    def createWindow(self, kind: QWebEnginePage.WebWindowType) -> None:
+    # Qt takes a null page as "no window"; PySide6's stubs do not allow None as the result.
+    def createWindow(  # type: ignore[override]
+        self, kind: QWebEnginePage.WebWindowType
+    ) -> QWebEnginePage | None:
         return None  # no pop-ups from the preview
 
     def javaScriptConsoleMessage(
