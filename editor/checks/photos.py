@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from editor.checks.body_text import scan_body
 from editor.checks.findings import Finding, Severity
 from editor.model.article import Article, ImageRef
 from editor.render.photo_refs import PHOTO_SCHEME
+from editor.text.body_scan import scan_body
 
 if TYPE_CHECKING:
     from editor.checks.registry import CheckContext

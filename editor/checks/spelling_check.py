@@ -22,7 +22,6 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
-from editor.checks.body_text import line_of
 from editor.checks.findings import Finding, Fix, Severity
 from editor.model.article import Article
 from editor.spelling import (
@@ -32,6 +31,7 @@ from editor.spelling import (
     speller_for,
     words,
 )
+from editor.text.body_scan import line_of
 
 SUGGESTION_LIMIT = 40
 
