@@ -80,6 +80,8 @@ def markdown_code_blocks(text: str) -> list[tuple[int, int]]:
                 spans.append((starts[index], starts[end] + len(lines[end])))
                 index = end + 1
                 previous_blank = False
+                # A fence at the margin ends a list: an indented line after it is code.
+                in_list = in_list and line[:1].isspace()
                 continue
         blank = not line.strip()
         if not blank and previous_blank and not in_list and _INDENTED_RE.match(line):
