@@ -79,6 +79,9 @@ class PersonalDictionary:
     def _set(self, words: set[str]) -> None:
         self._words = frozenset(words)
         self._upper = frozenset(word.upper() for word in words)
+        # Counts the changes, so that results worked out with the words (a body's misspellings)
+        # can tell they are out of date.
+        self.revision = getattr(self, "revision", -1) + 1
 
     @property
     def words(self) -> frozenset[str]:
