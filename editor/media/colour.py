@@ -8,8 +8,11 @@ modes that cannot be resized well become L, LA, RGB, RGBA or CMYK), then, after 
 from __future__ import annotations
 
 import io
+import logging
 
 from PIL import Image, ImageCms
+
+logger = logging.getLogger(__name__)
 
 WORKING_MODES = frozenset({"L", "LA", "RGB", "RGBA", "CMYK"})
 _SIXTEEN_BIT_MODES = frozenset({"I;16", "I;16L", "I;16B", "I;16N"})
@@ -76,6 +79,7 @@ def _convert_to_srgb(image: Image.Image, icc_profile: bytes) -> Image.Image | No
         srgb = ImageCms.createProfile("sRGB")
         return ImageCms.profileToProfile(image, source, srgb, outputMode="RGB")
     except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        logger.info("colour profile not applied", exc_info=True)
         return None
 
 
