@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+from typing import cast
 
 from PIL import Image, ImageCms
 
@@ -48,8 +49,14 @@ def to_working_mode(image: Image.Image) -> Image.Image:
     return image.convert("RGB")  # RGBX, YCbCr, LAB, HSV
 
 
+def _extrema(image: Image.Image) -> tuple[float, float]:
+    """The lowest and highest value of a one-band image (Pillow's type covers every mode)."""
+    low, high = cast(tuple[float, float], image.getextrema())
+    return low, high
+
+
 def has_transparency(image: Image.Image) -> bool:
-    return image.mode in ("LA", "RGBA") and image.getchannel("A").getextrema()[0] < _WHITE
+    return image.mode in ("LA", "RGBA") and _extrema(image.getchannel("A"))[0] < _WHITE
 
 
 def to_srgb(image: Image.Image, icc_profile: bytes | None) -> tuple[Image.Image, tuple[str, ...]]:
@@ -94,7 +101,7 @@ def _flatten_onto_white(image: Image.Image) -> Image.Image:
 
 def _stretch_to_8_bit(image: Image.Image) -> Image.Image:
     """32-bit integer or float pixels (scientific TIFFs) spread over 0-255."""
-    low, high = image.getextrema()
+    low, high = _extrema(image)
     if high <= low:
         return Image.new("L", image.size, 0)
     scale = 255 / (high - low)

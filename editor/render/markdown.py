@@ -298,8 +298,9 @@ class _BodyDefinitions(Treeprocessor):
         super().__init__(md)
         self.extension = extension
         # The abbreviation extension's own dictionary, which its tree processor reads.
+        # (An attribute the extension's type stubs do not declare.)
         self.abbreviations: dict[str, str] = next(
-            ext.abbrs for ext in md.registeredExtensions if isinstance(ext, AbbrExtension)
+            vars(ext)["abbrs"] for ext in md.registeredExtensions if isinstance(ext, AbbrExtension)
         )
 
     def run(self, root: etree.Element) -> None:

@@ -54,7 +54,7 @@ class PreviewUpdate:
             parts["footer"] = self.footer
         if self.body is not None:
             patch = self.body
-            parts["blocks"] = (
+            blocks: dict[str, object] = (
                 {"full": True, "html": self.body_html}
                 if patch.full
                 else {
@@ -65,7 +65,8 @@ class PreviewUpdate:
                 }
             )
             if not patch.full and patch.reordered:
-                parts["blocks"]["order"] = patch.order
+                blocks["order"] = patch.order
+            parts["blocks"] = blocks
         return parts
 
 
