@@ -109,6 +109,15 @@ def test_a_photo_placed_only_in_code_is_not_published_unless_it_leads() -> None:
     assert [image.id for image in published_photos(article)] == ["lead"]
 
 
+def test_every_layer_writes_placements_with_one_scheme() -> None:
+    from editor.model.photos import PHOTO_REFERENCE, placement
+    from editor.render.photo_refs import PHOTO_SCHEME as RENDER_SCHEME
+    from editor.text.body_scan import PHOTO_SCHEME
+
+    assert PHOTO_SCHEME == RENDER_SCHEME == PHOTO_REFERENCE
+    assert placed_photo_ids(placement("p7")) == {"p7"}
+
+
 def test_placements_carry_their_place() -> None:
     body = 'One.\n\n![alt](photo:a)\n\n```\n![](photo:b)\n```\n\nSee ![](photo:c "title") here.'
     placements = scan_body(body).placements
