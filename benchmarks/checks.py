@@ -144,7 +144,7 @@ def time_each_check(
     article: Article, context: CheckContext, runs: int, checks: Sequence[Check]
 ) -> dict[str, dict[str, float]]:
     """Each check alone, with the body scan it shares with the others made afresh each run."""
-    from editor.checks.body_text import scan_body
+    from editor.text.body_scan import scan_body
 
     result = {}
     for check in checks:
@@ -157,6 +157,29 @@ def time_each_check(
             times.append(time.perf_counter() - start)
         result[getattr(check, "__name__", repr(check))] = summary(times)
     return result
+
+
+def spelling_passes(article: Article, runs: int) -> dict[str, dict[str, float]] | None:
+    """The body's spelling pass as the window's underlines ask for it: afresh (a new revision),
+    and right after the spelling check of the same revision (``body_misspellings`` shares the
+    check's pass). None when no English dictionary is installed."""
+    from editor.spelling import speller_for
+    from editor.spelling.body import body_misspellings, forget_body_misspellings
+
+    speller = speller_for("en")
+    if speller is None:
+        return None
+    fresh, shared = [], []
+    for run in range(runs):
+        _edited(article, run)
+        forget_body_misspellings()
+        start = time.perf_counter()
+        body_misspellings(article.body, speller)
+        fresh.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        body_misspellings(article.body, speller)
+        shared.append(time.perf_counter() - start)
+    return {"fresh": summary(fresh), "after the check": summary(shared)}
 
 
 def language_checks() -> list[tuple[str, Check]]:
@@ -269,6 +292,9 @@ def main() -> None:
         times, findings = time_runs(article, context, options.runs, extras)
         result["with all"] = {**summary(times), "findings": findings}
 
+    passes = spelling_passes(article, options.runs)
+    if passes is not None:
+        result["body_spelling_pass"] = passes
     if not options.no_window:
         result["typing_checks_off"] = typing_in_window(options.words, options.keys, False)
         result["typing_checks_on"] = typing_in_window(options.words, options.keys, True)
@@ -288,6 +314,11 @@ def main() -> None:
     print("  each check alone (with its own body scan):")
     for name, value in result["per_check"].items():  # type: ignore[union-attr]
         print(f"    {name:<26} median {value['median_ms']:7.2f} ms   p95 {value['p95_ms']:7.2f} ms")
+    if "body_spelling_pass" in result:
+        print("  the window's body spelling pass:")
+        for name, value in result["body_spelling_pass"].items():  # type: ignore[union-attr]
+            median, p95 = value["median_ms"], value["p95_ms"]
+            print(f"    {name:<26} median {median:7.2f} ms   p95 {p95:7.2f} ms")
     for key in ("typing_checks_off", "typing_checks_on"):
         if key in result:
             value = result[key]  # type: ignore[assignment]

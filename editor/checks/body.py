@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from editor.checks.body_text import DOUBLE_BRACKET_NOTE_RE, BodyScan, scan_body
 from editor.checks.findings import Finding, Fix, Severity
 from editor.checks.language import primary_language
 from editor.model.article import Article
+from editor.text.body_scan import DOUBLE_BRACKET_NOTE_RE, BodyScan, scan_body
 
 if TYPE_CHECKING:
     from editor.checks.registry import CheckContext

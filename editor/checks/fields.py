@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from editor.checks.body_text import scan_body
 from editor.checks.findings import Finding, Severity
 from editor.checks.language import NAMES, guess_language, primary_language
 from editor.checks.text_measure import text_width
 from editor.model.article import Article, count_words
+from editor.text.body_scan import scan_body
 
 if TYPE_CHECKING:
     from editor.checks.registry import CheckContext

@@ -28,12 +28,12 @@ from pathlib import Path
 from typing import Any
 
 from editor import RESOURCES
-from editor.checks.body_text import line_of
 from editor.checks.findings import Finding, Fix, Severity
 from editor.model.article import Article
 from editor.paths import config_dir
 from editor.spelling.dictionaries import split_tag
 from editor.spelling.text import prose_mask
+from editor.text.body_scan import line_of
 
 DEFAULT_FILE = RESOURCES / "house-style" / "default.toml"
 

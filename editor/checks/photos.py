@@ -4,14 +4,17 @@ featured photo, and the images the body refers to. Severities: registry.py."""
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from editor.checks.body_text import scan_body
 from editor.checks.findings import Finding, Severity
 from editor.model.article import Article, ImageRef
 from editor.render.photo_refs import PHOTO_SCHEME
+from editor.text.body_scan import scan_body
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from editor.checks.registry import CheckContext
@@ -165,6 +168,7 @@ def _width(image: ImageRef, context: CheckContext) -> int | None:
         with Image.open(io.BytesIO(context.media.read(image.media_path))) as opened:
             width = opened.width
     except Exception:  # an unreadable file is photo-missing-file's business
+        logger.info("photo %s: width not read", image.id, exc_info=True)
         return None
     if image.crop is not None:
         width = max(1, round(width * (image.crop.right - image.crop.left)))

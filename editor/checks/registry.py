@@ -47,12 +47,15 @@ check-failed               note      a check raised; the others still ran
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from editor.checks.findings import Finding, Severity, sorted_findings
 from editor.model.article import Article
 from editor.model.media_store import MediaStore
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -109,13 +112,18 @@ def run_checks(
                 if not isinstance(finding, Finding):
                     raise TypeError(f"it reported {type(finding).__name__}, not a finding")
         except Exception as error:  # one broken check must not hide the others
+            logger.error("check %s failed", _name(check), exc_info=error)
             found = [_failed(check, error)]
         findings.extend(found)
     return sorted_findings(findings)
 
 
+def _name(check: Check) -> str:
+    return getattr(check, "__name__", type(check).__name__)
+
+
 def _failed(check: Check, error: Exception) -> Finding:
-    name = getattr(check, "__name__", type(check).__name__).removeprefix("check_")
+    name = _name(check).removeprefix("check_")
     detail = " ".join(str(error).split()) or type(error).__name__
     return Finding(
         Severity.NOTE,

@@ -22,7 +22,6 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
-from editor.checks.body_text import line_of
 from editor.checks.findings import Finding, Fix, Severity
 from editor.model.article import Article
 from editor.spelling import (
@@ -32,6 +31,8 @@ from editor.spelling import (
     speller_for,
     words,
 )
+from editor.spelling.body import body_misspellings
+from editor.text.body_scan import line_of
 
 SUGGESTION_LIMIT = 40
 
@@ -70,8 +71,13 @@ class _Reporter:
         markdown: bool = False,
         photo_field: str | None = None,
     ) -> Iterable[Finding]:
-        """``markdown`` marks the body: its findings carry their line."""
-        for start, end, word in self.speller.misspellings(text, markdown=markdown):
+        """``markdown`` marks the body: its findings carry their line. The body's misspellings
+        come from the pass the window's underlines share (``body_misspellings``)."""
+        if markdown:
+            found = body_misspellings(text, self.speller)
+        else:
+            found = tuple(self.speller.misspellings(text))
+        for start, end, word in found:
             if word in self.names:
                 continue
             suggestion = self.first_suggestion(word)

@@ -11,8 +11,11 @@ towards warning) and says so in the finding's message.
 from __future__ import annotations
 
 import functools
+import logging
 from dataclasses import dataclass
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
 
 SEARCH_RESULT_PX = 20  # the search-result title size
 
@@ -83,6 +86,7 @@ def _font(size: int) -> _Font:
     try:
         return _Font(path, description, size)
     except (OSError, ImportError):
+        logger.warning("font %s not read; widths are estimated", path, exc_info=True)
         return _Font(None, "an estimate (the font file could not be read)", size)
 
 

@@ -13,6 +13,7 @@ Figures come out as ``<figure class="photo" data-photo-id="ID">`` with an ``<img
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from xml.etree import ElementTree as ET
 
@@ -67,11 +68,25 @@ def parse_fragment(html: str) -> ET.Element:
     return builder.root
 
 
-def rendered_body(article: Article, renderer: BodyRenderer, photo_url: PhotoUrl) -> ET.Element:
-    """The article's body, rendered as the preview shows it, as a ``<body>`` element tree."""
+@dataclass(frozen=True)
+class BodyTree:
+    """The rendered body as a ``<body>`` element tree, with the ids of the photos it places
+    (as the renderer reports them: a placement inside code places nothing)."""
+
+    root: ET.Element
+    placed_photo_ids: frozenset[str]
+
+
+def rendered_body_tree(article: Article, renderer: BodyRenderer, photo_url: PhotoUrl) -> BodyTree:
+    """The article's body, rendered as the preview shows it, and the photos it places."""
     photos = PhotoLookup.of(article.photos, photo_url)
     rendered = renderer.render(article.body, photos, end_mark=article.end_mark)
-    return parse_fragment(rendered.html)
+    return BodyTree(parse_fragment(rendered.html), rendered.placed_photo_ids)
+
+
+def rendered_body(article: Article, renderer: BodyRenderer, photo_url: PhotoUrl) -> ET.Element:
+    """The article's body, rendered as the preview shows it, as a ``<body>`` element tree."""
+    return rendered_body_tree(article, renderer, photo_url).root
 
 
 def text_of(element: ET.Element) -> str:

@@ -18,7 +18,6 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
-from xml.etree import ElementTree as ET
 
 import docx
 from docx.document import Document
@@ -28,7 +27,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from editor.export import ExportOptions, write_atomically
-from editor.export.body_tree import parse_fragment, rendered_body
+from editor.export.body_tree import BodyTree, parse_fragment, rendered_body_tree
 from editor.export.docx_body import BodyWriter, PageBox, PhotoPicture, xml_text
 from editor.export.paper import paper_for_language
 from editor.export.photo_copies import make_photo_copies, widest_jpeg
@@ -77,12 +76,12 @@ class DocxExporter:
                 return None  # an address typed in the body: nothing is fetched
             return pictures.get(src.removeprefix(_PHOTO_SRC))
 
-        body = rendered_body(article, shared_renderer(), photo_src)
+        body = rendered_body_tree(article, shared_renderer(), photo_src)
         document = docx.Document()
         page = _set_up_page(document, article)
         writer = BodyWriter(document, picture_for, page)
         _write_header(document, writer, article, shared_renderer(), body, photo_src)
-        writer.write(body)
+        writer.write(body.root)
         _write_sign_off(document, article)
         _set_properties(document, article)
         options.check_cancelled()
@@ -137,22 +136,12 @@ def _set_up_page(document: Document, article: Article) -> PageBox:
     return PageBox(width=int(width), max_picture_height=int(height * MAX_PICTURE_SHARE_OF_PAGE))
 
 
-def _placed_photo_ids(body: ET.Element) -> set[str]:
-    placed = {figure.get("data-photo-id", "") for figure in body.iter("figure")}
-    placed |= {
-        img.get("src", "").removeprefix(_PHOTO_SRC)
-        for img in body.iter("img")
-        if img.get("src", "").startswith(_PHOTO_SRC)
-    }
-    return placed - {""}
-
-
 def _write_header(
     document: Document,
     writer: BodyWriter,
     article: Article,
     renderer: BodyRenderer,
-    body: ET.Element,
+    body: BodyTree,
     photo_src: Callable[[ImageRef], str],
 ) -> None:
     """Headline, dek, dateline and byline, and the lead photo unless the body places it: the
@@ -173,7 +162,7 @@ def _write_header(
             run = paragraph.add_run(byline)
             run.font.color.rgb = RGBColor(0x5C, 0x5C, 0x5C)
     featured = article.featured_photo()
-    if featured is not None and featured.id not in _placed_photo_ids(body):
+    if featured is not None and featured.id not in body.placed_photo_ids:
         photos = PhotoLookup.of(article.photos, photo_src)
         writer.write(
             parse_fragment(renderer.render_photo(featured, photos, css_class="photo-lead"))

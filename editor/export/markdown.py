@@ -31,7 +31,7 @@ from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef, story_uuid
 from editor.model.dateline import dateline_text
 from editor.model.media_store import MediaStore
-from editor.model.photos import PHOTO_REFERENCE, placed_photo_ids
+from editor.text.body_scan import placed_photo_ids, scan_body
 
 # Sharp on a high-density screen at a full-width layout; a theme resizes from it as it likes.
 BUNDLE_PHOTO_WIDTH = 2048
@@ -170,7 +170,6 @@ def front_matter(
 
 # --- body ---------------------------------------------------------------------------------------
 
-_PLACEMENT_RE = re.compile(rf"!\[[^\]\n]*\]\({re.escape(PHOTO_REFERENCE)}(?P<id>[A-Za-z0-9_-]+)\)")
 _ENTITY_LIKE_RE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # Characters Markdown would read as syntax inside an image's alt text, or that the importer's
 # image pattern stops at; written as character references, which every reader turns back.
@@ -214,6 +213,25 @@ def hugo_escaped(body: str) -> str:
     return _SHORTCODE_RE.sub(escaped, body)
 
 
+def _placements_to_files(article: Article, files: dict[str, str]) -> str:
+    """The body with each placement (outside code: one in code is code, kept as typed) of a
+    photo that has a file rewritten to point at it."""
+    pieces: list[str] = []
+    position = 0
+    for placed in scan_body(article.body).placements:
+        image = article.photo(placed.photo_id)
+        file_name = files.get(placed.photo_id)
+        if image is None or file_name is None:
+            continue
+        title = _title_markdown(image)
+        title_part = f' "{title}"' if title else ""
+        pieces.append(article.body[position : placed.start])
+        pieces.append(f"![{_alt_markdown(image.alt)}]({file_name}{title_part})")
+        position = placed.end
+    pieces.append(article.body[position:])
+    return "".join(pieces)
+
+
 def bundle_body(article: Article, files: dict[str, str]) -> str:
     """The body with each photo placement pointing at its file beside ``index.md``.
 
@@ -223,16 +241,7 @@ def bundle_body(article: Article, files: dict[str, str]) -> str:
     wire copy prints it, when it is plain text; the importer drops that line again.
     """
 
-    def to_file(match: re.Match[str]) -> str:
-        image = article.photo(match["id"])
-        file_name = files.get(match["id"])
-        if image is None or file_name is None:
-            return match[0]
-        title = _title_markdown(image)
-        title_part = f' "{title}"' if title else ""
-        return f"![{_alt_markdown(image.alt)}]({file_name}{title_part})"
-
-    body = hugo_escaped(_PLACEMENT_RE.sub(to_file, article.body))
+    body = hugo_escaped(_placements_to_files(article, files))
     dateline = dateline_text(article.dateline)
     if dateline and _PLAIN_LINE_RE.fullmatch(dateline) and dateline == dateline.strip():
         body = f"**{dateline}**\n\n{body}" if body.strip() else f"**{dateline}**"

@@ -27,8 +27,8 @@ from editor.export.story_folder import PublishedPhotos, StoryFolderExporter
 from editor.export.xml_writing import clean_tree
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef, story_uuid
-from editor.model.photos import placed_photo_ids
 from editor.render.page import byline_text, html_language, is_spanish
+from editor.text.body_scan import placed_photo_ids
 
 # Elements that hold only elements: indented for people who read the file; everything else
 # (paragraphs, headlines, captions) is written exactly as the story has it.

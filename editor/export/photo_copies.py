@@ -16,7 +16,7 @@ from editor.media.errors import MediaError
 from editor.media.renditions import Rendition, RenditionJob, make_all_renditions
 from editor.model.article import Article, ImageRef
 from editor.model.media_store import MediaStore
-from editor.model.photos import placed_photo_ids
+from editor.text.body_scan import placed_photo_ids
 
 # What reading a photo out of a damaged story package raises: the package is opened without
 # reading photo bytes, so a bad CRC, a broken deflate stream or a local header that disagrees with

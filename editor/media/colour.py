@@ -8,8 +8,12 @@ modes that cannot be resized well become L, LA, RGB, RGBA or CMYK), then, after 
 from __future__ import annotations
 
 import io
+import logging
+from typing import cast
 
 from PIL import Image, ImageCms
+
+logger = logging.getLogger(__name__)
 
 WORKING_MODES = frozenset({"L", "LA", "RGB", "RGBA", "CMYK"})
 _SIXTEEN_BIT_MODES = frozenset({"I;16", "I;16L", "I;16B", "I;16N"})
@@ -45,8 +49,14 @@ def to_working_mode(image: Image.Image) -> Image.Image:
     return image.convert("RGB")  # RGBX, YCbCr, LAB, HSV
 
 
+def _extrema(image: Image.Image) -> tuple[float, float]:
+    """The lowest and highest value of a one-band image (Pillow's type covers every mode)."""
+    low, high = cast(tuple[float, float], image.getextrema())
+    return low, high
+
+
 def has_transparency(image: Image.Image) -> bool:
-    return image.mode in ("LA", "RGBA") and image.getchannel("A").getextrema()[0] < _WHITE
+    return image.mode in ("LA", "RGBA") and _extrema(image.getchannel("A"))[0] < _WHITE
 
 
 def to_srgb(image: Image.Image, icc_profile: bytes | None) -> tuple[Image.Image, tuple[str, ...]]:
@@ -76,6 +86,7 @@ def _convert_to_srgb(image: Image.Image, icc_profile: bytes) -> Image.Image | No
         srgb = ImageCms.createProfile("sRGB")
         return ImageCms.profileToProfile(image, source, srgb, outputMode="RGB")
     except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        logger.info("colour profile not applied", exc_info=True)
         return None
 
 
@@ -90,7 +101,7 @@ def _flatten_onto_white(image: Image.Image) -> Image.Image:
 
 def _stretch_to_8_bit(image: Image.Image) -> Image.Image:
     """32-bit integer or float pixels (scientific TIFFs) spread over 0-255."""
-    low, high = image.getextrema()
+    low, high = _extrema(image)
     if high <= low:
         return Image.new("L", image.size, 0)
     scale = 255 / (high - low)

@@ -133,7 +133,3 @@ def set_featured(article: Article, photo_id: str | None) -> None:
     """At most one featured photo: it leads the piece and illustrates shares."""
     for image in article.photos:
         image.featured = image.id == photo_id
-
-
-def placed_photo_ids(body: str) -> set[str]:
-    return set(re.findall(rf"\]\({re.escape(PHOTO_REFERENCE)}([A-Za-z0-9_-]+)\)", body))

@@ -225,6 +225,8 @@ def _chunks(lines: list[str], start: int) -> Iterator[_Chunk]:
 class _RawHtmlReader(HTMLExtractorExtra):
     """Python-Markdown's raw-HTML reader, noting which lines each raw block or tag spans."""
 
+    mdstack: list[str]  # set by the reader's reset: the open elements with markdown="1"
+
     def reset(self) -> None:
         super().reset()
         self.spans: list[tuple[int, int]] = []  # 0-based (first line, last line)

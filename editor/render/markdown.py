@@ -53,8 +53,9 @@ MAX_INLINE_CHARS = 10_000
 @dataclass(frozen=True)
 class RenderedBody:
     html: str
-    # Ids of every ``photo:`` reference in the body, found or not (the page leaves a featured
-    # photo out of the header when the body already places it).
+    # Ids of every ``photo:`` image the body places, found or not; one inside code is code and
+    # places nothing (the page leaves a featured photo out of the header when the body already
+    # places it; editor.text.body_scan finds the same ids without rendering).
     placed_photo_ids: frozenset[str] = frozenset()
 
 
@@ -298,8 +299,9 @@ class _BodyDefinitions(Treeprocessor):
         super().__init__(md)
         self.extension = extension
         # The abbreviation extension's own dictionary, which its tree processor reads.
+        # (An attribute the extension's type stubs do not declare.)
         self.abbreviations: dict[str, str] = next(
-            ext.abbrs for ext in md.registeredExtensions if isinstance(ext, AbbrExtension)
+            vars(ext)["abbrs"] for ext in md.registeredExtensions if isinstance(ext, AbbrExtension)
         )
 
     def run(self, root: etree.Element) -> None:

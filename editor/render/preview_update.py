@@ -11,13 +11,13 @@ import html
 from dataclasses import dataclass
 
 from editor.model.article import Article
-from editor.model.photos import placed_photo_ids
 from editor.render.incremental import BlockPatch, IncrementalRenderer
 from editor.render.markdown import BodyRenderer
 from editor.render.page import html_language, render_footer, render_header
 from editor.render.photo_refs import PhotoLookup, PhotoUrl
 from editor.render.social_card import social_card_html
 from editor.render.wire import wire_paragraphs, wire_text_of
+from editor.text.body_scan import placed_photo_ids
 
 PARTS = frozenset({"header", "body", "footer"})
 # Web, Phone and Print restyle the article; Social card and Wire show something else instead.
@@ -54,7 +54,7 @@ class PreviewUpdate:
             parts["footer"] = self.footer
         if self.body is not None:
             patch = self.body
-            parts["blocks"] = (
+            blocks: dict[str, object] = (
                 {"full": True, "html": self.body_html}
                 if patch.full
                 else {
@@ -65,7 +65,8 @@ class PreviewUpdate:
                 }
             )
             if not patch.full and patch.reordered:
-                parts["blocks"]["order"] = patch.order
+                blocks["order"] = patch.order
+            parts["blocks"] = blocks
         return parts
 
 
@@ -98,7 +99,8 @@ class PreviewRenderer:
             body = self._blocks.render(article.body, photos, end_mark=article.end_mark)
             body_html = self._blocks.html() if body.full else None
         if "header" in request.parts:
-            placed = frozenset(placed_photo_ids(article.body))
+            # The body's one scan, not a render: the header may be asked for without the body.
+            placed = placed_photo_ids(article.body)
             header = self._unless_sent(
                 "header", render_header(article, self._renderer, photos, placed)
             )

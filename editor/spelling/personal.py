@@ -7,6 +7,7 @@ what another window may have added meanwhile.
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 import threading
@@ -14,6 +15,8 @@ import unicodedata
 from pathlib import Path
 
 from editor.paths import data_dir
+
+logger = logging.getLogger(__name__)
 
 FILE_NAME = "dictionary.txt"
 
@@ -68,6 +71,7 @@ class PersonalDictionary:
         except FileNotFoundError:
             return set()
         except OSError:
+            logger.warning("personal dictionary %s not read", self.path, exc_info=True)
             return set()
         found = set()
         for line in text.splitlines():
@@ -79,6 +83,9 @@ class PersonalDictionary:
     def _set(self, words: set[str]) -> None:
         self._words = frozenset(words)
         self._upper = frozenset(word.upper() for word in words)
+        # Counts the changes, so that results worked out with the words (a body's misspellings)
+        # can tell they are out of date.
+        self.revision = getattr(self, "revision", -1) + 1
 
     @property
     def words(self) -> frozenset[str]:

@@ -133,6 +133,14 @@ class Speller:
         self._ignored: frozenset[str] = frozenset()
         self._ignored_upper: frozenset[str] = frozenset()
         self._ignore_lock = threading.Lock()
+        self._ignore_revision = 0
+
+    @property
+    def revision(self) -> tuple[int, int]:
+        """Changes when what this speller accepts changes: a word added to the personal
+        dictionary or ignored. (The dictionary's own verdicts never change.)"""
+        personal = self.personal.revision if self.personal is not None else 0
+        return personal, self._ignore_revision
 
     def _accepted_by_user(self, word: str) -> bool:
         if self._ignored and _accepts(self._ignored, self._ignored_upper, normalise_word(word)):
@@ -167,8 +175,11 @@ class Speller:
         if not form:
             return
         with self._ignore_lock:
+            if form in self._ignored:
+                return  # the window repeats its ignored words before every pass
             self._ignored = self._ignored | {form}
             self._ignored_upper = self._ignored_upper | {form.upper()}
+            self._ignore_revision += 1
 
     def misspellings(self, text: str, *, markdown: bool = False) -> list[tuple[int, int, str]]:
         """Each misspelled word as ``(start, end, word)``, ``text[start:end] == word``, in

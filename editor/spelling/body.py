@@ -1,0 +1,50 @@
+"""The body's misspellings, worked out once per revision and shared.
+
+The Checks tab's spelling check and the window's underlines both want every misspelled word of
+the whole body, after the same pause in typing; checking a 20,000-word body costs tens of
+milliseconds of word look-ups. ``body_misspellings`` keeps the last few results, keyed by the
+body's text, the speller (its language and personal dictionary) and what the speller accepts
+(``Speller.revision``: a word added or ignored makes a new key), so the second caller of a
+revision gets the first one's result. Plain Python, thread-safe: both callers run in workers.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+from editor.spelling.speller import Speller
+
+Misspelling = tuple[int, int, str]  # start, end, word: offsets into the body
+
+# Revisions kept: the current one and a few the two callers may still be at.
+_KEPT = 4
+
+_results: OrderedDict[tuple[Speller, tuple[int, int], str], tuple[Misspelling, ...]] = OrderedDict()
+_lock = threading.Lock()
+
+
+def body_misspellings(body: str, speller: Speller) -> tuple[Misspelling, ...]:
+    """Each misspelled word of the Markdown ``body`` as ``(start, end, word)``, in order, as
+    ``speller.misspellings(body, markdown=True)`` finds them; cached per revision."""
+    # The key is taken before the look-ups: a word accepted meanwhile makes a new key, so a
+    # result worked out partly before the change is never given for the state after it.
+    key = (speller, speller.revision, body)
+    with _lock:
+        found = _results.get(key)
+        if found is not None:
+            _results.move_to_end(key)
+            return found
+    found = tuple(speller.misspellings(body, markdown=True))
+    with _lock:
+        _results[key] = found
+        _results.move_to_end(key)
+        while len(_results) > _KEPT:
+            _results.popitem(last=False)
+    return found
+
+
+def forget_body_misspellings() -> None:
+    """Drop every kept result (for tests and benchmarks that time a fresh pass)."""
+    with _lock:
+        _results.clear()

@@ -1,0 +1,74 @@
+"""The body's spelling pass is done once per revision and shared by the spelling check and the
+window's underlines; a word added or ignored makes the next pass a new one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editor.checks.spelling_check import spelling_check
+from editor.model.article import Article
+from editor.spelling import PersonalDictionary, Speller, body_misspellings, speller_for
+from editor.spelling.body import forget_body_misspellings
+
+BODY = "The caravn left Huixtla.\n\n```\nnotaword insidecode\n```\n\nIt walkd north."
+
+
+@pytest.fixture
+def personal(tmp_path: Path) -> PersonalDictionary:
+    return PersonalDictionary(tmp_path / "dictionary.txt")
+
+
+@pytest.fixture
+def english(personal: PersonalDictionary) -> Speller:
+    forget_body_misspellings()
+    speller = speller_for("en", personal)
+    assert speller is not None
+    return speller
+
+
+def words_of(found: tuple[tuple[int, int, str], ...]) -> list[str]:
+    return [word for _start, _end, word in found]
+
+
+def test_the_pass_is_the_spellers_own(english: Speller) -> None:
+    assert body_misspellings(BODY, english) == tuple(english.misspellings(BODY, markdown=True))
+    assert {"caravn", "walkd"} <= set(words_of(body_misspellings(BODY, english)))
+
+
+def test_a_revision_is_checked_once(english: Speller, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    checked = Speller.misspellings
+
+    def counted(self: Speller, text: str, *, markdown: bool = False) -> list:
+        if markdown:
+            calls.append(text)
+        return checked(self, text, markdown=markdown)
+
+    monkeypatch.setattr(Speller, "misspellings", counted)
+    article = Article(headline="Caravan", body=BODY, language="en")
+    findings = spelling_check(english.personal)(article)
+    assert {f.start for f in findings if f.field == "body"} == {
+        start for start, _end, _word in body_misspellings(BODY, english)
+    }
+    assert calls == [BODY]  # the check's pass, then the underlines' from the cache
+    body_misspellings(BODY + " More.", english)
+    assert len(calls) == 2  # a new revision is a new pass
+
+
+def test_a_word_ignored_or_added_makes_a_new_pass(english: Speller) -> None:
+    first = body_misspellings(BODY, english)
+    assert "caravn" in words_of(first)
+    english.ignore("caravn")
+    assert "caravn" not in words_of(body_misspellings(BODY, english))
+    assert english.personal is not None
+    english.personal.add("walkd")
+    assert words_of(body_misspellings(BODY, english)) == ["Huixtla"]
+
+
+def test_ignoring_a_word_twice_keeps_the_pass(english: Speller) -> None:
+    english.ignore("caravn")
+    kept = body_misspellings(BODY, english)
+    english.ignore("caravn")  # the window repeats its ignored words before every pass
+    assert body_misspellings(BODY, english) is kept
