@@ -72,3 +72,36 @@ def test_ignoring_a_word_twice_keeps_the_pass(english: Speller) -> None:
     kept = body_misspellings(BODY, english)
     english.ignore("caravn")  # the window repeats its ignored words before every pass
     assert body_misspellings(BODY, english) is kept
+
+
+def test_two_callers_at_once_check_the_body_once(
+    english: Speller, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The checks worker and the underlines worker may ask for one revision at the same time
+    (their pauses overlap on a long body): the second waits for the first's result."""
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+    calls: list[str] = []
+    original = Speller.misspellings
+
+    def slow(self: Speller, text: str, *, markdown: bool = False) -> list:
+        calls.append(text)
+        started.set()
+        release.wait(10)
+        return original(self, text, markdown=markdown)
+
+    monkeypatch.setattr(Speller, "misspellings", slow)
+    results: list[tuple] = []
+    first = threading.Thread(target=lambda: results.append(body_misspellings(BODY, english)))
+    first.start()
+    assert started.wait(10)
+    second = threading.Thread(target=lambda: results.append(body_misspellings(BODY, english)))
+    second.start()
+    second.join(0.2)  # it waits for the first caller instead of checking the body itself
+    assert second.is_alive()
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert calls == [BODY]
+    assert len(results) == 2 and results[0] == results[1]

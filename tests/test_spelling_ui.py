@@ -274,3 +274,29 @@ def test_language_list_offers_installed_dictionaries_and_says_which_checks(windo
     assert tips["es"] == f"Spelling checked with the {dictionary_for('es')} dictionary"
     if dictionary_for("de") is None:
         assert tips["de"] == "No spelling dictionary installed for this language"
+
+
+@pytest.mark.gui
+def test_the_body_is_spell_checked_once_per_revision(qtbot, window, tmp_path, monkeypatch) -> None:
+    """The underlines and the Checks tab's spelling check share one whole-body pass."""
+    from editor.spelling import Speller
+    from editor.spelling.body import forget_body_misspellings
+
+    _spelling(window, tmp_path)
+    body_passes: list[str] = []
+    original = Speller.misspellings
+
+    def counting(self, text: str, *, markdown: bool = False):
+        if markdown:
+            body_passes.append(text)
+        return original(self, text, markdown=markdown)
+
+    monkeypatch.setattr(Speller, "misspellings", counting)
+    forget_body_misspellings()
+    with qtbot.waitSignals([window.spelling.passDone, window.checks.checked], timeout=15_000):
+        window.body.setPlainText("A carravan left Tapachula at dawn on Tuesday.")
+    _wait_underlined(qtbot, window.body, "carravan")
+    qtbot.waitUntil(lambda: window.checks.up_to_date, timeout=15_000)
+    flagged = [f.message for f in window.checks.findings if f.code == "spelling"]
+    assert any("carravan" in message for message in flagged), flagged  # the check ran too
+    assert body_passes.count(window.body.toPlainText()) == 1, body_passes

@@ -22,6 +22,8 @@ _KEPT = 4
 
 _results: OrderedDict[tuple[Speller, tuple[int, int], str], tuple[Misspelling, ...]] = OrderedDict()
 _lock = threading.Lock()
+# Revisions being checked right now, so that a second caller waits instead of checking again.
+_running: dict[tuple[Speller, tuple[int, int], str], threading.Event] = {}
 
 
 def body_misspellings(body: str, speller: Speller) -> tuple[Misspelling, ...]:
@@ -35,13 +37,29 @@ def body_misspellings(body: str, speller: Speller) -> tuple[Misspelling, ...]:
         if found is not None:
             _results.move_to_end(key)
             return found
-    found = tuple(speller.misspellings(body, markdown=True))
-    with _lock:
-        _results[key] = found
-        _results.move_to_end(key)
-        while len(_results) > _KEPT:
-            _results.popitem(last=False)
-    return found
+        running = _running.get(key)
+        if running is None:
+            _running[key] = threading.Event()
+    if running is not None:
+        # The other caller is checking this very revision (the two workers' pauses overlap
+        # on a long body): wait for its result rather than check the body a second time.
+        running.wait()
+        with _lock:
+            found = _results.get(key)
+        if found is not None:
+            return found
+        return tuple(speller.misspellings(body, markdown=True))  # it failed: check here
+    try:
+        found = tuple(speller.misspellings(body, markdown=True))
+        with _lock:
+            _results[key] = found
+            _results.move_to_end(key)
+            while len(_results) > _KEPT:
+                _results.popitem(last=False)
+        return found
+    finally:
+        with _lock:
+            _running.pop(key).set()
 
 
 def forget_body_misspellings() -> None:

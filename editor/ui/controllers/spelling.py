@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
-from editor.spelling import words
+from editor.spelling import body_misspellings, words
 from editor.ui.controllers.debounce import DebouncedJob
 from editor.ui.controllers.spelling_service import SUGGESTIONS, SpellingService
 from editor.ui.document import ArticleDocument
@@ -71,11 +71,13 @@ def spelling_pass(
         speller.ignore(word)
     own = {word for text in names for _start, _end, word in words(text)}
 
-    def misspelled(text: str, markdown: bool = False) -> tuple[Span, ...]:
-        found = speller.misspellings(text, markdown=markdown)
+    def misspelled(text: str) -> tuple[Span, ...]:
+        found = speller.misspellings(text)
         return tuple((start, end, word) for start, end, word in found if word not in own)
 
-    body_spans = misspelled(body, markdown=True)
+    # The Checks tab's spelling check asks the same cache for the same revision, so the body
+    # is spell-checked once per revision whichever of the two runs first.
+    body_spans = tuple(span for span in body_misspellings(body, speller) if span[2] not in own)
     field_spans = {name: misspelled(text) for name, text in fields.items()}
     table, lines = spans_by_line(body, list(body_spans))
     return SpellingPass(
