@@ -33,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from photos import camera_jpeg  # the benchmark folder is not a package
 from preview_latency import WORDS
 
-from editor.export import ExportOptions, get_exporter, list_formats
+from editor.export import get_exporter, list_formats
+from editor.export.base import ExportOptions
 from editor.export.photo_copies import make_photo_copies
 from editor.media.probe import prepare_photo
 from editor.media.renditions import RENDITION_WIDTHS

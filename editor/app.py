@@ -2,31 +2,26 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from editor.qt_runtime import application, prepare_environment
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 
-def _prepare_environment() -> None:
-    # QtWebEngine's Chromium sandbox cannot run as root (CI runs as root).
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-
-
-def create_application(argv: list[str] | None = None):  # -> QApplication
+def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with our names and the preview's media scheme registered."""
-    _prepare_environment()
-    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
 
     from editor.ui.media_scheme import register_media_scheme
 
+    prepare_environment()
     register_media_scheme()  # must precede the QApplication
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    app.setOrganizationName("Dateline")
-    app.setApplicationName("Dateline")
-    app.setApplicationDisplayName("Dateline")
+    app = application(argv, widgets=True)
+    if not isinstance(app, QApplication):
+        raise RuntimeError("a Qt application without widgets is already running")
     return app
 
 

@@ -190,7 +190,8 @@ def _import(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
 
 def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from editor.export import ExportError, ExportOptions, get_exporter, list_formats
+    from editor.export import get_exporter, list_formats
+    from editor.export.base import ExportError, ExportOptions
 
     if options.list_formats:
         for name, description in list_formats():

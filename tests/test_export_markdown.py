@@ -19,7 +19,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from editor.export import ExportCancelled, ExportError, ExportOptions
+from editor.export.base import ExportCancelled, ExportError, ExportOptions
 from editor.export.bundle import MARKER_NAME
 from editor.export.markdown import BUNDLE_PHOTO_WIDTH, INDEX_NAME, MarkdownExporter
 from editor.model.article import Article, Crop, Dateline

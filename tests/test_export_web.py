@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from editor.export import ExportCancelled, ExportError, ExportOptions
+from editor.export.base import ExportCancelled, ExportError, ExportOptions
 from editor.export.bundle import (
     MARKER_NAME,
     checked_relative_path,

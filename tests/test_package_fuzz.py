@@ -33,7 +33,8 @@ from caravan_sample import caravan_fields
 from hypothesis import HealthCheck, given, settings
 from PIL import Image
 
-from editor.export import ExportError, ExportOptions, get_exporter
+from editor.export import get_exporter
+from editor.export.base import ExportError, ExportOptions
 from editor.media.probe import prepare_photo
 from editor.model.article import FORMAT_VERSION, Article, Crop, ImageRef
 from editor.model.media_store import MediaStore

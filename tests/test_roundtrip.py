@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from PIL import Image
 
-from editor.export import ExportOptions
+from editor.export.base import ExportOptions
 from editor.export.markdown import INDEX_NAME, MarkdownExporter
 from editor.media.probe import prepare_photo
 from editor.model.article import Article, Crop, Dateline, ImageRef

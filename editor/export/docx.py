@@ -27,7 +27,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from editor.export import ExportOptions, write_atomically
+from editor.export.base import ExportOptions, write_export_file
 from editor.export.body_tree import parse_fragment, rendered_body
 from editor.export.docx_body import BodyWriter, PageBox, PhotoPicture, xml_text
 from editor.export.paper import paper_for_language
@@ -97,7 +97,7 @@ class DocxExporter:
         out_path: Path,
         options: ExportOptions | None = None,
     ) -> None:
-        write_atomically(out_path, self.render(article, media, options))
+        write_export_file(out_path, self.render(article, media, options))
 
 
 def word_safe(value: _T) -> _T:

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from editor.export import ExportError, ExportOptions
+from editor.export.base import ExportError, ExportOptions
 from editor.export.bundle import BundleExporter
 from editor.export.photo_copies import make_photo_copies, published_photos, widest_jpeg
 from editor.media.renditions import Rendition

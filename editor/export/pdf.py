@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 
 from editor import RESOURCES
-from editor.export import ExportError, ExportOptions, write_atomically
+from editor.export.base import ExportCancelled, ExportError, ExportOptions, write_export_file
 from editor.export.html import HtmlExporter
 from editor.export.paper import paper_for_language
 from editor.export.wxr import utc
@@ -82,7 +82,9 @@ class PdfExporter:
         options = options or ExportOptions()
         page = self.print_page(article, media, options)
         options.check_cancelled()
-        from editor.printing.web_pdf import PrintLayout, print_to_pdf  # Qt: only when printing
+        # Qt: only when printing.
+        from editor.printing.errors import PrintCancelled, PrintError
+        from editor.printing.web_pdf import PrintLayout, print_to_pdf
 
         paper = paper_for_language(article.language)
         layout = PrintLayout(
@@ -94,7 +96,12 @@ class PdfExporter:
             MARGINS_MM["bottom"],
             MARGINS_MM["left"],
         )
-        pdf = print_to_pdf(page, layout, cancelled=options.cancelled)
+        try:
+            pdf = print_to_pdf(page, layout, cancelled=options.cancelled)
+        except PrintCancelled:
+            raise ExportCancelled("export cancelled") from None
+        except PrintError as error:
+            raise ExportError(str(error)) from error
         options.check_cancelled()  # a cancel that came as the last page was printing
         return with_fixed_dates(pdf, article.modified)
 
@@ -105,7 +112,7 @@ class PdfExporter:
         out_path: Path,
         options: ExportOptions | None = None,
     ) -> None:
-        write_atomically(out_path, self.render(article, media, options))
+        write_export_file(out_path, self.render(article, media, options))
 
 
 def css_string(value: str) -> str:

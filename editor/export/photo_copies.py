@@ -11,7 +11,7 @@ import zipfile
 import zlib
 from collections.abc import Mapping
 
-from editor.export import ExportError, ExportOptions
+from editor.export.base import ExportError, ExportOptions
 from editor.media.errors import MediaError
 from editor.media.renditions import Rendition, RenditionJob, make_all_renditions
 from editor.model.article import Article, ImageRef

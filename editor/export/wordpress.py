@@ -36,7 +36,7 @@ import uuid
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-from editor.export import ExportError, ExportOptions
+from editor.export.base import ExportError, ExportOptions
 from editor.export.body_tree import rendered_body
 from editor.export.bundle import BundleExporter, safe_file_stem
 from editor.export.gutenberg import BlockPhoto, body_blocks, post_content

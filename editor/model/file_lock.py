@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _HASH_CHUNK = 1024 * 1024
-# A temporary file of an interrupted save (see package_format._create_temp_file) older than
+# A temporary file of an interrupted save (see editor.files.temp_path_beside) older than
 # this is removed when the article is locked again: its process is gone, or the lock would be
 # live.
 _STALE_TEMP_SECONDS = 60

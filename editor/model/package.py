@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from editor.files import sync_folder
 from editor.model.article import (
     FORMAT_VERSION,
     Article,
@@ -49,7 +50,6 @@ from editor.model.package_format import (
     _size_text,
     revision_store_for,
     revisions_in,
-    sync_folder,
 )
 from editor.model.package_save import backup_path, save_package
 from editor.model.revisions import (

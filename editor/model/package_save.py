@@ -1,4 +1,4 @@
-"""Saving a .article package: atomically (see package_format.replace_atomically), photos stored
+"""Saving a .article package: atomically (see editor.files.replace_atomically), photos stored
 not recompressed, revisions and the backup beside the file."""
 
 from __future__ import annotations
@@ -7,7 +7,6 @@ import contextlib
 import datetime as dt
 import json
 import os
-import secrets
 import shutil
 import stat
 import zipfile
@@ -15,6 +14,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import IO
 
+from editor.files import remove_quietly, replace_atomically, temp_path_beside
 from editor.model.article import (
     Article,
     ArticleDataError,
@@ -37,10 +37,8 @@ from editor.model.package_format import (
     _display_name,
     _os_reason,
     _photo_label,
-    _remove_quietly,
     _size_text,
     _ZipTime,
-    replace_atomically,
     revisions_in,
 )
 from editor.model.revisions import (
@@ -134,7 +132,7 @@ def _keep_backup(target: Path) -> None:
     if not target.exists():
         return
     backup = backup_path(target)
-    temp = backup.with_name(f".{backup.name[:100]}.{secrets.token_hex(8)}.tmp")
+    temp = temp_path_beside(backup)
     try:
         try:
             os.link(target, temp)
@@ -145,7 +143,7 @@ def _keep_backup(target: Path) -> None:
                 os.fsync(copy.fileno())
         os.replace(temp, backup)
     except OSError:
-        _remove_quietly(temp)
+        remove_quietly(temp)
 
 
 def _encode_article(article: Article, label: str) -> tuple[bytes, bytes]:

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from editor.export import ExportError
+from editor.export.base import ExportError
 from editor.export.gutenberg import BlockPhoto
 from editor.export.photo_copies import (
     PARALLEL_MIN_BYTES,
