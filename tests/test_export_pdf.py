@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editor.export.base import ExportCancelled, ExportError, ExportOptions
+from editor.export.base import ExportCancelled, ExportOptions
 from editor.export.paper import paper_for_language
 from editor.export.pdf import PdfExporter, css_string, page_furniture_css, with_fixed_dates
 from editor.model.article import Article, Dateline

@@ -26,7 +26,7 @@ def test_core_layers_import_no_qt_widgets() -> None:
         "import editor.model.recovery, editor.sites, editor.paths\n"
         "import editor.publish, editor.publish.rest, editor.publish.wordpress\n"
         "import editor.publish.queue\n"
-        "import editor.cli, editor.cli_publishing\n"
+        "import editor.cli, editor.cli.common, editor.cli.publishing, editor.cli.summary\n"
         "loaded = sorted(m for m in sys.modules if m.startswith('PySide6'))\n"
         "print(','.join(loaded))\n"
     )

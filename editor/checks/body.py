@@ -18,7 +18,7 @@ from editor.checks.language import primary_language
 from editor.model.article import Article
 
 if TYPE_CHECKING:
-    from editor.checks.registry import CheckContext
+    from editor.checks.context import CheckContext
 
 
 # --- places --------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from editor.model.article import Article, ImageRef
 from editor.render.photo_refs import PHOTO_SCHEME
 
 if TYPE_CHECKING:
-    from editor.checks.registry import CheckContext
+    from editor.checks.context import CheckContext
 
 _IMG_TAG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _SRC_RE = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)

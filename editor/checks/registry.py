@@ -47,34 +47,18 @@ check-failed               note      a check raised; the others still ran
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+import logging
+from collections.abc import Sequence
 
+from editor.checks import body, fields, photos
+from editor.checks.context import Check, CheckContext, CheckSettings
 from editor.checks.findings import Finding, Severity, sorted_findings
 from editor.model.article import Article
-from editor.model.media_store import MediaStore
 
+__all__ = ["CHECKS", "Check", "CheckContext", "CheckSettings", "run_checks"]
 
-@dataclass(frozen=True)
-class CheckSettings:
-    headline_max_chars: int = 70  # the site's limit
-    headline_max_px: int = 600  # width in the search-result font
-    dek_max_chars: int = 160
-    alt_max_chars: int = 250
-    featured_min_width: int = 1200
-    target_words: tuple[int, int] | None = None  # the story's target range, e.g. (350, 450)
+logger = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class CheckContext:
-    settings: CheckSettings = CheckSettings()
-    media: MediaStore | None = None  # to look at photo files (missing files, widths)
-
-
-Check = Callable[[Article, CheckContext], Iterable[Finding]]
-
-# Imported here, after the names the check modules use for their annotations.
-from editor.checks import body, fields, photos  # noqa: E402
 
 CHECKS: list[Check] = [
     fields.check_required_fields,
@@ -109,6 +93,7 @@ def run_checks(
                 if not isinstance(finding, Finding):
                     raise TypeError(f"it reported {type(finding).__name__}, not a finding")
         except Exception as error:  # one broken check must not hide the others
+            logger.debug("check %r raised", check, exc_info=True)
             found = [_failed(check, error)]
         findings.extend(found)
     return sorted_findings(findings)
