@@ -25,10 +25,10 @@ from editor.export.bundle import (
     zip_bytes,
 )
 from editor.export.web import PHOTO_SIZES, WebExporter
+from editor.media.attach import store_photo
 from editor.media.probe import prepare_photo
 from editor.model.article import Article, Crop, Dateline, ImageRef
 from editor.model.media_store import MediaStore
-from editor.model.photos import store_photo
 
 from export_samples import EDITORS_NOTE, efe_with_photos
 from golden import assert_golden

@@ -70,6 +70,14 @@ ALLOWED: dict[str, frozenset[str]] = {
 }
 
 
+# Cycles inside the window's code that its restructuring (controllers given their collaborators,
+# not the main window) removes; listed so that no new cycle hides among them. Delete an entry
+# once its cycle is gone: the test then holds the window to it.
+KNOWN_UI_CYCLES: list[frozenset[str]] = [
+    frozenset({"editor.ui.autosave", "editor.ui.history_dialog", "editor.ui.main_window"}),
+]
+
+
 def module_name(path: Path) -> str:
     parts = ["editor", *path.relative_to(PACKAGE_ROOT).with_suffix("").parts]
     if parts[-1] == "__init__":
@@ -171,10 +179,28 @@ def strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:
 
 
 def test_the_graph_sees_lazy_and_relative_imports(tmp_path: Path) -> None:
-    # The walk must see what the rules are about, or both tests below pass for nothing.
+    # The walk must see what the rules are about, or the tests below pass for nothing.
     graph = import_graph()
     assert "editor.model.article" in graph["editor.model.package"]
-    assert any(target.startswith("editor.export") for target in graph["editor.cli"])
+    assert "editor.export" in graph["editor.cli.export_command"]  # inside a function
+    source = tmp_path / "probe.py"
+    source.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "from . import base\n"
+        "if TYPE_CHECKING:\n"
+        "    from ..model.article import Article\n"
+        "def later():\n"
+        "    from ..media import probe\n",
+        encoding="utf-8",
+    )
+    known = set(graph)
+    assert imported_modules("editor.export.probe", source, known) == {
+        "editor.export",
+        "editor.export.base",
+        "editor.model.article",
+        "editor.media",
+        "editor.media.probe",
+    }
 
 
 def test_strongly_connected_finds_a_cycle() -> None:
@@ -183,7 +209,7 @@ def test_strongly_connected_finds_a_cycle() -> None:
 
 
 def test_no_import_cycles() -> None:
-    cycles = strongly_connected(import_graph())
+    cycles = [c for c in strongly_connected(import_graph()) if frozenset(c) not in KNOWN_UI_CYCLES]
     assert not cycles, "import cycles:\n" + "\n".join(
         f"  {len(members)} modules: {', '.join(members)}" for members in cycles
     )

@@ -8,7 +8,7 @@ def test_core_layers_import_no_qt_widgets() -> None:
     code = (
         "import sys\n"
         "import editor.model.article, editor.model.dateline, editor.model.package\n"
-        "import editor.model.ingest, editor.model.media_store\n"
+        "import editor.ingest, editor.model.media_store\n"
         "import editor.render.markdown, editor.render.page, editor.render.preview_shell\n"
         "import editor.render.incremental, editor.render.preview_update, editor.render.wire\n"
         "import editor.render.social_card, editor.export.photo_copies, editor.media.renditions\n"

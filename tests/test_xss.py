@@ -38,10 +38,10 @@ from PIL import Image
 
 from editor.export import get_exporter, list_formats
 from editor.export.base import ExportOptions
+from editor.media.attach import store_photo
 from editor.media.probe import prepare_photo
 from editor.model.article import Article, Dateline, ImageRef
 from editor.model.media_store import MediaStore
-from editor.model.photos import store_photo
 from editor.render.sanitise import sanitise
 
 PAYLOAD_FILE = Path(__file__).parent / "data" / "xss-payloads.txt"

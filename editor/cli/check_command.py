@@ -51,7 +51,7 @@ def run_check(options: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     from editor.checks.spelling_check import check_spelling
 
     if Path(options.article).suffix.lower() in TEXT_SUFFIXES:
-        from editor.model.ingest import IngestError, import_file
+        from editor.ingest import IngestError, import_file
 
         try:
             result = import_file(options.article)

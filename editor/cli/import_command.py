@@ -23,7 +23,7 @@ def add_import_command(commands: Any) -> None:
 
 
 def run_import(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from editor.model.ingest import IngestError, import_file
+    from editor.ingest import IngestError, import_file
     from editor.model.package import PackageError, save_package
 
     output = Path(options.output)

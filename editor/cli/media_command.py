@@ -35,10 +35,11 @@ def add_media_command(commands: Any) -> None:
 
 def run_media_add(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from editor.cli.summary import article_summary
+    from editor.media.attach import PhotoFields, attach_photo
     from editor.media.errors import MediaError
     from editor.media.probe import prepare_photo
     from editor.model.package import PackageError, save_package
-    from editor.model.photos import PhotoFields, attach_photo, placement, set_featured
+    from editor.model.photos import placement, set_featured
 
     loaded = load_article(options.article)
     article = loaded.article

@@ -203,7 +203,7 @@ def hugo_escaped(body: str) -> str:
     Hugo runs shortcodes wherever they stand, code blocks included and whatever its settings:
     typed ``{{< gist ... >}}`` would embed a third party's script, ``{{% param ... %}}`` print
     the site's parameters. Escaped, Hugo shows them as typed; the importer undoes the escape
-    (editor/model/ingest/front_matter.py), so the Markdown round trip keeps the body.
+    (editor/ingest/front_matter.py), so the Markdown round trip keeps the body.
     """
 
     def escaped(match: re.Match[str]) -> str:
