@@ -36,13 +36,19 @@ from editor.export.photo_copies import (
     rendition_jobs,
     widest_jpeg,
 )
-from editor.export.wordpress import (
-    UPLOAD_WIDTH,
-    WordPressExporter,
+from editor.export.wordpress import UPLOAD_WIDTH, upload_file_stem
+from editor.export.wordpress_post import (
+    featured_photo,
     photo_caption,
+    photo_description,
     plain,
+    post_blocks,
+    post_category,
+    post_excerpt,
+    post_slug,
+    post_tags,
+    post_title,
     term_slug,
-    upload_file_stem,
 )
 from editor.media.errors import MediaError
 from editor.media.renditions import Rendition, make_all_renditions
@@ -105,12 +111,11 @@ def picture_key(image: ImageRef) -> str:
 
 
 def media_texts(article: Article, image: ImageRef) -> dict[str, str]:
-    description = "\n".join(v for v in (image.credit.strip(), image.copyright.strip()) if v)
     return {
         "title": upload_file_stem(article, image),
         "alt_text": image.alt.strip(),
         "caption": plain(photo_caption(image)),
-        "description": plain(description),
+        "description": plain(photo_description(image)),
     }
 
 
@@ -328,17 +333,18 @@ def _publish(
             run.progress(done, total)
 
     run.check()
+    category = post_category(article)
     post: dict[str, Any] = {
-        "title": plain(article.headline),
-        "content": WordPressExporter().blocks_for(article, photos),
-        "excerpt": plain(article.dek),
+        "title": post_title(article),
+        "content": post_blocks(article, photos),
+        "excerpt": post_excerpt(article),
         "status": status,
-        "tags": _term_ids(client, "tags", article.tags),
-        "categories": _term_ids(client, "categories", [article.section]),
+        "tags": _term_ids(client, "tags", post_tags(article)),
+        "categories": _term_ids(client, "categories", [category] if category else []),
     }
     if article.url_slug.strip():
-        post["slug"] = term_slug(article.url_slug)
-    featured = next((image for image in images if image.featured), None)
+        post["slug"] = post_slug(article)
+    featured = featured_photo(images)
     post["featured_media"] = entries[featured.id]["id"] if featured else 0
     if not post["categories"]:
         del post["categories"]  # the site's default category
