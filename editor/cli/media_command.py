@@ -38,6 +38,7 @@ def run_media_add(options: argparse.Namespace, parser: argparse.ArgumentParser) 
     from editor.media.attach import PhotoFields, attach_photo
     from editor.media.errors import MediaError
     from editor.media.probe import prepare_photo
+    from editor.model.article import ImageRef
     from editor.model.package import PackageError, save_package
     from editor.model.photos import placement, set_featured
 
@@ -53,7 +54,7 @@ def run_media_add(options: argparse.Namespace, parser: argparse.ArgumentParser) 
             prepared.append((path, data, prepare_photo(data, path.name)))
         except MediaError as error:
             raise CommandError(str(error)) from None
-    added = []
+    added: list[ImageRef] = []
     for path, data, photo in prepared:
         image, is_new = attach_photo(article, loaded.media, data, photo, path.name, fields)
         if is_new and not options.no_place and not (options.featured and not added):

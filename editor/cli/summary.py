@@ -31,7 +31,7 @@ def article_summary(article: Article) -> dict[str, Any]:
             for photo, image in zip(stored["photos"], article.photos, strict=True)
         ],
     }
-    summary = {key: derived.get(key, stored.get(key)) for key in INFO_KEYS}
+    summary: dict[str, Any] = {key: derived.get(key, stored.get(key)) for key in INFO_KEYS}
     summary["dateline"] = {key: summary["dateline"][key] for key in INFO_DATELINE_KEYS}
     summary["photos"] = [
         {key: photo[key] for key in INFO_PHOTO_KEYS} for photo in summary["photos"]

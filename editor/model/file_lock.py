@@ -101,8 +101,8 @@ class ArticleLock:
             lock = cls(article, content)
             remove_interrupted_saves(article)
             return lock
-        holder = _read_holder(target)
-        raise ArticleLocked(article, holder[1] if holder else None)
+        last_read = _read_holder(target)
+        raise ArticleLocked(article, last_read[1] if last_read else None)
 
     def release(self) -> None:
         if self.released:
@@ -333,8 +333,8 @@ def keep_both_name(path: Path) -> Path:
         head, _, number = stem[:-1].rpartition(" (")
         if number.isdigit():
             base = head
-    for number in range(2, 10_000):
-        candidate = path.with_name(f"{base} ({number}){suffix}")
+    for count in range(2, 10_000):
+        candidate = path.with_name(f"{base} ({count}){suffix}")
         if candidate != path and not candidate.exists() and not lock_path(candidate).exists():
             return candidate
     raise FileExistsError(path)

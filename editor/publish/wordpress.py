@@ -306,7 +306,11 @@ def _publish(
             item = run.upload(article, image, renditions[image.id])
             uploaded.append(image.id)
         if item is not None or entry is None or entry.get("texts") != _digest(texts):
-            media_id = item["id"] if item is not None else entry["id"]
+            if item is not None:
+                media_id = item["id"]
+            else:
+                assert entry is not None  # nothing was uploaded, so the photo was known
+                media_id = entry["id"]
             try:
                 item = client.post(f"media/{media_id}", texts)
             except PublishError as error:
