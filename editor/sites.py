@@ -92,6 +92,7 @@ class SiteStore:
                 key=lambda site: site.name.lower(),
             )
         except (OSError, ValueError, KeyError, TypeError) as error:
+            logger.debug("cannot read the sites file %s", self.path, exc_info=True)
             raise SiteError(f"cannot read the sites file {self.path}: {error}") from None
 
     def get(self, name: str) -> Site:
@@ -113,6 +114,7 @@ class SiteStore:
         try:
             keyring.set_password(KEYRING_SERVICE, site.keyring_user, password.strip())
         except keyring.errors.KeyringError as error:
+            logger.info("no keyring for the password of %s", site.name, exc_info=True)
             if _environment_password(site.name) is None:
                 raise SiteError(
                     f"no system keyring to keep the password ({error}); set "

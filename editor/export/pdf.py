@@ -13,6 +13,7 @@ machine gives the same bytes. Fonts come from the system, so other machines may 
 
 Threads: Qt is imported only inside ``render``. From the GUI thread it runs a local event loop;
 from any other thread it hands the printing to the GUI thread and waits (the GUI thread's event
+
 loop must be running); with no application (the command line) it makes an offscreen one. See
 ``editor.printing.web_pdf``.
 """
@@ -20,6 +21,7 @@ loop must be running); with no application (the command line) it makes an offscr
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from pathlib import Path
 
@@ -31,6 +33,8 @@ from editor.export.wxr import utc
 from editor.model.article import Article
 from editor.model.media_store import MediaStore
 from editor.render.page import html_language
+
+logger = logging.getLogger(__name__)
 
 PRINT_CSS = RESOURCES / "styles" / "print.css"
 
@@ -101,6 +105,7 @@ class PdfExporter:
         except PrintCancelled:
             raise ExportCancelled("export cancelled") from None
         except PrintError as error:
+            logger.debug("printing failed", exc_info=True)
             raise ExportError(str(error)) from error
         options.check_cancelled()  # a cancel that came as the last page was printing
         return with_fixed_dates(pdf, article.modified)

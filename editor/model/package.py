@@ -12,6 +12,7 @@ module is where callers find all three: load_package, save_package, PackageError
 from __future__ import annotations
 
 import json
+import logging
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -60,6 +61,8 @@ from editor.model.revisions import (
     RevisionStore,
 )
 
+logger = logging.getLogger(__name__)
+
 __all__ = [
     "MAX_ENTRIES",
     "LoadedPackage",
@@ -93,6 +96,7 @@ def load_package(path: Path | str) -> LoadedPackage:
             entries = _checked_entries(archive, label)
             article = _read_article(archive, label)
     except OSError as error:
+        logger.debug("%s could not be opened", path, exc_info=True)
         raise PackageError(f"{label} could not be opened: {_os_reason(error)}") from error
     _check_photos_present(article, {info.filename for info in entries}, label)
     return LoadedPackage(

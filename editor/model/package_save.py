@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import shutil
 import stat
@@ -47,6 +48,8 @@ from editor.model.revisions import (
     encode_revision,
     revision_name,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def backup_path(path: Path | str) -> Path:
@@ -101,6 +104,7 @@ def save_package(
             before_replace,
         )
     except OSError as error:
+        logger.debug("%s could not be saved", target, exc_info=True)
         raise PackageError(f"{label} could not be saved: {_os_reason(error)}") from error
     for unused in set(media.paths()) - set(media_paths):
         media.discard(unused)  # not in the new file, so a rebased entry would point at nothing
@@ -142,7 +146,8 @@ def _keep_backup(target: Path) -> None:
                 copy.flush()
                 os.fsync(copy.fileno())
         os.replace(temp, backup)
-    except OSError:
+    except OSError as error:
+        logger.warning("no backup of %s could be kept: %s", target, error)
         remove_quietly(temp)
 
 

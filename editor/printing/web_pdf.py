@@ -16,6 +16,7 @@ the page itself and its ``data:`` photos is blocked: printing never touches the 
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 import threading
@@ -48,6 +49,8 @@ from PySide6.QtWebEngineCore import (
 
 from editor.printing.errors import PrintCancelled, PrintError
 from editor.qt_runtime import application, use_offscreen_platform
+
+logger = logging.getLogger(__name__)
 
 # A long story with many photos prints in a few seconds; this only stops a wedged renderer.
 DEFAULT_TIMEOUT_SECONDS = 90.0
@@ -251,6 +254,7 @@ class _PrintJob(QObject):
             page_file = self._folder / "page.html"
             page_file.write_text(self._html, encoding="utf-8")
         except OSError as error:
+            logger.debug("cannot write the page to print", exc_info=True)
             self._fail("error", f"cannot prepare the page for printing: {error}")
             return
         page_url = QUrl.fromLocalFile(str(page_file))

@@ -66,7 +66,13 @@ class PublishQueue:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             return [QueuedPublish(**item) for item in data["queue"]]
-        except (OSError, ValueError, KeyError, TypeError):
+        except FileNotFoundError:
+            return []
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            # One line: a damaged queue must not bury a command's own output in a traceback.
+            logger.warning(
+                "the publish queue %s cannot be read (%s): taken as empty", self.path, error
+            )
             return []
 
     def entries_for(self, article: Path | str) -> list[QueuedPublish]:

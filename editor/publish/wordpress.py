@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -55,6 +56,8 @@ from editor.media.renditions import Rendition, make_all_renditions
 from editor.model.article import Article, ImageRef
 from editor.model.media_store import MediaStore
 from editor.publish.rest import PublishCancelled, PublishError, RestClient, Site
+
+logger = logging.getLogger(__name__)
 
 STATE_PREFIX = "wordpress:"
 STATE_VERSION = 1
@@ -146,7 +149,8 @@ class _Run:
         for media_id in self.new_media:
             try:
                 self.client.delete(f"media/{media_id}", force="true")
-            except PublishError:
+            except PublishError as error:
+                logger.warning("media item %s could not be taken back: %s", media_id, error)
                 left.append(str(media_id))
         return f" (media items {', '.join(left)} were left on the site)" if left else ""
 
@@ -249,6 +253,7 @@ def _create_post(client: RestClient, post: dict[str, Any]) -> dict[str, Any]:
         try:
             found = _the_post_just_sent(client, post)
         except PublishError:
+            logger.debug("looking for the post just sent failed", exc_info=True)
             raise error from None  # still out of reach: say what went wrong first
         if found is None:
             raise
