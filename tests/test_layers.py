@@ -27,6 +27,8 @@ def test_core_layers_import_no_qt_widgets() -> None:
         "import editor.publish, editor.publish.rest, editor.publish.wordpress\n"
         "import editor.publish.queue\n"
         "import editor.cli, editor.cli.common, editor.cli.publishing, editor.cli.summary\n"
+        "import editor.files, editor.qt_runtime, editor.printing.errors, editor.export.base\n"
+        "import editor.checks.context, editor.media.attach, editor.export.wordpress_post\n"
         "loaded = sorted(m for m in sys.modules if m.startswith('PySide6'))\n"
         "print(','.join(loaded))\n"
     )
