@@ -69,8 +69,8 @@ class PublishQueue:
         except FileNotFoundError:
             return []
         except (OSError, ValueError, KeyError, TypeError) as error:
-            # One line: a damaged queue must not bury a command's own output in a traceback.
-            logger.warning(
+            # Info, not a warning: a damaged queue reads as empty by design (DATELINE_LOG=info).
+            logger.info(
                 "the publish queue %s cannot be read (%s): taken as empty", self.path, error
             )
             return []
