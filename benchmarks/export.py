@@ -33,13 +33,14 @@ sys.path.insert(0, str(Path(__file__).parent))
 from photos import camera_jpeg  # the benchmark folder is not a package
 from preview_latency import WORDS
 
-from editor.export import ExportOptions, get_exporter, list_formats
+from editor.export import get_exporter, list_formats
+from editor.export.base import ExportOptions
 from editor.export.photo_copies import make_photo_copies
+from editor.media.attach import store_photo
 from editor.media.probe import prepare_photo
 from editor.media.renditions import RENDITION_WIDTHS
 from editor.model.article import Article, Dateline, ImageRef
 from editor.model.media_store import MediaStore
-from editor.model.photos import store_photo
 
 
 def story_with_photos(count: int) -> tuple[Article, MediaStore]:

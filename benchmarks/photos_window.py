@@ -28,11 +28,12 @@ from photos import camera_jpeg, shown, summary
 from PySide6.QtCore import QCoreApplication, QEventLoop
 
 from editor.app import create_application, dispose_widgets
+from editor.media.attach import attach_photo
 from editor.media.probe import prepare_photo
 from editor.model.article import Article
 from editor.model.media_store import MediaStore
 from editor.model.package import save_package
-from editor.model.photos import attach_photo, placement
+from editor.model.photos import placement
 
 
 def wait_until(condition, timeout: float = 30.0) -> None:

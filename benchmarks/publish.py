@@ -32,7 +32,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from export import story_with_photos  # the benchmark folder is not a package
 
-from editor.publish import Site, publish
+from editor.publish.rest import Site
+from editor.publish.wordpress import publish
 
 REPO = Path(__file__).resolve().parents[1]
 RECIPE = Path(os.environ.get("DATELINE_WORDPRESS_RECIPE", REPO / "tests" / "wordpress"))

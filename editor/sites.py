@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import re
 import urllib.parse
@@ -21,11 +22,13 @@ from typing import TYPE_CHECKING
 import keyring
 import keyring.errors
 
-from editor.export import write_atomically
+from editor.files import write_atomically
 from editor.paths import config_dir
 
 if TYPE_CHECKING:
     from editor.publish.rest import Site as RestSite
+
+logger = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "Dateline WordPress"
 _NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}")
@@ -89,6 +92,7 @@ class SiteStore:
                 key=lambda site: site.name.lower(),
             )
         except (OSError, ValueError, KeyError, TypeError) as error:
+            logger.debug("cannot read the sites file %s", self.path, exc_info=True)
             raise SiteError(f"cannot read the sites file {self.path}: {error}") from None
 
     def get(self, name: str) -> Site:
@@ -110,6 +114,7 @@ class SiteStore:
         try:
             keyring.set_password(KEYRING_SERVICE, site.keyring_user, password.strip())
         except keyring.errors.KeyringError as error:
+            logger.info("no keyring for the password of %s", site.name, exc_info=True)
             if _environment_password(site.name) is None:
                 raise SiteError(
                     f"no system keyring to keep the password ({error}); set "
@@ -157,6 +162,9 @@ class SiteStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-            write_atomically(self.path, text.encode("utf-8"))
-        except Exception as error:  # ExportError or OSError: one line either way
-            raise SiteError(f"cannot write the sites file {self.path}: {error}") from None
+            write_atomically(self.path, text.encode("utf-8"), mode=0o644)
+        except OSError as error:
+            logger.debug("cannot write the sites file %s", self.path, exc_info=True)
+            raise SiteError(
+                f"cannot write the sites file {self.path}: {error.strerror or error}"
+            ) from None

@@ -9,11 +9,11 @@ import uuid
 from itertools import cycle
 from pathlib import Path
 
+from editor.ingest import import_file
+from editor.media.attach import store_photo
 from editor.media.probe import prepare_photo
 from editor.model.article import Article, Crop
-from editor.model.ingest import import_file
 from editor.model.media_store import MediaStore
-from editor.model.photos import store_photo
 
 DATA = Path(__file__).parent / "data"
 PHOTO_FILES = (

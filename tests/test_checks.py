@@ -284,7 +284,7 @@ def test_every_code_of_the_registry_table_has_a_case() -> None:
 
 def test_real_copy_gives_no_body_findings(data_dir) -> None:
     """The EFE wire story and a Wikinews story: quotes, apostrophes, parentheses, links."""
-    from editor.model.ingest import import_file
+    from editor.ingest import import_file
 
     for name in ("caravan-efe.md", "en_wikinews_crane.md"):
         article = import_file(data_dir / name).article

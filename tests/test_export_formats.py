@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from editor.export import EXPORTERS, ExportOptions, get_exporter, list_formats
+from editor.export import EXPORTERS, get_exporter, list_formats
+from editor.export.base import ExportOptions
 from editor.export.bundle import MARKER_NAME
 from editor.model.package import save_package
 

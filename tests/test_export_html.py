@@ -13,14 +13,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, IptcImagePlugin
 
-from editor.export import (
-    EXPORTERS,
-    ExportError,
-    ExportOptions,
-    UnknownFormatError,
-    get_exporter,
-    list_formats,
-)
+from editor.export import EXPORTERS, get_exporter, list_formats
+from editor.export.base import ExportError, ExportOptions, UnknownFormatError
 from editor.export.html import HtmlExporter
 from editor.model.article import Article, Crop, Dateline, ImageRef
 from editor.model.media_store import MediaStore

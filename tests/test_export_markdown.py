@@ -19,12 +19,12 @@ import pytest
 import yaml
 from PIL import Image
 
-from editor.export import ExportCancelled, ExportError, ExportOptions
+from editor.export.base import ExportCancelled, ExportError, ExportOptions
 from editor.export.bundle import MARKER_NAME
 from editor.export.markdown import BUNDLE_PHOTO_WIDTH, INDEX_NAME, MarkdownExporter
+from editor.ingest import import_file
+from editor.ingest.front_matter import _split_front_matter
 from editor.model.article import Article, Crop, Dateline
-from editor.model.ingest import import_file
-from editor.model.ingest.front_matter import _split_front_matter
 from editor.model.media_store import MediaStore
 
 from export_samples import efe_with_photos

@@ -25,7 +25,7 @@ from jsonschema import Draft202012Validator, FormatChecker, validators
 from PIL import Image
 from referencing import Registry, Resource
 
-from editor.export import ExportCancelled, ExportError, ExportOptions
+from editor.export.base import ExportCancelled, ExportError, ExportOptions
 from editor.export.ninjs import Ninjs3Exporter, NinjsExporter, item_uri
 from editor.export.text import TextExporter
 from editor.model.article import Article, Dateline, ImageRef, count_words

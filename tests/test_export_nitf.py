@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from PIL import Image, IptcImagePlugin
 
-from editor.export import ExportError
+from editor.export.base import ExportError
 from editor.export.bundle import MARKER_NAME
 from editor.export.nitf import NitfExporter, story_guid
 from editor.export.xml_writing import xml_safe

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editor.export import ExportCancelled, ExportError, ExportOptions
+from editor.export.base import ExportCancelled, ExportOptions
 from editor.export.paper import paper_for_language
 from editor.export.pdf import PdfExporter, css_string, page_furniture_css, with_fixed_dates
 from editor.model.article import Article, Dateline
@@ -222,11 +222,13 @@ def test_cancelled_export_writes_nothing(qapp, tmp_path: Path) -> None:
     assert not out.exists()
 
 
-def test_printing_that_takes_too_long_is_an_export_error(qapp) -> None:
+def test_printing_that_takes_too_long_is_a_print_error(qapp) -> None:
+    # Printing raises its own errors (editor.export.pdf words them as export errors).
+    from editor.printing.errors import PrintError
     from editor.printing.web_pdf import PrintLayout, print_to_pdf
 
     layout = PrintLayout("A4", 210, 297, 20, 18, 20, 18)
-    with pytest.raises(ExportError, match="not ready after 0 seconds"):
+    with pytest.raises(PrintError, match="not ready after 0 seconds"):
         print_to_pdf("<p>hello</p>", layout, timeout=0)
 
 

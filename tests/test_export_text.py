@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor.export import ExportCancelled, ExportError, ExportOptions
+from editor.export.base import ExportCancelled, ExportError, ExportOptions
 from editor.export.text import TextExporter, plain_text
 from editor.model.article import Article, Dateline, ImageRef
 from editor.model.media_store import MediaStore

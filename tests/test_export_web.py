@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from editor.export import ExportCancelled, ExportError, ExportOptions
+from editor.export.base import ExportCancelled, ExportError, ExportOptions
 from editor.export.bundle import (
     MARKER_NAME,
     checked_relative_path,
@@ -25,10 +25,10 @@ from editor.export.bundle import (
     zip_bytes,
 )
 from editor.export.web import PHOTO_SIZES, WebExporter
+from editor.media.attach import store_photo
 from editor.media.probe import prepare_photo
 from editor.model.article import Article, Crop, Dateline, ImageRef
 from editor.model.media_store import MediaStore
-from editor.model.photos import store_photo
 
 from export_samples import EDITORS_NOTE, efe_with_photos
 from golden import assert_golden

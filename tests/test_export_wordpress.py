@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from lxml import etree as lxml_etree
 from PIL import Image
 
-from editor.export import ExportError, ExportOptions
+from editor.export.base import ExportError, ExportOptions
 from editor.export.bundle import MARKER_NAME
 from editor.export.wordpress import PostIds, WordPressExporter, term_slug
 from editor.export.wxr import cdata

@@ -19,8 +19,8 @@ from editor.checks.house_style import (
     load_house_style,
 )
 from editor.checks.registry import CheckContext, run_checks
+from editor.ingest import import_file
 from editor.model.article import Article, ImageRef
-from editor.model.ingest import import_file
 
 DATA = Path(__file__).parent / "data"
 

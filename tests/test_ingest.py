@@ -13,9 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from editor.model.article import Article, Dateline
-from editor.model.dateline import dateline_text
-from editor.model.ingest import (
+from editor.ingest import (
     ImportResult,
     IngestError,
     import_file,
@@ -23,6 +21,8 @@ from editor.model.ingest import (
     parse_byline,
     parse_dateline,
 )
+from editor.model.article import Article, Dateline
+from editor.model.dateline import dateline_text
 
 DATA = Path(__file__).parent / "data"
 SAMPLE_IMAGES = DATA / "images"

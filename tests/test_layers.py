@@ -8,7 +8,7 @@ def test_core_layers_import_no_qt_widgets() -> None:
     code = (
         "import sys\n"
         "import editor.model.article, editor.model.dateline, editor.model.package\n"
-        "import editor.model.ingest, editor.model.media_store\n"
+        "import editor.ingest, editor.model.media_store\n"
         "import editor.render.markdown, editor.render.page, editor.render.preview_shell\n"
         "import editor.render.incremental, editor.render.preview_update, editor.render.wire\n"
         "import editor.render.social_card, editor.export.photo_copies, editor.media.renditions\n"
@@ -26,7 +26,9 @@ def test_core_layers_import_no_qt_widgets() -> None:
         "import editor.model.recovery, editor.sites, editor.paths\n"
         "import editor.publish, editor.publish.rest, editor.publish.wordpress\n"
         "import editor.publish.queue\n"
-        "import editor.cli, editor.cli_publishing\n"
+        "import editor.cli, editor.cli.common, editor.cli.publishing, editor.cli.summary\n"
+        "import editor.files, editor.qt_runtime, editor.printing.errors, editor.export.base\n"
+        "import editor.checks.context, editor.media.attach, editor.export.wordpress_post\n"
         "loaded = sorted(m for m in sys.modules if m.startswith('PySide6'))\n"
         "print(','.join(loaded))\n"
     )

@@ -33,12 +33,13 @@ from caravan_sample import caravan_fields
 from hypothesis import HealthCheck, given, settings
 from PIL import Image
 
-from editor.export import ExportError, ExportOptions, get_exporter
+from editor.export import get_exporter
+from editor.export.base import ExportError, ExportOptions
+from editor.media.attach import store_photo
 from editor.media.probe import prepare_photo
 from editor.model.article import FORMAT_VERSION, Article, Crop, ImageRef
 from editor.model.media_store import MediaStore
 from editor.model.package import PackageError, load_package, save_package
-from editor.model.photos import store_photo
 from editor.render.markdown import BodyRenderer
 from editor.render.page import render_parts
 

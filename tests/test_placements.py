@@ -12,7 +12,8 @@ import hypothesis.strategies as st
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from editor.export import ExportOptions, get_exporter
+from editor.export import get_exporter
+from editor.export.base import ExportOptions
 from editor.export.markdown import bundle_body
 from editor.export.photo_copies import published_photos
 from editor.model.article import Article, ImageRef

@@ -3,9 +3,19 @@ was published."""
 
 from __future__ import annotations
 
+import json
+import os
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
-from editor.publish.queue import PublishQueue
+import pytest
+
+from editor.model.article import Article
+from editor.model.media_store import MediaStore
+from editor.model.package import save_package
+from editor.publish.queue import PublishQueue, QueueError
 from editor.publish.rest import PublishError
 
 
@@ -56,3 +66,60 @@ def test_a_damaged_queue_file_reads_as_empty(tmp_path: Path) -> None:
     assert queue.entries() == []
     queue.add(tmp_path / "a.article", "paper", "draft")
     assert len(queue.entries()) == 1
+
+
+def test_a_queue_file_that_cannot_be_written_is_a_queue_error(tmp_path: Path) -> None:
+    path = tmp_path / "queue.json"
+    path.mkdir()  # a folder where the file should be
+    queue = PublishQueue(path)
+    with pytest.raises(QueueError, match=r"^cannot write the publish queue .*queue\.json: "):
+        queue.add(tmp_path / "a.article", "paper", "draft")
+    assert path.is_dir() and list(tmp_path.iterdir()) == [path]  # no temporary file left
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_command_line_queueing_into_an_unwritable_queue_is_one_line(tmp_path: Path) -> None:
+    # An unreachable site with --when-online queues the story; the queue file is a folder.
+    config, data = tmp_path / "config", tmp_path / "data"
+    (config / "dateline").mkdir(parents=True)
+    (data / "dateline" / "publish-queue.json").mkdir(parents=True)
+    site = {"name": "away", "url": f"http://127.0.0.1:{_closed_port()}", "user": "reporter"}
+    (config / "dateline" / "sites.json").write_text(json.dumps({"sites": [site]}), "utf-8")
+    article = tmp_path / "story.article"
+    save_package(article, Article(headline="Caravan", body="Words."), MediaStore())
+    env = {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(config),
+        "XDG_DATA_HOME": str(data),
+        "DATELINE_SITE_PASSWORD": "x",
+    }
+    command = [sys.executable, "-m", "editor", "publish", str(article), "--site", "away"]
+    result = subprocess.run(
+        [*command, "--when-online"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    # Progress lines ("photos sent: ...") aside, the failure is one line.
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("photos sent:")]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("dateline: cannot write the publish queue ")
+    assert result.stdout == ""
+
+
+def test_importing_the_queue_loads_no_export_libraries() -> None:
+    # The queue is small; the window's timer and the command line load it often.
+    code = (
+        "import sys, editor.publish.queue\n"
+        "heavy = ('docx', 'markdown', 'PIL', 'editor.export', 'PySide6')\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy\n"
+        "    or m.startswith(heavy))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == ""

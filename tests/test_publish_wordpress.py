@@ -28,8 +28,8 @@ import pytest
 
 from editor.model.article import Article, Crop
 from editor.model.media_store import MediaStore
-from editor.publish import PublishCancelled, PublishError, RestClient, Site, publish
-from editor.publish.wordpress import remembered
+from editor.publish.rest import PublishCancelled, PublishError, RestClient, Site
+from editor.publish.wordpress import publish, remembered
 
 from export_samples import efe_with_photos
 

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from editor.media.attach import attach_photo
 from editor.media.probe import prepare_photo
 from editor.model import recovery as recovery_module
 from editor.model.article import Article
 from editor.model.file_lock import process_start_ticks
 from editor.model.media_store import MediaStore
 from editor.model.package import load_package, save_package
-from editor.model.photos import attach_photo
 from editor.model.recovery import (
     RecoveryEntry,
     RecoveryStore,

@@ -20,14 +20,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from PIL import Image
 
-from editor.export import ExportOptions
+from editor.export.base import ExportOptions
 from editor.export.markdown import INDEX_NAME, MarkdownExporter
+from editor.ingest import ImportResult, import_file, import_text
+from editor.media.attach import store_photo
 from editor.media.probe import prepare_photo
 from editor.model.article import Article, Crop, Dateline, ImageRef
 from editor.model.dateline import STYLES
-from editor.model.ingest import ImportResult, import_file, import_text
 from editor.model.media_store import MediaStore
-from editor.model.photos import store_photo
 
 from export_samples import FRONT_MATTER_SAMPLES, efe_with_photos, front_matter_sample
 

@@ -4,7 +4,7 @@ import dataclasses
 from pathlib import Path
 
 from editor import RESOURCES
-from editor.model.ingest import import_file
+from editor.ingest import import_file
 from editor.model.package import load_package
 
 

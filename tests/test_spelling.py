@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from editor.checks.findings import Severity
 from editor.checks.registry import CheckContext, run_checks
 from editor.checks.spelling_check import check_spelling, spelling_check, spelling_findings
+from editor.ingest import import_file
 from editor.model.article import Article, Dateline, ImageRef
-from editor.model.ingest import import_file
 from editor.spelling import (
     PersonalDictionary,
     Speller,

@@ -7,8 +7,8 @@ import logging
 
 import pytest
 
-import editor.app as app_module
 import editor.ui.controllers.spelling as spelling_module
+from editor.logs import configure_logging
 
 
 def _explode(*_args: object, **_kwargs: object) -> None:
@@ -32,16 +32,21 @@ def test_a_failing_spelling_pass_logs_its_traceback(window, qtbot, caplog, monke
     qtbot.waitUntil(lambda: spelling.idle, timeout=15_000)
 
 
-def test_logging_goes_to_stderr_at_warning_unless_dateline_log_says(monkeypatch) -> None:
+def test_logging_goes_to_stderr_at_warning_unless_dateline_log_says(capsys) -> None:
     editor_logger = logging.getLogger("editor")
-    level = editor_logger.level
-    for environ, expected in (({}, logging.WARNING), ({"DATELINE_LOG": "debug"}, logging.DEBUG)):
-        monkeypatch.setattr(app_module, "_log_handler", None)
-        handler = app_module.configure_logging(environ)
-        try:
-            assert isinstance(handler, logging.StreamHandler)
-            assert handler.level == expected and editor_logger.level == expected
-            assert app_module.configure_logging({"DATELINE_LOG": "info"}) is handler  # once
-        finally:
-            editor_logger.removeHandler(handler)
-            editor_logger.setLevel(level)
+    level, handlers = editor_logger.level, list(editor_logger.handlers)
+    try:
+        handler = configure_logging({})
+        assert editor_logger.level == logging.WARNING
+        logging.getLogger("editor.ui.some_pane").info("not shown")
+        logging.getLogger("editor.ui.some_pane").warning("the worker failed")
+        assert (
+            capsys.readouterr().err == "dateline: WARNING: editor.ui.some_pane: the worker failed\n"
+        )
+        # Once per process: a second call changes the level and keeps the one handler.
+        assert configure_logging({"DATELINE_LOG": "debug"}) is handler
+        assert editor_logger.level == logging.DEBUG
+        assert editor_logger.handlers.count(handler) == 1
+    finally:
+        editor_logger.handlers[:] = handlers
+        editor_logger.setLevel(level)

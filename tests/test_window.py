@@ -204,7 +204,7 @@ def test_opening_the_window_leaves_exporters_and_publishing_unloaded(tmp_path: P
         "from editor.ui.main_window import MainWindow\n"
         "app = create_application()\n"
         "window = MainWindow()\n"
-        "heavy = ('docx', 'editor.export', 'editor.publish', 'editor.model.ingest', 'keyring')\n"
+        "heavy = ('docx', 'editor.export', 'editor.publish', 'editor.ingest', 'keyring')\n"
         "print(sorted(name for name in sys.modules if name.split('.')[0] in heavy"
         " or name.startswith(heavy)))\n"
     )

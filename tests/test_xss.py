@@ -36,11 +36,12 @@ import yaml
 from lxml import etree
 from PIL import Image
 
-from editor.export import ExportOptions, get_exporter, list_formats
+from editor.export import get_exporter, list_formats
+from editor.export.base import ExportOptions
+from editor.media.attach import store_photo
 from editor.media.probe import prepare_photo
 from editor.model.article import Article, Dateline, ImageRef
 from editor.model.media_store import MediaStore
-from editor.model.photos import store_photo
 from editor.render.sanitise import sanitise
 
 PAYLOAD_FILE = Path(__file__).parent / "data" / "xss-payloads.txt"
@@ -583,7 +584,7 @@ def test_payloads_in_every_field_are_inert_in_every_export(batch: int, tmp_path:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("override", [False, True])
-def test_payloads_in_every_field_are_inert_in_the_pdf(override: bool, tmp_path: Path) -> None:
+def test_payloads_in_every_field_are_inert_in_the_pdf(qapp, override: bool, tmp_path: Path) -> None:
     # Printing costs most of a second, so the PDF gets the payloads in two stories.
     half = len(PAYLOADS) // 2
     payloads = PAYLOADS[half:] if override else PAYLOADS[:half]

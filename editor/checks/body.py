@@ -18,7 +18,7 @@ from editor.model.article import Article
 from editor.text.body_scan import DOUBLE_BRACKET_NOTE_RE, BodyScan, scan_body
 
 if TYPE_CHECKING:
-    from editor.checks.registry import CheckContext
+    from editor.checks.context import CheckContext
 
 
 # --- places --------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from editor.model.article import Article, count_words
 from editor.text.body_scan import scan_body
 
 if TYPE_CHECKING:
-    from editor.checks.registry import CheckContext
+    from editor.checks.context import CheckContext
 
 
 def check_required_fields(article: Article, context: CheckContext) -> Iterator[Finding]:

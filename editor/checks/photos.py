@@ -17,7 +17,7 @@ from editor.text.body_scan import scan_body
 logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
-    from editor.checks.registry import CheckContext
+    from editor.checks.context import CheckContext
 
 _IMG_TAG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _SRC_RE = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)

@@ -48,36 +48,16 @@ check-failed               note      a check raised; the others still ran
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
+from editor.checks import body, fields, photos
+from editor.checks.context import Check, CheckContext, CheckSettings
 from editor.checks.findings import Finding, Severity, sorted_findings
 from editor.model.article import Article
-from editor.model.media_store import MediaStore
 
 logger = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class CheckSettings:
-    headline_max_chars: int = 70  # the site's limit
-    headline_max_px: int = 600  # width in the search-result font
-    dek_max_chars: int = 160
-    alt_max_chars: int = 250
-    featured_min_width: int = 1200
-    target_words: tuple[int, int] | None = None  # the story's target range, e.g. (350, 450)
-
-
-@dataclass(frozen=True)
-class CheckContext:
-    settings: CheckSettings = CheckSettings()
-    media: MediaStore | None = None  # to look at photo files (missing files, widths)
-
-
-Check = Callable[[Article, CheckContext], Iterable[Finding]]
-
-# Imported here, after the names the check modules use for their annotations.
-from editor.checks import body, fields, photos  # noqa: E402
+__all__ = ["CHECKS", "Check", "CheckContext", "CheckSettings", "run_checks"]
 
 CHECKS: list[Check] = [
     fields.check_required_fields,

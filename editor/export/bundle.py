@@ -27,7 +27,7 @@ import zipfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
-from editor.export import ExportError, ExportOptions, write_atomically
+from editor.export.base import ExportError, ExportOptions, write_export_file
 from editor.model.article import Article
 from editor.model.media_store import MediaStore
 
@@ -102,7 +102,7 @@ def write_bundle(
     if is_zip_path(out_path):
         if zip_folder is not None:
             files = {f"{zip_folder}/{name}": data for name, data in files.items()}
-        write_atomically(out_path, zip_bytes(files, zip_date_time(modified)))
+        write_export_file(out_path, zip_bytes(files, zip_date_time(modified)))
     else:
         write_folder(out_path, files)
 

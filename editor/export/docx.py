@@ -24,9 +24,9 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Length, Mm, Pt, RGBColor
 
-from editor.export import ExportOptions, write_atomically
+from editor.export.base import ExportError, ExportOptions, write_export_file
 from editor.export.body_tree import BodyTree, parse_fragment, rendered_body_tree
 from editor.export.docx_body import BodyWriter, PageBox, PhotoPicture, xml_text
 from editor.export.paper import paper_for_language
@@ -96,7 +96,7 @@ class DocxExporter:
         out_path: Path,
         options: ExportOptions | None = None,
     ) -> None:
-        write_atomically(out_path, self.render(article, media, options))
+        write_export_file(out_path, self.render(article, media, options))
 
 
 def word_safe(value: _T) -> _T:
@@ -131,9 +131,20 @@ def _set_up_page(document: Document, article: Article) -> PageBox:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, MARGIN)
     # Read back: Word stores lengths in twentieths of a point, so these are what it will use.
-    width = section.page_width - section.left_margin - section.right_margin
-    height = section.page_height - section.top_margin - section.bottom_margin
+    width = (
+        _length(section.page_width) - _length(section.left_margin) - _length(section.right_margin)
+    )
+    height = (
+        _length(section.page_height) - _length(section.top_margin) - _length(section.bottom_margin)
+    )
     return PageBox(width=int(width), max_picture_height=int(height * MAX_PICTURE_SHARE_OF_PAGE))
+
+
+def _length(value: Length | None) -> int:
+    """A page length just set, read back; python-docx types every length as optional."""
+    if value is None:
+        raise ExportError("the Word document's page size could not be set")
+    return int(value)
 
 
 def _write_header(

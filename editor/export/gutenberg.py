@@ -109,7 +109,7 @@ def paragraph_block(element: ET.Element) -> str:
 
 def heading_block(element: ET.Element) -> str:
     level = HEADINGS[str(element.tag)]
-    attributes = None if level == 2 else {"level": level}
+    attributes: dict[str, object] | None = None if level == 2 else {"level": level}
     tag = f"h{level}"
     return block(
         "heading",

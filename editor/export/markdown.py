@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from editor.export import ExportError, ExportOptions
+from editor.export.base import ExportError, ExportOptions
 from editor.export.bundle import BundleExporter
 from editor.export.photo_copies import make_photo_copies, published_photos, widest_jpeg
 from editor.media.renditions import Rendition
@@ -202,7 +202,7 @@ def hugo_escaped(body: str) -> str:
     Hugo runs shortcodes wherever they stand, code blocks included and whatever its settings:
     typed ``{{< gist ... >}}`` would embed a third party's script, ``{{% param ... %}}`` print
     the site's parameters. Escaped, Hugo shows them as typed; the importer undoes the escape
-    (editor/model/ingest/front_matter.py), so the Markdown round trip keeps the body.
+    (editor/ingest/front_matter.py), so the Markdown round trip keeps the body.
     """
 
     def escaped(match: re.Match[str]) -> str:

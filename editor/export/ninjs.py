@@ -53,7 +53,7 @@ from typing import Any
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
-from editor.export import ExportError, ExportOptions, write_atomically
+from editor.export.base import ExportError, ExportOptions, write_export_file
 from editor.export.body_tree import rendered_body
 from editor.export.photo_copies import jpeg_renditions, make_photo_copies, published_photos
 from editor.export.text import plain_text
@@ -350,7 +350,7 @@ class NinjsExporter:
         folder = out_path.parent / folder_name
         if package.photos or folder.is_dir():
             _write_photos(folder, package.photos)
-        write_atomically(out_path, package.json_text().encode("utf-8"))
+        write_export_file(out_path, package.json_text().encode("utf-8"))
 
 
 class Ninjs3Exporter(NinjsExporter):
@@ -368,7 +368,7 @@ def _write_photos(folder: Path, photos: dict[str, bytes]) -> None:
     except OSError as error:
         raise ExportError(f"cannot make the photo folder {folder}: {error.strerror}") from error
     for name in sorted(photos):
-        write_atomically(folder / name, photos[name])
+        write_export_file(folder / name, photos[name])
     try:
         stale = [
             path

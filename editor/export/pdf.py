@@ -13,6 +13,7 @@ machine gives the same bytes. Fonts come from the system, so other machines may 
 
 Threads: Qt is imported only inside ``render``. From the GUI thread it runs a local event loop;
 from any other thread it hands the printing to the GUI thread and waits (the GUI thread's event
+
 loop must be running); with no application (the command line) it makes an offscreen one. See
 ``editor.printing.web_pdf``.
 """
@@ -20,17 +21,20 @@ loop must be running); with no application (the command line) it makes an offscr
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from pathlib import Path
 
 from editor import RESOURCES
-from editor.export import ExportError, ExportOptions, write_atomically
+from editor.export.base import ExportCancelled, ExportError, ExportOptions, write_export_file
 from editor.export.html import HtmlExporter
 from editor.export.paper import paper_for_language
 from editor.export.wxr import utc
 from editor.model.article import Article
 from editor.model.media_store import MediaStore
 from editor.render.page import html_language
+
+logger = logging.getLogger(__name__)
 
 PRINT_CSS = RESOURCES / "styles" / "print.css"
 
@@ -82,7 +86,9 @@ class PdfExporter:
         options = options or ExportOptions()
         page = self.print_page(article, media, options)
         options.check_cancelled()
-        from editor.printing.web_pdf import PrintLayout, print_to_pdf  # Qt: only when printing
+        # Qt: only when printing.
+        from editor.printing.errors import PrintCancelled, PrintError
+        from editor.printing.web_pdf import PrintLayout, print_to_pdf
 
         paper = paper_for_language(article.language)
         layout = PrintLayout(
@@ -94,7 +100,13 @@ class PdfExporter:
             MARGINS_MM["bottom"],
             MARGINS_MM["left"],
         )
-        pdf = print_to_pdf(page, layout, cancelled=options.cancelled)
+        try:
+            pdf = print_to_pdf(page, layout, cancelled=options.cancelled)
+        except PrintCancelled:
+            raise ExportCancelled("export cancelled") from None
+        except PrintError as error:
+            logger.debug("printing failed", exc_info=True)
+            raise ExportError(str(error)) from error
         options.check_cancelled()  # a cancel that came as the last page was printing
         return with_fixed_dates(pdf, article.modified)
 
@@ -105,7 +117,7 @@ class PdfExporter:
         out_path: Path,
         options: ExportOptions | None = None,
     ) -> None:
-        write_atomically(out_path, self.render(article, media, options))
+        write_export_file(out_path, self.render(article, media, options))
 
 
 def css_string(value: str) -> str:

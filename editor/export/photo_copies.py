@@ -7,16 +7,19 @@ are written into each copy as IPTC-IIM and XMP. Many photos are made in parallel
 
 from __future__ import annotations
 
+import logging
 import zipfile
 import zlib
 from collections.abc import Mapping
 
-from editor.export import ExportError, ExportOptions
+from editor.export.base import ExportError, ExportOptions
 from editor.media.errors import MediaError
 from editor.media.renditions import Rendition, RenditionJob, make_all_renditions
 from editor.model.article import Article, ImageRef
 from editor.model.media_store import MediaStore
 from editor.text.body_scan import placed_photo_ids
+
+logger = logging.getLogger(__name__)
 
 # What reading a photo out of a damaged story package raises: the package is opened without
 # reading photo bytes, so a bad CRC, a broken deflate stream or a local header that disagrees with
@@ -114,6 +117,7 @@ def make_photo_copies(
             jobs, parallel=parallel, progress=options.progress, cancelled=options.cancelled
         )
     except MediaError as error:
+        logger.debug("a photo could not be made for the export", exc_info=True)
         raise ExportError(str(error)) from error
     options.check_cancelled()
     return copies

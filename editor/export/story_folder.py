@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from editor.export import ExportError, ExportOptions
+from editor.export.base import ExportError, ExportOptions
 from editor.export.body_tree import rendered_body
 from editor.export.bundle import write_bundle
 from editor.export.photo_copies import make_photo_copies, widest_jpeg

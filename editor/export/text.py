@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from editor.export import ExportOptions, write_atomically
+from editor.export.base import ExportOptions, write_export_file
 from editor.model.article import Article
 from editor.model.media_store import MediaStore
 from editor.render.markdown import shared_renderer
@@ -51,4 +51,4 @@ class TextExporter:
     ) -> None:
         # Photos are left out of wire copy, so ``media`` is not read.
         (options or ExportOptions()).check_cancelled()
-        write_atomically(out_path, self.render(article).encode("utf-8"))
+        write_export_file(out_path, self.render(article).encode("utf-8"))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from editor.export import ExportError, ExportOptions
+from editor.export.base import ExportError, ExportOptions
 from editor.export.bundle import BundleExporter, safe_file_stem
 from editor.export.photo_copies import jpeg_renditions, make_photo_copies, published_photos
 from editor.media.renditions import RENDITION_WIDTHS, Rendition

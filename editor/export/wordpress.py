@@ -23,30 +23,38 @@ keeps an id when the site has not used it, else their images need choosing again
 derived from the article so exporting again gives the same file.
 
 The dateline runs into the first paragraph and the desk codes close the post, as the agency
-prints them on its own site.
+prints them on its own site. What the post's fields hold is ``editor.export.wordpress_post``,
+shared with the REST publisher.
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
-import unicodedata
 import urllib.parse
 import uuid
 from dataclasses import dataclass
-from xml.etree import ElementTree as ET
 
-from editor.export import ExportError, ExportOptions
-from editor.export.body_tree import rendered_body
+from editor.export.base import ExportError, ExportOptions
 from editor.export.bundle import BundleExporter, safe_file_stem
-from editor.export.gutenberg import BlockPhoto, body_blocks, post_content
+from editor.export.gutenberg import BlockPhoto
 from editor.export.photo_copies import make_photo_copies, published_photos, widest_jpeg
+from editor.export.wordpress_post import (
+    featured_photo,
+    photo_caption,
+    photo_description,
+    plain,
+    post_blocks,
+    post_category,
+    post_excerpt,
+    post_slug,
+    post_tags,
+    post_title,
+    term_slug,
+)
 from editor.export.wxr import Author, Channel, Item, Term, wxr_document
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef, story_uuid
-from editor.model.dateline import dateline_text
 from editor.model.media_store import MediaStore
-from editor.render.markdown import shared_renderer
 from editor.render.page import html_language
 
 POST_NAME = "post.html"
@@ -59,23 +67,6 @@ USER_LOGIN_MAX = 60  # WordPress's limit on a user name
 # Ids live in a range far above a typical site's, so the importer can usually keep them.
 _ID_BASE = 10_000_000
 _IDS_PER_ARTICLE = 1_000
-
-
-def plain(value: str) -> str:
-    """A plain-text field for WordPress, which prints titles, excerpts and captions as HTML:
-    escaped, so no typed text becomes markup."""
-    return html.escape(value.strip(), quote=False)
-
-
-def term_slug(name: str) -> str:
-    """A slug as WordPress makes one: accents dropped, lower case, words joined by hyphens;
-    other scripts kept, percent-encoded (WordPress stores them so)."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    words = "".join(c if c.isalnum() else " " for c in folded.lower()).split()
-    if words:
-        return "-".join(words)
-    kept = "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
-    return urllib.parse.quote(kept, safe="-").lower()
 
 
 def author_login(name: str) -> str:
@@ -151,11 +142,7 @@ class WordPressExporter(BundleExporter):
     def blocks_for(self, article: Article, photos: dict[str, BlockPhoto]) -> str:
         """The post content as block markup, each published photo's image block pointing at the
         media item given by its photo id (e.g. the ids and addresses a site gave on upload)."""
-        body = rendered_body(article, shared_renderer(), lambda image: photos[image.id].url)
-        _run_dateline_in(body, dateline_text(article.dateline))
-        if article.sign_off.strip():
-            ET.SubElement(body, "p").text = article.sign_off.strip()
-        return post_content(body_blocks(body, photos.get))
+        return post_blocks(article, photos)
 
     def files(
         self, article: Article, media: MediaStore, options: ExportOptions | None = None
@@ -186,27 +173,24 @@ class WordPressExporter(BundleExporter):
             for number, name in enumerate(names[:1], start=1)
         )
         terms: list[Term] = []
-        if article.section.strip():
-            section = article.section.strip()
+        section = post_category(article)
+        if section:
             terms.append(Term(1, "category", term_slug(section), plain(section)))
-        seen = set()
-        for tag in (t.strip() for t in article.tags):
-            slug = term_slug(tag)
-            if tag and slug and slug not in seen:
-                seen.add(slug)
-                terms.append(Term(len(terms) + 1, "post_tag", slug, plain(tag)))
+        for tag in post_tags(article):
+            terms.append(Term(len(terms) + 1, "post_tag", term_slug(tag), plain(tag)))
         creator = authors[0].login if authors else ""
-        featured = next((u for u in uploads if u.image.featured), None)
+        lead = featured_photo([upload.image for upload in uploads])
+        featured = next((u for u in uploads if u.image is lead), None)
         post = Item(
             post_id=ids.post,
             post_type="post",
-            title=plain(article.headline),
-            slug=term_slug(article.url_slug),
+            title=post_title(article),
+            slug=post_slug(article),
             status=POST_STATUS,
             date=article.created,
             guid=ids.guid,
             content=content,
-            excerpt=plain(article.dek),
+            excerpt=post_excerpt(article),
             creator=creator,
             terms=tuple(terms),
             postmeta=(("_thumbnail_id", str(featured.attachment_id)),) if featured else (),
@@ -221,11 +205,6 @@ class WordPressExporter(BundleExporter):
             terms=tuple(terms),
             items=(post, *attachments),
         )
-
-
-def photo_caption(image: ImageRef) -> str:
-    """A photo's caption as WordPress shows it: the caption, then the credit."""
-    return " — ".join(v for v in (image.caption.strip(), image.credit.strip()) if v)
 
 
 def upload_file_stem(article: Article, image: ImageRef) -> str:
@@ -245,7 +224,6 @@ def _checked_base_url(address: str) -> str:
 def _attachment(upload: UploadedPhoto, ids: PostIds, article: Article, creator: str) -> Item:
     stem = upload.file_name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     image = upload.image
-    description = "\n".join(v for v in (image.credit.strip(), image.copyright.strip()) if v)
     return Item(
         post_id=upload.attachment_id,
         post_type="attachment",
@@ -254,23 +232,10 @@ def _attachment(upload: UploadedPhoto, ids: PostIds, article: Article, creator: 
         status="inherit",
         date=article.created,
         guid=upload.url,
-        content=plain(description),
+        content=plain(photo_description(image)),
         excerpt=plain(upload.caption),
         creator=creator,
         parent=ids.post,
         attachment_url=upload.url,
         postmeta=(("_wp_attachment_image_alt", plain(image.alt)),),
     )
-
-
-def _run_dateline_in(body: ET.Element, dateline: str) -> None:
-    """Start the first paragraph with the dateline, as agency copy does."""
-    if not dateline:
-        return
-    first = next((child for child in body if child.tag == "p"), None)
-    if first is None:
-        paragraph = ET.Element("p")
-        paragraph.text = dateline
-        body.insert(0, paragraph)
-    else:
-        first.text = f"{dateline} {first.text or ''}"

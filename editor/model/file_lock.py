@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _HASH_CHUNK = 1024 * 1024
-# A temporary file of an interrupted save (see package_format._create_temp_file) older than
+# A temporary file of an interrupted save (see editor.files.temp_path_beside) older than
 # this is removed when the article is locked again: its process is gone, or the lock would be
 # live.
 _STALE_TEMP_SECONDS = 60
@@ -101,8 +101,8 @@ class ArticleLock:
             lock = cls(article, content)
             remove_interrupted_saves(article)
             return lock
-        holder = _read_holder(target)
-        raise ArticleLocked(article, holder[1] if holder else None)
+        last_read = _read_holder(target)
+        raise ArticleLocked(article, last_read[1] if last_read else None)
 
     def release(self) -> None:
         if self.released:
@@ -333,8 +333,8 @@ def keep_both_name(path: Path) -> Path:
         head, _, number = stem[:-1].rpartition(" (")
         if number.isdigit():
             base = head
-    for number in range(2, 10_000):
-        candidate = path.with_name(f"{base} ({number}){suffix}")
+    for count in range(2, 10_000):
+        candidate = path.with_name(f"{base} ({count}){suffix}")
         if candidate != path and not candidate.exists() and not lock_path(candidate).exists():
             return candidate
     raise FileExistsError(path)

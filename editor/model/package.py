@@ -12,12 +12,14 @@ module is where callers find all three: load_package, save_package, PackageError
 from __future__ import annotations
 
 import json
+import logging
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from editor.files import sync_folder
 from editor.model.article import (
     FORMAT_VERSION,
     Article,
@@ -49,7 +51,6 @@ from editor.model.package_format import (
     _size_text,
     revision_store_for,
     revisions_in,
-    sync_folder,
 )
 from editor.model.package_save import backup_path, save_package
 from editor.model.revisions import (
@@ -59,6 +60,8 @@ from editor.model.revisions import (
     REVISIONS_DIR,
     RevisionStore,
 )
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "MAX_ENTRIES",
@@ -93,6 +96,7 @@ def load_package(path: Path | str) -> LoadedPackage:
             entries = _checked_entries(archive, label)
             article = _read_article(archive, label)
     except OSError as error:
+        logger.debug("%s could not be opened", path, exc_info=True)
         raise PackageError(f"{label} could not be opened: {_os_reason(error)}") from error
     _check_photos_present(article, {info.filename for info in entries}, label)
     return LoadedPackage(

@@ -3,16 +3,11 @@ limits a package must keep, the one-line PackageError, and how messages name thi
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import os
 import re
-import secrets
 import zipfile
 import zlib
-from collections.abc import Callable
 from pathlib import Path
-from typing import IO, TypeVar
 
 from editor.model.article import (
     ImageRef,
@@ -65,8 +60,6 @@ _ZIP_EARLIEST: _ZipTime = (1980, 1, 1, 0, 0, 0)
 _ZIP_LATEST: _ZipTime = (2107, 12, 31, 23, 59, 58)
 _COPY_CHUNK_BYTES = 1 * _MB
 
-_T = TypeVar("_T")
-
 _OS_REASONS = {
     errno.ENOSPC: "the disk is full",
     errno.EACCES: "permission was denied",
@@ -87,62 +80,6 @@ class PackageError(Exception):
     def __init__(self, message: str) -> None:
         # The window shows the message in a single-line status; never let a name break it.
         super().__init__(" ".join(message.splitlines()))
-
-
-def _remove_quietly(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
-
-
-def _create_temp_file(target: Path) -> tuple[Path, int]:
-    """A new file next to ``target``, so the final rename never crosses disks."""
-    temp = target.with_name(f".{target.name[:100]}.{secrets.token_hex(8)}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    return temp, os.open(temp, flags, 0o666)  # 0o666 lets the user's umask decide, as for any file
-
-
-def replace_atomically(
-    target: Path,
-    write: Callable[[IO[bytes]], _T],
-    before_replace: Callable[[Path], None] | None = None,
-) -> _T:
-    """Replace ``target`` with what ``write`` writes, so that a crash leaves the old file or the
-    new one, never half: a temporary file beside it, fsync, ``before_replace`` (given the
-    temporary file), rename, fsync of the folder. On failure the temporary file is removed and
-    the error raised; ``target`` is untouched. Returns what ``write`` returns."""
-    temp, descriptor = _create_temp_file(target)
-    try:
-        with open(descriptor, "wb") as out:
-            result = write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        if before_replace is not None:
-            before_replace(temp)
-        os.replace(temp, target)
-    except BaseException:
-        _remove_quietly(temp)
-        raise
-    sync_folder(target.parent)
-    return result
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data``: a crash leaves the old file or the new one, never half."""
-    replace_atomically(path, lambda out: out.write(data))
-
-
-def sync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable; Windows cannot open a folder, and needs no such
-    step."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 # --- revisions on disk -----------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Saving a .article package: atomically (see package_format.replace_atomically), photos stored
+"""Saving a .article package: atomically (see editor.files.replace_atomically), photos stored
 not recompressed, revisions and the backup beside the file."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
-import secrets
 import shutil
 import stat
 import zipfile
@@ -15,6 +15,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import IO
 
+from editor.files import remove_quietly, replace_atomically, temp_path_beside
 from editor.model.article import (
     Article,
     ArticleDataError,
@@ -37,10 +38,8 @@ from editor.model.package_format import (
     _display_name,
     _os_reason,
     _photo_label,
-    _remove_quietly,
     _size_text,
     _ZipTime,
-    replace_atomically,
     revisions_in,
 )
 from editor.model.revisions import (
@@ -49,6 +48,8 @@ from editor.model.revisions import (
     encode_revision,
     revision_name,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def backup_path(path: Path | str) -> Path:
@@ -103,6 +104,7 @@ def save_package(
             before_replace,
         )
     except OSError as error:
+        logger.debug("%s could not be saved", target, exc_info=True)
         raise PackageError(f"{label} could not be saved: {_os_reason(error)}") from error
     for unused in set(media.paths()) - set(media_paths):
         media.discard(unused)  # not in the new file, so a rebased entry would point at nothing
@@ -134,7 +136,7 @@ def _keep_backup(target: Path) -> None:
     if not target.exists():
         return
     backup = backup_path(target)
-    temp = backup.with_name(f".{backup.name[:100]}.{secrets.token_hex(8)}.tmp")
+    temp = temp_path_beside(backup)
     try:
         try:
             os.link(target, temp)
@@ -144,8 +146,9 @@ def _keep_backup(target: Path) -> None:
                 copy.flush()
                 os.fsync(copy.fileno())
         os.replace(temp, backup)
-    except OSError:
-        _remove_quietly(temp)
+    except OSError as error:
+        logger.warning("no backup of %s could be kept: %s", target, error)
+        remove_quietly(temp)
 
 
 def _encode_article(article: Article, label: str) -> tuple[bytes, bytes]:

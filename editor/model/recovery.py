@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from editor.files import remove_quietly, write_atomically
 from editor.model.article import (
     Article,
     ArticleDataError,
@@ -50,7 +51,6 @@ from editor.model.article import (
 from editor.model.file_lock import pid_running, process_start_ticks
 from editor.model.media_store import MEDIA_DIR, MediaStore, ZipEntry
 from editor.model.package import PackageError, load_package, save_package
-from editor.model.package_format import _remove_quietly, write_atomically
 from editor.model.revisions import RevisionStore
 from editor.paths import data_dir
 
@@ -247,8 +247,8 @@ class RecoverySlot:
         for a write in flight to finish."""
         self._removed = True
         with self._lock:
-            _remove_quietly(self.entry_path)
-            _remove_quietly(self.package_path)
+            remove_quietly(self.entry_path)
+            remove_quietly(self.package_path)
             self.packaged = frozenset()
 
 
@@ -369,11 +369,11 @@ class RecoveryStore:
                 if path.suffix == ".tmp" or (
                     path.suffix == ".article" and not path.with_suffix(".json").exists()
                 ):
-                    _remove_quietly(path)
+                    remove_quietly(path)
 
     def discard(self, entry: RecoveryEntry) -> None:
-        _remove_quietly(entry.entry_path)
-        _remove_quietly(entry.package_path)
+        remove_quietly(entry.entry_path)
+        remove_quietly(entry.package_path)
 
     def recover(self, entry: RecoveryEntry) -> Recovered:
         """The article with its photos; a photo that cannot be found is kept as missing, with a

@@ -16,7 +16,7 @@ the page itself and its ``data:`` photos is blocked: printing never touches the 
 
 from __future__ import annotations
 
-import os
+import logging
 import shutil
 import tempfile
 import threading
@@ -47,7 +47,10 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestInterceptor,
 )
 
-from editor.export import ExportCancelled, ExportError
+from editor.printing.errors import PrintCancelled, PrintError
+from editor.qt_runtime import application, use_offscreen_platform
+
+logger = logging.getLogger(__name__)
 
 # A long story with many photos prints in a few seconds; this only stops a wedged renderer.
 DEFAULT_TIMEOUT_SECONDS = 90.0
@@ -89,7 +92,7 @@ def print_to_pdf(
     cancelled: Callable[[], bool] | None = None,
     timeout: float = DEFAULT_TIMEOUT_SECONDS,
 ) -> bytes:
-    """The PDF of ``html``; ExportError if it cannot be made, ExportCancelled if cancelled.
+    """The PDF of ``html``; PrintError if it cannot be made, PrintCancelled if cancelled.
 
     ``cancelled`` is only ever called on the calling thread.
     """
@@ -97,7 +100,7 @@ def print_to_pdf(
     if app is None:
         app = _headless_application()
     elif not isinstance(app, QGuiApplication):
-        raise ExportError("PDF export needs the graphical application (Qt WebEngine)")
+        raise PrintError("PDF export needs the graphical application (Qt WebEngine)")
     deadline = time.monotonic() + timeout
     outcome = _Outcome()
     if QThread.currentThread() is app.thread():
@@ -111,7 +114,7 @@ class _Outcome:
     def __init__(self) -> None:
         self.finished = threading.Event()
         self.result: bytes | None = None
-        self.error: ExportError | None = None
+        self.error: PrintError | None = None
         # Set by a waiting thread that gave up ("cancel" or "timeout"); the job polls it.
         self.abandoned: str | None = None
 
@@ -162,7 +165,7 @@ def _run_on_gui_thread(
         return outcome.abandoned or ("timeout" if time.monotonic() > deadline else None)
 
     if cancelled is not None and cancelled():
-        raise ExportCancelled("export cancelled")
+        raise PrintCancelled("printing cancelled")
     job = _PrintJob(html, layout, outcome, should_stop, timeout)
     job.moveToThread(gui_thread)
     _jobs_in_flight.add(job)
@@ -172,21 +175,20 @@ def _run_on_gui_thread(
     while not outcome.finished.wait(_POLL_MS / 1000):
         if cancelled is not None and cancelled():
             outcome.abandoned = "cancel"
-            raise ExportCancelled("export cancelled")
+            raise PrintCancelled("printing cancelled")
         if time.monotonic() > deadline:
             outcome.abandoned = "timeout"
-            raise ExportError(f"the PDF was not ready after {timeout:.0f} seconds")
+            raise PrintError(f"the PDF was not ready after {timeout:.0f} seconds")
     return outcome.value()
 
 
 def _headless_application() -> QGuiApplication:
     if threading.current_thread() is not threading.main_thread():
-        raise ExportError("PDF export without the window must run on the main thread")
-    # No window is ever shown: the offscreen platform needs no display, on any system.
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from editor.app import create_application
-
-    app = create_application(["dateline"])
+        raise PrintError("PDF export without the window must run on the main thread")
+    use_offscreen_platform()
+    # A QGuiApplication is all WebEngine printing needs; the window's widgets stay unloaded.
+    app = application(["dateline"], widgets=False)
+    assert isinstance(app, QGuiApplication)  # none existed, so this call made one
     _own_application.append(app)
     return app
 
@@ -252,6 +254,7 @@ class _PrintJob(QObject):
             page_file = self._folder / "page.html"
             page_file.write_text(self._html, encoding="utf-8")
         except OSError as error:
+            logger.debug("cannot write the page to print", exc_info=True)
             self._fail("error", f"cannot prepare the page for printing: {error}")
             return
         page_url = QUrl.fromLocalFile(str(page_file))
@@ -295,9 +298,9 @@ class _PrintJob(QObject):
         if self._outcome.finished.is_set():
             return
         if reason == "cancel":
-            self._outcome.error = ExportCancelled("export cancelled")
+            self._outcome.error = PrintCancelled("printing cancelled")
         else:
-            self._outcome.error = ExportError(message or "the PDF could not be made")
+            self._outcome.error = PrintError(message or "the PDF could not be made")
         self._finish()
 
     def _finish(self) -> None:

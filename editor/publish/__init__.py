@@ -1,6 +1,5 @@
-"""Publishing a story to a newsroom's site (WordPress, over its REST API); no Qt here."""
+"""Publishing a story to a newsroom's site (WordPress, over its REST API); no Qt here.
 
-from editor.publish.rest import PublishCancelled, PublishError, RestClient, Site
-from editor.publish.wordpress import PublishResult, publish
-
-__all__ = ["PublishCancelled", "PublishError", "PublishResult", "RestClient", "Site", "publish"]
+Empty on purpose: import the module you need (``rest``, ``wordpress``, ``queue``), so that
+loading one, such as the small publish queue, never loads the others.
+"""

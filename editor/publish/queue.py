@@ -12,15 +12,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from editor.export import write_atomically
+from editor.files import write_atomically
 from editor.paths import data_dir
 from editor.publish.rest import PublishError
 
 QUEUE_FILE = "publish-queue.json"
+
+logger = logging.getLogger(__name__)
+
+
+class QueueError(Exception):
+    """The queue file cannot be written; the message is one line a reporter can act on."""
 
 
 def default_queue_path() -> Path:
@@ -59,7 +66,13 @@ class PublishQueue:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             return [QueuedPublish(**item) for item in data["queue"]]
-        except (OSError, ValueError, KeyError, TypeError):
+        except FileNotFoundError:
+            return []
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            # Info, not a warning: a damaged queue reads as empty by design (DATELINE_LOG=info).
+            logger.info(
+                "the publish queue %s cannot be read (%s): taken as empty", self.path, error
+            )
             return []
 
     def entries_for(self, article: Path | str) -> list[QueuedPublish]:
@@ -108,6 +121,13 @@ class PublishQueue:
         return [e for e in self.entries() if (e.article, e.site) != (entry.article, entry.site)]
 
     def _write(self, entries: list[QueuedPublish]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        """Replace the queue file with ``entries``; QueueError if it cannot be written."""
         text = json.dumps({"queue": [asdict(e) for e in entries]}, ensure_ascii=False, indent=2)
-        write_atomically(self.path, (text + "\n").encode("utf-8"))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(self.path, (text + "\n").encode("utf-8"), mode=0o644)
+        except OSError as error:
+            logger.debug("cannot write the publish queue %s", self.path, exc_info=True)
+            raise QueueError(
+                f"cannot write the publish queue {self.path}: {error.strerror or error}"
+            ) from None

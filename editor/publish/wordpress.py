@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from editor.export import ExportError
+from editor.export.base import ExportError
 from editor.export.gutenberg import BlockPhoto
 from editor.export.photo_copies import (
     PARALLEL_MIN_BYTES,
@@ -36,19 +37,27 @@ from editor.export.photo_copies import (
     rendition_jobs,
     widest_jpeg,
 )
-from editor.export.wordpress import (
-    UPLOAD_WIDTH,
-    WordPressExporter,
+from editor.export.wordpress import UPLOAD_WIDTH, upload_file_stem
+from editor.export.wordpress_post import (
+    featured_photo,
     photo_caption,
+    photo_description,
     plain,
+    post_blocks,
+    post_category,
+    post_excerpt,
+    post_slug,
+    post_tags,
+    post_title,
     term_slug,
-    upload_file_stem,
 )
 from editor.media.errors import MediaError
 from editor.media.renditions import Rendition, make_all_renditions
 from editor.model.article import Article, ImageRef
 from editor.model.media_store import MediaStore
 from editor.publish.rest import PublishCancelled, PublishError, RestClient, Site
+
+logger = logging.getLogger(__name__)
 
 STATE_PREFIX = "wordpress:"
 STATE_VERSION = 1
@@ -105,12 +114,11 @@ def picture_key(image: ImageRef) -> str:
 
 
 def media_texts(article: Article, image: ImageRef) -> dict[str, str]:
-    description = "\n".join(v for v in (image.credit.strip(), image.copyright.strip()) if v)
     return {
         "title": upload_file_stem(article, image),
         "alt_text": image.alt.strip(),
         "caption": plain(photo_caption(image)),
-        "description": plain(description),
+        "description": plain(photo_description(image)),
     }
 
 
@@ -141,7 +149,8 @@ class _Run:
         for media_id in self.new_media:
             try:
                 self.client.delete(f"media/{media_id}", force="true")
-            except PublishError:
+            except PublishError as error:
+                logger.warning("media item %s could not be taken back: %s", media_id, error)
                 left.append(str(media_id))
         return f" (media items {', '.join(left)} were left on the site)" if left else ""
 
@@ -244,6 +253,7 @@ def _create_post(client: RestClient, post: dict[str, Any]) -> dict[str, Any]:
         try:
             found = _the_post_just_sent(client, post)
         except PublishError:
+            logger.debug("looking for the post just sent failed", exc_info=True)
             raise error from None  # still out of reach: say what went wrong first
         if found is None:
             raise
@@ -301,7 +311,11 @@ def _publish(
             item = run.upload(article, image, renditions[image.id])
             uploaded.append(image.id)
         if item is not None or entry is None or entry.get("texts") != _digest(texts):
-            media_id = item["id"] if item is not None else entry["id"]
+            if item is not None:
+                media_id = item["id"]
+            else:
+                assert entry is not None  # nothing was uploaded, so the photo was known
+                media_id = entry["id"]
             try:
                 item = client.post(f"media/{media_id}", texts)
             except PublishError as error:
@@ -328,17 +342,18 @@ def _publish(
             run.progress(done, total)
 
     run.check()
+    category = post_category(article)
     post: dict[str, Any] = {
-        "title": plain(article.headline),
-        "content": WordPressExporter().blocks_for(article, photos),
-        "excerpt": plain(article.dek),
+        "title": post_title(article),
+        "content": post_blocks(article, photos),
+        "excerpt": post_excerpt(article),
         "status": status,
-        "tags": _term_ids(client, "tags", article.tags),
-        "categories": _term_ids(client, "categories", [article.section]),
+        "tags": _term_ids(client, "tags", post_tags(article)),
+        "categories": _term_ids(client, "categories", [category] if category else []),
     }
     if article.url_slug.strip():
-        post["slug"] = term_slug(article.url_slug)
-    featured = next((image for image in images if image.featured), None)
+        post["slug"] = post_slug(article)
+    featured = featured_photo(images)
     post["featured_media"] = entries[featured.id]["id"] if featured else 0
     if not post["categories"]:
         del post["categories"]  # the site's default category

@@ -8,12 +8,11 @@ what another window may have added meanwhile.
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 import threading
 import unicodedata
 from pathlib import Path
 
+from editor.files import write_atomically
 from editor.paths import data_dir
 
 logger = logging.getLogger(__name__)
@@ -113,15 +112,5 @@ class PersonalDictionary:
     def _write(self, words: set[str]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         content = "".join(f"{w}\n" for w in sorted(words, key=lambda w: (w.casefold(), w)))
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
-        )
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(content)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temp_name, self.path)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
+        # Private to the user (0o600), as the file has always been written.
+        write_atomically(self.path, content.encode("utf-8"), mode=0o600)

@@ -21,7 +21,7 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
-from editor.spelling import text as _text
+import editor.spelling.text as _text
 from editor.spelling.dictionaries import dictionary_for, enchant
 from editor.spelling.personal import PersonalDictionary, _accepts, normalise_word
 

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from editor.media import attach as photo_files
 from editor.media.probe import PreparedPhoto
 from editor.model import photos as photo_ops
 from editor.model.article import Article, Crop, Dateline, ImageRef, now_utc
@@ -132,11 +133,11 @@ class ArticleDocument(QObject):
         self, data: bytes, prepared: PreparedPhoto, original_name: str
     ) -> tuple[ImageRef, bool]:
         """Store a photo (once, however often it is added); returns its record and if it is new."""
-        media_path = photo_ops.store_photo(self.media, data, prepared)
+        media_path = photo_files.store_photo(self.media, data, prepared)
         existing = photo_ops.photo_with_file(self.article, media_path)
         if existing is not None:
             return existing, False
-        image = photo_ops.new_photo_record(self.article, media_path, prepared, original_name)
+        image = photo_files.new_photo_record(self.article, media_path, prepared, original_name)
         after = [*self.article.photos, image]
         self.photo_undo.push(_PhotoListCommand(self, f"Add photo {image.id}", after))
         return image, True

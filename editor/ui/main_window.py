@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
             self._import(Path(name))
 
     def _import(self, path: Path) -> bool:
-        from editor.model.ingest import IngestError, import_file
+        from editor.ingest import IngestError, import_file
 
         try:
             result = import_file(path)

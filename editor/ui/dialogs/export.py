@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.export import EXPORTERS, Exporter, ExportOptions, list_formats
+from editor.export import EXPORTERS, list_formats
+from editor.export.base import Exporter, ExportOptions
 from editor.ui.document import ArticleDocument
 from editor.ui.widgets.background_dialog import BackgroundWorkDialog
 from editor.ui.worker import run_in_background

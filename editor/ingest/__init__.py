@@ -20,13 +20,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from editor.ingest.context import _Context
+from editor.ingest.datelines import parse_byline, parse_dateline
+from editor.ingest.front_matter import _import_front_matter, _split_front_matter
+from editor.ingest.photos import _Photos
+from editor.ingest.text import IngestError, _decode, _normalise_text, _read_text_bytes
+from editor.ingest.wire_text import _import_plain
 from editor.model.article import Article, ArticleDataError, article_from_dict, article_to_dict
-from editor.model.ingest.context import _Context
-from editor.model.ingest.datelines import parse_byline, parse_dateline
-from editor.model.ingest.front_matter import _import_front_matter, _split_front_matter
-from editor.model.ingest.photos import _Photos
-from editor.model.ingest.text import IngestError, _decode, _normalise_text, _read_text_bytes
-from editor.model.ingest.wire_text import _import_plain
 from editor.model.media_store import MediaStore
 
 __all__ = [

@@ -10,12 +10,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote
 
+from editor.ingest.text import _plain
+from editor.media.attach import store_photo
 from editor.media.errors import MediaError
 from editor.media.probe import prepare_photo
 from editor.model.article import ImageRef
-from editor.model.ingest.text import _plain
 from editor.model.media_store import MediaStore
-from editor.model.photos import store_photo
 
 # Far above any camera's JPEG; keeps a stray video or disk image out of memory.
 MAX_PHOTO_BYTES = 100 * 1024 * 1024

@@ -1,18 +1,17 @@
 """The publishing commands: ``dateline sites add|list|remove|test`` and ``dateline publish``.
 
-Part of the command-line contract (see editor/cli.py): options, exit codes and JSON keys are
-extended, never renamed or dropped.
+Part of the command-line contract (see editor/cli/common.py): options, exit codes and JSON keys
+are extended, never renamed or dropped.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from editor.cli import EXIT_BAD_INPUT, EXIT_OK, CommandError, load_article
+from editor.cli.common import EXIT_BAD_INPUT, EXIT_OK, CommandError, load_article, print_json
 
 
 def add_publishing_commands(commands: Any) -> None:
@@ -104,7 +103,7 @@ def _sites_list(options: argparse.Namespace, parser: argparse.ArgumentParser) ->
         raise CommandError(str(error)) from None
     if options.json:
         rows = [{"name": s.name, "url": s.url, "user": s.user} for s in sites]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows)
     else:
         for site in sites:
             print(f"{site.name:<16} {site.user} at {site.url}")
@@ -164,7 +163,7 @@ def _publish_file(path: Path, site_name: str, status: str) -> Any:
 
 
 def _publish(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from editor.publish.queue import PublishQueue
+    from editor.publish.queue import PublishQueue, QueueError
     from editor.publish.rest import PublishError
 
     if options.retry_queued:
@@ -177,25 +176,26 @@ def _publish(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     except PublishError as error:
         if not (options.when_online and error.temporary):
             raise CommandError(str(error)) from None
-        PublishQueue().add(path, options.site, options.status, str(error))
+        try:
+            PublishQueue().add(path, options.site, options.status, str(error))
+        except QueueError as queue_error:
+            raise CommandError(str(queue_error)) from None
         if options.json:
-            print(json.dumps({"queued": True, "reason": str(error)}, indent=2))
+            print_json({"queued": True, "reason": str(error)}, ensure_ascii=True)
         else:
             print(f"queued: {error}; 'dateline publish --retry-queued' sends it when online")
         return EXIT_OK
     if options.json:
-        print(
-            json.dumps(
-                {
-                    "post_id": result.post_id,
-                    "link": result.link,
-                    "status": options.status,
-                    "created": result.created,
-                    "media_ids": result.media_ids,
-                    "queued": False,
-                },
-                indent=2,
-            )
+        print_json(
+            {
+                "post_id": result.post_id,
+                "link": result.link,
+                "status": options.status,
+                "created": result.created,
+                "media_ids": result.media_ids,
+                "queued": False,
+            },
+            ensure_ascii=True,
         )
     else:
         verb = "created" if result.created else "updated"
@@ -204,7 +204,7 @@ def _publish(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 
 
 def _retry_queued(options: argparse.Namespace) -> int:
-    from editor.publish.queue import PublishQueue
+    from editor.publish.queue import PublishQueue, QueueError
     from editor.publish.rest import PublishError
 
     def publish_one(entry: Any) -> str:
@@ -213,14 +213,17 @@ def _retry_queued(options: argparse.Namespace) -> int:
         except CommandError as error:  # a site gone, a story open in a window...
             raise PublishError(str(error)) from None
 
-    outcomes = PublishQueue().retry(publish_one)
+    try:
+        outcomes = PublishQueue().retry(publish_one)
+    except QueueError as error:
+        raise CommandError(str(error)) from None
     if options.json:
         rows = [
             {"article": o.entry.article, "site": o.entry.site, "published": o.published,
              "message": o.message}
             for o in outcomes
         ]  # fmt: skip
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows)
     else:
         for outcome in outcomes:
             state = "published" if outcome.published else "still queued"

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
-from editor.model.article import Article, ImageRef
-from editor.model.ingest.context import _Context
-from editor.model.ingest.datelines import (
+from editor.ingest.context import _Context
+from editor.ingest.datelines import (
     _keep_original_dateline,
     _latest_upload,
     _with_inferred_year,
@@ -19,8 +18,9 @@ from editor.model.ingest.datelines import (
     parse_byline,
     parse_dateline,
 )
-from editor.model.ingest.photos import _IMAGE_RE, _image_parts, _is_image_line, _Photos
-from editor.model.ingest.text import _plain
+from editor.ingest.photos import _IMAGE_RE, _image_parts, _is_image_line, _Photos
+from editor.ingest.text import _plain
+from editor.model.article import Article, ImageRef
 
 # A first line longer than this is the lead paragraph of a story without a headline.
 MAX_HEADLINE_CHARS = 200

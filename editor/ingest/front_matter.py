@@ -13,10 +13,8 @@ from typing import Any
 
 import yaml
 
-from editor.model.article import Article, Dateline, ImageRef
-from editor.model.dateline import STYLES, dateline_text
-from editor.model.ingest.context import _Context
-from editor.model.ingest.datelines import (
+from editor.ingest.context import _Context
+from editor.ingest.datelines import (
     _keep_original_dateline,
     _latest_upload,
     _parse_chinese_dateline,
@@ -27,15 +25,17 @@ from editor.model.ingest.datelines import (
     parse_byline,
     parse_dateline,
 )
-from editor.model.ingest.fields import (
+from editor.ingest.fields import (
     _Fields,
     _is_scalar,
     _metadata_text,
     _scalar_text,
     _timestamp,
 )
-from editor.model.ingest.photos import _is_image_line, _Photos
-from editor.model.ingest.text import IngestError, _plain
+from editor.ingest.photos import _is_image_line, _Photos
+from editor.ingest.text import IngestError, _plain
+from editor.model.article import Article, Dateline, ImageRef
+from editor.model.dateline import STYLES, dateline_text
 
 
 def _split_front_matter(text: str) -> tuple[str, str] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from editor.model.ingest.photos import _Photos
+from editor.ingest.photos import _Photos
 
 
 @dataclass

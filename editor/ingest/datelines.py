@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from editor.ingest.text import _plain
 from editor.model.article import Article, Dateline
 
 # The house styles' own tables, so that a parsed dateline renders back exactly as it was written.
@@ -17,7 +18,6 @@ from editor.model.dateline import (
     _SPANISH_COUNTRIES,
     dateline_text,
 )
-from editor.model.ingest.text import _plain
 
 # --- datelines and bylines ----------------------------------------------------------------------
 

@@ -1,0 +1,55 @@
+"""``dateline export``: an article in one of the publishing formats (or the list of them)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from editor.cli.common import EXIT_OK, CommandError, load_article
+
+
+def add_export_command(commands: Any) -> None:
+    exporter = commands.add_parser(
+        "export",
+        help="write an article in a publishing format",
+        description="Export an article; '--list-formats' shows the formats.",
+    )
+    exporter.add_argument("article", nargs="?", help="the .article file")
+    exporter.add_argument("-f", "--format", help="the format to write (see --list-formats)")
+    exporter.add_argument("-o", "--output", help="where to write")
+    exporter.add_argument("--list-formats", action="store_true", help="list formats and exit")
+    exporter.add_argument(
+        "--media-base-url",
+        default="",
+        metavar="URL",
+        help="wordpress: the http(s) address the photos folder will be served from",
+    )
+    exporter.set_defaults(handler=run_export)
+
+
+def run_export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from editor.export import get_exporter, list_formats
+    from editor.export.base import ExportError, ExportOptions
+
+    if options.list_formats:
+        for name, description in list_formats():
+            print(f"{name:<12} {description}")
+        return EXIT_OK
+    if not (options.article and options.format and options.output):
+        parser.error("export needs ARTICLE, --format and -o OUTPUT (or --list-formats)")
+    try:
+        exporter = get_exporter(options.format)
+    except (KeyError, ValueError) as error:
+        raise CommandError(str(error.args[0]) if error.args else str(error)) from None
+    loaded = load_article(options.article)
+    try:
+        exporter.export(
+            loaded.article,
+            loaded.media,
+            Path(options.output),
+            ExportOptions(media_base_url=options.media_base_url),
+        )
+    except ExportError as error:
+        raise CommandError(str(error)) from None
+    return EXIT_OK

@@ -1,0 +1,39 @@
+"""``dateline import``: Markdown or wire text (with or without front matter) to a .article."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from editor.cli.common import EXIT_OK, CommandError
+
+
+def add_import_command(commands: Any) -> None:
+    importer = commands.add_parser(
+        "import",
+        help="turn Markdown or wire text into a .article file",
+        description="Import plain Markdown/wire text or Markdown with YAML front matter.",
+    )
+    importer.add_argument("source", help="the text or Markdown file to import")
+    importer.add_argument("-o", "--output", required=True, help="the .article file to write")
+    importer.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
+    importer.set_defaults(handler=run_import)
+
+
+def run_import(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from editor.ingest import IngestError, import_file
+    from editor.model.package import PackageError, save_package
+
+    output = Path(options.output)
+    if output.exists() and not options.force:
+        raise CommandError(f"{output} already exists; add --force to replace it")
+    try:
+        result = import_file(options.source)
+        save_package(output, result.article, result.media)
+    except (IngestError, PackageError) as error:
+        raise CommandError(str(error)) from None
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return EXIT_OK

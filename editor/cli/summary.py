@@ -1,0 +1,60 @@
+"""The article summary ``dateline info`` prints, and ``dateline media add --json`` reuses for
+the photos it added. Its keys are a public contract: extend, never rename or drop."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from editor.model.article import Article, article_to_dict, count_words
+from editor.model.dateline import dateline_text
+
+# The keys of `info --json`, in order.
+INFO_KEYS = (
+    "headline", "dek", "byline", "dateline", "slug", "url_slug", "section", "tags", "language",
+    "sign_off", "end_mark", "word_count", "created", "modified", "photos", "story_id",
+)  # fmt: skip
+INFO_DATELINE_KEYS = ("place", "country", "date", "source", "text", "style")
+INFO_PHOTO_KEYS = (
+    "id", "original_name", "format", "width", "height", "caption", "credit", "copyright",
+    "alt", "featured", "crop", "focal", "has_gps", "missing",
+)  # fmt: skip
+
+
+def article_summary(article: Article) -> dict[str, Any]:
+    """The `info --json` object: the stored fields plus what is derived from them."""
+    stored = article_to_dict(article)
+    derived = {
+        "word_count": count_words(article.body),
+        "dateline": {**stored["dateline"], "text": dateline_text(article.dateline)},
+        "photos": [
+            {**photo, "missing": image.missing}
+            for photo, image in zip(stored["photos"], article.photos, strict=True)
+        ],
+    }
+    summary: dict[str, Any] = {key: derived.get(key, stored.get(key)) for key in INFO_KEYS}
+    summary["dateline"] = {key: summary["dateline"][key] for key in INFO_DATELINE_KEYS}
+    summary["photos"] = [
+        {key: photo[key] for key in INFO_PHOTO_KEYS} for photo in summary["photos"]
+    ]
+    return summary
+
+
+def summary_text(summary: dict[str, Any]) -> str:
+    """The summary as the lines ``dateline info`` prints without ``--json``."""
+    lines = [
+        f"Headline:  {summary['headline']}",
+        f"Dek:       {summary['dek']}",
+        f"Byline:    {', '.join(summary['byline'])}",
+        f"Dateline:  {summary['dateline']['text']}",
+        f"Slug:      {summary['slug']}",
+        f"Section:   {summary['section']}",
+        f"Tags:      {', '.join(summary['tags'])}",
+        f"Language:  {summary['language']}",
+        f"Sign-off:  {summary['sign_off']}",
+        f"Words:     {summary['word_count']}",
+        f"Photos:    {len(summary['photos'])}",
+    ]
+    for photo in summary["photos"]:
+        state = "MISSING" if photo["missing"] else f"{photo['width']}x{photo['height']}"
+        lines.append(f"  {photo['id']}: {photo['original_name']} ({state}) {photo['caption']}")
+    return "\n".join(lines)

@@ -1,0 +1,84 @@
+"""What every export format shares: the errors, the options, the Exporter protocol, and the
+one way an export's file is written.
+
+Format modules import from here, never from the package ``editor.export`` (the registry, which
+imports every format); so do the window, the command line and publishing when they only need
+the errors or the options.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from editor.files import write_atomically
+from editor.model.article import Article
+from editor.model.media_store import MediaStore
+
+logger = logging.getLogger(__name__)
+
+# An export is for sharing: readable by others, whatever the temporary file's private mode.
+EXPORT_FILE_MODE = 0o644
+
+
+class ExportError(Exception):
+    """An export could not be written; the message is one line a reporter can act on."""
+
+
+class UnknownFormatError(KeyError):
+    """No exporter has the asked-for name; the message lists the known ones."""
+
+    def __str__(self) -> str:
+        # KeyError would show its message in quotes.
+        return str(self.args[0]) if self.args else ""
+
+
+class ExportCancelled(ExportError):
+    """The reporter cancelled the export; nothing was written."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How an export runs: progress and cancelling (the window), parallel photo work.
+
+    ``progress(done, total)`` counts photos made; ``cancelled()`` is polled between photos and
+    an exporter raises ExportCancelled when it says so. Both are called on the exporting thread.
+    Formats ignore the options that mean nothing to them.
+    """
+
+    progress: Callable[[int, int], None] | None = None
+    cancelled: Callable[[], bool] | None = None
+    parallel: bool = True
+    # Where the site will serve the exported photos from (WordPress attachments), if known.
+    media_base_url: str = ""
+
+    def check_cancelled(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise ExportCancelled("export cancelled")
+
+
+class Exporter(Protocol):
+    name: str  # the format's name on the command line, e.g. "html"
+    description: str  # one line for menus and ``--help``
+    extension: str  # the output's suffix with its dot, e.g. ".html"; "" for a folder
+
+    def export(
+        self,
+        article: Article,
+        media: MediaStore,
+        out_path: Path,
+        options: ExportOptions | None = None,
+    ) -> None: ...
+
+
+def write_export_file(out_path: Path, data: bytes) -> None:
+    """Write ``data`` to ``out_path`` so that readers see the old file or the new, never half;
+    ExportError (one line) if it cannot be written."""
+    try:
+        write_atomically(out_path, data, mode=EXPORT_FILE_MODE)
+    except OSError as error:
+        logger.debug("cannot write %s", out_path, exc_info=True)
+        raise ExportError(f"cannot write {out_path}: {error.strerror or error}") from error
