@@ -123,3 +123,31 @@ def test_importing_the_queue_loads_no_export_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == ""
+
+
+@pytest.mark.gui
+def test_the_window_says_when_the_queue_cannot_be_written(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    # The site is out of reach, the reporter asks to publish when online, and the queue file
+    # is a folder: the dialog says so instead of failing with a traceback.
+    config, data = tmp_path / "config", tmp_path / "data"
+    (config / "dateline").mkdir(parents=True)
+    (data / "dateline" / "publish-queue.json").mkdir(parents=True)
+    site = {"name": "away", "url": f"http://127.0.0.1:{_closed_port()}", "user": "reporter"}
+    (config / "dateline" / "sites.json").write_text(json.dumps({"sites": [site]}), "utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    monkeypatch.setenv("DATELINE_SITE_PASSWORD", "x")
+    article = tmp_path / "story.article"
+    save_package(article, Article(headline="Caravan", body="Words."), MediaStore())
+    assert window.open_path(article)
+    dialog = window.show_publish()
+    dialog.select("away", "draft")
+    with qtbot.waitSignal(dialog.outOfReach, timeout=60_000):
+        dialog.publish_button.click()
+    assert dialog.queue_button.isVisible()
+    assert dialog.queue_for_later() is False
+    assert "Not queued: cannot write the publish queue" in dialog.message.text()
+    assert dialog.queue_button.isVisible()  # the reporter may try again
+    window.document.new()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.publish.queue import PublishQueue
+from editor.publish.queue import PublishQueue, QueueError
 from editor.publish.rest import PublishCancelled, PublishError
 from editor.publish.wordpress import PublishResult, publish
 from editor.sites import SiteError, SiteStore
@@ -179,7 +179,12 @@ class PublishDialog(BackgroundWorkDialog):
             self._say("Save the story first (Ctrl+S): publishing later sends the saved file.")
             return False
         site_name, status = self._asked
-        PublishQueue().add(path, site_name, status, self.message.text())
+        try:
+            PublishQueue().add(path, site_name, status, self.message.text())
+        except QueueError as error:
+            logger.warning("could not queue %s: %s", path, error)
+            self._say(f"Not queued: {html.escape(str(error))}")
+            return False
         self.queue_button.setVisible(False)
         self._say(f"Queued for {html.escape(site_name)}: it goes out when the site answers.")
         return True
@@ -202,9 +207,14 @@ class PublishDialog(BackgroundWorkDialog):
         if path is None:
             return
         queue = PublishQueue()
-        for entry in queue.entries_for(path):
-            if entry.site == self._asked[0]:
-                queue.remove(entry)
+        try:
+            for entry in queue.entries_for(path):
+                if entry.site == self._asked[0]:
+                    queue.remove(entry)
+        except QueueError as error:
+            # The story went out; only its queue entry stays behind, and the next retry finds
+            # the post it made instead of making a second one.
+            logger.warning("published %s but could not take it off the queue: %s", path, error)
 
     def _failed(self, message: str) -> None:
         self._set_running(False)
