@@ -354,7 +354,7 @@ def test_changed_on_disk_cancel_saves_nothing(window, opened, monkeypatch) -> No
 
 @pytest.mark.gui
 def test_changed_on_disk_reload_shows_theirs(window, opened, monkeypatch) -> None:
-    from editor.ui.main_window import RELOAD
+    from editor.ui.controllers.disk_changes import RELOAD
 
     _changed_by_another_program(opened)
     _answer(monkeypatch, RELOAD)
@@ -368,7 +368,7 @@ def test_changed_on_disk_reload_shows_theirs(window, opened, monkeypatch) -> Non
 
 @pytest.mark.gui
 def test_changed_on_disk_keep_both_saves_ours_beside(window, opened, monkeypatch) -> None:
-    from editor.ui.main_window import KEEP_BOTH
+    from editor.ui.controllers.disk_changes import KEEP_BOTH
 
     _changed_by_another_program(opened)
     asked = _answer(monkeypatch, KEEP_BOTH)
@@ -383,7 +383,7 @@ def test_changed_on_disk_keep_both_saves_ours_beside(window, opened, monkeypatch
 
 @pytest.mark.gui
 def test_changed_on_disk_overwrite_keeps_theirs_as_backup(window, opened, monkeypatch) -> None:
-    from editor.ui.main_window import OVERWRITE
+    from editor.ui.controllers.disk_changes import OVERWRITE
 
     _changed_by_another_program(opened)
     _answer(monkeypatch, OVERWRITE)
@@ -398,7 +398,7 @@ def test_changed_on_disk_overwrite_keeps_theirs_as_backup(window, opened, monkey
 
 @pytest.mark.gui
 def test_focus_asks_once_per_change(window, opened, monkeypatch) -> None:
-    from editor.ui.main_window import RELOAD
+    from editor.ui.controllers.disk_changes import RELOAD
 
     window.check_disk_on_focus()  # nothing changed: nothing asked
     asked = _answer(monkeypatch, None)

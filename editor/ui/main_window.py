@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QFileDialog,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from editor.ui.controllers.autosave import Autosaver
 from editor.ui.controllers.checks import TAB_TITLE as CHECKS_TAB_TITLE
 from editor.ui.controllers.checks import ChecksController
 from editor.ui.controllers.counts import CountsWidget
+from editor.ui.controllers.disk_changes import KEEP_BOTH, OVERWRITE, RELOAD, DiskChanges
 from editor.ui.controllers.photo_desk import PhotoDesk
 from editor.ui.controllers.recent_files import recent_files, remember_file
 from editor.ui.controllers.scroll_sync import ScrollSync
@@ -43,6 +43,7 @@ from editor.ui.controllers.spelling import SpellingController
 from editor.ui.controllers.spelling_service import SpellingService
 from editor.ui.controllers.typography import SmartPunctuation, add_typography_actions
 from editor.ui.dialogs.find_replace import FindReplaceDialog, add_find_replace_actions
+from editor.ui.dialogs.questions import choose, refuse
 from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.checks_list import ChecksPanel
@@ -68,8 +69,7 @@ PREVIEW_MODES = (
     ("Wire", "wire"),
 )
 IMPORT_FILTER = "Markdown and text (*.md *.markdown *.txt)"
-# The answers when the file changed on disk, and when another window has the article.
-RELOAD, KEEP_BOTH, OVERWRITE = "Reload", "Keep Both", "Overwrite"
+# The answer when another window has the article.
 OPEN_READ_ONLY = "Open Read-Only"
 
 
@@ -96,9 +96,9 @@ class MainWindow(QMainWindow):
         self._export_dialog: ExportDialog | None = None
         self._publish_dialog: PublishDialog | None = None
         self._history_dialog: HistoryDialog | None = None
-        self._asking_about_disk = False
-        self._disk_state_dismissed: object = None  # a change the reporter chose to ignore
         self.document = ArticleDocument(self)
+        # Another program changed the file: asked on save and when the window is activated.
+        self.disk_changes = DiskChanges(self.document, self.show_status, self)
         self.fields = FieldsPane()
         self.photos = PhotosPane()
         self.body = BodyPane()
@@ -346,17 +346,7 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def _refuse(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, message)
-
-    def _choose(self, title: str, message: str, choices: tuple[str, ...]) -> str | None:
-        """Ask with a button per choice and Cancel; the choice's text, or None for Cancel."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self)
-        buttons: dict[QAbstractButton, str] = {
-            box.addButton(text, QMessageBox.ButtonRole.AcceptRole): text for text in choices
-        }
-        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
-        box.exec()
-        return buttons.get(box.clickedButton())
+        refuse(self, title, message)
 
     def new_article(self) -> None:
         if self._confirm_discard():
@@ -381,7 +371,8 @@ class MainWindow(QMainWindow):
             try:
                 self.document.open(path)
             except ArticleLocked as locked:
-                answer = self._choose(
+                answer = choose(
+                    self,
                     "Article already open",
                     f"{locked}. Open it read-only here? You can still save a copy with Save As.",
                     (OPEN_READ_ONLY,),
@@ -444,9 +435,9 @@ class MainWindow(QMainWindow):
     def _save_to(self, path: Path, note: str = "") -> bool:
         document = self.document
         if document.path is not None and path == document.path and document.changed_on_disk():
-            answer = self._ask_about_disk_change(saving=True)
+            answer = self.disk_changes.ask(saving=True)
             if answer == RELOAD:
-                self._reload()
+                self.disk_changes.reload()
                 return False  # nothing of ours was saved: the file on disk won
             if answer == KEEP_BOTH:
                 path = keep_both_name(path)
@@ -465,62 +456,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Saved {path.name}", 4000)
         return True
 
-    # --- the file on disk ----------------------------------------------------------------------
-
-    def _ask_about_disk_change(self, *, saving: bool) -> str | None:
-        """Reload, Keep Both, Overwrite or None (Cancel) for a file another program changed."""
-        document = self.document
-        choices = (RELOAD,) if document.read_only else (RELOAD, KEEP_BOTH, OVERWRITE)
-        lines = [
-            f"{document.display_name()} was changed by another program since it was "
-            "opened or saved here."
-        ]
-        if document.dirty:
-            lines.append("Reload opens the version on disk and drops the changes made here.")
-        else:
-            lines.append("Reload opens the version on disk.")
-        if not document.read_only and document.path is not None:
-            lines.append(
-                f"Keep Both saves this version as {keep_both_name(document.path).name} "
-                "beside it and leaves the other untouched."
-            )
-            lines.append("Overwrite replaces the version on disk with this one.")
-        if saving:
-            lines.insert(1, "It was not saved yet.")
-        message = "\n\n".join(lines)
-        self._asking_about_disk = True
-        try:
-            return self._choose("Changed on disk", message, choices)
-        finally:
-            self._asking_about_disk = False
-
-    def _reload(self) -> None:
-        try:
-            self.document.reload()
-        except PackageError as error:
-            self._refuse("Cannot reload", str(error))
-        else:
-            self.statusBar().showMessage(f"Reloaded {self.document.display_name()}", 4000)
-
     def check_disk_on_focus(self) -> None:
         """When the window comes back to the front: has another program changed the file?"""
-        document = self.document
-        if self._asking_about_disk or document.path is None or not document.changed_on_disk():
-            return
-        state = document.disk_state_now()
-        if state == self._disk_state_dismissed:
-            return  # asked about this very change already; saving will ask again
-        answer = self._ask_about_disk_change(saving=False)
-        if answer == RELOAD:
-            self._reload()
-        elif answer in (KEEP_BOTH, OVERWRITE):
-            target = document.path if answer == OVERWRITE else keep_both_name(document.path)
-            try:
-                document.save(target)
-            except (ArticleLocked, PackageError) as error:
-                self._refuse("Cannot save", str(error))
-        else:
-            self._disk_state_dismissed = state
+        self.disk_changes.check_on_focus()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
