@@ -637,10 +637,9 @@ def test_a_hostile_paragraph_of_inline_marks_renders_in_linear_time(unit: str) -
     """Python-Markdown's inline pass is quadratic in the marks of one run of text: a package
     whose body is one paragraph of a million backslashes took minutes to open."""
     article = Article(body=unit * 250_000)
-    start = time.perf_counter()
+    # The time limit is the hang guard: 0.1 to 0.45 s here (2 cores), minutes when quadratic.
     with _time_limit(EXAMPLE_TIME_LIMIT_S):
         parts = render_parts(article, _renderer, lambda image: "")
-    assert time.perf_counter() - start < 3
     assert parts.body.startswith("<p>")
 
 
