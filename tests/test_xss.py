@@ -362,9 +362,7 @@ def _front_matter(index: str) -> tuple[dict[str, Any], str]:
 _SHORTCODE_RE = re.compile(r"\{\{[<%](?!/\*)")
 
 
-def markdown_problems(
-    index: str, payload_text: str, *, where: str, shortcodes: bool = True
-) -> list[str]:
+def markdown_problems(index: str, payload_text: str, *, where: str) -> list[str]:
     problems = []
     try:
         fields, body = _front_matter(index)
@@ -375,7 +373,7 @@ def markdown_problems(
         problems.append(f"{where}: the headline does not come back as a plain string")
     if not all(isinstance(key, str) for key in _walk_keys(fields)):
         problems.append(f"{where}: a front-matter key that is not text")
-    if shortcodes and _SHORTCODE_RE.search(body):
+    if _SHORTCODE_RE.search(body):
         problems.append(f"{where}: a Hugo shortcode in the body")
     return problems
 
@@ -454,10 +452,7 @@ def export_problems(name: str, out: Path, payload_text: str) -> list[str]:
         elif suffix == ".pdf":
             problems += pdf_problems(path, where=where)
         elif suffix == ".md":
-            # Typed shortcodes are a known hole, tested on their own below (strict xfail).
-            problems += markdown_problems(
-                data.decode("utf-8"), payload_text, where=where, shortcodes=False
-            )
+            problems += markdown_problems(data.decode("utf-8"), payload_text, where=where)
         elif suffix in {".jpg", ".jpeg", ".png", ".webp"}:
             for packet in _xmp_packets(data):
                 problems += xml_problems(packet, where=f"{where} XMP")
