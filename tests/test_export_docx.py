@@ -382,6 +382,7 @@ def test_hostile_fields_stay_text_and_links_stay_safe() -> None:
         assert b"<w:t>injected" not in body and b"EDITORS-NOTE" not in body
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     headline=st.text(max_size=300),

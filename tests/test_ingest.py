@@ -653,6 +653,7 @@ def words(text: str) -> set[str]:
     return {word.casefold() for word in re.findall(r"[^\W\d_]+", text)}
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(STORY)
 def test_import_never_loses_a_word(lines: list[str]) -> None:

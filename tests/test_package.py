@@ -751,6 +751,7 @@ def _articles(draw: st.DrawFn) -> tuple[Article, MediaStore]:
 
 
 # tmp_path is shared by the examples of one run; harmless, as each example overwrites one file.
+@pytest.mark.slow
 @settings(
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

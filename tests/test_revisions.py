@@ -76,6 +76,7 @@ def test_count_is_bounded_oldest_dropped_first(tmp_path: Path) -> None:
     assert load_package(path).revisions.read(numbers[-1]).body == f"Version {numbers[-1]}."
 
 
+@pytest.mark.slow
 def test_size_is_bounded_oldest_dropped_first(tmp_path: Path) -> None:
     path = tmp_path / "story.article"
     rng = random.Random(3)

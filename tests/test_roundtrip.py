@@ -253,6 +253,7 @@ def stories(draw: st.DrawFn) -> tuple[Article, MediaStore]:
     return article, media
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60,
     deadline=None,
