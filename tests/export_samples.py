@@ -4,7 +4,6 @@ front-matter samples (Wikinews, Global Voices), with fixed dates so outputs are 
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import uuid
 from itertools import cycle
 from pathlib import Path
@@ -14,6 +13,8 @@ from editor.model.article import Article, Crop
 from editor.model.ingest import import_file
 from editor.model.media_store import MediaStore
 from editor.model.photos import store_photo
+
+from factories import CREATED, MODIFIED, caravan
 
 DATA = Path(__file__).parent / "data"
 PHOTO_FILES = (
@@ -34,8 +35,6 @@ EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
 PNG_BYTES = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg=="
 )
-CREATED = dt.datetime(2024, 12, 3, 14, 5, tzinfo=dt.UTC)
-MODIFIED = dt.datetime(2024, 12, 3, 16, 40, tzinfo=dt.UTC)
 
 
 def _fix_dates(article: Article, name: str) -> None:
@@ -47,7 +46,7 @@ def _fix_dates(article: Article, name: str) -> None:
 def efe_with_photos() -> tuple[Article, MediaStore]:
     """The EFE caravan story with a real photo in each of its five places, each captioned and
     credited (one with alt text missing, as reporters leave it), the lead photo cropped."""
-    result = import_file(DATA / "caravan-efe.md")
+    result = caravan()
     article, media = result.article, result.media
     _fix_dates(article, "caravan-efe.md")
     article.slug = "MEXICO-MIGRANTS/CARAVAN"

@@ -24,6 +24,8 @@ from editor.model.ingest import (
     parse_dateline,
 )
 
+import factories
+
 DATA = Path(__file__).parent / "data"
 SAMPLE_IMAGES = DATA / "images"
 HOSTILE_IMAGES = DATA / "hostile-images"
@@ -68,7 +70,7 @@ def blocks(body: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def caravan() -> ImportResult:
-    return import_file(DATA / "caravan-efe.md")
+    return factories.caravan()
 
 
 def test_caravan_fields(caravan: ImportResult) -> None:

@@ -29,18 +29,16 @@ from typing import Any
 
 import hypothesis.strategies as st
 import pytest
-from caravan_sample import caravan_fields
 from hypothesis import HealthCheck, given, settings
-from PIL import Image
 
 from editor.export import ExportError, ExportOptions, get_exporter
-from editor.media.probe import prepare_photo
-from editor.model.article import FORMAT_VERSION, Article, Crop, ImageRef
+from editor.model.article import FORMAT_VERSION, Article, Crop
 from editor.model.media_store import MediaStore
 from editor.model.package import PackageError, load_package, save_package
-from editor.model.photos import store_photo
 from editor.render.markdown import BodyRenderer
 from editor.render.page import render_parts
+
+from factories import caravan_article, image_bytes, stored_photo
 
 pytestmark = pytest.mark.slow
 
@@ -52,18 +50,11 @@ PACKAGE_NAME = "story.article"
 # --- the real package every example starts from ------------------------------------------------
 
 
-def _image_bytes(image_format: str, colour: tuple[int, int, int]) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (64, 48), colour).save(buffer, image_format)
-    return buffer.getvalue()
-
-
 def _base_article() -> tuple[Article, MediaStore]:
     """A story with every field set and two real photos (one placed and cropped, one featured),
     small so that a thousand examples render and export in well under a minute."""
     media = MediaStore()
-    article = Article(
-        **caravan_fields(),
+    article = caravan_article(
         body=(
             "Hundreds of migrants left **Tapachula** on Tuesday.\n\n![road](photo:road)\n\n"
             "## On the road\n\n> They walked at dawn.[^1]\n\n[^1]: INM figures.\n"
@@ -74,16 +65,12 @@ def _base_article() -> tuple[Article, MediaStore]:
         ("road", "JPEG", "road.jpg", (200, 40, 20)),
         ("map", "PNG", "map.png", (20, 90, 200)),
     ):
-        data = _image_bytes(image_format, colour)
-        prepared = prepare_photo(data, name)
         article.photos.append(
-            ImageRef(
-                id=photo_id,
-                original_name=name,
-                media_path=store_photo(media, data, prepared),
-                format=prepared.format,
-                width=prepared.width,
-                height=prepared.height,
+            stored_photo(
+                media,
+                photo_id,
+                image_bytes(image_format, colour, (64, 48)),
+                name,
                 caption=f"Caption of {name}",
                 credit="EFE/Juan Manuel Blanco",
                 copyright="© EFE 2024",

@@ -34,14 +34,13 @@ import html5lib
 import pytest
 import yaml
 from lxml import etree
-from PIL import Image
 
 from editor.export import ExportOptions, get_exporter, list_formats
-from editor.media.probe import prepare_photo
-from editor.model.article import Article, Dateline, ImageRef
+from editor.model.article import Article, Dateline
 from editor.model.media_store import MediaStore
-from editor.model.photos import store_photo
 from editor.render.sanitise import sanitise
+
+from factories import image_bytes, stored_photo
 
 PAYLOAD_FILE = Path(__file__).parent / "data" / "xss-payloads.txt"
 
@@ -61,12 +60,6 @@ def batches(items: list[str], size: int) -> list[list[str]]:
 
 
 # --- the hostile story -------------------------------------------------------------------------
-
-
-def _tiny_photo(image_format: str) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (48, 32), (180, 60, 30)).save(buffer, image_format)
-    return buffer.getvalue()
 
 
 def body_with(payloads: list[str], end: str = "") -> str:
@@ -95,16 +88,13 @@ def hostile_story(
     media = MediaStore()
     photos = []
     for photo_id, image_format, featured in (("lead", "JPEG", True), ("inline", "PNG", False)):
-        data = _tiny_photo(image_format)
-        prepared = prepare_photo(data, f"{photo_id}.{image_format.lower()}")
         photos.append(
-            ImageRef(
-                id=photo_id,
+            stored_photo(
+                media,
+                photo_id,
+                image_bytes(image_format),
+                f"{photo_id}.{image_format.lower()}",
                 original_name=text,
-                media_path=store_photo(media, data, prepared),
-                format=prepared.format,
-                width=prepared.width,
-                height=prepared.height,
                 caption=text,
                 credit=text,
                 copyright=text,

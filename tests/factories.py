@@ -1,0 +1,110 @@
+"""How tests build stories, in one place: an article from its fields, the EFE caravan story's
+fields and its parsed wire sample, and small real photos stored the way the window stores them.
+
+Each call returns fresh objects (lists, mappings, media stores), so a test may change what it
+gets without reaching into another test's story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+
+from editor.media.probe import prepare_photo
+from editor.model.article import Article, Dateline, ImageRef
+from editor.model.ingest import ImportResult, import_file
+from editor.model.media_store import MediaStore
+from editor.model.photos import store_photo
+
+DATA = Path(__file__).parent / "data"
+CARAVAN_FILE = DATA / "caravan-efe.md"
+# Fixed dates, so that what a test writes does not depend on when it runs.
+CREATED = dt.datetime(2024, 12, 3, 14, 5, tzinfo=dt.UTC)
+MODIFIED = dt.datetime(2024, 12, 3, 16, 40, tzinfo=dt.UTC)
+
+
+def caravan_fields() -> dict[str, Any]:
+    """The caravan story's headline, credits, dateline, labels and notes: every text field set."""
+    return {
+        "headline": "Mexico pushes back migrant caravan",
+        "dek": "Hundreds of migrants walk north from Tapachula",
+        "byline": ["Ana López", "Jo Smith"],
+        "dateline": Dateline(place="Tapachula", country="Mexico", date=dt.date(2024, 12, 3)),
+        "slug": "MEXICO-MIGRANTS/CARAVAN",
+        "url_slug": "mexico-pushes-back-migrant-caravan",
+        "section": "World",
+        "tags": ["migration", "Mexico"],
+        "sign_off": "jmb/dgp",
+        "end_mark": "EFE",
+        "editors_note": "Check the figures with the INM.",
+        "created": dt.datetime(2024, 12, 3, 9, 30, tzinfo=dt.UTC),
+        "metadata": {"source_url": "https://example.org/caravan"},
+    }
+
+
+def article(**fields: Any) -> Article:
+    """An article with exactly these fields set (the rest empty), created and modified at fixed
+    moments unless ``fields`` says otherwise."""
+    return Article(**{"created": CREATED, "modified": MODIFIED, **fields})
+
+
+def caravan_article(**fields: Any) -> Article:
+    """The caravan story with every text field set; ``fields`` replace or add to them."""
+    return article(**{**caravan_fields(), **fields})
+
+
+def caravan() -> ImportResult:
+    """The EFE wire story (tests/data/caravan-efe.md) as the importer reads it."""
+    return import_file(CARAVAN_FILE)
+
+
+def image_bytes(
+    image_format: str = "PNG",
+    colour: tuple[int, int, int] = (180, 60, 30),
+    size: tuple[int, int] = (48, 32),
+) -> bytes:
+    """A small real image in ``image_format`` (a Pillow format name): it decodes, costs no time."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, image_format)
+    return buffer.getvalue()
+
+
+def stored_photo(
+    media: MediaStore, photo_id: str, data: bytes, name: str, **fields: Any
+) -> ImageRef:
+    """The record of a photo whose file, thumbnail and display copy are in ``media``, with its
+    format and size as read from ``data``; ``fields`` set caption, credit, crop and the rest
+    (and may give the record another original name than the one ``data`` is read under)."""
+    prepared = prepare_photo(data, name)
+    found = {
+        "original_name": name,
+        "media_path": store_photo(media, data, prepared),
+        "format": prepared.format,
+        "width": prepared.width,
+        "height": prepared.height,
+    }
+    return ImageRef(id=photo_id, **{**found, **fields})
+
+
+def article_with_photos(*photo_ids: str, **fields: Any) -> tuple[Article, MediaStore]:
+    """An article (as ``article`` makes it) with a small real PNG stored for each id, captioned
+    and credited; the body places each one unless ``fields`` gives a body."""
+    media = MediaStore()
+    photos = [
+        stored_photo(
+            media,
+            photo_id,
+            image_bytes("PNG", (40 * number % 256, 90, 160)),
+            f"{photo_id}.png",
+            caption=f"Caption of {photo_id}",
+            credit="EFE/Juan Manuel Blanco",
+            alt=f"Alt text of {photo_id}",
+        )
+        for number, photo_id in enumerate(photo_ids, start=1)
+    ]
+    body = "\n\n".join(["The caravan set out."] + [f"![](photo:{p})" for p in photo_ids])
+    return article(**{"body": body, "photos": photos, **fields}), media
