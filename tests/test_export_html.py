@@ -25,6 +25,7 @@ from editor.export.html import HtmlExporter
 from editor.model.article import Article, Crop, Dateline, ImageRef
 from editor.model.media_store import MediaStore
 
+import factories
 from export_samples import EDITORS_NOTE, PNG_BYTES, efe_with_photos
 from golden import assert_golden
 from nu_checker import needs_nu_checker, nu_errors
@@ -118,8 +119,7 @@ def make_article(**overrides: object) -> tuple[Article, MediaStore]:
         "created": dt.datetime(2024, 12, 3, 9, 30, tzinfo=dt.UTC),
         "modified": dt.datetime(2024, 12, 3, 10, 45, tzinfo=dt.UTC),
     }
-    values.update(overrides)
-    return Article(**values), media  # type: ignore[arg-type]
+    return factories.article(**{**values, **overrides}), media
 
 
 def export(tmp_path: Path, article: Article, media: MediaStore, name: str = "out.html") -> str:

@@ -31,6 +31,7 @@ from editor.export.text import TextExporter
 from editor.model.article import Article, Dateline, ImageRef, count_words
 from editor.model.media_store import MediaStore
 
+import factories
 from export_samples import EDITORS_NOTE, FRONT_MATTER_SAMPLES, efe_with_photos, front_matter_sample
 from golden import assert_golden
 from strict_html import parse_fragment
@@ -170,8 +171,7 @@ def tiny_photo_article(**overrides: object) -> tuple[Article, MediaStore]:
         "created": dt.datetime(2024, 12, 3, 9, 30, tzinfo=dt.UTC),
         "modified": dt.datetime(2024, 12, 3, 10, 45, tzinfo=dt.UTC),
     }
-    values.update(overrides)
-    return Article(**values), media  # type: ignore[arg-type]
+    return factories.article(**{**values, **overrides}), media
 
 
 # --- valid ninjs -------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from editor.export.xml_writing import xml_safe
 from editor.model.article import Article, Dateline, ImageRef
 from editor.model.media_store import MediaStore
 
+import factories
 from export_samples import (
     EDITORS_NOTE,
     FRONT_MATTER_SAMPLES,
@@ -108,8 +109,7 @@ def make_article(**overrides: object) -> tuple[Article, MediaStore]:
         "created": dt.datetime(2024, 12, 3, 9, 30, tzinfo=dt.UTC),
         "modified": dt.datetime(2024, 12, 3, 10, 45, tzinfo=dt.timezone(dt.timedelta(hours=-6))),
     }
-    values.update(overrides)
-    return Article(**values), media  # type: ignore[arg-type]
+    return factories.article(**{**values, **overrides}), media
 
 
 @pytest.fixture(scope="module")
