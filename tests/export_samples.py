@@ -29,8 +29,6 @@ FRONT_MATTER_SAMPLES = (
     "en_globalvoices_1.md",
     "zh_wikinews_tiktok.md",
 )
-# The desk's note: no export may carry it, so tests look for it in their output.
-EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
 # A real 1x1 PNG, for stories whose photos must decode but should cost no time.
 PNG_BYTES = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg=="

@@ -25,6 +25,8 @@ CARAVAN_FILE = DATA / "caravan-efe.md"
 # Fixed dates, so that what a test writes does not depend on when it runs.
 CREATED = dt.datetime(2024, 12, 3, 14, 5, tzinfo=dt.UTC)
 MODIFIED = dt.datetime(2024, 12, 3, 16, 40, tzinfo=dt.UTC)
+# The desk's note: no export may carry it, so tests look for it in their output.
+EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
 
 
 def caravan_fields() -> dict[str, Any]:
@@ -43,6 +45,27 @@ def caravan_fields() -> dict[str, Any]:
         "editors_note": "Check the figures with the INM.",
         "created": dt.datetime(2024, 12, 3, 9, 30, tzinfo=dt.UTC),
         "metadata": {"source_url": "https://example.org/caravan"},
+    }
+
+
+def efe_wire_fields() -> dict[str, Any]:
+    """The EFE wire story's header as the export tests set it by hand (headline, dek, byline,
+    dateline, slug, section, tags, desk codes, the desk's note, dates), without body or photos."""
+    return {
+        "headline": "México pushes back Migrant Caravan!",
+        "dek": "Authorities keep the caravan in Chiapas",
+        "byline": ["Juan Manuel Blanco"],
+        "dateline": Dateline(
+            place="Tapachula", country="Mexico", date=dt.date(2024, 12, 3), source="EFE"
+        ),
+        "slug": "MEXICO-MIGRANTS/CARAVAN",
+        "section": "World",
+        "tags": ["migration", "Mexico"],
+        "sign_off": "jmb/dgp/mcd",
+        "end_mark": "EFE",
+        "editors_note": EDITORS_NOTE,
+        "created": dt.datetime(2024, 12, 3, 9, 30, tzinfo=dt.UTC),
+        "modified": dt.datetime(2024, 12, 3, 10, 45, tzinfo=dt.UTC),
     }
 
 

@@ -73,20 +73,9 @@ def make_article(**overrides: object) -> tuple[Article, MediaStore]:
     png_path = media.add_bytes(PNG_BYTES, "png")
     gif_path = media.add_bytes(GIF_BYTES, "gif")
     values: dict[str, object] = {
-        "headline": "México pushes back Migrant Caravan!",
-        "dek": "Authorities keep the caravan in Chiapas",
-        "byline": ["Juan Manuel Blanco"],
-        "dateline": Dateline(
-            place="Tapachula", country="Mexico", date=dt.date(2024, 12, 3), source="EFE"
-        ),
-        "slug": "MEXICO-MIGRANTS/CARAVAN",
+        **factories.efe_wire_fields(),
         "url_slug": "mexico-pushes-back-migrant-caravan",
-        "section": "World",
-        "tags": ["migration", "Mexico"],
         "language": "en",
-        "sign_off": "jmb/dgp/mcd",
-        "end_mark": "EFE",
-        "editors_note": EDITORS_NOTE,
         "body": (
             "The caravan set out on Tuesday.\n\n![](photo:photo1)\n\n## On the road\n\n"
             "> “We come in peace,” she said.\n\n![](photo:gone)\n\nThe march goes on."
@@ -116,8 +105,6 @@ def make_article(**overrides: object) -> tuple[Article, MediaStore]:
             ),
             ImageRef(id="gone", original_name="Migrant2-750x500.jpg", caption="Not here"),
         ],
-        "created": dt.datetime(2024, 12, 3, 9, 30, tzinfo=dt.UTC),
-        "modified": dt.datetime(2024, 12, 3, 10, 45, tzinfo=dt.UTC),
     }
     return factories.article(**{**values, **overrides}), media
 
