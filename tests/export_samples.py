@@ -16,6 +16,9 @@ from editor.model.photos import store_photo
 
 from factories import CREATED, MODIFIED, caravan
 
+# The export tests take the desk's note from here, with the samples it is checked against.
+from factories import EDITORS_NOTE as EDITORS_NOTE
+
 DATA = Path(__file__).parent / "data"
 PHOTO_FILES = (
     DATA / "images" / "rocket.jpg",
