@@ -111,23 +111,3 @@ def stored_photo(
         "height": prepared.height,
     }
     return ImageRef(id=photo_id, **{**found, **fields})
-
-
-def article_with_photos(*photo_ids: str, **fields: Any) -> tuple[Article, MediaStore]:
-    """An article (as ``article`` makes it) with a small real PNG stored for each id, captioned
-    and credited; the body places each one unless ``fields`` gives a body."""
-    media = MediaStore()
-    photos = [
-        stored_photo(
-            media,
-            photo_id,
-            image_bytes("PNG", (40 * number % 256, 90, 160)),
-            f"{photo_id}.png",
-            caption=f"Caption of {photo_id}",
-            credit="EFE/Juan Manuel Blanco",
-            alt=f"Alt text of {photo_id}",
-        )
-        for number, photo_id in enumerate(photo_ids, start=1)
-    ]
-    body = "\n\n".join(["The caravan set out."] + [f"![](photo:{p})" for p in photo_ids])
-    return article(**{"body": body, "photos": photos, **fields}), media

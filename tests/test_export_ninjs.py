@@ -33,6 +33,7 @@ from editor.model.media_store import MediaStore
 
 import factories
 from export_samples import EDITORS_NOTE, FRONT_MATTER_SAMPLES, efe_with_photos, front_matter_sample
+from factories import image_bytes
 from golden import assert_golden
 from strict_html import parse_fragment
 
@@ -62,13 +63,9 @@ HOSTILE_BODY = "\n\n".join(
 )
 
 
-def _png(width: int, height: int) -> bytes:
-    data = io.BytesIO()
-    Image.new("RGB", (width, height), (200, 30, 30)).save(data, "PNG")
-    return data.getvalue()
-
-
-PNG_BYTES = _png(2, 1)  # a real photo file, tiny, so renditions take no time
+PNG_BYTES = image_bytes(
+    "PNG", (200, 30, 30), (2, 1)
+)  # a real photo file, tiny, so renditions take no time
 
 # --- the consumer: the official schemas, offline ------------------------------------------------
 

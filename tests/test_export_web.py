@@ -25,12 +25,11 @@ from editor.export.bundle import (
     zip_bytes,
 )
 from editor.export.web import PHOTO_SIZES, WebExporter
-from editor.media.probe import prepare_photo
-from editor.model.article import Article, Crop, Dateline, ImageRef
+from editor.model.article import Article, Crop, Dateline
 from editor.model.media_store import MediaStore
-from editor.model.photos import store_photo
 
 from export_samples import EDITORS_NOTE, efe_with_photos
+from factories import stored_photo
 from golden import assert_golden
 from nu_checker import needs_nu_checker, nu_errors
 from photo_files import GPS_IFD, jpeg_with_gps
@@ -71,14 +70,12 @@ def big_photo_article(tmp_path: Path) -> tuple[Article, MediaStore]:
     """A story whose one photo (2,200 pixels wide, with GPS in its EXIF) is placed and leads."""
     media = MediaStore()
     data = jpeg_with_gps(tmp_path / "big.jpg", (2200, 1500)).read_bytes()
-    prepared = prepare_photo(data, "big.jpg")
-    photo = ImageRef(
-        id="big",
+    photo = stored_photo(
+        media,
+        "big",
+        data,
+        "big.jpg",
         original_name="/home/reporter/Private/IMG_0001.jpg",
-        media_path=store_photo(media, data, prepared),
-        format=prepared.format,
-        width=prepared.width,
-        height=prepared.height,
         caption="Migrants rest in Huixtla",
         credit="EFE/Juan Manuel Blanco",
         alt="People resting on a road",

@@ -4,7 +4,6 @@ damaged recovery files skipped with a note, removal."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import os
 import subprocess
@@ -12,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from editor.media.probe import prepare_photo
 from editor.model import recovery as recovery_module
@@ -31,15 +29,11 @@ from editor.model.recovery import (
     write_atomically,
 )
 
-
-def jpeg(colour: tuple[int, int, int]) -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (64, 48), colour).save(out, "JPEG")
-    return out.getvalue()
+from factories import image_bytes
 
 
 def add_photo(article: Article, media: MediaStore, colour: tuple[int, int, int]) -> str:
-    data = jpeg(colour)
+    data = image_bytes("JPEG", colour, (64, 48))
     image, _ = attach_photo(article, media, data, prepare_photo(data, "p.jpg"), "photo.jpg")
     image.caption = f"Caption {colour}"
     return image.media_path
@@ -126,8 +120,8 @@ def test_photo_added_since_the_save_is_carried(store, tmp_path) -> None:
     recovered = store.recover(entry)
     assert recovered.notes == []
     assert {p.media_path for p in recovered.article.photos} == {old_photo, new_photo}
-    assert recovered.media.read(new_photo) == jpeg((20, 20, 220))
-    assert recovered.media.read(old_photo) == jpeg((10, 200, 10))
+    assert recovered.media.read(new_photo) == image_bytes("JPEG", (20, 20, 220), (64, 48))
+    assert recovered.media.read(old_photo) == image_bytes("JPEG", (10, 200, 10), (64, 48))
 
 
 def test_file_changed_on_disk_since_opening_carries_every_photo(store, tmp_path) -> None:
