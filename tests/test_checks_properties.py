@@ -103,6 +103,7 @@ def test_checks_never_fail_and_findings_lie_inside_their_field(
             assert 0 <= finding.fix.start <= finding.fix.end <= len(text), finding
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(bodies)
 def test_the_prose_copy_keeps_length_and_lines(body: str) -> None:

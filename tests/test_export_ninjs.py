@@ -472,6 +472,7 @@ def test_hostile_fields_stay_text_and_the_html_body_is_inert(tmp_path: Path, ver
 field_text = st.text(max_size=40)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     headline=field_text,

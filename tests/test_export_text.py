@@ -148,6 +148,7 @@ def _bare(token: str) -> str:
     return re.sub(r"^[*`\[]+|(?:[*`]+|\]\(.*\))$", "", token)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(paragraphs=st.lists(paragraph, min_size=1, max_size=6))
 def test_no_body_word_is_lost(paragraphs: list[tuple[str, list[str]]]) -> None:

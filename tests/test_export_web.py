@@ -276,6 +276,7 @@ def test_pages_pass_the_nu_html_checker(
 # --- folder, zip, determinism --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_folder_and_zip_hold_the_same_files(tmp_path: Path) -> None:
     article, media = big_photo_article(tmp_path)
     exporter = WebExporter()
@@ -287,6 +288,7 @@ def test_folder_and_zip_hold_the_same_files(tmp_path: Path) -> None:
     assert "index.html" in in_folder and "photos/big-2048.jpg" in in_folder
 
 
+@pytest.mark.slow
 def test_export_is_byte_identical_twice_folder_and_zip(tmp_path: Path) -> None:
     article, media = big_photo_article(tmp_path)
     WebExporter().export(article, media, tmp_path / "a.zip")
@@ -303,6 +305,7 @@ def test_export_is_byte_identical_twice_folder_and_zip(tmp_path: Path) -> None:
     assert {info.external_attr >> 16 for info in infos} == {0o100644}
 
 
+@pytest.mark.slow
 def test_exporting_again_replaces_an_earlier_export(tmp_path: Path) -> None:
     article, media = big_photo_article(tmp_path)
     out = tmp_path / "site"

@@ -490,6 +490,7 @@ def test_truncated_jpeg_is_refused_at_every_decode_scale(scale: int) -> None:
         decode_first_frame(photo, scale)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("progressive", [True, False], ids=["progressive", "baseline"])
 def test_jpeg_cut_anywhere_is_refused_even_when_decoded_small(progressive: bool) -> None:
     """libjpeg decodes at 1/2 here (3,400 px wide), and still has to read every scan."""
