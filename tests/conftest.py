@@ -6,6 +6,7 @@ ever reads or writes the user's home.
 
 from __future__ import annotations
 
+import inspect
 import os
 import tempfile
 from pathlib import Path
@@ -23,6 +24,32 @@ os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --no-sandbox")
 
 DATA = Path(__file__).parent / "data"
+
+
+# A test that uses one of these fixtures, or names the window, needs a QApplication: it is a
+# gui test whether or not its file says so, and `make test-fast` leaves it out.
+GUI_FIXTURES = frozenset({"qtbot", "qapp", "window"})
+WINDOW_NAMES = ("MainWindow", "editor.ui.main_window", "create_application")
+
+
+def _needs_the_gui(item: pytest.Item) -> bool:
+    if GUI_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    module = getattr(item, "module", None)
+    if module is not None and hasattr(module, "MainWindow"):
+        return True
+    function = getattr(item, "function", None)
+    try:
+        source = inspect.getsource(function) if function is not None else ""
+    except (OSError, TypeError):
+        return False
+    return any(name in source for name in WINDOW_NAMES)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("gui") is None and _needs_the_gui(item):
+            item.add_marker(pytest.mark.gui)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ front-matter samples (Wikinews, Global Voices), with fixed dates so outputs are 
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import uuid
 from itertools import cycle
 from pathlib import Path
@@ -14,6 +13,11 @@ from editor.media.attach import store_photo
 from editor.media.probe import prepare_photo
 from editor.model.article import Article, Crop
 from editor.model.media_store import MediaStore
+
+from factories import CREATED, MODIFIED, caravan
+
+# The export tests take the desk's note from here, with the samples it is checked against.
+from factories import EDITORS_NOTE as EDITORS_NOTE
 
 DATA = Path(__file__).parent / "data"
 PHOTO_FILES = (
@@ -28,14 +32,10 @@ FRONT_MATTER_SAMPLES = (
     "en_globalvoices_1.md",
     "zh_wikinews_tiktok.md",
 )
-# The desk's note: no export may carry it, so tests look for it in their output.
-EDITORS_NOTE = "EDITORS-NOTE: hold until the minister confirms"
 # A real 1x1 PNG, for stories whose photos must decode but should cost no time.
 PNG_BYTES = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg=="
 )
-CREATED = dt.datetime(2024, 12, 3, 14, 5, tzinfo=dt.UTC)
-MODIFIED = dt.datetime(2024, 12, 3, 16, 40, tzinfo=dt.UTC)
 
 
 def _fix_dates(article: Article, name: str) -> None:
@@ -47,7 +47,7 @@ def _fix_dates(article: Article, name: str) -> None:
 def efe_with_photos() -> tuple[Article, MediaStore]:
     """The EFE caravan story with a real photo in each of its five places, each captioned and
     credited (one with alt text missing, as reporters leave it), the lead photo cropped."""
-    result = import_file(DATA / "caravan-efe.md")
+    result = caravan()
     article, media = result.article, result.media
     _fix_dates(article, "caravan-efe.md")
     article.slug = "MEXICO-MIGRANTS/CARAVAN"

@@ -4,6 +4,7 @@ its fix) lies inside the text it names."""
 from __future__ import annotations
 
 import hypothesis.strategies as st
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from editor.checks.body_text import scan_body
@@ -79,6 +80,7 @@ def field_text(article: Article, finding: Finding) -> str | None:
     return None
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles())
 def test_checks_never_fail_and_findings_lie_inside_their_field(
@@ -101,6 +103,7 @@ def test_checks_never_fail_and_findings_lie_inside_their_field(
             assert 0 <= finding.fix.start <= finding.fix.end <= len(text), finding
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(bodies)
 def test_the_prose_copy_keeps_length_and_lines(body: str) -> None:

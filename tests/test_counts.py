@@ -129,7 +129,8 @@ def test_counting_a_long_read_is_quick_enough_for_the_worker() -> None:
     counts = count_text(body)
     elapsed = time.perf_counter() - started
     assert counts.words == count_words(body)
-    assert elapsed < 0.5  # about 20 ms here; it runs off the GUI thread in any case
+    # Hang guard only: about 40 ms here (2 cores); it runs off the GUI thread in any case.
+    assert elapsed < 2
 
 
 def test_status_line_says_one_word_not_one_words() -> None:

@@ -21,6 +21,7 @@ from editor.export.docx_body import xml_text
 from editor.model.article import Article, Dateline
 from editor.model.media_store import MediaStore
 
+import factories
 from export_samples import CREATED, EDITORS_NOTE, MODIFIED, efe_with_photos, front_matter_sample
 from golden import assert_golden
 
@@ -98,11 +99,8 @@ def rich_article(**overrides: object) -> Article:
         "headline": "Rich",
         "body": RICH_BODY,
         "language": "es",
-        "created": CREATED,
-        "modified": MODIFIED,
     }
-    values.update(overrides)
-    return Article(**values)  # type: ignore[arg-type]
+    return factories.article(**{**values, **overrides})
 
 
 # --- the EFE story with photos -------------------------------------------------------------------
@@ -343,7 +341,7 @@ def test_zip_times_before_1980_are_clamped() -> None:
 
 
 def hostile_article() -> Article:
-    return Article(
+    return factories.article(
         headline=HOSTILE,
         dek=HOSTILE,
         byline=[HOSTILE, "Ana"],
@@ -356,8 +354,6 @@ def hostile_article() -> Article:
         end_mark=HOSTILE,
         editors_note=EDITORS_NOTE,
         body=HOSTILE_BODY,
-        created=CREATED,
-        modified=MODIFIED,
     )
 
 
@@ -382,6 +378,7 @@ def test_hostile_fields_stay_text_and_links_stay_safe() -> None:
         assert b"<w:t>injected" not in body and b"EDITORS-NOTE" not in body
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     headline=st.text(max_size=300),
@@ -391,7 +388,7 @@ def test_hostile_fields_stay_text_and_links_stay_safe() -> None:
     ),
 )
 def test_any_text_gives_a_document_word_can_open(headline: str, body: str) -> None:
-    article = Article(headline=headline, body=body, created=CREATED, modified=MODIFIED)
+    article = factories.article(headline=headline, body=body)
     document = read(DocxExporter().render(article, MediaStore()))
     if one_line(headline):
         assert document.paragraphs[0].text == one_line(headline)

@@ -66,7 +66,14 @@ def test_every_format_is_listed_with_a_description() -> None:
         assert description.strip() and "\n" not in description, name
 
 
-@pytest.mark.parametrize("name", sorted(EXPORTERS))
+# Printing to PDF needs a QApplication and its web engine: a gui test.
+EVERY_FORMAT = [
+    pytest.param(name, marks=pytest.mark.gui) if name == "pdf" else name
+    for name in sorted(EXPORTERS)
+]
+
+
+@pytest.mark.parametrize("name", EVERY_FORMAT)
 def test_export_is_reproducible_and_keeps_the_editors_note_private(
     name: str, story, tmp_path: Path
 ) -> None:

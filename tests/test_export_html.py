@@ -19,6 +19,7 @@ from editor.export.html import HtmlExporter
 from editor.model.article import Article, Crop, Dateline, ImageRef
 from editor.model.media_store import MediaStore
 
+import factories
 from export_samples import EDITORS_NOTE, PNG_BYTES, efe_with_photos
 from golden import assert_golden
 from nu_checker import needs_nu_checker, nu_errors
@@ -66,20 +67,9 @@ def make_article(**overrides: object) -> tuple[Article, MediaStore]:
     png_path = media.add_bytes(PNG_BYTES, "png")
     gif_path = media.add_bytes(GIF_BYTES, "gif")
     values: dict[str, object] = {
-        "headline": "México pushes back Migrant Caravan!",
-        "dek": "Authorities keep the caravan in Chiapas",
-        "byline": ["Juan Manuel Blanco"],
-        "dateline": Dateline(
-            place="Tapachula", country="Mexico", date=dt.date(2024, 12, 3), source="EFE"
-        ),
-        "slug": "MEXICO-MIGRANTS/CARAVAN",
+        **factories.efe_wire_fields(),
         "url_slug": "mexico-pushes-back-migrant-caravan",
-        "section": "World",
-        "tags": ["migration", "Mexico"],
         "language": "en",
-        "sign_off": "jmb/dgp/mcd",
-        "end_mark": "EFE",
-        "editors_note": EDITORS_NOTE,
         "body": (
             "The caravan set out on Tuesday.\n\n![](photo:photo1)\n\n## On the road\n\n"
             "> “We come in peace,” she said.\n\n![](photo:gone)\n\nThe march goes on."
@@ -109,11 +99,8 @@ def make_article(**overrides: object) -> tuple[Article, MediaStore]:
             ),
             ImageRef(id="gone", original_name="Migrant2-750x500.jpg", caption="Not here"),
         ],
-        "created": dt.datetime(2024, 12, 3, 9, 30, tzinfo=dt.UTC),
-        "modified": dt.datetime(2024, 12, 3, 10, 45, tzinfo=dt.UTC),
     }
-    values.update(overrides)
-    return Article(**values), media  # type: ignore[arg-type]
+    return factories.article(**{**values, **overrides}), media
 
 
 def export(tmp_path: Path, article: Article, media: MediaStore, name: str = "out.html") -> str:

@@ -5,7 +5,6 @@ typed, and the same bytes every time."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from editor.export.xml_writing import xml_safe
 from editor.model.article import Article, Dateline, ImageRef
 from editor.model.media_store import MediaStore
 
+import factories
 from export_samples import (
     EDITORS_NOTE,
     FRONT_MATTER_SAMPLES,
@@ -64,19 +64,9 @@ def parse_valid(data: bytes) -> etree._Element:
 def make_article(**overrides: object) -> tuple[Article, MediaStore]:
     media = MediaStore()
     values: dict[str, object] = {
-        "headline": "México pushes back Migrant Caravan!",
-        "dek": "Authorities keep the caravan in Chiapas",
+        **factories.efe_wire_fields(),
         "byline": ["Juan Manuel Blanco", "Ana Ruiz"],
-        "dateline": Dateline(
-            place="Tapachula", country="Mexico", date=dt.date(2024, 12, 3), source="EFE"
-        ),
-        "slug": "MEXICO-MIGRANTS/CARAVAN",
-        "section": "World",
-        "tags": ["migration", "Mexico"],
         "language": "en-GB",
-        "sign_off": "jmb/dgp/mcd",
-        "end_mark": "EFE",
-        "editors_note": EDITORS_NOTE,
         "body": (
             "The caravan set out.\n\n![](photo:photo1)\n\n## On the road\n\n> “Peace,” she said."
         ),
@@ -92,11 +82,8 @@ def make_article(**overrides: object) -> tuple[Article, MediaStore]:
                 alt="A column of people on a road",
             ),
         ],
-        "created": dt.datetime(2024, 12, 3, 9, 30, tzinfo=dt.UTC),
-        "modified": dt.datetime(2024, 12, 3, 10, 45, tzinfo=dt.UTC),
     }
-    values.update(overrides)
-    return Article(**values), media  # type: ignore[arg-type]
+    return factories.article(**{**values, **overrides}), media
 
 
 @pytest.fixture(scope="module")

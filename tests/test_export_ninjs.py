@@ -31,7 +31,9 @@ from editor.export.text import TextExporter
 from editor.model.article import Article, Dateline, ImageRef, count_words
 from editor.model.media_store import MediaStore
 
+import factories
 from export_samples import EDITORS_NOTE, FRONT_MATTER_SAMPLES, efe_with_photos, front_matter_sample
+from factories import image_bytes
 from golden import assert_golden
 from strict_html import parse_fragment
 
@@ -61,13 +63,9 @@ HOSTILE_BODY = "\n\n".join(
 )
 
 
-def _png(width: int, height: int) -> bytes:
-    data = io.BytesIO()
-    Image.new("RGB", (width, height), (200, 30, 30)).save(data, "PNG")
-    return data.getvalue()
-
-
-PNG_BYTES = _png(2, 1)  # a real photo file, tiny, so renditions take no time
+PNG_BYTES = image_bytes(
+    "PNG", (200, 30, 30), (2, 1)
+)  # a real photo file, tiny, so renditions take no time
 
 # --- the consumer: the official schemas, offline ------------------------------------------------
 
@@ -170,8 +168,7 @@ def tiny_photo_article(**overrides: object) -> tuple[Article, MediaStore]:
         "created": dt.datetime(2024, 12, 3, 9, 30, tzinfo=dt.UTC),
         "modified": dt.datetime(2024, 12, 3, 10, 45, tzinfo=dt.UTC),
     }
-    values.update(overrides)
-    return Article(**values), media  # type: ignore[arg-type]
+    return factories.article(**{**values, **overrides}), media
 
 
 # --- valid ninjs -------------------------------------------------------------------------------
@@ -475,6 +472,7 @@ def test_hostile_fields_stay_text_and_the_html_body_is_inert(tmp_path: Path, ver
 field_text = st.text(max_size=40)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     headline=field_text,

@@ -23,7 +23,8 @@ from editor.export.pdf import PdfExporter, css_string, page_furniture_css, with_
 from editor.model.article import Article, Dateline
 from editor.model.media_store import MediaStore
 
-from export_samples import CREATED, EDITORS_NOTE, MODIFIED, efe_with_photos
+import factories
+from export_samples import EDITORS_NOTE, efe_with_photos
 
 HEADLINE = "México pushes back Migrant Caravan!"
 DATELINE = "Tapachula, Mexico, Dec 3 (EFE).-"
@@ -58,11 +59,8 @@ def simple_article(**overrides: object) -> Article:
         "dateline": Dateline(place="Lima", country="Peru", date=dt.date(2024, 12, 3), source="EFE"),
         "body": "A short story.\n\n## Aftershocks\n\nMore text.",
         "slug": "PERU-QUAKE",
-        "created": CREATED,
-        "modified": MODIFIED,
     }
-    values.update(overrides)
-    return Article(**values)  # type: ignore[arg-type]
+    return factories.article(**{**values, **overrides})
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from editor.export.text import TextExporter, plain_text
 from editor.model.article import Article, Dateline, ImageRef
 from editor.model.media_store import MediaStore
 
+import factories
 from export_samples import EDITORS_NOTE, FRONT_MATTER_SAMPLES, efe_with_photos, front_matter_sample
 from golden import assert_golden
 
@@ -50,8 +51,7 @@ def article(**overrides: object) -> Article:
             ImageRef(id="gone", original_name="lost.jpg"),
         ],
     }
-    values.update(overrides)
-    return Article(**values)  # type: ignore[arg-type]
+    return factories.article(**{**values, **overrides})
 
 
 def test_wire_copy_layout(tmp_path: Path) -> None:
@@ -148,6 +148,7 @@ def _bare(token: str) -> str:
     return re.sub(r"^[*`\[]+|(?:[*`]+|\]\(.*\))$", "", token)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(paragraphs=st.lists(paragraph, min_size=1, max_size=6))
 def test_no_body_word_is_lost(paragraphs: list[tuple[str, list[str]]]) -> None:

@@ -25,12 +25,11 @@ from editor.export.bundle import (
     zip_bytes,
 )
 from editor.export.web import PHOTO_SIZES, WebExporter
-from editor.media.attach import store_photo
-from editor.media.probe import prepare_photo
-from editor.model.article import Article, Crop, Dateline, ImageRef
+from editor.model.article import Article, Crop, Dateline
 from editor.model.media_store import MediaStore
 
 from export_samples import EDITORS_NOTE, efe_with_photos
+from factories import stored_photo
 from golden import assert_golden
 from nu_checker import needs_nu_checker, nu_errors
 from photo_files import GPS_IFD, jpeg_with_gps
@@ -71,14 +70,12 @@ def big_photo_article(tmp_path: Path) -> tuple[Article, MediaStore]:
     """A story whose one photo (2,200 pixels wide, with GPS in its EXIF) is placed and leads."""
     media = MediaStore()
     data = jpeg_with_gps(tmp_path / "big.jpg", (2200, 1500)).read_bytes()
-    prepared = prepare_photo(data, "big.jpg")
-    photo = ImageRef(
-        id="big",
+    photo = stored_photo(
+        media,
+        "big",
+        data,
+        "big.jpg",
         original_name="/home/reporter/Private/IMG_0001.jpg",
-        media_path=store_photo(media, data, prepared),
-        format=prepared.format,
-        width=prepared.width,
-        height=prepared.height,
         caption="Migrants rest in Huixtla",
         credit="EFE/Juan Manuel Blanco",
         alt="People resting on a road",
@@ -279,6 +276,7 @@ def test_pages_pass_the_nu_html_checker(
 # --- folder, zip, determinism --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_folder_and_zip_hold_the_same_files(tmp_path: Path) -> None:
     article, media = big_photo_article(tmp_path)
     exporter = WebExporter()
@@ -290,6 +288,7 @@ def test_folder_and_zip_hold_the_same_files(tmp_path: Path) -> None:
     assert "index.html" in in_folder and "photos/big-2048.jpg" in in_folder
 
 
+@pytest.mark.slow
 def test_export_is_byte_identical_twice_folder_and_zip(tmp_path: Path) -> None:
     article, media = big_photo_article(tmp_path)
     WebExporter().export(article, media, tmp_path / "a.zip")
@@ -306,6 +305,7 @@ def test_export_is_byte_identical_twice_folder_and_zip(tmp_path: Path) -> None:
     assert {info.external_attr >> 16 for info in infos} == {0o100644}
 
 
+@pytest.mark.slow
 def test_exporting_again_replaces_an_earlier_export(tmp_path: Path) -> None:
     article, media = big_photo_article(tmp_path)
     out = tmp_path / "site"

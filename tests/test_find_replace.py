@@ -18,9 +18,11 @@ from editor.text.find_replace import (
     replacement_for,
 )
 
+import factories
+
 
 def _article() -> Article:
-    return Article(
+    return factories.article(
         headline="Caravan leaves Huixtla",
         dek="The caravan heads north",
         byline=["Juan Manuel Blanco", "Ana López"],

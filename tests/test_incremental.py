@@ -707,6 +707,7 @@ EDITS = st.one_of(
 FAST = settings(deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow
 @FAST
 @given(text=documents(), end_mark=st.sampled_from(["", "EFE"]))
 def test_generated_documents_render_as_the_whole(
@@ -717,6 +718,7 @@ def test_generated_documents_render_as_the_whole(
     )
 
 
+@pytest.mark.slow
 @FAST
 @given(
     text=documents(),

@@ -24,6 +24,8 @@ from editor.ingest import (
 from editor.model.article import Article, Dateline
 from editor.model.dateline import dateline_text
 
+import factories
+
 DATA = Path(__file__).parent / "data"
 SAMPLE_IMAGES = DATA / "images"
 HOSTILE_IMAGES = DATA / "hostile-images"
@@ -68,7 +70,7 @@ def blocks(body: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def caravan() -> ImportResult:
-    return import_file(DATA / "caravan-efe.md")
+    return factories.caravan()
 
 
 def test_caravan_fields(caravan: ImportResult) -> None:
@@ -653,6 +655,7 @@ def words(text: str) -> set[str]:
     return {word.casefold() for word in re.findall(r"[^\W\d_]+", text)}
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(STORY)
 def test_import_never_loses_a_word(lines: list[str]) -> None:

@@ -197,7 +197,8 @@ def test_xml_entity_attacks_are_not_expanded(packet: bytes) -> None:
     data = data[:2] + _app1_xmp(packet) + data[2:]
     started = time.perf_counter()
     metadata = metadata_of(data)
-    assert time.perf_counter() - started < 1
+    # Hang guard against expanding the entities: reading takes under 1 ms here.
+    assert time.perf_counter() - started < 5
     assert metadata.caption == "" and metadata.credit == ""
     assert metadata.city == "Budapest"  # the rest of the file is still read
 

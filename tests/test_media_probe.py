@@ -143,7 +143,8 @@ def test_decompression_bomb_is_refused_at_once() -> None:
     started = time.perf_counter()
     with pytest.raises(MediaError) as error:
         prepare_photo(hostile("decompression_bomb.gif"), "decompression_bomb.gif")
-    assert time.perf_counter() - started < 1
+    # Hang guard against decoding it: refusing takes under 1 ms here (11 ms on a first call).
+    assert time.perf_counter() - started < 5
     assert str(error.value) == (
         "decompression_bomb.gif was refused: it claims 4,364,696,535 pixels,"
         " too many to be a real photo"
@@ -464,7 +465,8 @@ def test_pixel_limit_warning_zone_is_refused_too() -> None:
     started = time.perf_counter()
     with pytest.raises(MediaError) as error, pytest.warns(Image.DecompressionBombWarning):
         prepare_photo(png, "huge.png")
-    assert time.perf_counter() - started < 1
+    # Hang guard against decoding it: refusing takes under 1 ms here.
+    assert time.perf_counter() - started < 5
     assert str(error.value) == (
         "huge.png was refused: it claims 100,000,000 pixels, too many to be a real photo"
     )
@@ -488,6 +490,7 @@ def test_truncated_jpeg_is_refused_at_every_decode_scale(scale: int) -> None:
         decode_first_frame(photo, scale)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("progressive", [True, False], ids=["progressive", "baseline"])
 def test_jpeg_cut_anywhere_is_refused_even_when_decoded_small(progressive: bool) -> None:
     """libjpeg decodes at 1/2 here (3,400 px wide), and still has to read every scan."""

@@ -324,6 +324,7 @@ def test_bad_photo_stops_the_run_with_its_message() -> None:
         make_all_renditions(jobs, parallel=False)
 
 
+@pytest.mark.slow
 def test_worker_processes_give_the_same_bytes_as_one_by_one() -> None:
     jobs = batch(4)
     seen: list[tuple[int, int]] = []

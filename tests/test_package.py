@@ -17,13 +17,14 @@ from pathlib import Path
 
 import hypothesis.strategies as st
 import pytest
-from caravan_sample import caravan_fields
 from hypothesis import HealthCheck, given, settings
 
 from editor.model import package
 from editor.model.article import FORMAT_VERSION, Article, Crop, Dateline, ImageRef, article_to_dict
 from editor.model.media_store import MediaStore, ZipEntry
 from editor.model.package import PackageError, load_package, save_package
+
+from factories import caravan_article
 
 JPEG_BYTES = bytes.fromhex("ffd8ffe000104a46494600010100000100010000") + bytes(200)
 
@@ -40,8 +41,7 @@ def _sample() -> tuple[Article, MediaStore]:
     media = MediaStore()
     beach = media.add_bytes(_photo_bytes(1), "jpg")
     chart = media.add_bytes(_photo_bytes(2), "png")
-    article = Article(
-        **caravan_fields(),
+    article = caravan_article(
         language="en",
         story_id="5f0c2a8e-3d4b-4e1f-9a6c-2b7d8e9f0a1b",
         body="Hundreds of migrants left **Tapachula** on Tuesday.\n\n![beach](photo:beach)\n",
@@ -751,6 +751,7 @@ def _articles(draw: st.DrawFn) -> tuple[Article, MediaStore]:
 
 
 # tmp_path is shared by the examples of one run; harmless, as each example overwrites one file.
+@pytest.mark.slow
 @settings(
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

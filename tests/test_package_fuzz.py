@@ -29,19 +29,17 @@ from typing import Any
 
 import hypothesis.strategies as st
 import pytest
-from caravan_sample import caravan_fields
 from hypothesis import HealthCheck, given, settings
-from PIL import Image
 
 from editor.export import get_exporter
 from editor.export.base import ExportError, ExportOptions
-from editor.media.attach import store_photo
-from editor.media.probe import prepare_photo
-from editor.model.article import FORMAT_VERSION, Article, Crop, ImageRef
+from editor.model.article import FORMAT_VERSION, Article, Crop
 from editor.model.media_store import MediaStore
 from editor.model.package import PackageError, load_package, save_package
 from editor.render.markdown import BodyRenderer
 from editor.render.page import render_parts
+
+from factories import caravan_article, image_bytes, stored_photo
 
 pytestmark = pytest.mark.slow
 
@@ -53,18 +51,11 @@ PACKAGE_NAME = "story.article"
 # --- the real package every example starts from ------------------------------------------------
 
 
-def _image_bytes(image_format: str, colour: tuple[int, int, int]) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (64, 48), colour).save(buffer, image_format)
-    return buffer.getvalue()
-
-
 def _base_article() -> tuple[Article, MediaStore]:
     """A story with every field set and two real photos (one placed and cropped, one featured),
     small so that a thousand examples render and export in well under a minute."""
     media = MediaStore()
-    article = Article(
-        **caravan_fields(),
+    article = caravan_article(
         body=(
             "Hundreds of migrants left **Tapachula** on Tuesday.\n\n![road](photo:road)\n\n"
             "## On the road\n\n> They walked at dawn.[^1]\n\n[^1]: INM figures.\n"
@@ -75,16 +66,12 @@ def _base_article() -> tuple[Article, MediaStore]:
         ("road", "JPEG", "road.jpg", (200, 40, 20)),
         ("map", "PNG", "map.png", (20, 90, 200)),
     ):
-        data = _image_bytes(image_format, colour)
-        prepared = prepare_photo(data, name)
         article.photos.append(
-            ImageRef(
-                id=photo_id,
-                original_name=name,
-                media_path=store_photo(media, data, prepared),
-                format=prepared.format,
-                width=prepared.width,
-                height=prepared.height,
+            stored_photo(
+                media,
+                photo_id,
+                image_bytes(image_format, colour, (64, 48)),
+                name,
                 caption=f"Caption of {name}",
                 credit="EFE/Juan Manuel Blanco",
                 copyright="© EFE 2024",
@@ -638,10 +625,9 @@ def test_a_hostile_paragraph_of_inline_marks_renders_in_linear_time(unit: str) -
     """Python-Markdown's inline pass is quadratic in the marks of one run of text: a package
     whose body is one paragraph of a million backslashes took minutes to open."""
     article = Article(body=unit * 250_000)
-    start = time.perf_counter()
+    # The time limit is the hang guard: 0.1 to 0.45 s here (2 cores), minutes when quadratic.
     with _time_limit(EXAMPLE_TIME_LIMIT_S):
         parts = render_parts(article, _renderer, lambda image: "")
-    assert time.perf_counter() - start < 3
     assert parts.body.startswith("<p>")
 
 

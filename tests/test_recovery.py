@@ -4,16 +4,13 @@ damaged recovery files skipped with a note, removal."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from editor.media.attach import attach_photo
 from editor.media.probe import prepare_photo
@@ -32,15 +29,11 @@ from editor.model.recovery import (
     write_atomically,
 )
 
-
-def jpeg(colour: tuple[int, int, int]) -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (64, 48), colour).save(out, "JPEG")
-    return out.getvalue()
+from factories import image_bytes
 
 
 def add_photo(article: Article, media: MediaStore, colour: tuple[int, int, int]) -> str:
-    data = jpeg(colour)
+    data = image_bytes("JPEG", colour, (64, 48))
     image, _ = attach_photo(article, media, data, prepare_photo(data, "p.jpg"), "photo.jpg")
     image.caption = f"Caption {colour}"
     return image.media_path
@@ -127,8 +120,8 @@ def test_photo_added_since_the_save_is_carried(store, tmp_path) -> None:
     recovered = store.recover(entry)
     assert recovered.notes == []
     assert {p.media_path for p in recovered.article.photos} == {old_photo, new_photo}
-    assert recovered.media.read(new_photo) == jpeg((20, 20, 220))
-    assert recovered.media.read(old_photo) == jpeg((10, 200, 10))
+    assert recovered.media.read(new_photo) == image_bytes("JPEG", (20, 20, 220), (64, 48))
+    assert recovered.media.read(old_photo) == image_bytes("JPEG", (10, 200, 10), (64, 48))
 
 
 def test_file_changed_on_disk_since_opening_carries_every_photo(store, tmp_path) -> None:
@@ -378,11 +371,10 @@ def test_difference_text(store, tmp_path) -> None:
     assert difference_text(entry) == "never saved"
 
 
-def test_snapshot_is_cheap_and_independent() -> None:
+def test_snapshot_is_independent() -> None:
+    # What a snapshot costs the GUI thread is printed by benchmarks/autosave.py.
     article = Article(body="word " * 20_000, tags=["a"], metadata={"target_words": "400"})
-    started = time.perf_counter()
     snapshot = take_snapshot(article, MediaStore(), None, None)
-    assert time.perf_counter() - started < 0.01
     article.tags.append("b")
     article.metadata["x"] = "y"
     assert snapshot.article.tags == ["a"] and "x" not in snapshot.article.metadata

@@ -76,6 +76,7 @@ def test_count_is_bounded_oldest_dropped_first(tmp_path: Path) -> None:
     assert load_package(path).revisions.read(numbers[-1]).body == f"Version {numbers[-1]}."
 
 
+@pytest.mark.slow
 def test_size_is_bounded_oldest_dropped_first(tmp_path: Path) -> None:
     path = tmp_path / "story.article"
     rng = random.Random(3)
@@ -273,7 +274,7 @@ def test_word_diff_of_a_long_read_is_fast() -> None:
     elapsed = time.perf_counter() - start
     assert _sides(parts) == (old, new)
     assert sum(p.kind == "insert" for p in parts) == 12
-    assert elapsed < 0.5, elapsed
+    assert elapsed < 2, elapsed  # hang guard only: about 30 ms here (2 cores)
 
 
 def test_a_mapping_in_another_key_order_is_no_change() -> None:

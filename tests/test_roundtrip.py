@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 import string
 import tempfile
 from pathlib import Path
@@ -18,7 +17,6 @@ from pathlib import Path
 import hypothesis.strategies as st
 import pytest
 from hypothesis import HealthCheck, given, settings
-from PIL import Image
 
 from editor.export.base import ExportOptions
 from editor.export.markdown import INDEX_NAME, MarkdownExporter
@@ -30,6 +28,7 @@ from editor.model.dateline import STYLES
 from editor.model.media_store import MediaStore
 
 from export_samples import FRONT_MATTER_SAMPLES, efe_with_photos, front_matter_sample
+from factories import image_bytes
 
 FILE_FIELDS = {"media_path", "width", "height", "format", "has_gps"}
 
@@ -123,13 +122,10 @@ def test_editors_note_is_left_out(tmp_path: Path) -> None:
 # --- generated stories ----------------------------------------------------------------------
 
 
-def tiny_photo(size: tuple[int, int], kind: str) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (200, 40, 90)).save(buffer, kind)
-    return buffer.getvalue()
-
-
-PHOTO_BYTES = (tiny_photo((12, 8), "PNG"), tiny_photo((8, 10), "JPEG"))
+PHOTO_BYTES = (
+    image_bytes("PNG", (200, 40, 90), (12, 8)),
+    image_bytes("JPEG", (200, 40, 90), (8, 10)),
+)
 
 # Text that YAML, Markdown or the front-matter split could misread, mixed into generated text.
 HOSTILE_PIECES = (
@@ -253,6 +249,7 @@ def stories(draw: st.DrawFn) -> tuple[Article, MediaStore]:
     return article, media
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60,
     deadline=None,

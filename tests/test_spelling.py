@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import statistics
 import threading
 import time
 from pathlib import Path
@@ -348,15 +347,14 @@ def _twenty_thousand_words() -> str:
     return "\n\n".join(" ".join(words[i : i + 80]) + "." for i in range(0, 20_000, 80))
 
 
-def test_a_twenty_thousand_word_body_is_checked_well_under_a_second(english) -> None:
+def test_a_twenty_thousand_word_body_is_checked_the_same_from_the_cache(english) -> None:
     body = _twenty_thousand_words()
-    english.misspellings(body, markdown=True)  # warm-up: fills the per-word cache
-    timings = []
-    for _ in range(5):
-        started = time.perf_counter()
-        english.misspellings(body, markdown=True)
-        timings.append(time.perf_counter() - started)
-    assert statistics.median(timings) < 0.5, timings
+    first = english.misspellings(body, markdown=True)  # fills the per-word cache
+    assert first and all(body[start:end] == word for start, end, word in first)
+    started = time.perf_counter()
+    assert english.misspellings(body, markdown=True) == first
+    # Hang guard only: about 30 ms here (80 ms at worst, 2 cores); benchmarks/checks.py times it.
+    assert time.perf_counter() - started < 2
 
 
 # --- the spelling check --------------------------------------------------------------------------

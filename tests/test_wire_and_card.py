@@ -11,9 +11,11 @@ from editor.render.preview_update import PARTS, PreviewRenderer, PreviewRequest
 from editor.render.social_card import CARD_ASPECT, card_photo, social_card_html
 from editor.render.wire import wire_text
 
+import factories
+
 
 def article() -> Article:
-    return Article(
+    return factories.article(
         headline="Caravan reaches Huixtla",
         byline=["Juan Manuel Blanco", "Ana López"],
         dateline=Dateline("Tapachula", "Mexico", dt.date(2024, 12, 3), "EFE"),
