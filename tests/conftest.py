@@ -67,6 +67,15 @@ def qapp():
     dispose_widgets()
 
 
+@pytest.fixture(autouse=True)
+def _widget_application_for_gui_tests(request: pytest.FixtureRequest) -> None:
+    """A gui test always runs with Dateline's QApplication. Printing to PDF headless makes a
+    QGuiApplication when none exists, and Qt allows one application per process: without
+    this, a PDF export tested before the first window would leave no room for the window."""
+    if request.node.get_closest_marker("gui") is not None:
+        request.getfixturevalue("qapp")
+
+
 @pytest.fixture
 def window(qtbot):
     """The main window, shown offscreen with its preview loaded; closed without prompts."""

@@ -25,6 +25,7 @@ from editor.model.media_store import MediaStore
 
 import factories
 from export_samples import EDITORS_NOTE, efe_with_photos
+from locations import REPO
 
 HEADLINE = "México pushes back Migrant Caravan!"
 DATELINE = "Tapachula, Mexico, Dec 3 (EFE).-"
@@ -265,7 +266,7 @@ def test_command_line_export_without_a_display(tmp_path: Path) -> None:
         text=True,
         timeout=90,
         env=env,
-        cwd=Path(__file__).parent.parent,
+        cwd=REPO,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert HEADLINE in pdftotext(out)

@@ -12,9 +12,8 @@ import pytest
 from editor.cli import main
 from editor.model.package import load_package
 
+from locations import DATA
 from photo_files import jpeg_with_gps
-
-DATA = Path(__file__).parent / "data"
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -22,10 +22,11 @@ from editor.model.media_store import MediaStore
 import factories
 from export_samples import EDITORS_NOTE, PNG_BYTES, efe_with_photos
 from golden import assert_golden
+from locations import DATA
 from nu_checker import needs_nu_checker, nu_errors
 from strict_html import parse_page
 
-SAMPLE_IMAGES = Path(__file__).parent / "data" / "images"
+SAMPLE_IMAGES = DATA / "images"
 
 # A tiny real GIF beside the PNG, so the tests do not depend on files outside the repository.
 GIF_BYTES = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")

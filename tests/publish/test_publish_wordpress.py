@@ -32,9 +32,9 @@ from editor.publish.rest import PublishCancelled, PublishError, RestClient, Site
 from editor.publish.wordpress import publish, remembered
 
 from export_samples import efe_with_photos
+from locations import TESTS
 
-REPO = Path(__file__).resolve().parents[1]
-RECIPE = Path(os.environ.get("DATELINE_WORDPRESS_RECIPE", Path(__file__).parent / "wordpress"))
+RECIPE = Path(os.environ.get("DATELINE_WORDPRESS_RECIPE", TESTS / "wordpress"))
 PACKAGES = "wordpress mariadb-server php8.2 php8.2-cli php8.2-fpm php8.2-mysql php8.2-gd nginx"
 
 

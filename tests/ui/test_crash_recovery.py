@@ -17,9 +17,11 @@ import pytest
 
 from editor.ui.controllers.autosave import DEADLINE_S
 
+from locations import REPO
+
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = REPO
 
 # The app as a reporter runs it (the window, its autosave at the real intervals), typing a word
 # into the body every 150 ms and saying when each was typed, on the shared monotonic clock.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import pickle
-from pathlib import Path
 
 import pyexiv2
 import pytest
@@ -22,8 +21,10 @@ from editor.media.renditions import (
 )
 from editor.model.article import Crop
 
-HOSTILE = Path(__file__).parent / "data" / "hostile-images"
-ROCKET = Path(__file__).parent / "data" / "images" / "rocket.jpg"
+from locations import DATA
+
+HOSTILE = DATA / "hostile-images"
+ROCKET = DATA / "images" / "rocket.jpg"
 
 RED = (220, 30, 30)
 GREY = (128, 128, 128)

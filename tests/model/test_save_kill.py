@@ -21,6 +21,8 @@ import pytest
 
 from editor.model.package import backup_path, load_package
 
+from locations import REPO
+
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL"),
@@ -73,7 +75,7 @@ def _version(path: Path) -> int:
 def test_kill_during_save_leaves_the_old_or_the_new_version(tmp_path: Path) -> None:
     path = tmp_path / "story.article"
     rng = random.Random(os.environ.get("KILL_SEED", time.time_ns()))
-    environment = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    environment = {**os.environ, "PYTHONPATH": str(REPO)}
     outcomes = {"old": 0, "new": 0}
     for _kill in range(KILLS):
         child = subprocess.Popen(

@@ -18,7 +18,9 @@ from editor.media.errors import MediaError
 from editor.media.probe import DISPLAY_SIDE, THUMBNAIL_SIDE, PreparedPhoto, prepare_photo
 from editor.media.scaling import draft_scale
 
-HOSTILE = Path(__file__).parent / "data" / "hostile-images"
+from locations import DATA
+
+HOSTILE = DATA / "hostile-images"
 
 RED = (220, 30, 30)
 BLUE = (30, 30, 220)

@@ -22,7 +22,7 @@ from editor.checks.registry import CheckContext, run_checks
 from editor.ingest import import_file
 from editor.model.article import Article, ImageRef
 
-DATA = Path(__file__).parent / "data"
+from locations import DATA
 
 
 @pytest.fixture(scope="module")

@@ -25,8 +25,8 @@ from editor.model.article import Article, Dateline
 from editor.model.dateline import dateline_text
 
 import factories
+from locations import DATA
 
-DATA = Path(__file__).parent / "data"
 SAMPLE_IMAGES = DATA / "images"
 HOSTILE_IMAGES = DATA / "hostile-images"
 IMAGE_LINE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)]*)\)")

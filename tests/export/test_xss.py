@@ -42,8 +42,9 @@ from editor.model.media_store import MediaStore
 from editor.render.sanitise import sanitise
 
 from factories import image_bytes, stored_photo
+from locations import DATA
 
-PAYLOAD_FILE = Path(__file__).parent / "data" / "xss-payloads.txt"
+PAYLOAD_FILE = DATA / "xss-payloads.txt"
 
 
 def load_payloads() -> list[str]:

@@ -26,7 +26,7 @@ from editor.spelling import (
     speller_for,
 )
 
-DATA = Path(__file__).parent / "data"
+from locations import DATA
 
 
 @pytest.fixture

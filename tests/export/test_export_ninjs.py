@@ -35,9 +35,10 @@ import factories
 from export_samples import EDITORS_NOTE, FRONT_MATTER_SAMPLES, efe_with_photos, front_matter_sample
 from factories import image_bytes
 from golden import assert_golden
+from locations import DATA
 from strict_html import parse_fragment
 
-SCHEMAS = Path(__file__).parent / "data" / "schemas" / "ninjs"
+SCHEMAS = DATA / "schemas" / "ninjs"
 VERSIONS = {"2.2": NinjsExporter, "3.1": Ninjs3Exporter}
 HOSTILE = (
     '<script>alert(1)</script> <img src=x onerror=alert(1)> "><svg onload=alert(1)> '

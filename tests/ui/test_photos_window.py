@@ -12,11 +12,10 @@ import pytest
 from PIL import Image
 
 from gui_helpers import read_dom, wait_for_dom
+from locations import DATA
 from photo_files import jpeg_with_gps
 
 pytestmark = pytest.mark.gui
-
-DATA = Path(__file__).parent / "data"
 
 
 def add_and_wait(qtbot, window, path: Path) -> None:
