@@ -25,6 +25,7 @@ from editor.checks.house_style import check_house_style
 from editor.checks.registry import CheckContext, CheckSettings, run_checks
 from editor.checks.spelling_check import spelling_check
 from editor.model.article import Article, snapshot_article
+from editor.model.media_store import MediaStore
 from editor.ui.controllers import ShowStatus
 from editor.ui.controllers.debounce import DebouncedJob
 from editor.ui.controllers.spelling_service import SpellingService
@@ -87,7 +88,9 @@ class ChecksResult:
     findings: list[Finding]
 
 
-def checks_work(article: Article, media: Any, service: SpellingService) -> list[Finding]:
+def checks_work(
+    article: Article, media: MediaStore | None, service: SpellingService
+) -> list[Finding]:
     """Run in the worker: every check, with spelling (the window's personal dictionary) and
     house style (the defaults and the user's file), on a snapshot."""
     context = CheckContext(settings=CheckSettings(), media=media)
@@ -327,7 +330,7 @@ def _select(widget: QWidget, finding: Finding | None) -> None:
         line.selectAll()
 
 
-def _replace_in(widget: Any, text: str, start: int, end: int, replacement: str) -> bool:
+def _replace_in(widget: QWidget | None, text: str, start: int, end: int, replacement: str) -> bool:
     """Replace a span of ``text`` in the text widget showing it, as the reporter would (one
     undo step there; the widget's edit signal reaches the document). False when ``widget`` is
     not a text widget or does not show ``text``: the caller sets the value in the document."""
