@@ -77,16 +77,12 @@ class BodyTree:
     placed_photo_ids: frozenset[str]
 
 
-def rendered_body_tree(article: Article, renderer: BodyRenderer, photo_url: PhotoUrl) -> BodyTree:
-    """The article's body, rendered as the preview shows it, and the photos it places."""
+def rendered_body(article: Article, renderer: BodyRenderer, photo_url: PhotoUrl) -> BodyTree:
+    """The article's body, rendered as the preview shows it, as a ``<body>`` element tree, and
+    the ids of the photos it places (a placement inside code places nothing)."""
     photos = PhotoLookup.of(article.photos, photo_url)
     rendered = renderer.render(article.body, photos, end_mark=article.end_mark)
     return BodyTree(parse_fragment(rendered.html), rendered.placed_photo_ids)
-
-
-def rendered_body(article: Article, renderer: BodyRenderer, photo_url: PhotoUrl) -> ET.Element:
-    """The article's body, rendered as the preview shows it, as a ``<body>`` element tree."""
-    return rendered_body_tree(article, renderer, photo_url).root
 
 
 def text_of(element: ET.Element) -> str:

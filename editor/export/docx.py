@@ -27,7 +27,7 @@ from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt, RGBColor
 
 from editor.export.base import ExportError, ExportOptions, write_export_file
-from editor.export.body_tree import BodyTree, parse_fragment, rendered_body_tree
+from editor.export.body_tree import BodyTree, parse_fragment, rendered_body
 from editor.export.docx_body import BodyWriter, PageBox, PhotoPicture, xml_text
 from editor.export.paper import paper_for_language
 from editor.export.photo_copies import make_photo_copies, widest_jpeg
@@ -76,7 +76,7 @@ class DocxExporter:
                 return None  # an address typed in the body: nothing is fetched
             return pictures.get(src.removeprefix(_PHOTO_SRC))
 
-        body = rendered_body_tree(article, shared_renderer(), photo_src)
+        body = rendered_body(article, shared_renderer(), photo_src)
         document = docx.Document()
         page = _set_up_page(document, article)
         writer = BodyWriter(document, picture_for, page)

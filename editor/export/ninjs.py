@@ -195,7 +195,7 @@ def _body_html(
         except KeyError:
             raise ExportError(f"photo {image.id}: no web copy could be made of it") from None
 
-    root = rendered_body(article, renderer, photo_url)
+    root = rendered_body(article, renderer, photo_url).root
     _drop_placeholders(root)
     return _NOT_IN_HTML_RE.sub("", _inner_html(root))
 

@@ -101,7 +101,7 @@ class StoryFolderExporter:
         # and HTML layers need not cope with them.
         writable = dataclasses.replace(article, body=xml_safe(article.body))
         root = self.document(
-            article, rendered_body(writable, shared_renderer(), photos.file_name), photos
+            article, rendered_body(writable, shared_renderer(), photos.file_name).root, photos
         )
         indent_containers(root, self.containers)
         return {STORY_FILE: to_bytes(root), **photos.files()}

@@ -89,7 +89,7 @@ def post_blocks(article: Article, photos: dict[str, BlockPhoto]) -> str:
     """The post content as block markup, each published photo's image block pointing at the
     media item given by its photo id (the export's own ids, or those a site gave on upload).
     The dateline runs into the first paragraph and the desk codes close the post."""
-    body = rendered_body(article, shared_renderer(), lambda image: photos[image.id].url)
+    body = rendered_body(article, shared_renderer(), lambda image: photos[image.id].url).root
     _run_dateline_in(body, dateline_text(article.dateline))
     if article.sign_off.strip():
         ET.SubElement(body, "p").text = article.sign_off.strip()
