@@ -146,6 +146,7 @@ def settle(window, pause: float) -> None:
     spelling passes over the whole story, the preview scrolling to the cursor and painting the
     new place), then wait ``pause`` seconds: a reporter's hands take longer than that to go from
     the mouse to the keys."""
+
     # The checks benchmark builds a window without the checks and spelling (they are None).
     def passes_done() -> bool:
         return all(part is None or part.idle for part in (window.checks, window.spelling))
