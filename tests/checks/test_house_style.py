@@ -19,10 +19,9 @@ from editor.checks.house_style import (
     load_house_style,
 )
 from editor.checks.registry import CheckContext, run_checks
-from editor.ingest import import_file
 from editor.model.article import Article, ImageRef
 
-from locations import DATA
+from factories import caravan
 
 
 @pytest.fixture(scope="module")
@@ -324,12 +323,12 @@ def test_check_house_style_runs_in_the_registry() -> None:
 
 
 def test_efe_sample_house_style(defaults) -> None:
-    article = import_file(DATA / "caravan-efe.md").article
+    article = caravan().article
     assert flags(article, defaults) == [("headline", "México", "Mexico")]
 
 
 def test_twenty_thousand_words_are_all_checked(defaults) -> None:
-    article = import_file(DATA / "caravan-efe.md").article
+    article = caravan().article
     article.body = "\n\n".join([article.body + " They were travelling."] * 40)
     started = time.perf_counter()
     found = house_style_findings(article, defaults)

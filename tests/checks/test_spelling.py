@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from editor.checks.findings import Severity
 from editor.checks.registry import CheckContext, run_checks
 from editor.checks.spelling_check import check_spelling, spelling_check, spelling_findings
-from editor.ingest import import_file
 from editor.model.article import Article, Dateline, ImageRef
 from editor.spelling import (
     PersonalDictionary,
@@ -26,7 +25,7 @@ from editor.spelling import (
     speller_for,
 )
 
-from locations import DATA
+from factories import caravan
 
 
 @pytest.fixture
@@ -442,7 +441,7 @@ def test_check_spelling_runs_in_the_registry() -> None:
 
 
 def test_efe_sample_spelling() -> None:
-    article = import_file(DATA / "caravan-efe.md").article
+    article = caravan().article
     found = check_spelling(article, None)
     words = {
         (f.field, (article.headline if f.field == "headline" else article.body)[f.start : f.end])
