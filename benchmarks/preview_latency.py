@@ -103,6 +103,11 @@ def article_of(words: int) -> Article:
         ImageRef(id=f"p{n}", original_name=f"/uploads/{n}.jpg", caption=f"Photo {n}")
         for n in range(1, PHOTOS + 1)
     ]
+    # A lead photo the body does not place, as most stories have: the header shows it, so every
+    # keystroke asks whether the edit placed it (the header is part of each keystroke's render).
+    article.photos.insert(
+        0, ImageRef(id="lead", original_name="/uploads/lead.jpg", caption="Lead", featured=True)
+    )
     return article
 
 
