@@ -99,8 +99,12 @@ class PreviewRenderer:
             body = self._blocks.render(article.body, photos, end_mark=article.end_mark)
             body_html = self._blocks.html() if body.full else None
         if "header" in request.parts:
-            # The body's one scan, not a render: the header may be asked for without the body.
-            placed = placed_photo_ids(article.body)
+            # Which photos the body places: the blocks just rendered know (a keystroke must not
+            # scan the whole story for it); asked for without the body, the body's one scan.
+            if body is not None:
+                placed = self._blocks.placed_photo_ids()
+            else:
+                placed = placed_photo_ids(article.body)
             header = self._unless_sent(
                 "header", render_header(article, self._renderer, photos, placed)
             )
