@@ -61,7 +61,7 @@ def dispose_widgets() -> None:
 
 
 def run_gui(path: str | None) -> int:
-    configure_logging()
+    configure_logging(tracebacks=True)  # a bug report from the window wants the traceback
     app = create_application()
     window = open_window(path)
     from PySide6.QtCore import QTimer

@@ -54,10 +54,13 @@ def sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def _create_temp_file(target: Path) -> tuple[Path, int]:
+def _create_temp_file(target: Path, mode: int | None) -> tuple[Path, int]:
     temp = temp_path_beside(target)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    return temp, os.open(temp, flags, 0o666)  # 0o666 lets the user's umask decide, as for any file
+    # Created with its final permissions (the umask can only narrow them), so a private file
+    # such as the personal dictionary is never readable by others while it is written; without
+    # a mode, 0o666 lets the user's umask decide, as for any file.
+    return temp, os.open(temp, flags, 0o666 if mode is None else mode)
 
 
 def replace_atomically(
@@ -72,7 +75,7 @@ def replace_atomically(
     ``mode`` sets the new file's permissions (by default the user's umask decides). On failure
     the temporary file is removed and the error raised; ``target`` is untouched. Returns what
     ``write`` returns."""
-    temp, descriptor = _create_temp_file(target)
+    temp, descriptor = _create_temp_file(target, mode)
     try:
         with open(descriptor, "wb") as out:
             result = write(out)

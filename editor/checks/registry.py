@@ -92,7 +92,7 @@ def run_checks(
                 if not isinstance(finding, Finding):
                     raise TypeError(f"it reported {type(finding).__name__}, not a finding")
         except Exception as error:  # one broken check must not hide the others
-            logger.error("check %s failed", _name(check), exc_info=error)
+            logger.error("check %s failed: %s", _name(check), error, exc_info=error)
             found = [_failed(check, error)]
         findings.extend(found)
     return sorted_findings(findings)

@@ -85,8 +85,8 @@ def _font(size: int) -> _Font:
     path, description = find_font_file()
     try:
         return _Font(path, description, size)
-    except (OSError, ImportError):
-        logger.warning("font %s not read; widths are estimated", path, exc_info=True)
+    except (OSError, ImportError) as error:
+        logger.warning("font %s not read (%s); widths are estimated", path, error, exc_info=True)
         return _Font(None, "an estimate (the font file could not be read)", size)
 
 

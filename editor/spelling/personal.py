@@ -69,8 +69,8 @@ class PersonalDictionary:
             text = self.path.read_bytes().decode("utf-8-sig", errors="replace")
         except FileNotFoundError:
             return set()
-        except OSError:
-            logger.warning("personal dictionary %s not read", self.path, exc_info=True)
+        except OSError as error:
+            logger.warning("personal dictionary %s not read: %s", self.path, error, exc_info=True)
             return set()
         found = set()
         for line in text.splitlines():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -146,3 +147,29 @@ def test_check_runs_as_a_command(efe_article: Path) -> None:
     )
     assert result.returncode == 1
     assert {"photo-no-alt", "photo-missing-file"} <= {f["code"] for f in json.loads(result.stdout)}
+
+
+def test_an_unreadable_personal_dictionary_is_one_warning_line(
+    efe_article: Path, tmp_path: Path
+) -> None:
+    # The command line's contract: one line on stderr, no traceback. The traceback is there for
+    # whoever asks with DATELINE_LOG=debug.
+    data = tmp_path / "data"
+    (data / "dateline" / "dictionary.txt").mkdir(parents=True)  # cannot be read as a file
+    command = [sys.executable, "-m", "editor", "check", str(efe_article), "--json"]
+    environment = {**os.environ, "XDG_DATA_HOME": str(data)}
+    environment.pop("DATELINE_LOG", None)
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, env=environment)
+    assert result.returncode == 1  # the sample's errors, as without the dictionary
+    assert json.loads(result.stdout)
+    [line] = result.stderr.splitlines()
+    assert line.startswith("dateline: WARNING: editor.spelling.personal: personal dictionary ")
+    assert "not read: " in line and "Traceback" not in result.stderr
+    debug = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**environment, "DATELINE_LOG": "debug"},
+    )
+    assert "Traceback" in debug.stderr and "IsADirectoryError" in debug.stderr

@@ -35,17 +35,32 @@ def test_a_failing_spelling_pass_logs_its_traceback(window, qtbot, caplog, monke
 def test_logging_goes_to_stderr_at_warning_unless_dateline_log_says(capsys) -> None:
     editor_logger = logging.getLogger("editor")
     level, handlers = editor_logger.level, list(editor_logger.handlers)
+    pane = logging.getLogger("editor.ui.some_pane")
     try:
         handler = configure_logging({})
         assert editor_logger.level == logging.WARNING
-        logging.getLogger("editor.ui.some_pane").info("not shown")
-        logging.getLogger("editor.ui.some_pane").warning("the worker failed")
+        pane.info("not shown")
+        try:
+            raise OSError("disk full")
+        except OSError:
+            pane.warning("the worker failed", exc_info=True)
+        # The command line's way: one line, the traceback left out.
         assert (
             capsys.readouterr().err == "dateline: WARNING: editor.ui.some_pane: the worker failed\n"
         )
-        # Once per process: a second call changes the level and keeps the one handler.
+        # The window's way: the traceback too.
+        assert configure_logging({}, tracebacks=True) is handler
+        try:
+            raise OSError("disk full")
+        except OSError:
+            pane.warning("the worker failed", exc_info=True)
+        shown = capsys.readouterr().err
+        assert shown.startswith("dateline: WARNING: editor.ui.some_pane: the worker failed\n")
+        assert "Traceback" in shown and "OSError: disk full" in shown
+        # Once per process: a later call changes the level and keeps the one handler; at debug
+        # level the traceback shows on the command line too.
         assert configure_logging({"DATELINE_LOG": "debug"}) is handler
-        assert editor_logger.level == logging.DEBUG
+        assert editor_logger.level == logging.DEBUG and handler.tracebacks
         assert editor_logger.handlers.count(handler) == 1
     finally:
         editor_logger.handlers[:] = handlers
