@@ -37,7 +37,6 @@ from editor.text.body_syntax import (
     BLANK_LINE_RE,
     DOUBLE_BRACKET_NOTE_RE,
     LinkSyntax,
-    blank_spans,
     code_and_comment_spans,
     find_links,
     inline_code_and_comments,
@@ -45,7 +44,7 @@ from editor.text.body_syntax import (
     other_syntax,
     spans_intersect,
 )
-from editor.text.prose_mask import markdown_code_blocks, markdown_prose_mask
+from editor.text.prose_mask import blank_spans, markdown_code_blocks, markdown_prose_mask
 
 __all__ = [
     "DOUBLE_BRACKET_NOTE_RE",
