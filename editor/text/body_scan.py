@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from editor.model.photos import PHOTO_SCHEME
 from editor.text.body_syntax import (
     BLANK_LINE_RE,
     DOUBLE_BRACKET_NOTE_RE,
@@ -48,7 +49,6 @@ from editor.text.prose_mask import blank_spans, markdown_code_blocks, markdown_p
 
 __all__ = [
     "DOUBLE_BRACKET_NOTE_RE",
-    "PHOTO_SCHEME",
     "BodyScan",
     "LinkSyntax",
     "PhotoPlacement",
@@ -59,13 +59,11 @@ __all__ = [
     "scan_body",
 ]
 
-# How the body places a photo: ![](photo:ID). The same scheme as editor.render.photo_refs and
-# editor.model.photos (this layer imports neither: it sits below both).
-PHOTO_SCHEME = "photo:"
 # An image whose address is a photo: reference, with an optional title, as Python-Markdown
 # reads an inline image; the scheme is matched in any case, as the renderer matches it.
 _PLACEMENT_RE = re.compile(
-    r"!\[[^\]\n]*\]\([ \t]*(?P<angle><)?[ \t]*(?i:photo:)[ \t]*(?P<id>[^\s()<>\"'\\]*)"
+    rf"!\[[^\]\n]*\]\([ \t]*(?P<angle><)?[ \t]*(?i:{re.escape(PHOTO_SCHEME)})"
+    r"[ \t]*(?P<id>[^\s()<>\"'\\]*)"
     r"[ \t]*(?(angle)>)(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\)"
 )
 
