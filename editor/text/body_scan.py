@@ -53,8 +53,6 @@ __all__ = [
     "LinkSyntax",
     "PhotoPlacement",
     "find_links",
-    "line_of",
-    "line_starts",
     "placed_photo_ids",
     "scan_body",
 ]
@@ -92,7 +90,8 @@ class BodyScan:
 
     @cached_property
     def line_starts(self) -> tuple[int, ...]:
-        return line_starts(self.text)
+        """The offset where each line starts (the first is 0)."""
+        return (0, *(m.end() for m in re.finditer("\n", self.text)))
 
     def line_of(self, offset: int) -> int:
         """The 1-based line holding ``offset``."""
@@ -203,18 +202,6 @@ class _ChecksReading:
     masked_spans: tuple[tuple[int, int], ...]
     code_free: str
     links: tuple[LinkSyntax, ...]
-
-
-@functools.lru_cache(maxsize=8)
-def line_starts(text: str) -> tuple[int, ...]:
-    """The offset where each line of ``text`` starts (the first is 0). Cached: the body checks,
-    the spelling check and the house-style check of one run share it."""
-    return (0, *(m.end() for m in re.finditer("\n", text)))
-
-
-def line_of(text: str, offset: int) -> int:
-    """The 1-based line of ``text`` holding ``offset``."""
-    return bisect.bisect_right(line_starts(text), offset)
 
 
 @functools.lru_cache(maxsize=8)
