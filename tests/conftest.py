@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from locations import DATA
+
 _SANDBOX = Path(tempfile.mkdtemp(prefix="dateline-tests-"))
 for _name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = str(_SANDBOX / _name.lower())
@@ -22,9 +24,6 @@ os.environ["HOME"] = str(_SANDBOX / "home")
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --no-sandbox")
-
-DATA = Path(__file__).parent / "data"
-
 
 # A test that uses one of these fixtures, or names the window, needs a QApplication: it is a
 # gui test whether or not its file says so, and `make test-fast` leaves it out.

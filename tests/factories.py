@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
 from typing import Any
 
 from PIL import Image
@@ -20,7 +19,8 @@ from editor.media.probe import prepare_photo
 from editor.model.article import Article, Dateline, ImageRef
 from editor.model.media_store import MediaStore
 
-DATA = Path(__file__).parent / "data"
+from locations import DATA
+
 CARAVAN_FILE = DATA / "caravan-efe.md"
 # Fixed dates, so that what a test writes does not depend on when it runs.
 CREATED = dt.datetime(2024, 12, 3, 14, 5, tzinfo=dt.UTC)

@@ -33,7 +33,7 @@ from editor.model.article import Article
 from editor.paths import config_dir
 from editor.spelling.dictionaries import split_tag
 from editor.spelling.text import prose_mask
-from editor.text.body_scan import line_of
+from editor.text.body_scan import scan_body
 
 DEFAULT_FILE = RESOURCES / "house-style" / "default.toml"
 
@@ -363,8 +363,9 @@ def house_style_findings(article: Article, style: HouseStyle) -> list[Finding]:
         for span, rule in _spans(rules, prose_mask(text)):
             found.append(_finding(rule, text, span, name))
     body = article.body
+    scan = scan_body(body)
     for span, rule in _spans(rules, prose_mask(body, markdown=True)):
-        found.append(_finding(rule, body, span, "body", line=line_of(body, span[0])))
+        found.append(_finding(rule, body, span, "body", line=scan.line_of(span[0])))
     for photo in article.photos:
         for photo_field in ("caption", "alt"):
             text = getattr(photo, photo_field)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from editor.checks.findings import Finding, Severity
 from editor.model.article import Article, ImageRef
-from editor.render.photo_refs import PHOTO_SCHEME
+from editor.model.photos import PHOTO_SCHEME
 from editor.text.body_scan import scan_body
 
 logger = logging.getLogger(__name__)

@@ -32,7 +32,7 @@ from editor.spelling import (
     words,
 )
 from editor.spelling.body import body_misspellings
-from editor.text.body_scan import line_of
+from editor.text.body_scan import scan_body
 
 SUGGESTION_LIMIT = 40
 
@@ -77,6 +77,7 @@ class _Reporter:
             found = body_misspellings(text, self.speller)
         else:
             found = tuple(self.speller.misspellings(text))
+        scan = scan_body(text) if markdown else None
         for start, end, word in found:
             if word in self.names:
                 continue
@@ -84,7 +85,7 @@ class _Reporter:
             fix = None
             if suggestion:
                 fix = Fix(f"Change to “{suggestion}”", start, end, suggestion)
-            line = line_of(text, start) if markdown else None
+            line = scan.line_of(start) if scan is not None else None
             yield Finding(
                 Severity.WARNING,
                 "spelling",

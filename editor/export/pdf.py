@@ -13,7 +13,6 @@ machine gives the same bytes. Fonts come from the system, so other machines may 
 
 Threads: Qt is imported only inside ``render``. From the GUI thread it runs a local event loop;
 from any other thread it hands the printing to the GUI thread and waits (the GUI thread's event
-
 loop must be running); with no application (the command line) it makes an offscreen one. See
 ``editor.printing.web_pdf``.
 """

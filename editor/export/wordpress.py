@@ -136,13 +136,8 @@ class WordPressExporter(BundleExporter):
     # --- the post ----------------------------------------------------------------------------
 
     def blocks(self, article: Article, uploads: list[UploadedPhoto]) -> str:
-        """The post content as block markup."""
-        return self.blocks_for(article, {u.image.id: u.block_photo() for u in uploads})
-
-    def blocks_for(self, article: Article, photos: dict[str, BlockPhoto]) -> str:
-        """The post content as block markup, each published photo's image block pointing at the
-        media item given by its photo id (e.g. the ids and addresses a site gave on upload)."""
-        return post_blocks(article, photos)
+        """The post content as block markup, each photo's image block pointing at its upload."""
+        return post_blocks(article, {u.image.id: u.block_photo() for u in uploads})
 
     def files(
         self, article: Article, media: MediaStore, options: ExportOptions | None = None

@@ -58,6 +58,25 @@ def new_photo_record(
     )
 
 
+def stored_photo_record(
+    article: Article,
+    media: MediaStore,
+    data: bytes,
+    prepared: PreparedPhoto,
+    original_name: str,
+    fields: PhotoFields = PhotoFields(),
+) -> tuple[ImageRef, bool]:
+    """Store a photo and give its record: the article's own if it already holds that file
+    (False), else a new record not yet in the article (True), so that the window can add it
+    through its undo stack.
+    """
+    media_path = store_photo(media, data, prepared)
+    existing = photo_with_file(article, media_path)
+    if existing is not None:
+        return existing, False
+    return new_photo_record(article, media_path, prepared, original_name, fields), True
+
+
 def attach_photo(
     article: Article,
     media: MediaStore,
@@ -70,13 +89,10 @@ def attach_photo(
 
     The same photo added twice is stored once and keeps its one record.
     """
-    media_path = store_photo(media, data, prepared)
-    existing = photo_with_file(article, media_path)
-    if existing is not None:
-        return existing, False
-    image = new_photo_record(article, media_path, prepared, original_name, fields)
-    article.photos.append(image)
-    return image, True
+    image, is_new = stored_photo_record(article, media, data, prepared, original_name, fields)
+    if is_new:
+        article.photos.append(image)
+    return image, is_new
 
 
 def _chosen(typed: str | None, from_file: str) -> str:

@@ -179,12 +179,12 @@ def _renditions(images: list[ImageRef], media: MediaStore, run: _Run) -> dict[st
 
 
 def _term_ids(client: RestClient, route: str, names: list[str]) -> list[int]:
-    """Ids of the terms (``tags`` or ``categories``) named, each created when missing."""
+    """Ids of the terms (``tags`` or ``categories``) named, each created when missing. The names
+    come trimmed and non-empty (``post_tags``, ``post_category``)."""
     ids: list[int] = []
     for name in names:
-        name = name.strip()
         slug = term_slug(name)
-        if not name or not slug:
+        if not slug:  # a section of punctuation alone: nothing WordPress could key it by
             continue
         found = client.get(route, slug=slug, context="edit")
         if isinstance(found, list) and found:

@@ -33,10 +33,10 @@ from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 
 from editor.model.article import ImageRef
+from editor.model.photos import PHOTO_SCHEME
 from editor.render.photo_refs import (
     MISSING_PHOTO_TEXT,
     PHOTO_MARKER,
-    PHOTO_SCHEME,
     PhotoLookup,
 )
 from editor.render.sanitise import finish_sanitised, sanitise

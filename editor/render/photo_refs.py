@@ -1,5 +1,6 @@
-"""How rendered HTML refers to the article's photos: the body's ``photo:`` references, the
-private marker our own figures carry through the sanitiser, and the caller's photo addresses."""
+"""How rendered HTML refers to the article's photos: the private marker our own figures carry
+through the sanitiser, and the caller's photo addresses. The body's own ``photo:`` scheme is
+``editor.model.photos.PHOTO_SCHEME``."""
 
 from __future__ import annotations
 
@@ -27,7 +28,6 @@ def photo_src(source: str | PhotoSource) -> str:
     return source.src if isinstance(source, PhotoSource) else source
 
 
-PHOTO_SCHEME = "photo:"  # how the body places a photo: ![](photo:ID)
 # The address our own photos carry between rendering and URL resolution. The secret part keeps
 # raw HTML typed in the body from passing itself off as one of our figures; it never reaches
 # the output (every marker is replaced), so output stays deterministic.

@@ -29,15 +29,15 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
 
+from editor.model.photos import PHOTO_SCHEME
 from editor.text.body_syntax import (
     BLANK_LINE_RE,
     DOUBLE_BRACKET_NOTE_RE,
     LinkSyntax,
-    blank_spans,
     code_and_comment_spans,
     find_links,
     inline_code_and_comments,
@@ -45,28 +45,25 @@ from editor.text.body_syntax import (
     other_syntax,
     spans_intersect,
 )
-from editor.text.prose_mask import markdown_code_blocks, markdown_prose_mask
+from editor.text.prose_mask import blank_spans, markdown_code_blocks, markdown_prose_mask
 
 __all__ = [
     "DOUBLE_BRACKET_NOTE_RE",
-    "PHOTO_SCHEME",
     "BodyScan",
     "LinkSyntax",
     "PhotoPlacement",
     "find_links",
-    "line_of",
-    "line_starts",
     "placed_photo_ids",
     "scan_body",
 ]
 
-# How the body places a photo: ![](photo:ID). The same scheme as editor.render.photo_refs and
-# editor.model.photos (this layer imports neither: it sits below both).
-PHOTO_SCHEME = "photo:"
+T = TypeVar("T")
+
 # An image whose address is a photo: reference, with an optional title, as Python-Markdown
 # reads an inline image; the scheme is matched in any case, as the renderer matches it.
 _PLACEMENT_RE = re.compile(
-    r"!\[[^\]\n]*\]\([ \t]*(?P<angle><)?[ \t]*(?i:photo:)[ \t]*(?P<id>[^\s()<>\"'\\]*)"
+    rf"!\[[^\]\n]*\]\([ \t]*(?P<angle><)?[ \t]*(?i:{re.escape(PHOTO_SCHEME)})"
+    r"[ \t]*(?P<id>[^\s()<>\"'\\]*)"
     r"[ \t]*(?(angle)>)(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\)"
 )
 
@@ -81,11 +78,41 @@ class PhotoPlacement:
     line: int
 
 
+class _WorkedOutOnce(Generic[T]):
+    """A part of a scan, worked out on first use and then kept in the instance's ``__dict__``.
+
+    Unlike ``functools.cached_property``, which on Python 3.11 holds one lock per property
+    across every instance (so a GUI-thread lookup would wait for a worker reading another
+    scan), there is no lock: two threads asking at once may each work the part out, and the
+    one stored last is kept; both are the same.
+    """
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _WorkedOutOnce[T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> T | _WorkedOutOnce[T]:
+        if instance is None:
+            return self
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value  # found there first from now on
+        return value
+
+
 class BodyScan:
     """The body, read once: its masks, code, links, photo placements, lines and paragraphs.
 
-    Each part is computed on first use and kept (a scan is shared between threads: at worst two
-    threads compute a part at once and one result is kept; both are the same).
+    Each part is worked out on first use and kept (``_WorkedOutOnce``). A scan is shared
+    between the GUI thread and the workers without a lock: at worst two threads work out a part
+    at once and one result is kept; both are the same.
     """
 
     def __init__(self, text: str) -> None:
@@ -93,9 +120,10 @@ class BodyScan:
 
     # --- lines and paragraphs ------------------------------------------------------------------
 
-    @cached_property
+    @_WorkedOutOnce
     def line_starts(self) -> tuple[int, ...]:
-        return line_starts(self.text)
+        """The offset where each line starts (the first is 0)."""
+        return (0, *(m.end() for m in re.finditer("\n", self.text)))
 
     def line_of(self, offset: int) -> int:
         """The 1-based line holding ``offset``."""
@@ -113,7 +141,7 @@ class BodyScan:
 
     # --- the checks' reading -------------------------------------------------------------------
 
-    @cached_property
+    @_WorkedOutOnce
     def _checks_reading(self) -> _ChecksReading:
         code, comments = code_and_comment_spans(self.text)
         code_free = blank_spans(self.text, code)
@@ -168,17 +196,17 @@ class BodyScan:
 
     # --- as Python-Markdown reads it -----------------------------------------------------------
 
-    @cached_property
+    @_WorkedOutOnce
     def markdown_code_blocks(self) -> tuple[tuple[int, int], ...]:
         """Fenced (closed) and indented code blocks, as Python-Markdown makes them."""
         return tuple(markdown_code_blocks(self.text))
 
-    @cached_property
+    @_WorkedOutOnce
     def spelling_prose(self) -> str:
         """The prose spelling and house style read (``editor.text.prose_mask``)."""
         return markdown_prose_mask(self.text, list(self.markdown_code_blocks))
 
-    @cached_property
+    @_WorkedOutOnce
     def placements(self) -> tuple[PhotoPlacement, ...]:
         """The photo placements outside code, in order."""
         if PHOTO_SCHEME not in self.text.lower():
@@ -192,7 +220,7 @@ class BodyScan:
             for match in _PLACEMENT_RE.finditer(readable)
         )
 
-    @cached_property
+    @_WorkedOutOnce
     def placed_photo_ids(self) -> frozenset[str]:
         """Ids of the photos the body places (outside code), found in the story or not."""
         return frozenset(placement.photo_id for placement in self.placements)
@@ -206,18 +234,6 @@ class _ChecksReading:
     masked_spans: tuple[tuple[int, int], ...]
     code_free: str
     links: tuple[LinkSyntax, ...]
-
-
-@functools.lru_cache(maxsize=8)
-def line_starts(text: str) -> tuple[int, ...]:
-    """The offset where each line of ``text`` starts (the first is 0). Cached: the body checks,
-    the spelling check and the house-style check of one run share it."""
-    return (0, *(m.end() for m in re.finditer("\n", text)))
-
-
-def line_of(text: str, offset: int) -> int:
-    """The 1-based line of ``text`` holding ``offset``."""
-    return bisect.bisect_right(line_starts(text), offset)
 
 
 @functools.lru_cache(maxsize=8)

@@ -12,6 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from editor.text.prose_mask import blank_spans
+
 # --- what is blanked out -------------------------------------------------------------------------
 
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
@@ -46,21 +48,6 @@ def spans_intersect(spans: tuple[tuple[int, int], ...], start: int, end: int) ->
 def inside_spans(spans: tuple[tuple[int, int], ...], offset: int) -> bool:
     index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
     return index >= 0 and spans[index][0] <= offset < spans[index][1]
-
-
-def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with every span's characters but newlines replaced by spaces."""
-    if not spans:
-        return text
-    pieces: list[str] = []
-    position = 0
-    for start, end in merge_spans(spans):
-        pieces.append(text[position:start])
-        segment = text[start:end]
-        pieces.append("\n".join(" " * len(part) for part in segment.split("\n")))
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

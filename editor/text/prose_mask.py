@@ -106,25 +106,26 @@ def markdown_code_blocks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _blank_out(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with each span replaced by spaces (newlines kept, so lines stay lines)."""
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every span's characters but newlines replaced by spaces (so lines stay
+    lines and offsets stay offsets); spans may come in any order and overlap."""
     if not spans:
         return text
-    pieces = []
+    pieces: list[str] = []
     position = 0
     for start, end in sorted(spans):
         start = max(start, position)
         if end <= start:
             continue
         pieces.append(text[position:start])
-        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+        pieces.append("\n".join(" " * len(part) for part in text[start:end].split("\n")))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
 
 
 def blank_addresses(text: str) -> str:
-    return _blank_out(text, [m.span() for m in _ADDRESS_RE.finditer(text)])
+    return blank_spans(text, [m.span() for m in _ADDRESS_RE.finditer(text)])
 
 
 # Short fields are many (headline, dek, every photo's caption and alt text) and cheap; bodies go
@@ -136,6 +137,6 @@ def markdown_prose_mask(text: str, code_blocks: list[tuple[int, int]] | None = N
     """``text`` with its code blocks (``markdown_code_blocks``, passed in when already known),
     inline Markdown syntax and addresses blanked out."""
     blocks = markdown_code_blocks(text) if code_blocks is None else code_blocks
-    text = _blank_out(text, blocks)
-    text = _blank_out(text, [m.span() for m in _MARKDOWN_INLINE_RE.finditer(text)])
+    text = blank_spans(text, blocks)
+    text = blank_spans(text, [m.span() for m in _MARKDOWN_INLINE_RE.finditer(text)])
     return blank_addresses(text)

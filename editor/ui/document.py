@@ -133,14 +133,13 @@ class ArticleDocument(QObject):
         self, data: bytes, prepared: PreparedPhoto, original_name: str
     ) -> tuple[ImageRef, bool]:
         """Store a photo (once, however often it is added); returns its record and if it is new."""
-        media_path = photo_files.store_photo(self.media, data, prepared)
-        existing = photo_ops.photo_with_file(self.article, media_path)
-        if existing is not None:
-            return existing, False
-        image = photo_files.new_photo_record(self.article, media_path, prepared, original_name)
-        after = [*self.article.photos, image]
-        self.photo_undo.push(_PhotoListCommand(self, f"Add photo {image.id}", after))
-        return image, True
+        image, is_new = photo_files.stored_photo_record(
+            self.article, self.media, data, prepared, original_name
+        )
+        if is_new:
+            after = [*self.article.photos, image]
+            self.photo_undo.push(_PhotoListCommand(self, f"Add photo {image.id}", after))
+        return image, is_new
 
     def remove_photo(self, photo_id: str) -> None:
         self.photo_undo.push(_RemovePhotoCommand(self, photo_id))

@@ -19,7 +19,7 @@ def test_core_layers_import_no_qt_widgets() -> None:
         "import editor.spelling, editor.spelling.text, editor.spelling.speller\n"
         "import editor.spelling.personal, editor.spelling.dictionaries\n"
         "import editor.checks.findings, editor.checks.spelling_check, editor.checks.house_style\n"
-        "import editor.checks.registry, editor.checks.body, editor.checks.body_text\n"
+        "import editor.checks.registry, editor.checks.body, editor.text.body_scan\n"
         "import editor.checks.fields, editor.checks.photos, editor.checks.language\n"
         "import editor.checks.text_measure, editor.model.counts, editor.text.typography\n"
         "import editor.text.find_replace, editor.model.revisions, editor.model.file_lock\n"

@@ -12,12 +12,12 @@ from dataclasses import replace
 
 import pytest
 
-from editor.checks.body_text import scan_body
 from editor.checks.findings import Finding, Severity
 from editor.checks.registry import CHECKS, CheckContext, CheckSettings, run_checks
 from editor.checks.text_measure import find_font_file, text_width
 from editor.model.article import Article, Crop, Dateline, ImageRef
 from editor.model.media_store import MediaStore
+from editor.text.body_scan import scan_body
 
 CLEAN_BODY = (
     "A caravan of over 1,500 migrants set out from Mexico’s southern border on Tuesday, "

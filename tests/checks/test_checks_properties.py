@@ -7,11 +7,11 @@ import hypothesis.strategies as st
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from editor.checks.body_text import scan_body
 from editor.checks.findings import Finding
 from editor.checks.registry import CheckContext, CheckSettings, run_checks
 from editor.model.article import Article, Crop, Dateline, ImageRef
 from editor.model.media_store import MediaStore
+from editor.text.body_scan import scan_body
 
 # Pieces that stress the Markdown reading: quotes of every kind, brackets, code, links, notes.
 PIECES = [

@@ -381,7 +381,7 @@ def test_command_line_adds_tests_and_publishes_to_the_site(
     from editor.cli import main
     from editor.model.package import load_package, save_package
 
-    from test_sites import MemoryKeyring
+    from keyrings import MemoryKeyring
 
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())  # never the desktop's own keyring
@@ -430,7 +430,7 @@ def site_in_keyring(wordpress: Site, tmp_path: Path, monkeypatch):
 
     from editor.sites import SiteStore, checked_site
 
-    from test_sites import MemoryKeyring
+    from keyrings import MemoryKeyring
 
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())

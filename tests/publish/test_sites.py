@@ -9,33 +9,14 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import NoKeyringError, PasswordDeleteError
+from keyring.errors import NoKeyringError
 
 from editor.cli import main
 from editor.sites import KEYRING_SERVICE, Site, SiteError, SiteStore, checked_site
 
+from keyrings import MemoryKeyring
+
 PASSWORD = "abcd EFGH ijkl MNOP qrst UVWX"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring in memory, standing in for the desktop's Secret Service."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
 
 
 class NoKeyring(MemoryKeyring):

@@ -111,12 +111,12 @@ def test_a_photo_placed_only_in_code_is_not_published_unless_it_leads() -> None:
 
 
 def test_every_layer_writes_placements_with_one_scheme() -> None:
-    from editor.model.photos import PHOTO_REFERENCE, placement
-    from editor.render.photo_refs import PHOTO_SCHEME as RENDER_SCHEME
-    from editor.text.body_scan import PHOTO_SCHEME
+    from editor.model.photos import PHOTO_SCHEME, placement
 
-    assert PHOTO_SCHEME == RENDER_SCHEME == PHOTO_REFERENCE
+    assert placement("p7") == f"![]({PHOTO_SCHEME}p7)"
     assert placed_photo_ids(placement("p7")) == {"p7"}
+    photos = PhotoLookup.of(story("")[0].photos, file_url)
+    assert BodyRenderer().render(placement("lead"), photos).placed_photo_ids == {"lead"}
 
 
 def test_placements_carry_their_place() -> None:

@@ -179,7 +179,7 @@ class Autosaver(QObject):
     # --- writing -------------------------------------------------------------------------------
 
     def autosave_now(self) -> None:
-        """Snapshot the article on this thread, write it in the worker pool."""
+        """Snapshot the article on this thread, write it on the autosaver's own writer thread."""
         self._timer.stop()
         self._first_change = None
         if not self.document.dirty or self.slot.removed:
