@@ -177,7 +177,7 @@ def _publish(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         if not (options.when_online and error.temporary):
             raise CommandError(str(error)) from None
         try:
-            PublishQueue().add(path, options.site, options.status, str(error))
+            PublishQueue().add(path, options.site, options.status, str(error), error.retry_after)
         except QueueError as queue_error:
             raise CommandError(str(queue_error)) from None
         if options.json:

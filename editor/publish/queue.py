@@ -22,6 +22,8 @@ from editor.paths import data_dir
 from editor.publish.rest import PublishError
 
 QUEUE_FILE = "publish-queue.json"
+# A site's Retry-After is honoured up to this long: a day's pause is a site that is down.
+MAX_WAIT_S = 6 * 3600
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +34,24 @@ class QueueError(Exception):
 
 def default_queue_path() -> Path:
     return data_dir() / QUEUE_FILE
+
+
+def _not_before(retry_after: float | None) -> str:
+    """The ISO time ``retry_after`` seconds from now, or "" when the site asked for no pause."""
+    if not retry_after or retry_after <= 0:
+        return ""
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=min(retry_after, MAX_WAIT_S))
+    return later.replace(microsecond=0).isoformat()
+
+
+def _parsed_time(text: str) -> dt.datetime | None:
+    try:
+        when = dt.datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None  # a hand-edited queue: try the entry rather than hold it forever
+    if when is not None and when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when
 
 
 def _article_key(article: Path | str) -> str:
@@ -48,6 +68,12 @@ class QueuedPublish:
     attempts: int = 0
     last_error: str = ""
     needs_attention: bool = False  # the last try failed for a reason waiting will not cure
+    not_before: str = ""  # ISO time, UTC: the site asked not to be tried before then (Retry-After)
+
+    def waits_until(self) -> dt.datetime | None:
+        """When the site allows the next try, if that is still to come."""
+        when = _parsed_time(self.not_before)
+        return when if when is not None and when > dt.datetime.now(dt.UTC) else None
 
 
 @dataclass(frozen=True)
@@ -80,10 +106,30 @@ class PublishQueue:
         key = _article_key(article)
         return [entry for entry in self.entries() if entry.article == key]
 
-    def add(self, article: Path | str, site: str, status: str, reason: str = "") -> QueuedPublish:
-        """Queue ``article`` for ``site`` (replacing an earlier entry for the same pair)."""
+    def due_for(self, article: Path | str) -> list[QueuedPublish]:
+        """The entries of the story at ``article`` that may be tried now (see ``not_before``)."""
+        return [entry for entry in self.entries_for(article) if entry.waits_until() is None]
+
+    def postpone(self, article: Path | str, site: str, retry_after: float | None) -> None:
+        """The site asked for a pause: no try of this story for ``site`` before it is over."""
+        key = _article_key(article)
+        for entry in self.entries():
+            if (entry.article, entry.site) == (key, site):
+                self.update(replace(entry, not_before=_not_before(retry_after)))
+
+    def add(
+        self,
+        article: Path | str,
+        site: str,
+        status: str,
+        reason: str = "",
+        retry_after: float | None = None,
+    ) -> QueuedPublish:
+        """Queue ``article`` for ``site`` (replacing an earlier entry for the same pair); not
+        to be tried before ``retry_after`` seconds from now when the site asked so."""
         now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
         entry = QueuedPublish(_article_key(article), site, status, now, 0, reason)
+        entry = replace(entry, not_before=_not_before(retry_after))
         self._write([*self._others(entry), entry])
         return entry
 
@@ -99,16 +145,24 @@ class PublishQueue:
         read). Published entries leave the queue."""
         outcomes = []
         for entry in self.entries():
+            waits_until = entry.waits_until()
+            if waits_until is not None:
+                # The site asked for a pause (429 or 503 with Retry-After): respect it.
+                message = f"waits until {waits_until:%H:%M} UTC, as the site asked"
+                outcomes.append(RetryOutcome(entry, False, message))
+                continue
             try:
                 link = publish_one(entry)
             except (PublishError, OSError, ValueError) as error:
                 # Only a site out of reach is cured by waiting; a story that cannot be read is not.
                 temporary = isinstance(error, PublishError) and error.temporary
+                retry_after = error.retry_after if isinstance(error, PublishError) else None
                 tried = replace(
                     entry,
                     attempts=entry.attempts + 1,
                     last_error=str(error),
                     needs_attention=not temporary,
+                    not_before=_not_before(retry_after),
                 )
                 self.update(tried)
                 outcomes.append(RetryOutcome(tried, False, str(error)))

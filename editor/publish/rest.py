@@ -5,11 +5,19 @@ Application Passwords), a timeout, and JSON both ways (media uploads send the fi
 with a ``Content-Disposition`` naming it). Every failure is a PublishError whose message is one
 line a reporter can act on: wrong user or password (401), missing rights (403), no REST API at
 that address (404), a timeout, a refused or dropped connection, an answer that is not JSON.
+
+Redirects are never followed. Following one would send the Authorization header (the
+reporter's Application Password) to whatever host or scheme the answer names, https to http
+included, and would turn a POST into a GET; a site that moved is told to the reporter instead,
+who updates its address. A site that says "too many requests" (429) or "unavailable" (503) is
+temporarily out of reach, and its ``Retry-After`` is kept on the error for the publish queue.
 """
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
+import email.utils
 import http.client
 import json
 import socket
@@ -32,7 +40,13 @@ class PublishError(Exception):
     """
 
     def __init__(
-        self, message: str, status: int | None = None, code: str = "", *, temporary: bool = False
+        self,
+        message: str,
+        status: int | None = None,
+        code: str = "",
+        *,
+        temporary: bool = False,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
@@ -40,6 +54,8 @@ class PublishError(Exception):
         # The site could not be reached or was briefly down: trying later may well work
         # (publish when online). Wrong passwords, missing rights and bad answers are not.
         self.temporary = temporary
+        # Seconds the site asked us to wait before trying again (its Retry-After), if it said.
+        self.retry_after = retry_after
 
 
 class PublishCancelled(PublishError):
@@ -59,6 +75,39 @@ class Site:
         return self.url.strip().rstrip("/")
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Never follow a redirect: the 30x reaches ``RestClient`` as an HTTPError."""
+
+    def redirect_request(self, *_args: Any, **_kwargs: Any) -> None:
+        return None
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header: a number of seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
+
+
+def _site_address(url: str) -> str:
+    """The site's own address in ``url``: what precedes its REST API path, without a query."""
+    parts = urllib.parse.urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return ""
+    path = parts.path.split(API_PATH.rstrip("/"), 1)[0].rstrip("/")
+    host = parts.netloc.rpartition("@")[2]  # never repeat a user or password the answer names
+    return f"{parts.scheme}://{host}{path}"
+
+
 def _one_line(text: str, limit: int = 200) -> str:
     line = " ".join(str(text).split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
@@ -75,7 +124,8 @@ class RestClient:
         self.timeout = timeout
         token = base64.b64encode(f"{site.user}:{site.password}".encode()).decode("ascii")
         self._authorization = f"Basic {token}"
-        self._opener = urllib.request.build_opener()  # no proxies from the environment needed
+        # No proxies from the environment needed; redirects are refused (see the module's doc).
+        self._opener = urllib.request.build_opener(_NoRedirects)
 
     def url(self, route: str, query: dict[str, Any] | None = None) -> str:
         address = self.site.base_url + API_PATH + route.lstrip("/")
@@ -178,6 +228,14 @@ class RestClient:
         except (UnicodeDecodeError, ValueError):
             pass
         where = self.site.base_url
+        if 300 <= status < 400:
+            location = error.headers.get("Location", "") if error.headers else ""
+            moved = urllib.parse.urljoin(error.geturl() or where, location) if location else ""
+            return PublishError(
+                f"the site answered from {_site_address(moved) or 'another address'}"
+                f" ({status}): update its address with `dateline sites add`",
+                status=status,
+            )
         if status == 401:
             message = (
                 f"{where} refused the user name or Application Password (401): "
@@ -189,7 +247,20 @@ class RestClient:
                 message += f": {said}"
         elif status == 404 and (not code or code == "rest_no_route"):
             message = f"no WordPress REST API at {where} (404): is this the site's address?"
+        elif status == 429:
+            message = f"{where} has had too many requests (429); try again later"
         else:
             message = f"{where} answered {status}" + (f": {said}" if said else "")
-        # A gateway or a site briefly down answers 502-504: worth trying again later.
-        return PublishError(message, status=status, code=code, temporary=status in (502, 503, 504))
+        # Too many requests, a gateway or a site briefly down (429, 502-504): worth trying
+        # again later, no sooner than the site asked.
+        temporary = status in (429, 502, 503, 504)
+        retry_after = _retry_after(error.headers.get("Retry-After")) if error.headers else None
+        if temporary and retry_after:
+            message += f" (it asks to wait {retry_after:,.0f} seconds)"
+        return PublishError(
+            message,
+            status=status,
+            code=code,
+            temporary=temporary,
+            retry_after=retry_after if temporary else None,
+        )

@@ -474,7 +474,7 @@ class MainWindow(QMainWindow):
             from editor.publish.queue import PublishQueue
 
             # Nothing queued (nearly always): no dialog built, no sites file read every minute.
-            if not PublishQueue().entries_for(self.document.path):
+            if not PublishQueue().due_for(self.document.path):
                 return False
         return self._publish_dialog_instance().retry_queued()
 

@@ -50,6 +50,7 @@ class PublishDialog(BackgroundWorkDialog):
         self._document = document
         self.store = store or SiteStore()
         self._asked: tuple[str, str] = ("", "draft")  # site and status of the last publish
+        self._retry_after: float | None = None  # the wait the site asked for, last time
 
         self.site = QComboBox()
         self.site.setObjectName("publish_site")
@@ -150,7 +151,7 @@ class PublishDialog(BackgroundWorkDialog):
 
     def _finished(self, result: PublishResult | PublishError) -> None:
         if isinstance(result, PublishError):
-            self._out_of_reach(str(result))
+            self._out_of_reach(result)
             return
         self._set_running(False)
         self._unqueue()
@@ -164,7 +165,15 @@ class PublishDialog(BackgroundWorkDialog):
         self._say(f'{verb} post {result.post_id}: <a href="{link}">{link}</a>')
         self.published.emit(result)
 
-    def _out_of_reach(self, message: str) -> None:
+    def _out_of_reach(self, error: PublishError) -> None:
+        message = str(error)
+        self._retry_after = error.retry_after
+        if self._document.path is not None and error.retry_after:
+            # A queued story the site throttles again: its next try waits as it asked.
+            try:
+                PublishQueue().postpone(self._document.path, self._asked[0], error.retry_after)
+            except QueueError as queue_error:
+                logger.warning("could not postpone %s: %s", self._document.path, queue_error)
         self._set_running(False)
         self.progress.setVisible(False)
         self.queue_button.setVisible(True)
@@ -180,7 +189,7 @@ class PublishDialog(BackgroundWorkDialog):
             return False
         site_name, status = self._asked
         try:
-            PublishQueue().add(path, site_name, status, self.message.text())
+            PublishQueue().add(path, site_name, status, self.message.text(), self._retry_after)
         except QueueError as error:
             logger.warning("could not queue %s: %s", path, error)
             self._say(f"Not queued: {html.escape(str(error))}")
@@ -194,7 +203,7 @@ class PublishDialog(BackgroundWorkDialog):
         path = self._document.path
         if self._running or path is None:
             return False
-        mine = PublishQueue().entries_for(path)
+        mine = PublishQueue().due_for(path)
         if not mine:
             return False
         self.refresh_sites()
