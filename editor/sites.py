@@ -4,7 +4,10 @@ in the system keyring, never in settings, the sites file or the article.
 The sites file is ``$XDG_CONFIG_HOME/dateline/sites.json`` (``~/.config/dateline/sites.json``).
 For scripts and machines without a keyring, the password may come from the environment:
 ``DATELINE_SITE_<NAME>_PASSWORD`` for one site (the name upper-cased, other characters as
-``_``), or ``DATELINE_SITE_PASSWORD`` for any. No Qt here: the command line uses it too.
+``_``), or ``DATELINE_SITE_PASSWORD`` for the one site there is, or for the site
+``DATELINE_SITE`` names. With several sites and no ``DATELINE_SITE``, the global variable is
+refused rather than sent to whichever site a command names: a password for the paper's site
+must not reach a colleague's blog. No Qt here: the command line uses it too.
 """
 
 from __future__ import annotations
@@ -63,6 +66,12 @@ def checked_site(name: str, url: str, user: str) -> Site:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise SiteError(f"{url!r} is not a site address: it must start with https:// or http://")
+    if "@" in parts.netloc:
+        # A user or password written into the address would be kept in the sites file in clear.
+        raise SiteError(
+            "give the site's address without a user or password in it: the user is asked "
+            "separately and the password goes to the keyring"
+        )
     if parts.query or parts.fragment:
         raise SiteError(f"{url!r}: give the site's address without ? or #")
     if not user:
@@ -70,9 +79,40 @@ def checked_site(name: str, url: str, user: str) -> Site:
     return Site(name, url, user)
 
 
-def _environment_password(name: str) -> str | None:
+_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def unencrypted_warning(site: Site) -> str | None:
+    """A warning for an address that sends the password in clear (plain http to another
+    machine); None for https and for this machine itself."""
+    parts = urllib.parse.urlsplit(site.url)
+    if parts.scheme == "http" and (parts.hostname or "") not in _LOCAL_HOSTS:
+        return (
+            f"{site.url} is not https: the password and the story travel unencrypted; "
+            "use the site's https:// address if it has one"
+        )
+    return None
+
+
+def _environment_password(name: str, site_names: list[str]) -> str | None:
+    """The password the environment gives site ``name`` (``site_names``: every site there is);
+    SiteError when only the global variable is set and it could be meant for another site."""
     own = "DATELINE_SITE_" + re.sub(r"[^A-Z0-9]", "_", name.upper()) + "_PASSWORD"
-    return os.environ.get(own) or os.environ.get("DATELINE_SITE_PASSWORD") or None
+    if os.environ.get(own):
+        return os.environ[own]
+    shared = os.environ.get("DATELINE_SITE_PASSWORD")
+    if not shared:
+        return None
+    meant_for = os.environ.get("DATELINE_SITE", "").strip()
+    if meant_for:
+        return shared if meant_for.lower() == name.lower() else None
+    others = {n.lower() for n in site_names} - {name.lower()}
+    if others:
+        raise SiteError(
+            f"DATELINE_SITE_PASSWORD is set and there are {len(others) + 1} sites: say which "
+            f"site it is for with DATELINE_SITE={name}, or set {own} instead"
+        )
+    return shared
 
 
 class SiteStore:
@@ -115,7 +155,8 @@ class SiteStore:
             keyring.set_password(KEYRING_SERVICE, site.keyring_user, password.strip())
         except keyring.errors.KeyringError as error:
             logger.info("no keyring for the password of %s", site.name, exc_info=True)
-            if _environment_password(site.name) is None:
+            names = [s.name for s in self.sites()] + [site.name]
+            if _environment_password(site.name, names) is None:
                 raise SiteError(
                     f"no system keyring to keep the password ({error}); set "
                     "DATELINE_SITE_PASSWORD in the environment instead"
@@ -135,7 +176,7 @@ class SiteStore:
 
     def password(self, site: Site) -> str:
         """The site's password: the environment's if set, else the keyring's."""
-        from_environment = _environment_password(site.name)
+        from_environment = _environment_password(site.name, [s.name for s in self.sites()])
         if from_environment:
             return from_environment
         try:

@@ -21,7 +21,8 @@ def add_publishing_commands(commands: Any) -> None:
         help="the WordPress sites to publish to",
         description=(
             "Keep the WordPress sites to publish to. The Application Password goes to the "
-            "system keyring, never into a file; scripts may set DATELINE_SITE_PASSWORD."
+            "system keyring, never into a file; scripts may set DATELINE_SITE_<NAME>_PASSWORD, "
+            "or DATELINE_SITE_PASSWORD with DATELINE_SITE=NAME."
         ),
     )
     site_commands = sites.add_subparsers(dest="sites_command", required=True)
@@ -73,10 +74,13 @@ def add_publishing_commands(commands: Any) -> None:
 
 
 def _sites_add(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from editor.sites import SiteError, SiteStore, checked_site
+    from editor.sites import SiteError, SiteStore, checked_site, unencrypted_warning
 
     try:
         site = checked_site(options.name, options.url, options.user)
+        warning = unencrypted_warning(site)
+        if warning:
+            print(f"warning: {warning}", file=sys.stderr)
         if options.password_stdin:
             password = sys.stdin.readline().strip()
         elif sys.stdin.isatty():

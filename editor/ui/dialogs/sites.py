@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.publish.rest import RestClient
-from editor.sites import Site, SiteError, SiteStore, checked_site
+from editor.sites import Site, SiteError, SiteStore, checked_site, unencrypted_warning
 from editor.ui.worker import run_in_background
 
 logger = logging.getLogger(__name__)
@@ -126,7 +126,11 @@ class SitesDialog(QDialog):
             if in_keyring
             else "No keyring here: the password set in DATELINE_SITE_PASSWORD will be used."
         )
-        self._say(f"Kept {site.name}: {site.user} at {site.url}. {where}")
+        warning = unencrypted_warning(site)
+        self._say(
+            f"Kept {site.name}: {site.user} at {site.url}. {where}"
+            + (f" Warning: {warning}." if warning else "")
+        )
         return True
 
     def remove_site(self) -> bool:
