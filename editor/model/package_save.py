@@ -70,6 +70,7 @@ def save_package(
     add_revision: bool = False,
     note: str = "",
     backup: bool = False,
+    mode: int | None = None,
 ) -> None:
     """Write ``article`` and the photo files it uses to ``path``, atomically.
 
@@ -79,6 +80,8 @@ def save_package(
     ``revisions`` are the article's revisions (those of the file being replaced when None);
     with ``add_revision`` the article as saved joins them (with ``note``), and the oldest are
     dropped beyond the bounds. With ``backup`` the file being replaced becomes ``backup_path``.
+    The new file keeps the permissions of the one it replaces, or takes ``mode`` when given
+    (the recovery files: owner only).
     """
     target = Path(path).absolute()
     label = _display_name(target)
@@ -91,7 +94,8 @@ def save_package(
     plan = _plan_revisions(revisions, article, add_revision, note)
 
     def before_replace(temp: Path) -> None:
-        _copy_permissions(target, temp)
+        if mode is None:
+            _copy_permissions(target, temp)
         if backup:
             _keep_backup(target)
 
@@ -102,6 +106,7 @@ def save_package(
                 out, json_bytes, body_bytes, media_paths, media, plan, stamp, label
             ),
             before_replace,
+            mode=mode,
         )
     except OSError as error:
         logger.debug("%s could not be saved", target, exc_info=True)

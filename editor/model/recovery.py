@@ -58,6 +58,17 @@ RECOVERY_FORMAT = 1
 FOLDER_NAME = "recovery"
 MAX_ENTRY_BYTES = 40 * 1024 * 1024  # fields and body of the largest story a package may hold
 _SLOT_RE = re.compile(r"(?P<pid>[0-9]{1,10})-[0-9a-f]{16}")
+# A story in progress may name sources: its recovery files are the owner's alone, in a folder
+# only the owner can enter.
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+
+
+def _private_folder(folder: Path) -> None:
+    """Make ``folder`` (and its parents) if missing; the folder itself is the owner's only."""
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    if folder.stat().st_mode & 0o777 != PRIVATE_FOLDER:
+        folder.chmod(PRIVATE_FOLDER)  # made by an older Dateline with the umask's permissions
 
 
 def default_recovery_dir() -> Path:
@@ -181,7 +192,7 @@ class RecoverySlot:
         with self._lock:
             if self._removed:
                 return False
-            self.folder.mkdir(parents=True, exist_ok=True)
+            _private_folder(self.folder)
             from_file, carried = snapshot.placement()
             problem: PackageError | None = None
             if not frozenset(carried) <= self.packaged:
@@ -215,7 +226,7 @@ class RecoverySlot:
                 photos.append(image)
         holder = Article(headline="Recovery photos", photos=photos)
         # A holder of photos has no history: no need to look for revisions in the old one.
-        save_package(self.package_path, holder, media, revisions=RevisionStore())
+        save_package(self.package_path, holder, media, revisions=RevisionStore(), mode=PRIVATE_FILE)
 
     def _write_entry(
         self, snapshot: Snapshot, from_file: list[str], packaged: list[str], now: dt.datetime
@@ -236,7 +247,8 @@ class RecoverySlot:
             "body": article.body,
         }
         text = json.dumps(entry, ensure_ascii=False, allow_nan=False)
-        write_atomically(self.entry_path, text.encode("utf-8", "surrogatepass"))
+        data = text.encode("utf-8", "surrogatepass")
+        write_atomically(self.entry_path, data, mode=PRIVATE_FILE)
 
     def retire(self) -> None:
         """Never write this slot again (its files stay until ``remove``)."""
