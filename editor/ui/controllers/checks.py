@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QIcon, QTextCursor
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTabWidget, QWidget
 
 from editor.checks.findings import Finding
@@ -34,6 +34,7 @@ from editor.ui.panes.body import BodyPane
 from editor.ui.panes.checks_list import ChecksPanel, severity_icon, summary_text
 from editor.ui.panes.fields import FieldsPane
 from editor.ui.panes.photos import PhotosPane
+from editor.ui.widgets.text_spans import replace_span, select_span, widget_text
 
 logger = logging.getLogger(__name__)
 
@@ -313,19 +314,12 @@ class ChecksController(QObject):
 
 
 def _select(widget: QWidget, finding: Finding | None) -> None:
-    start = finding.start if finding else None
-    end = finding.end if finding else None
-    if isinstance(widget, QLineEdit):
-        if start is not None and end is not None:
-            widget.setSelection(start, end - start)
-        else:
-            widget.selectAll()
-    elif isinstance(widget, QPlainTextEdit) and start is not None and end is not None:
-        cursor = QTextCursor(widget.document())
-        length = len(widget.toPlainText())
-        cursor.setPosition(min(start, length))
-        cursor.setPosition(min(end, length), QTextCursor.MoveMode.KeepAnchor)
-        widget.setTextCursor(cursor)
+    """Select the finding's span in ``widget``, or the whole field when it has none."""
+    start, end = (finding.start, finding.end) if finding is not None else (None, None)
+    if isinstance(widget, QLineEdit | QPlainTextEdit) and start is not None and end is not None:
+        select_span(widget, start, end)
+    elif isinstance(widget, QLineEdit):
+        widget.selectAll()
     elif isinstance(widget, QComboBox) and (line := widget.lineEdit()) is not None:
         line.selectAll()
 
@@ -334,14 +328,7 @@ def _replace_in(widget: QWidget | None, text: str, start: int, end: int, replace
     """Replace a span of ``text`` in the text widget showing it, as the reporter would (one
     undo step there; the widget's edit signal reaches the document). False when ``widget`` is
     not a text widget or does not show ``text``: the caller sets the value in the document."""
-    if isinstance(widget, QLineEdit) and widget.text() == text:
-        widget.setSelection(start, end - start)
-        widget.insert(replacement)
-        return True
-    if isinstance(widget, QPlainTextEdit) and widget.toPlainText() == text:
-        cursor = QTextCursor(widget.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(replacement)
+    if isinstance(widget, QLineEdit | QPlainTextEdit) and widget_text(widget) == text:
+        replace_span(widget, start, end, replacement)
         return True
     return False

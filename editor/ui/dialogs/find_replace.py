@@ -48,12 +48,11 @@ from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.fields import FieldsPane
 from editor.ui.panes.photos import PhotosPane
+from editor.ui.widgets.text_spans import TextWidget, replace_span, select_span, widget_text
 
 COUNT_IDLE_MS = 150
 ERROR_STYLE = "color: #b00020;"
 NOTE_STYLE = "color: #444;"
-
-TextWidget = QLineEdit | QPlainTextEdit
 
 
 @dataclass
@@ -194,7 +193,7 @@ class FindReplaceDialog(QDialog):
         texts = []
         for place, stored in places(self.document.article):
             widget = self.widget_for(place)
-            texts.append((place, _widget_text(widget) if widget is not None else stored))
+            texts.append((place, widget_text(widget) if widget is not None else stored))
         return texts
 
     def _matches(self) -> list[Match] | None:
@@ -247,13 +246,8 @@ class FindReplaceDialog(QDialog):
         widget = self.widget_for(place)
         if widget is None:
             return
-        if isinstance(widget, QLineEdit):
-            widget.setSelection(match.start, match.end - match.start)
-        else:
-            cursor = widget.textCursor()
-            cursor.setPosition(match.start)
-            cursor.setPosition(match.end, QTextCursor.MoveMode.KeepAnchor)
-            widget.setTextCursor(cursor)
+        select_span(widget, match.start, match.end)
+        if isinstance(widget, QPlainTextEdit):
             widget.ensureCursorVisible()
         if place.field != "body" and not place.photo_field:
             self.fields.ensureWidgetVisible(widget)
@@ -268,7 +262,7 @@ class FindReplaceDialog(QDialog):
             if widget is not None and _selection(widget) == (match.start, match.end):
                 try:
                     new = replacement_for(
-                        _widget_text(widget),
+                        widget_text(widget),
                         match.start,
                         match.end,
                         self.find_edit.text(),
@@ -279,7 +273,7 @@ class FindReplaceDialog(QDialog):
                     self._say(str(error), error=True)
                     return
                 if new is not None:
-                    _replace_span(widget, match.start, match.end, new)
+                    replace_span(widget, match.start, match.end, new)
                     self._anchor = _Target(match.place, match.start + len(new))
                     self._last = None
         self.find_next()
@@ -319,13 +313,9 @@ class FindReplaceDialog(QDialog):
         else:
             first, last = change.edits[0], change.edits[-1]
             tail = len(change.before) - last.end
-            _replace_span(
+            replace_span(
                 widget, first.start, last.end, change.after[first.start : len(change.after) - tail]
             )
-
-
-def _widget_text(widget: TextWidget) -> str:
-    return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
 
 
 def _cursor_start(widget: TextWidget) -> int:
@@ -341,21 +331,6 @@ def _selection(widget: TextWidget) -> tuple[int, int] | None:
         return widget.selectionStart(), widget.selectionEnd()
     cursor = widget.textCursor()
     return (cursor.selectionStart(), cursor.selectionEnd()) if cursor.hasSelection() else None
-
-
-def _replace_span(widget: TextWidget, start: int, end: int, text: str) -> None:
-    """Replace ``start:end`` of the widget's text as one undoable edit."""
-    if isinstance(widget, QLineEdit):
-        widget.setSelection(start, end - start)
-        widget.insert(text)
-        return
-    cursor = widget.textCursor()
-    cursor.beginEditBlock()
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    cursor.insertText(text)
-    cursor.endEditBlock()
-    widget.setTextCursor(cursor)
 
 
 def _next_match(

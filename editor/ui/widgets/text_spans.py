@@ -1,0 +1,46 @@
+"""A span of text in the window's text widgets (the one-line fields and the multi-line ones):
+selected to show the reporter a place, or replaced as the reporter would type it.
+
+The Checks tab (going to a finding, applying its fix) and Find and Replace both work on spans
+of the text a widget shows; offsets are into that text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+TextWidget = QLineEdit | QPlainTextEdit
+
+
+def widget_text(widget: TextWidget) -> str:
+    return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+
+
+def select_span(widget: TextWidget, start: int, end: int) -> None:
+    """Select ``start:end`` (cut to the text's length: a span may be a little stale)."""
+    length = len(widget_text(widget))
+    start, end = min(start, length), min(end, length)
+    if isinstance(widget, QLineEdit):
+        widget.setSelection(start, end - start)
+        return
+    cursor = QTextCursor(widget.document())
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    widget.setTextCursor(cursor)
+
+
+def replace_span(widget: TextWidget, start: int, end: int, text: str) -> None:
+    """Replace ``start:end`` with ``text`` as one undoable edit; the cursor ends after it, as
+    typing would leave it, and the widget's edit signal reaches the document."""
+    if isinstance(widget, QLineEdit):
+        widget.setSelection(start, end - start)
+        widget.insert(text)
+        return
+    cursor = widget.textCursor()
+    cursor.beginEditBlock()
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(text)
+    cursor.endEditBlock()
+    widget.setTextCursor(cursor)
