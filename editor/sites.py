@@ -150,19 +150,20 @@ class SiteStore:
         if the environment's password will be used instead."""
         if not password.strip():
             raise SiteError("an Application Password is needed (WordPress: Users > Profile)")
+        existing = self.sites()
         in_keyring = True
         try:
             keyring.set_password(KEYRING_SERVICE, site.keyring_user, password.strip())
         except keyring.errors.KeyringError as error:
             logger.info("no keyring for the password of %s", site.name, exc_info=True)
-            names = [s.name for s in self.sites()] + [site.name]
+            names = [s.name for s in existing] + [site.name]
             if _environment_password(site.name, names) is None:
                 raise SiteError(
                     f"no system keyring to keep the password ({error}); set "
                     "DATELINE_SITE_PASSWORD in the environment instead"
                 ) from None
             in_keyring = False
-        others = [s for s in self.sites() if s.name.lower() != site.name.lower()]
+        others = [s for s in existing if s.name.lower() != site.name.lower()]
         self._write([*others, site])
         return in_keyring
 

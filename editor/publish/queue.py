@@ -128,8 +128,9 @@ class PublishQueue:
         """Queue ``article`` for ``site`` (replacing an earlier entry for the same pair); not
         to be tried before ``retry_after`` seconds from now when the site asked so."""
         now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-        entry = QueuedPublish(_article_key(article), site, status, now, 0, reason)
-        entry = replace(entry, not_before=_not_before(retry_after))
+        entry = QueuedPublish(
+            _article_key(article), site, status, now, 0, reason, not_before=_not_before(retry_after)
+        )
         self._write([*self._others(entry), entry])
         return entry
 

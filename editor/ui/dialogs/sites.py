@@ -124,7 +124,7 @@ class SitesDialog(QDialog):
         where = (
             "The password is in the keyring."
             if in_keyring
-            else "No keyring here: the password set in DATELINE_SITE_PASSWORD will be used."
+            else "No keyring here: the password set in the environment will be used."
         )
         warning = unencrypted_warning(site)
         self._say(
