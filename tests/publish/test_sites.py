@@ -18,7 +18,6 @@ from editor.sites import (
     SiteError,
     SiteStore,
     checked_site,
-    unencrypted_warning,
 )
 
 from keyrings import MemoryKeyring
@@ -99,63 +98,11 @@ def test_environment_stands_in_for_a_missing_keyring(store, monkeypatch) -> None
         ("paper", "ftp://a.example.org", "ana", "must start with https://"),
         ("paper", "https://a.example.org/?p=1", "ana", "without \\? or #"),
         ("paper", "https://a.example.org", " ", "user name is needed"),
-        ("paper", "https://ana:secret@a.example.org", "ana", "without a user or password"),
-        ("paper", "https://ana@a.example.org", "ana", "without a user or password"),
     ],
 )
 def test_bad_sites_are_refused_in_one_line(name, url, user, problem) -> None:
     with pytest.raises(SiteError, match=problem):
         checked_site(name, url, user)
-
-
-@pytest.mark.parametrize(
-    ("url", "warned"),
-    [
-        ("http://news.example.org", True),
-        ("http://10.0.0.7:8080", True),
-        ("https://news.example.org", False),
-        ("http://localhost:8080", False),
-        ("http://127.0.0.1:8080", False),
-        ("http://[::1]:8080", False),
-    ],
-)
-def test_plain_http_to_another_machine_is_warned_about(url: str, warned: bool) -> None:
-    warning = unencrypted_warning(checked_site("paper", url, "ana"))
-    assert (warning is not None) is warned
-    if warned:
-        assert "unencrypted" in warning
-
-
-def test_the_global_environment_password_goes_to_one_site_only(
-    store, memory_keyring, monkeypatch
-) -> None:
-    # A script's DATELINE_SITE_PASSWORD must not silently reach every site there is.
-    paper = Site("paper", "https://news.example.org", "reporter")
-    store.add(paper, "kept-for-paper")
-    monkeypatch.setenv("DATELINE_SITE_PASSWORD", "from-env")
-    assert store.password(paper) == "from-env"  # the one site there is
-    blog = Site("blog", "https://blog.example.org", "ana")
-    store.add(blog, "kept-for-blog")
-    with pytest.raises(SiteError, match="there are 2 sites: say which site it is for"):
-        store.password(paper)
-    monkeypatch.setenv("DATELINE_SITE", "Blog")
-    assert store.password(blog) == "from-env"
-    assert store.password(paper) == "kept-for-paper"  # not meant for it: the keyring's
-    monkeypatch.setenv("DATELINE_SITE_PAPER_PASSWORD", "paper-env")
-    assert store.password(paper) == "paper-env"  # a site's own variable always applies
-
-
-def test_command_line_warns_about_plain_http(
-    tmp_path, memory_keyring, monkeypatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-    args = ["sites", "add", "paper", "http://news.example.org", "reporter", "--password-stdin"]
-    assert main(args) == 0
-    captured = capsys.readouterr()
-    assert "added paper" in captured.out
-    [line] = captured.err.splitlines()
-    assert line.startswith("warning: http://news.example.org is not https")
 
 
 def test_a_damaged_sites_file_is_one_clear_error(store) -> None:

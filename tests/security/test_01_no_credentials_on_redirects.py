@@ -1,6 +1,7 @@
-"""The publishing client never follows a redirect (it would carry the reporter's Application
-Password to whatever host or scheme the answer names), and takes "too many requests" and
-"unavailable" as temporary, keeping the site's Retry-After."""
+"""Issue 14, class 1: "No credentials on redirects." The publishing client never follows a
+redirect (it would carry the reporter's Application Password to whatever host or scheme the
+answer names), and takes "too many requests" and "unavailable" as temporary, keeping the site's
+Retry-After."""
 
 from __future__ import annotations
 
