@@ -139,11 +139,21 @@ def _sites_test(options: argparse.Namespace, parser: argparse.ArgumentParser) ->
     return EXIT_OK
 
 
+class PublishedNotSaved(CommandError):
+    """The post went out but the story could not be saved: one line, exit 1. What the site
+    holds is recorded on this computer, so the next publish updates that post."""
+
+    def __init__(self, message: str, result: Any) -> None:
+        super().__init__(message)
+        self.result = result
+
+
 def _publish_file(path: Path, site_name: str, status: str) -> Any:
     """Publish the .article at ``path`` and save what it remembers of its post; the file is
-    untouched when publishing fails (PublishError)."""
+    untouched when publishing fails (PublishError). Notes (a remembered post the site did not
+    confirm...) go to stderr as ``note:`` lines; a save that fails is PublishedNotSaved."""
     from editor.model.file_lock import ArticleLock, ArticleLocked
-    from editor.model.package import save_package
+    from editor.model.package import PackageError, save_package
     from editor.publish.wordpress import publish
 
     site = _rest_site(site_name)
@@ -158,9 +168,23 @@ def _publish_file(path: Path, site_name: str, status: str) -> Any:
             print(f"photos sent: {done} of {total}", file=sys.stderr)
 
         result = publish(loaded.article, loaded.media, site, status, progress)
+        for note in result.notes:
+            print(f"note: {' '.join(note.split())}", file=sys.stderr)
         # Only a publish that succeeded is remembered: the post to update next time.
         result.apply_to(loaded.article)
-        save_package(path, loaded.article, loaded.media, revisions=loaded.revisions)
+        try:
+            save_package(path, loaded.article, loaded.media, revisions=loaded.revisions)
+        except (PackageError, OSError) as error:
+            kept = (
+                "it is recorded on this computer and the next publish updates it"
+                if result.recorded
+                else "publish again only after saving works, or a second post is made"
+            )
+            raise PublishedNotSaved(
+                f"published post {result.post_id} ({result.link or site.base_url}) but {error}; "
+                + kept,
+                result,
+            ) from None
         return result
     finally:
         lock.release()
@@ -177,6 +201,12 @@ def _publish(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     path = Path(options.article)
     try:
         result = _publish_file(path, options.site, options.status)
+    except PublishedNotSaved as error:
+        if options.json:
+            print_json(
+                {**_result_json(error.result, options.status), "saved": False}, ensure_ascii=True
+            )
+        raise
     except PublishError as error:
         if not (options.when_online and error.temporary):
             raise CommandError(str(error)) from None
@@ -190,21 +220,23 @@ def _publish(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             print(f"queued: {error}; 'dateline publish --retry-queued' sends it when online")
         return EXIT_OK
     if options.json:
-        print_json(
-            {
-                "post_id": result.post_id,
-                "link": result.link,
-                "status": options.status,
-                "created": result.created,
-                "media_ids": result.media_ids,
-                "queued": False,
-            },
-            ensure_ascii=True,
-        )
+        print_json({**_result_json(result, options.status), "saved": True}, ensure_ascii=True)
     else:
         verb = "created" if result.created else "updated"
         print(f"{verb} post {result.post_id} ({options.status}): {result.link}")
     return EXIT_OK
+
+
+def _result_json(result: Any, status: str) -> dict[str, Any]:
+    return {
+        "post_id": result.post_id,
+        "link": result.link,
+        "status": status,
+        "created": result.created,
+        "media_ids": result.media_ids,
+        "queued": False,
+        "notes": list(result.notes),
+    }
 
 
 def _retry_queued(options: argparse.Namespace) -> int:

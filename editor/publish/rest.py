@@ -11,25 +11,45 @@ reporter's Application Password) to whatever host or scheme the answer names, ht
 included, and would turn a POST into a GET; a site that moved is told to the reporter instead,
 who updates its address. A site that says "too many requests" (429) or "unavailable" (503) is
 temporarily out of reach, and its ``Retry-After`` is kept on the error for the publish queue.
+
+An answer is held to what WordPress sends: at most ``MAX_ANSWER_BYTES`` of JSON that Python's
+parser can read (no nesting deeper than its recursion limit), else one line. Every request has
+an overall deadline, not only a socket timeout (which starts again with every byte, so a site
+that drips one byte every few seconds would hold the reporter for ever): a watcher thread shuts
+the connection down when the deadline passes or the reporter cancels, which ends a read blocked
+anywhere in the standard library at once.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import email.utils
 import http.client
 import json
 import socket
+import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 DEFAULT_TIMEOUT = 30.0  # seconds; a 2,048-pixel upload on a slow site takes a few
 API_PATH = "/wp-json/wp/v2/"
 USER_AGENT = "Dateline"
+# WordPress answers with a few kilobytes (a post, a media item) up to a few megabytes (a page of
+# 100 posts with their content); 16 MB is far above any of them and still a size every machine
+# holds in memory. A larger answer is not WordPress's: it is refused, not read.
+MAX_ANSWER_BYTES = 16 * 1024 * 1024
+MAX_ERROR_BYTES = 64 * 1024  # an error's body is only read for WordPress's code and message
+# An upload may take longer than a question: its deadline grows by one second for each
+# MIN_UPLOAD_RATE bytes sent (32 KB/s, a poor mobile link), on top of the timeout.
+MIN_UPLOAD_RATE = 32 * 1024
+_POLL_S = 0.05  # how often a watcher asks whether the reporter cancelled
 
 
 class PublishError(Exception):
@@ -82,6 +102,121 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
+class _Watch:
+    """Ends one request when its deadline passes or the reporter cancels, by shutting its
+    socket down from a thread of its own: a read blocked in http.client or ssl returns then."""
+
+    def __init__(self, seconds: float, cancelled: Callable[[], bool] | None) -> None:
+        self._deadline = time.monotonic() + seconds
+        self._cancelled = cancelled
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._done = threading.Event()
+        self.reason = ""  # "deadline" or "cancelled" once the watch ended the request
+        self._thread = threading.Thread(target=self._run, name="publish-deadline", daemon=True)
+
+    def __enter__(self) -> _Watch:
+        _watching.current = self
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        _watching.current = None
+        self._done.set()
+        self._thread.join()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            ended = bool(self.reason)
+        if ended:
+            _shut(sock)
+
+    def _run(self) -> None:
+        while True:
+            left = self._deadline - time.monotonic()
+            if left <= 0:
+                self._end("deadline")
+                return
+            wait = min(left, _POLL_S) if self._cancelled is not None else left
+            if self._done.wait(wait):
+                return
+            if self._cancelled is not None and self._cancelled():
+                self._end("cancelled")
+                return
+
+    def _end(self, reason: str) -> None:
+        with self._lock:
+            self.reason = reason
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # already closed: nothing left to end
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+# The watch of the request this thread is making: its connections register their socket.
+_watching = threading.local()
+
+
+def _watched(sock: socket.socket | None) -> None:
+    watch = getattr(_watching, "current", None)
+    if watch is not None and sock is not None:
+        watch.watch(sock)
+
+
+class _WatchedHTTPConnection(http.client.HTTPConnection):
+    def connect(self) -> None:
+        super().connect()
+        _watched(self.sock)
+
+
+class _WatchedHTTPSConnection(http.client.HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        _watched(self.sock)
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_WatchedHTTPConnection, req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        # The handler's own TLS settings (the default context: certificates checked).
+        options = {"context": getattr(self, "_context", None)}
+        check_hostname = getattr(self, "_check_hostname", None)
+        if check_hostname is not None:
+            options["check_hostname"] = check_hostname
+        return self.do_open(_WatchedHTTPSConnection, req, **options)
+
+
+def _read_capped(response: Any, limit: int) -> bytes | None:
+    """The body of ``response``, or None when it is longer than ``limit`` bytes (its
+    Content-Length says so, or it goes on past it): never more than ``limit`` is held."""
+    length = (response.headers.get("Content-Length") or "").strip()
+    if length.isdigit() and int(length) > limit:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = response.read(min(65536, limit + 1 - size))
+        if not chunk:
+            missing = getattr(response, "length", None)  # what Content-Length still promised
+            if missing:
+                # read(n) takes a connection closed early as the end: it was dropped half-way.
+                raise http.client.IncompleteRead(b"".join(chunks), missing)
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+
+
 def _retry_after(value: str | None) -> float | None:
     """Seconds to wait from a Retry-After header: a number of seconds or an HTTP date."""
     if not value:
@@ -113,19 +248,36 @@ def _one_line(text: str, limit: int = 200) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-class RestClient:
-    """Requests to one site's ``wp/v2`` routes; each returns the decoded JSON answer."""
+def positive_id(value: object) -> int | None:
+    """``value`` if it is an id as WordPress makes them (an int above 0, not a bool), else None."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**63:
+        return value
+    return None
 
-    def __init__(self, site: Site, timeout: float = DEFAULT_TIMEOUT) -> None:
+
+class RestClient:
+    """Requests to one site's ``wp/v2`` routes; each returns the decoded JSON answer.
+
+    ``timeout`` bounds each request as a whole; ``cancelled()``, when given, is asked every
+    few hundredths of a second during a request, and a True ends it (PublishCancelled).
+    """
+
+    def __init__(
+        self,
+        site: Site,
+        timeout: float = DEFAULT_TIMEOUT,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
         scheme = urllib.parse.urlsplit(site.base_url).scheme
         if scheme not in ("http", "https"):
             raise PublishError("the site's address must start with http:// or https://")
         self.site = site
         self.timeout = timeout
+        self.cancelled = cancelled
         token = base64.b64encode(f"{site.user}:{site.password}".encode()).decode("ascii")
         self._authorization = f"Basic {token}"
-        # No proxies from the environment needed; redirects are refused (see the module's doc).
-        self._opener = urllib.request.build_opener(_NoRedirects)
+        # Redirects are refused (see the module's doc); the connections are watched.
+        self._opener = urllib.request.build_opener(_NoRedirects, _HTTPHandler, _HTTPSHandler)
 
     def url(self, route: str, query: dict[str, Any] | None = None) -> str:
         address = self.site.base_url + API_PATH + route.lstrip("/")
@@ -155,7 +307,9 @@ class RestClient:
                 f"attachment; filename=\"{file_name}\"; filename*=UTF-8''{quoted}"
             ),
         }
-        return self.request("POST", route, body=data, headers=headers)
+        # An upload's deadline grows with its size (see MIN_UPLOAD_RATE).
+        deadline = self.timeout + len(data) / MIN_UPLOAD_RATE
+        return self.request("POST", route, body=data, headers=headers, deadline=deadline)
 
     # --- the one place requests are made -------------------------------------------------------
 
@@ -167,7 +321,10 @@ class RestClient:
         body: bytes | None = None,
         headers: dict[str, str] | None = None,
         query: dict[str, Any] | None = None,
+        deadline: float | None = None,
     ) -> Any:
+        """Make one request and return its JSON answer; ``deadline`` (seconds, the timeout
+        when None) bounds it from the first byte sent to the last received."""
         request = urllib.request.Request(
             self.url(route, query), data=body, method=method, headers=dict(headers or {})
         )
@@ -175,21 +332,45 @@ class RestClient:
         request.add_header("Accept", "application/json")
         request.add_header("User-Agent", USER_AGENT)
         where = self.site.base_url
-        try:
-            with self._opener.open(request, timeout=self.timeout) as response:
-                raw = response.read()
-        except urllib.error.HTTPError as error:
-            raise self._http_error(error) from None
-        except urllib.error.URLError as error:
-            raise self._connection_error(error.reason) from None
-        except (TimeoutError, http.client.HTTPException, ConnectionError) as error:
-            raise self._connection_error(error) from None
+        seconds = self.timeout if deadline is None else deadline
+        failure: PublishError | None = None
+        raw: bytes | None = None
+        with _Watch(seconds, self.cancelled) as watch:
+            try:
+                with self._opener.open(request, timeout=self.timeout) as response:
+                    raw = _read_capped(response, MAX_ANSWER_BYTES)
+            except urllib.error.HTTPError as error:
+                failure = self._http_error(error)
+            except urllib.error.URLError as error:
+                failure = self._connection_error(error.reason)
+            except (OSError, http.client.HTTPException, ValueError) as error:
+                # OSError: timeouts and dropped connections; ValueError: a read on a connection
+                # the watch closed.
+                failure = self._connection_error(error)
+        if watch.reason:
+            raise self._ended(watch.reason, seconds)  # whatever the cut connection raised
+        if failure is not None:
+            raise failure
+        if raw is None:
+            raise PublishError(
+                f"{where} sent an answer larger than {MAX_ANSWER_BYTES // 2**20} MB, which "
+                "WordPress never does: is this the site's address?"
+            )
         try:
             return json.loads(raw.decode("utf-8-sig")) if raw.strip() else None
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            # RecursionError: JSON nested deeper than the parser goes, which WordPress never is.
             raise PublishError(
                 f"{where} did not answer as WordPress does (not JSON): is this the site's address?"
             ) from None
+
+    def _ended(self, reason: str, seconds: float) -> PublishError:
+        if reason == "cancelled":
+            return PublishCancelled("publishing cancelled")
+        return PublishError(
+            f"{self.site.base_url} did not answer within {seconds:g} seconds; try again later",
+            temporary=True,
+        )
 
     def _connection_error(self, reason: object) -> PublishError:
         return PublishError(self._connection_problem(reason), temporary=True)
@@ -216,16 +397,16 @@ class RestClient:
     def _http_error(self, error: urllib.error.HTTPError) -> PublishError:
         status = error.code
         try:
-            raw = error.read()
-        except (OSError, http.client.HTTPException):
+            raw = error.read(MAX_ERROR_BYTES)
+        except (OSError, http.client.HTTPException, ValueError):
             raw = b""
         code, said = "", ""
         try:
             answer = json.loads(raw.decode("utf-8-sig"))
             if isinstance(answer, dict):
-                code = str(answer.get("code") or "")
+                code = _one_line(str(answer.get("code") or ""))
                 said = _one_line(str(answer.get("message") or ""))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
             pass
         where = self.site.base_url
         if 300 <= status < 400:

@@ -17,14 +17,22 @@ only returns what the article should remember (``PublishResult.apply_to``), unde
 key ``wordpress:<site address>``: the post id and link, each photo's media id and address, and
 hashes of what was sent. Publishing again updates the same post, re-uploads only photos whose
 picture changed (file or crop), and updates in place the media items whose words changed.
-Nothing here loads Qt.
+
+What the article remembers is verified on the site first (``editor.publish.verify``): a post
+that is not the story's, or a media item the site does not confirm, is left alone, and a new
+post (or upload) is made instead, said in ``PublishResult.notes``. A publish that succeeds is
+also recorded on this computer (``editor.publish.ledger``), so a story whose save failed
+afterwards still updates its post next time. Every answer is checked for the shape WordPress
+gives it; anything else is a one-line PublishError. Nothing here loads Qt.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -53,13 +61,33 @@ from editor.export.wordpress_post import (
 )
 from editor.media.errors import MediaError
 from editor.media.renditions import Rendition, make_all_renditions
-from editor.model.article import Article, ImageRef
+from editor.model.article import Article, ImageRef, story_uuid
 from editor.model.media_store import MediaStore
-from editor.publish.rest import PublishCancelled, PublishError, RestClient, Site
+from editor.publish import ledger
+from editor.publish.rest import PublishCancelled, PublishError, RestClient, Site, positive_id
+from editor.publish.verify import (
+    STATE_PREFIX,
+    VerifiedPost,
+    on_site_host,
+    raw_text,
+    remembered,
+    state_key,
+    story_marker,
+    verify_media,
+    verify_post,
+)
+
+__all__ = [
+    "STATE_PREFIX",
+    "PublishResult",
+    "planned_post",
+    "publish",
+    "remembered",
+    "state_key",
+]
 
 logger = logging.getLogger(__name__)
 
-STATE_PREFIX = "wordpress:"
 STATE_VERSION = 1
 STATUSES = ("draft", "publish", "pending", "private")
 
@@ -80,23 +108,24 @@ class PublishResult:
     uploaded: tuple[str, ...] = ()  # photo ids uploaded by this run
     retexted: tuple[str, ...] = ()  # photo ids whose media item's words were updated
     post_sent: bool = True  # False when the post was already as it is
+    # What the reporter should know: a remembered post or media item the site did not confirm
+    # (and what was made instead), a record that could not be kept. One line each.
+    notes: tuple[str, ...] = ()
+    recorded: bool = True  # False when this computer could not keep a record of the post
 
     def apply_to(self, article: Article) -> None:
         """Remember the post in the article (call only after a publish succeeded)."""
         article.metadata[self.state_key] = self.state
 
 
-def state_key(site: Site) -> str:
-    return STATE_PREFIX + site.base_url
-
-
-def remembered(article: Article, site: Site) -> dict[str, Any]:
-    """What the article remembers of its post on ``site`` (empty if nothing, or unreadable)."""
-    try:
-        state = json.loads(article.metadata.get(state_key(site), "") or "{}")
-    except ValueError:
-        return {}
-    return state if isinstance(state, dict) else {}
+def _item(client: RestClient, answer: object, what: str) -> dict[str, Any]:
+    """``answer`` if it is a WordPress item (an object with an id), else a one-line error."""
+    if isinstance(answer, dict) and positive_id(answer.get("id")) is not None:
+        return answer
+    raise PublishError(
+        f"{client.site.base_url} did not answer as WordPress does ({what} without an id): "
+        "is this the site's address?"
+    )
 
 
 def _digest(value: object) -> str:
@@ -138,13 +167,14 @@ class _Run:
     def upload(self, article: Article, image: ImageRef, rendition: Rendition) -> dict[str, Any]:
         name = f"{upload_file_stem(article, image)}.{rendition.extension}"
         item = self.client.upload("media", rendition.data, name, rendition.mime)
-        if not isinstance(item, dict) or not isinstance(item.get("id"), int):
+        if not isinstance(item, dict) or positive_id(item.get("id")) is None:
             raise PublishError(f"photo {image.id}: the site did not say which media item it made")
         self.new_media.append(item["id"])
         return item
 
     def undo(self) -> str:
         """Delete the media items this run uploaded; a note if some could not be."""
+        self.client.cancelled = None  # a cancelled publish still takes its uploads back
         left = []
         for media_id in self.new_media:
             try:
@@ -188,18 +218,19 @@ def _term_ids(client: RestClient, route: str, names: list[str]) -> list[int]:
             continue
         found = client.get(route, slug=slug, context="edit")
         if isinstance(found, list) and found:
-            term_id = found[0]["id"]
+            term_id = _item(client, found[0], "a term")["id"]
         else:
             try:
-                term_id = client.post(route, {"name": plain(name), "slug": slug})["id"]
+                made = client.post(route, {"name": plain(name), "slug": slug})
+                term_id = _item(client, made, "a term")["id"]
             except PublishError as error:
                 if error.code != "term_exists":
                     raise
                 # Made meanwhile, or the same name under another slug: take the site's term.
                 found = client.get(route, search=name, context="edit")
-                if not found:
+                if not isinstance(found, list) or not found:
                     raise
-                term_id = found[0]["id"]
+                term_id = _item(client, found[0], "a term")["id"]
         if term_id not in ids:
             ids.append(term_id)
     return ids
@@ -218,17 +249,20 @@ def publish(
     """Send ``article`` to ``site`` as a post with its photos; PublishError (one line) if not.
 
     ``progress(done, total)`` counts the photos sent; ``cancelled()`` is polled between
-    requests. The article is not changed: apply the result to it (``apply_to``).
+    requests and during each (a True ends the request under way). The article is not changed:
+    apply the result to it (``apply_to``); the publish is recorded on this computer.
     """
     if status not in STATUSES:
         raise PublishError(f"unknown post status {status!r}; use one of {', '.join(STATUSES)}")
     if not article.headline.strip():
         raise PublishError("the story has no headline")
-    client = RestClient(site) if timeout is None else RestClient(site, timeout)
+    client = RestClient(site, cancelled=cancelled)
+    if timeout is not None:
+        client.timeout = timeout
     run = _Run(client, progress, cancelled)
     run.check()
     try:
-        return _publish(article, media, site, status, run)
+        result = _publish(article, media, site, status, run)
     except PublishCancelled:
         run.undo()
         raise
@@ -239,6 +273,22 @@ def publish(
         raise PublishError(
             str(error) + note, error.status, error.code, temporary=error.temporary
         ) from error
+    return _recorded(article, result)
+
+
+def _recorded(article: Article, result: PublishResult) -> PublishResult:
+    """``result``, recorded on this computer first: if saving the story fails afterwards, the
+    next publish still finds its post (see ``editor.publish.ledger``)."""
+    try:
+        ledger.record(str(story_uuid(article)), result.state_key, result.state)
+    except OSError as error:
+        logger.debug("the publish record could not be written", exc_info=True)
+        note = (
+            f"post {result.post_id} could not be recorded on this computer "
+            f"({error.strerror or error}): save the story to keep it"
+        )
+        return dataclasses.replace(result, notes=(*result.notes, note), recorded=False)
+    return result
 
 
 def _create_post(client: RestClient, post: dict[str, Any]) -> dict[str, Any]:
@@ -246,7 +296,7 @@ def _create_post(client: RestClient, post: dict[str, Any]) -> dict[str, Any]:
     have made the post all the same: look for the one just sent (same slug, title and content)
     before anyone tries again, so a retry never leaves a second copy of the story."""
     try:
-        return client.post("posts", post)
+        return _item(client, client.post("posts", post), "a post")
     except PublishError as error:
         if not error.temporary:
             raise
@@ -272,24 +322,108 @@ def _the_post_just_sent(client: RestClient, post: dict[str, Any]) -> dict[str, A
         query["slug"] = post["slug"]
     else:
         query["search"] = post["title"]
-    for candidate in client.get("posts", **query) or []:
-        title = (candidate.get("title") or {}).get("raw")
-        content = (candidate.get("content") or {}).get("raw")
+    found = client.get("posts", **query)
+    for candidate in found if isinstance(found, list) else []:
+        if not isinstance(candidate, dict) or positive_id(candidate.get("id")) is None:
+            continue
+        title, content = raw_text(candidate, "title"), raw_text(candidate, "content")
         if title == post["title"] and content == post["content"]:
             return candidate
     return None
+
+
+def _candidate_states(article: Article, site: Site) -> list[dict[str, Any]]:
+    """What might name the story's post: its own memory first, then this computer's record."""
+    story = remembered(article, site)
+    record = ledger.recorded(str(story_uuid(article)), state_key(site))
+    return [state for state in (story, record) if state]
+
+
+def _shown(post_id: object) -> str:
+    return f"post {post_id}" if positive_id(post_id) is not None else "the post it remembers"
+
+
+def verified_state(
+    client: RestClient, article: Article
+) -> tuple[VerifiedPost | None, dict[str, Any], list[tuple[str, str]]]:
+    """The story's post as the site confirms it, the state that named it, and the posts named
+    that were refused (how each was named, why)."""
+    refused: list[tuple[str, str]] = []
+    for state in _candidate_states(article, client.site):
+        if "post_id" not in state:
+            continue
+        post, why = verify_post(client, article, state["post_id"])
+        if post is not None:
+            return post, state, refused
+        if (_shown(state["post_id"]), why) not in refused:
+            refused.append((_shown(state["post_id"]), why))
+    return None, {}, refused
+
+
+def planned_post(
+    article: Article,
+    site: Site,
+    cancelled: Cancelled | None = None,
+    *,
+    timeout: float | None = None,
+) -> VerifiedPost | None:
+    """The post a publish of ``article`` to ``site`` would update (None: it makes a new one).
+    Asks the site (PublishError when it cannot be asked); changes nothing."""
+    client = RestClient(site, cancelled=cancelled)
+    if timeout is not None:
+        client.timeout = timeout
+    return verified_state(client, article)[0]
+
+
+def _verified_media(
+    client: RestClient,
+    article: Article,
+    post: VerifiedPost | None,
+    state: dict[str, Any],
+    notes: list[str],
+) -> dict[str, dict[str, Any]]:
+    """The remembered media items of the story's photos that the site confirms (see
+    ``verify_media``), their addresses as the site gives them."""
+    entries = state.get("media")
+    if not isinstance(entries, dict):
+        return {}
+    known: dict[str, dict[str, Any]] = {}
+    for image in article.photos:
+        entry = entries.get(image.id)
+        if not isinstance(entry, dict) or "id" not in entry:
+            continue
+        item = verify_media(client, post, entry["id"]) if post is not None else None
+        if item is None:
+            if post is not None:
+                notes.append(
+                    f"photo {image.id}: the media item it remembers is not one the site "
+                    "confirms for this story; the photo is uploaded afresh"
+                )
+            continue
+        known[image.id] = {
+            "id": item["id"],
+            "url": item["source_url"],
+            "picture": entry.get("picture"),
+            "texts": entry.get("texts"),
+        }
+    return known
+
+
+def _web_address(item: dict[str, Any]) -> str:
+    """A media item's address as the site just gave it: http(s) only, never a script."""
+    url = item.get("source_url")
+    if isinstance(url, str) and urllib.parse.urlsplit(url.strip()).scheme in ("http", "https"):
+        return url.strip()
+    return ""
 
 
 def _publish(
     article: Article, media: MediaStore, site: Site, status: str, run: _Run
 ) -> PublishResult:
     client = run.client
-    state = remembered(article, site)
-    known: dict[str, dict[str, Any]] = {
-        photo_id: entry
-        for photo_id, entry in (state.get("media") or {}).items()
-        if isinstance(entry, dict) and isinstance(entry.get("id"), int)
-    }
+    notes: list[str] = []
+    verified, state, refused = verified_state(client, article)
+    known = _verified_media(client, article, verified, state, notes)
     images = published_photos(article)
     stale = [
         image for image in images if known.get(image.id, {}).get("picture") != picture_key(image)
@@ -317,7 +451,7 @@ def _publish(
                 assert entry is not None  # nothing was uploaded, so the photo was known
                 media_id = entry["id"]
             try:
-                item = client.post(f"media/{media_id}", texts)
+                item = _item(client, client.post(f"media/{media_id}", texts), "a media item")
             except PublishError as error:
                 if item is not None or error.status != 404:
                     raise
@@ -325,12 +459,12 @@ def _publish(
                 rendition = _renditions([image], media, run)[image.id]
                 item = run.upload(article, image, rendition)
                 uploaded.append(image.id)
-                item = client.post(f"media/{item['id']}", texts)
+                item = _item(client, client.post(f"media/{item['id']}", texts), "a media item")
             if image.id not in uploaded:
                 retexted.append(image.id)
             entry = {
                 "id": item["id"],
-                "url": item.get("source_url") or "",
+                "url": _web_address(item),
                 "picture": picture_key(image),
                 "texts": _digest(texts),
             }
@@ -345,7 +479,8 @@ def _publish(
     category = post_category(article)
     post: dict[str, Any] = {
         "title": post_title(article),
-        "content": post_blocks(article, photos),
+        # The marker first: what shows the post is this story's when it is next updated.
+        "content": story_marker(article) + "\n\n" + post_blocks(article, photos),
         "excerpt": post_excerpt(article),
         "status": status,
         "tags": _term_ids(client, "tags", post_tags(article)),
@@ -360,15 +495,17 @@ def _publish(
     content_hash = _digest(post)
 
     run.check()
-    post_id = state.get("post_id") if isinstance(state.get("post_id"), int) else None
-    link = str(state.get("link") or "")
+    post_id = verified.post_id if verified is not None else None
+    link = verified.link if verified is not None else ""
     created = False
     sent = True
     if post_id is not None and state.get("content_hash") == content_hash and not uploaded:
         sent = False  # the post on the site is already this one
     elif post_id is not None:
         try:
-            answer = client.post(f"posts/{post_id}", post)
+            answer: dict[str, Any] | None = _item(
+                client, client.post(f"posts/{post_id}", post), "a post"
+            )
         except PublishError as error:
             if error.status != 404:
                 raise
@@ -376,10 +513,17 @@ def _publish(
         if answer is None:
             answer = _create_post(client, post)
             created = True
-        post_id, link = answer["id"], answer.get("link") or link
+        post_id = answer["id"]
+        if on_site_host(answer.get("link"), site):
+            link = answer["link"]
     else:
         answer = _create_post(client, post)
-        post_id, link, created = answer["id"], answer.get("link") or "", True
+        post_id, created = answer["id"], True
+        link = answer["link"] if on_site_host(answer.get("link"), site) else ""
+    assert post_id is not None
+    for shown, why in refused:
+        instead = "a new post is made" if created else f"post {post_id} is updated instead"
+        notes.append(f"{shown} on {site.base_url} is left alone ({why}): {instead}")
 
     # Photos the story still holds keep their media items, in case they are placed again.
     holding = {image.id for image in article.photos}
@@ -403,4 +547,5 @@ def _publish(
         uploaded=tuple(uploaded),
         retexted=tuple(retexted),
         post_sent=sent,
+        notes=tuple(notes),
     )

@@ -173,7 +173,9 @@ _ANY_SCALAR = st.one_of(
 )
 _ANY_VALUE = st.recursive(
     _ANY_SCALAR,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 
