@@ -21,15 +21,17 @@ import socket
 import subprocess
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from editor.model.article import Article, Crop
+from editor.model.article import Article, Crop, story_uuid
 from editor.model.media_store import MediaStore
 from editor.publish.rest import PublishCancelled, PublishError, RestClient, Site
-from editor.publish.wordpress import publish, remembered
+from editor.publish.verify import story_marker
+from editor.publish.wordpress import planned_post, publish, remembered
 
 from export_samples import efe_with_photos
 from locations import TESTS
@@ -108,8 +110,10 @@ def _all(rest: RestClient, route: str) -> list[dict]:
 
 
 def two_photo_story() -> tuple[Article, MediaStore]:
-    """The EFE sample with two photos placed (p2, p5), p5 leading the story; the others out."""
+    """The EFE sample with two photos placed (p2, p5), p5 leading the story; the others out.
+    A story of its own each time: this computer remembers what it published of a story."""
     article, media = efe_with_photos()
+    article.story_id = str(uuid.uuid4())
     article.body = re.sub(r"!\[[^\]]*\]\(photo:p[134]\)\s*", "", article.body)
     for image in article.photos:
         image.featured = image.id == "p5"
@@ -147,8 +151,10 @@ def test_publish_efe_story_with_two_photos_reads_back(wordpress: Site, rest: Res
     assert [rest.get(f"categories/{c}")["name"] for c in post["categories"]] == ["World"]
 
     content = post["content"]["raw"]
+    # The marker that shows the post is this story's, then the story.
     assert content.startswith(
-        "<!-- wp:paragraph -->\n<p>Tapachula, Mexico, Dec 3 (EFE).- A caravan of over"
+        story_marker(article)
+        + "\n\n<!-- wp:paragraph -->\n<p>Tapachula, Mexico, Dec 3 (EFE).- A caravan of over"
     )
     assert content.count("<!-- wp:image") == 2
     for photo_id in ("p2", "p5"):
@@ -174,6 +180,34 @@ def test_publish_efe_story_with_two_photos_reads_back(wordpress: Site, rest: Res
     assert "Migrants walk north from Huixtla, photo 2 of the caravan. — EFE/Juan Manuel Blanco" in (
         rendered
     )
+    assert str(story_uuid(article)) not in rendered  # readers never see the marker
+
+
+@real_site
+def test_a_remembered_post_that_is_not_the_storys_is_left_alone_on_the_real_site(
+    wordpress: Site, rest: RestClient
+) -> None:
+    theirs = rest.post("posts", {"title": "Budget vote tonight", "content": "<p>Theirs.</p>"})
+    article, media = two_photo_story()
+    article.url_slug = "caravan-verified"
+    state = {"post_id": theirs["id"], "media": {"p2": {"id": theirs["id"], "url": "x"}}}
+    article.metadata[f"wordpress:{wordpress.base_url}"] = json.dumps(state)
+    assert planned_post(article, wordpress) is None
+    result = publish(article, media, wordpress)
+    assert result.created and result.post_id != theirs["id"]
+    assert any(f"post {theirs['id']}" in note for note in result.notes)
+    after = rest.get(f"posts/{theirs['id']}", context="edit")
+    assert after["content"]["raw"] == "<p>Theirs.</p>" and after["modified"] == theirs["modified"]
+
+    result.apply_to(article)
+    planned = planned_post(article, wordpress)  # the story's own post, as the site has it
+    assert planned is not None and planned.post_id == result.post_id
+    assert planned.title == article.headline
+    assert set(result.media_ids.values()) <= planned.media_ids
+    for post_id in (theirs["id"], result.post_id):
+        rest.delete(f"posts/{post_id}", force="true")
+    for media_id in result.media_ids.values():
+        rest.delete(f"media/{media_id}", force="true")
 
 
 @real_site

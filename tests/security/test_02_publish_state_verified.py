@@ -14,6 +14,7 @@ import keyring
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import Qt
 
 from editor.cli import main
 from editor.model.article import Article
@@ -232,3 +233,43 @@ def test_any_remembered_state_never_touches_what_it_cannot_verify(state, raw) ->
             assert result.post_id not in FOREIGN and 8 not in result.media_ids.values()
             content = wordpress.posts[result.post_id]["content"]["raw"]
             assert "attacker.example" not in content and "javascript:" not in content
+
+
+# --- the window says what it will do -----------------------------------------------------------
+
+
+@pytest.mark.gui
+def test_the_window_says_which_post_it_updates_as_the_site_confirms(
+    qtbot, window, wordpress, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("DATELINE_SITE_PASSWORD", raising=False)
+    try:
+        SiteStore().add(checked_site("paper", wordpress.url, "reporter"), "pw")
+        theirs = wordpress.add_post("Budget vote tonight")
+        article, media = photo_story()
+        remember(article, site_of(wordpress), {"post_id": theirs})
+        window.document.replace(article, media, None)
+        dialog = window.show_publish()
+        new_post = f"Creates a new post on {wordpress.url}"
+        qtbot.waitUntil(lambda: dialog.plan.text() == new_post, timeout=20_000)
+
+        with qtbot.waitSignal(dialog.published, timeout=30_000) as outcome:
+            dialog.publish_button.click()
+        result = outcome.args[0]
+        assert result.created and f"post {theirs}" in dialog.message.text()
+        assert writes_to(wordpress, f"posts/{theirs}") == []
+        # The story now remembers its own post: the dialog names it, with its title there.
+        wordpress.posts[result.post_id]["title"]["raw"] = "Caravan <b>reaches</b> the border"
+        dialog.check_plan()
+        updates = (
+            f"Updates post {result.post_id} “Caravan <b>reaches</b> the border” on {wordpress.url}"
+        )
+        qtbot.waitUntil(lambda: dialog.plan.text() == updates, timeout=20_000)
+        assert dialog.plan.textFormat() == Qt.TextFormat.PlainText  # a title is never markup
+        dialog.close()
+        window.document.new()
+    finally:
+        keyring.set_keyring(previous)

@@ -167,3 +167,34 @@ def test_junk_from_the_site_is_one_line_on_the_command_line(
     lines = [line for line in captured.err.splitlines() if not line.startswith("photos sent")]
     assert len(lines) == 1 and "Traceback" not in captured.err
     assert lines[0].startswith("dateline: ") and "did not answer as WordPress does" in lines[0]
+
+
+@pytest.mark.gui
+def test_cancel_in_the_window_ends_a_request_under_way(
+    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("DATELINE_SITE_PASSWORD", raising=False)
+
+    def stalls(request) -> Answer:
+        # One byte, then 30 s of nothing, for the publish; the dialog's own question too.
+        return Answer(200, body=iter([b"{", b"}"]), pause=30, length=2)
+
+    try:
+        with fake_site(stalls) as site:
+            SiteStore().add(checked_site("slow", site.url, "reporter"), "pw")
+            window.document.replace(story(), MediaStore(), None)
+            dialog = window.show_publish()
+            dialog.publish_button.click()
+            qtbot.waitUntil(lambda: any(r.method == "POST" for r in site.seen), timeout=10_000)
+            start = time.monotonic()
+            dialog.close_button.click()  # "Cancel Publishing"
+            qtbot.waitUntil(lambda: not dialog.running, timeout=int(HANG_GUARD_S * 1000))
+            assert time.monotonic() - start < HANG_GUARD_S
+            assert "cancelled" in dialog.message.text().lower()
+            dialog.close()
+            window.document.new()
+    finally:
+        keyring.set_keyring(previous)

@@ -1,8 +1,14 @@
 """File > Publish to WordPress: send the story to a site as a draft or a post.
 
 Publishing runs in the background on a snapshot of the story, so the reporter types on; a bar
-counts the photos sent and Cancel takes back what this run uploaded. Only a publish that
-succeeded changes the story: it remembers the post, so the next publish updates it.
+counts the photos sent and Cancel ends the request under way and takes back what this run
+uploaded. Only a publish that succeeded changes the story: it remembers the post, so the next
+publish updates it.
+
+Before publishing, the dialog says what it will do, as the site confirms it (asked in the
+background whenever the site changes): "Updates post 7 “<its title on the site>” on <site>", or
+"Creates a new post on <site>" when what the story remembers is not a post of this story there
+(a story from someone else may name any post).
 """
 
 from __future__ import annotations
@@ -10,8 +16,10 @@ from __future__ import annotations
 import copy
 import html
 import logging
+import threading
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -24,13 +32,17 @@ from PySide6.QtWidgets import (
 
 from editor.publish.queue import PublishQueue, QueueError
 from editor.publish.rest import PublishCancelled, PublishError
-from editor.publish.wordpress import PublishResult, publish
+from editor.publish.verify import VerifiedPost
+from editor.publish.wordpress import PublishResult, planned_post, publish
 from editor.sites import SiteError, SiteStore
 from editor.ui.document import ArticleDocument
 from editor.ui.widgets.background_dialog import BackgroundWorkDialog
 from editor.ui.worker import run_in_background
 
 logger = logging.getLogger(__name__)
+
+PLAN_TIMEOUT_S = 15.0  # asking which post a publish would update: a question, not an upload
+_TITLE_SHOWN = 120  # characters of a post's title the plan shows
 
 
 class PublishDialog(BackgroundWorkDialog):
@@ -59,6 +71,14 @@ class PublishDialog(BackgroundWorkDialog):
         self.status_choice.addItem("Published (live on the site)", "publish")
         self.progress = QProgressBar()
         self.progress.setVisible(False)
+        # What publishing will do, as the site confirms it. Plain text: it shows a post's
+        # title as the site gives it.
+        self.plan = QLabel()
+        self.plan.setObjectName("publish_plan")
+        self.plan.setWordWrap(True)
+        self.plan.setTextFormat(Qt.TextFormat.PlainText)
+        self._plan_job = 0
+        self._plan_cancel = threading.Event()
         self.message = QLabel()
         self.message.setObjectName("publish_message")
         self.message.setWordWrap(True)
@@ -83,11 +103,14 @@ class PublishDialog(BackgroundWorkDialog):
         form.addRow("As:", self.status_choice)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.plan)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.resize(560, self.sizeHint().height())
         self.refresh_sites()
+        self.site.currentIndexChanged.connect(self.check_plan)
+        self.check_plan()
 
     def select(self, site_name: str, status: str) -> None:
         self.site.setCurrentIndex(max(0, self.site.findData(site_name)))
@@ -105,6 +128,57 @@ class PublishDialog(BackgroundWorkDialog):
         self.publish_button.setEnabled(bool(sites))
         if not sites:
             self._say("No site yet: add one in File > WordPress Sites.")
+
+    def check_plan(self) -> None:
+        """Ask the site, in the background, which post publishing would update; the answer
+        shows in ``plan``. A check still under way for another site is dropped."""
+        self._plan_job += 1
+        self._plan_cancel.set()  # the previous check's request ends
+        job, cancel = self._plan_job, threading.Event()
+        self._plan_cancel = cancel
+        name = self.site.currentData()
+        if name is None:
+            self.plan.clear()
+            return
+        try:
+            site = self.store.get(name)
+            rest_site = self.store.credentials(site)
+        except SiteError as error:
+            self.plan.setText(str(error))
+            return
+        article = copy.deepcopy(self._document.article)
+        self.plan.setText(f"Checking what {site.url} holds of this story…")
+
+        def work() -> VerifiedPost | None:
+            return planned_post(article, rest_site, cancel.is_set, timeout=PLAN_TIMEOUT_S)
+
+        run_in_background(
+            work,
+            lambda post: self._show_plan(job, site.url, post),
+            lambda message: self._plan_failed(job, site.url, message),
+            context=self,
+            logger=logger,
+            what="Asking the site which post this story is",
+        )
+
+    def _show_plan(self, job: int, where: str, post: VerifiedPost | None) -> None:
+        if job != self._plan_job:
+            return  # asked of another site, or before the story changed
+        if post is None:
+            self.plan.setText(f"Creates a new post on {where}")
+            return
+        title = " ".join(post.title.split()) or "(no title)"
+        if len(title) > _TITLE_SHOWN:
+            title = title[: _TITLE_SHOWN - 1] + "…"
+        self.plan.setText(f"Updates post {post.post_id} “{title}” on {where}")
+
+    def _plan_failed(self, job: int, where: str, message: str) -> None:
+        if job == self._plan_job:
+            self.plan.setText(f"Could not ask {where} which post this story is: {message}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._plan_cancel.set()  # no question left running for a dialog no one sees
+        super().closeEvent(event)
 
     def start(self) -> None:
         if self._running or self.site.currentData() is None:
@@ -162,8 +236,12 @@ class PublishDialog(BackgroundWorkDialog):
         self._document.mark_changed()
         verb = "Created" if result.created else "Updated"
         link = html.escape(result.link, quote=True)
-        self._say(f'{verb} post {result.post_id}: <a href="{link}">{link}</a>')
+        said = f'{verb} post {result.post_id}: <a href="{link}">{link}</a>'
+        # What the site did not confirm of what the story remembered, and what was made instead.
+        notes = "".join(f"<br>{html.escape(note)}" for note in result.notes)
+        self._say(said + notes)
         self.published.emit(result)
+        self.check_plan()  # the story now remembers this post: the next publish updates it
 
     def _out_of_reach(self, error: PublishError) -> None:
         message = str(error)
