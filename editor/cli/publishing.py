@@ -133,8 +133,11 @@ def _sites_test(options: argparse.Namespace, parser: argparse.ArgumentParser) ->
         me = RestClient(site).get("users/me", context="edit")
     except PublishError as error:
         raise CommandError(str(error)) from None
-    roles = ", ".join(me.get("roles", [])) if isinstance(me, dict) else ""
-    name = me.get("name", site.user) if isinstance(me, dict) else site.user
+    # Only what is the shape WordPress gives it: a site answering junk is not a traceback.
+    me = me if isinstance(me, dict) else {}
+    found = me.get("roles")
+    roles = ", ".join(r for r in found if isinstance(r, str)) if isinstance(found, list) else ""
+    name = me.get("name") if isinstance(me.get("name"), str) else site.user
     print(f"connected to {site.base_url} as {name}" + (f" ({roles})" if roles else ""))
     return EXIT_OK
 

@@ -198,3 +198,20 @@ def test_cancel_in_the_window_ends_a_request_under_way(
             window.document.new()
     finally:
         keyring.set_keyring(previous)
+
+
+@pytest.mark.parametrize("me", [[1, 2, 3], None, {"roles": [1, None], "name": 7}, {"roles": "x"}])
+def test_sites_test_takes_any_answer_without_a_traceback(
+    me, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("DATELINE_SITE_PASSWORD", raising=False)
+    try:
+        with fake_site(lambda _request: json_answer(me)) as site:
+            SiteStore().add(checked_site("odd", site.url, "reporter"), "pw")
+            assert main(["sites", "test", "odd"]) == 0
+    finally:
+        keyring.set_keyring(previous)
+    assert capsys.readouterr().out.startswith("connected to ")
