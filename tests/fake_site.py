@@ -51,6 +51,7 @@ class Answer:
     body: bytes | Iterable[bytes] = b""
     pause: float = 0.0  # seconds between the body's chunks
     length: int | None = None  # the Content-Length to announce, when it is not the body's own
+    raw: bool = False  # the body is the whole answer, status line and headers included
 
 
 @dataclass
@@ -71,6 +72,10 @@ def fake_site(answer: Callable[[Seen], Answer]) -> Iterator[FakeSite]:
             request = Seen(self.command, self.path, dict(self.headers.items()), body)
             seen.append(request)
             reply = answer(request)
+            if reply.raw:
+                self._send(reply.body if not isinstance(reply.body, bytes) else [reply.body], reply)
+                self.close_connection = True
+                return
             self.send_response(reply.status)
             for name, value in reply.headers.items():
                 self.send_header(name, value)
@@ -82,6 +87,9 @@ def fake_site(answer: Callable[[Seen], Answer]) -> Iterator[FakeSite]:
             if size is not None:
                 self.send_header("Content-Length", str(size))
             self.end_headers()
+            self._send(chunks, reply)
+
+        def _send(self, chunks: Iterable[bytes], reply: Answer) -> None:
             try:
                 for number, chunk in enumerate(chunks):
                     if number and reply.pause:

@@ -349,9 +349,11 @@ def verified_state(
     """The story's post as the site confirms it, the state that named it, and the posts named
     that were refused (how each was named, why)."""
     refused: list[tuple[str, str]] = []
+    asked: list[object] = []
     for state in _candidate_states(article, client.site):
-        if "post_id" not in state:
+        if "post_id" not in state or state["post_id"] in asked:
             continue
+        asked.append(state["post_id"])
         post, why = verify_post(client, article, state["post_id"])
         if post is not None:
             return post, state, refused
@@ -521,6 +523,13 @@ def _publish(
         post_id, created = answer["id"], True
         link = answer["link"] if on_site_host(answer.get("link"), site) else ""
     assert post_id is not None
+    if verified is not None and not created:
+        named = positive_id(remembered(article, site).get("post_id"))
+        if named != verified.post_id:  # found in this computer's record, not the story's file
+            notes.append(
+                f"post {post_id} on {site.base_url} was updated: this computer published the "
+                "story there, though its file does not remember it"
+            )
     for shown, why in refused:
         instead = "a new post is made" if created else f"post {post_id} is updated instead"
         notes.append(f"{shown} on {site.base_url} is left alone ({why}): {instead}")

@@ -78,6 +78,16 @@ def test_a_huge_answer_is_refused_not_read(announced: bool) -> None:
     assert "\n" not in str(raised.value)
 
 
+def test_a_site_that_drips_its_status_line_is_cut_at_the_deadline() -> None:
+    head = b"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n{}"
+    drip = Answer(0, body=iter(head[i : i + 1] for i in range(len(head))), pause=0.5, raw=True)
+    start = time.monotonic()
+    site_answers = fake_site(lambda _request: drip)
+    with site_answers as site, pytest.raises(PublishError, match="did not answer within 1 sec"):
+        RestClient(Site(site.url, "reporter", "pw"), timeout=1.0).get("users/me")
+    assert time.monotonic() - start < HANG_GUARD_S
+
+
 def test_a_site_that_drips_bytes_is_cut_at_the_deadline() -> None:
     # One byte every half second: a socket timeout of 1 s never fires, the deadline does.
     drip = Answer(200, body=iter([b"{"] + [b" "] * 200 + [b"}"]), pause=0.5, length=202)
@@ -141,8 +151,10 @@ def test_a_save_that_fails_after_publishing_is_one_line_and_the_next_publish_upd
     assert path.read_bytes() == before  # the story as it was: it never learnt of its post
 
     assert main(["publish", str(path), "--site", "paper", "--json"]) == 0
-    again = json.loads(capsys.readouterr().out)
-    assert again["post_id"] == post_id and not again["created"]
+    captured = capsys.readouterr()
+    again = json.loads(captured.out)
+    assert again["post_id"] == post_id and not again["created"] and again["saved"]
+    assert f"note: post {post_id} on {paper.url} was updated: this computer" in captured.err
     assert list(paper.posts) == [post_id]  # no second copy of the story
     remembered = load_package(path).article.metadata
     assert json.loads(remembered[f"wordpress:{paper.url}"])["post_id"] == post_id
