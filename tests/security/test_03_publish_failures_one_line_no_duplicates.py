@@ -227,3 +227,28 @@ def test_sites_test_takes_any_answer_without_a_traceback(
     finally:
         keyring.set_keyring(previous)
     assert capsys.readouterr().out.startswith("connected to ")
+
+
+def test_a_queued_publish_whose_save_fails_is_retried_without_a_second_post(
+    paper: FakeWordPress, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    from editor.publish.queue import PublishQueue
+
+    path = tmp_path / "caravan.article"
+    save_package(path, story(), MediaStore())
+    queue = PublishQueue(tmp_path / "queue.json")
+    monkeypatch.setattr("editor.publish.queue.default_queue_path", lambda: queue.path)
+    queue.add(path, "paper", "draft", "offline")
+
+    def read_only(*_args: object, **_kwargs: object) -> None:
+        raise PackageError("caravan.article could not be saved: Read-only file system")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("editor.model.package.save_package", read_only)
+        assert main(["publish", "--retry-queued"]) == 1
+    [entry] = queue.entries()
+    [post_id] = paper.posts
+    assert f"published post {post_id}" in entry.last_error and entry.needs_attention
+    assert main(["publish", "--retry-queued"]) == 0
+    assert queue.entries() == [] and list(paper.posts) == [post_id]
+    assert "Traceback" not in capsys.readouterr().err
