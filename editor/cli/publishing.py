@@ -53,7 +53,9 @@ def add_publishing_commands(commands: Any) -> None:
             "Publish an article to a site added with 'dateline sites add': its photos are "
             "uploaded with alt text, caption and credit, then the post is created (a draft "
             "unless --status publish). Publishing again updates the same post. The article "
-            "remembers the post, so it is saved again after a successful publish."
+            "remembers the post, so it is saved again after a successful publish. What it "
+            "remembers is checked on the site first: a post or photo the site does not confirm "
+            "as this story's is left alone and a new one made, said in a 'note:' line."
         ),
     )
     publish.add_argument("article", nargs="?", help="the .article file")
