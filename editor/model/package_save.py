@@ -41,6 +41,7 @@ from editor.model.package_format import (
     _size_text,
     _ZipTime,
     revisions_in,
+    size_problem,
 )
 from editor.model.revisions import (
     MAX_REVISION_BYTES,
@@ -92,6 +93,7 @@ def save_package(
     if revisions is None:
         revisions = revisions_in(target)
     plan = _plan_revisions(revisions, article, add_revision, note)
+    _check_loadable(json_bytes, body_bytes, media_paths, media, plan, label)
 
     def before_replace(temp: Path) -> None:
         if mode is None:
@@ -127,6 +129,11 @@ def _plan_revisions(
         return sources
     number = revisions.next_number()
     data = encode_revision(article, number, note)
+    if len(data) > MAX_REVISION_BYTES:
+        # Text that JSON escapes six times over ("\u0001") can make a revision larger than a
+        # loader reads: the save goes ahead without it, as history never stops a save.
+        logger.warning("revision %s takes %s bytes: not kept", number, len(data))
+        return sources
     kept = revisions.kept_after_adding(number, len(data))
     sources[number] = data
     return {n: sources[n] for n in kept}
@@ -203,6 +210,26 @@ def _check_fits_limits(
         _check_limit(size, MAX_MEDIA_BYTES, f"the photo file {media_path}", label)
         total += size
     _check_limit(total, MAX_TOTAL_BYTES, "the article with its photos", label)
+
+
+def _check_loadable(
+    json_bytes: bytes,
+    body_bytes: bytes,
+    media_paths: list[str],
+    media: MediaStore,
+    revisions: dict[int, bytes | ZipEntry],
+    label: str,
+) -> None:
+    """Refuse, before writing, a package the loader would refuse by its sizes or count."""
+    entries = [(ARTICLE_JSON, len(json_bytes)), (BODY_MD, len(body_bytes))]
+    entries += [(path, media.size(path)) for path in media_paths]
+    entries += [
+        (revision_name(number), len(source) if isinstance(source, bytes) else source.size)
+        for number, source in revisions.items()
+    ]
+    problem = size_problem(entries)
+    if problem is not None:
+        raise PackageError(f"{label} was not saved: it could not be opened again: {problem}")
 
 
 def _check_limit(size: int, limit: int, what: str, label: str) -> None:
