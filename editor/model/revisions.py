@@ -27,6 +27,8 @@ from editor.model.article import (
     ArticleDataError,
     article_from_dict,
     article_to_dict,
+    clean_json,
+    clean_text,
     count_words,
     now_utc,
 )
@@ -120,9 +122,11 @@ def decode_revision(number: int, data: bytes) -> Revision:
         raise RevisionError(f"revision {number} is damaged: it has no time")
     if saved.tzinfo is None:
         saved = saved.replace(tzinfo=dt.UTC)
+    # Cleaned as the article's own fields are: a restored revision must save.
+    body, note, fields = clean_text(body), clean_text(note[:500]), clean_json(fields)
     if isinstance(words, bool) or not isinstance(words, int) or words < 0:
         words = count_words(body)
-    return Revision(number, saved, words, note[:500], fields, body)
+    return Revision(number, saved, words, note, fields, body)
 
 
 class RevisionStore:
