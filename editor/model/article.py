@@ -55,6 +55,28 @@ def clean_json(value: Any) -> Any:
     return value
 
 
+# The times a file may give: far beyond any story's, and far enough from year 1 and year 9999
+# that converting to any time zone (the window shows local time) or any format cannot overflow.
+EARLIEST_TIME = dt.datetime(1000, 1, 1, tzinfo=dt.UTC)
+LATEST_TIME = dt.datetime(9000, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
+
+
+def time_in_range(stamp: dt.datetime) -> dt.datetime:
+    """A time read from a file, aware (UTC when it names no zone) and clamped to
+    EARLIEST_TIME..LATEST_TIME; a time within them keeps its zone."""
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.UTC)
+    try:
+        utc = stamp.astimezone(dt.UTC)
+    except OverflowError:  # year 1 east of Greenwich, year 9999 west of it
+        return EARLIEST_TIME if stamp.year < 5000 else LATEST_TIME
+    if utc < EARLIEST_TIME:
+        return EARLIEST_TIME
+    if utc > LATEST_TIME:
+        return LATEST_TIME
+    return stamp
+
+
 def now_utc() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
@@ -455,7 +477,7 @@ class _Reader:
             stamp = dt.datetime.fromisoformat(value)
         except ValueError:
             raise self._fail(key, "an ISO 8601 time") from None
-        return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
+        return time_in_range(stamp)
 
 
 def snapshot_article(article: Article) -> Article:
