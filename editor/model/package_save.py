@@ -22,6 +22,7 @@ from editor.model.article import (
     article_from_dict,
     article_to_dict,
 )
+from editor.model.file_lock import DiskStamp, changed_on_disk
 from editor.model.media_store import MediaStore, ZipEntry
 from editor.model.package_format import (
     _COPY_CHUNK_BYTES,
@@ -72,6 +73,7 @@ def save_package(
     note: str = "",
     backup: bool = False,
     mode: int | None = None,
+    unchanged_since: DiskStamp | None = None,
 ) -> None:
     """Write ``article`` and the photo files it uses to ``path``, atomically.
 
@@ -82,7 +84,8 @@ def save_package(
     with ``add_revision`` the article as saved joins them (with ``note``), and the oldest are
     dropped beyond the bounds. With ``backup`` the file being replaced becomes ``backup_path``.
     The new file keeps the permissions of the one it replaces, or takes ``mode`` when given
-    (the recovery files: owner only).
+    (the recovery files: owner only). With ``unchanged_since`` (the file's stamp when it was
+    read), a file that changed on disk since then is not replaced: PackageError.
     """
     target = Path(path).absolute()
     label = _display_name(target)
@@ -96,6 +99,11 @@ def save_package(
     _check_loadable(json_bytes, body_bytes, media_paths, media, plan, label)
 
     def before_replace(temp: Path) -> None:
+        if unchanged_since is not None and changed_on_disk(target, unchanged_since):
+            raise PackageError(
+                f"{label} was not saved: it was changed by another program since it was "
+                "read; that version is kept, run the command again"
+            )
         if mode is None:
             _copy_permissions(target, temp)
         if backup:
