@@ -182,6 +182,13 @@ def _encode_article(article: Article, label: str) -> tuple[bytes, bytes]:
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
     try:
         json_bytes = text.encode("utf-8")
+        if len(json_bytes) > MAX_JSON_BYTES:
+            # Indents are for people reading the file; a file that opened without them (written
+            # by another tool) must save again, so the largest fields are written without.
+            text = json.dumps(
+                data, ensure_ascii=False, separators=(",", ":"), sort_keys=True, allow_nan=False
+            )
+            json_bytes = text.encode("utf-8")
     except UnicodeEncodeError as error:
         raise PackageError(
             f"{label} was not saved: a field of the article holds an invalid character"
