@@ -1,11 +1,11 @@
 """How a command rewrites an article without losing another writer's work.
 
-A command that saves an ``.article`` (``media add``, ``import --force``, ``publish``) holds the
-article's lock for the whole read-change-save, as the window does while the article is open: a
-second command waits a short bounded time for the first to finish, then fails in one line. The
-file's stamp, taken before it is read, is checked again just before the new file replaces it, so
-that a program that writes without the lock (a synced folder, an older Dateline) is never
-overwritten either.
+A command that saves an ``.article`` (``media add``, ``import``) holds the article's lock for
+the whole read-change-save, as the window does while the article is open: a second command
+waits a short bounded time for the first to finish, then fails in one line. The file's stamp,
+taken before it is read, is checked again just before the new file replaces it, so that a
+program that writes without the lock (a synced folder, an older Dateline) is never overwritten
+either.
 """
 
 from __future__ import annotations
