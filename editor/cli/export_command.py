@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
@@ -42,14 +43,27 @@ def run_export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> 
         exporter = get_exporter(options.format)
     except (KeyError, ValueError) as error:
         raise CommandError(str(error.args[0]) if error.args else str(error)) from None
+    output = Path(options.output)
+    if _same_file(output, Path(options.article)):
+        raise CommandError(
+            f"{output} is the story itself: an export never writes over it; choose another -o"
+        )
     loaded = load_article(options.article)
     try:
         exporter.export(
             loaded.article,
             loaded.media,
-            Path(options.output),
+            output,
             ExportOptions(media_base_url=options.media_base_url),
         )
     except ExportError as error:
         raise CommandError(str(error)) from None
     return EXIT_OK
+
+
+def _same_file(output: Path, article: Path) -> bool:
+    """Whether ``output`` names the article's own file (by another name or a link too)."""
+    try:
+        return os.path.samefile(output, article)
+    except OSError:  # either is missing or unreadable: not one file
+        return False

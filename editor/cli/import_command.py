@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from editor.cli.article_writing import article_for_writing
 from editor.cli.common import EXIT_OK, CommandError
 
 
@@ -31,9 +32,16 @@ def run_import(options: argparse.Namespace, parser: argparse.ArgumentParser) -> 
         raise CommandError(f"{output} already exists; add --force to replace it")
     try:
         result = import_file(options.source)
-        save_package(output, result.article, result.media)
-    except (IngestError, PackageError) as error:
+    except IngestError as error:
         raise CommandError(str(error)) from None
+    # The file replaced may be open in the window or being changed by another command.
+    with article_for_writing(output, "import") as stamp:
+        if stamp is not None and not options.force:
+            raise CommandError(f"{output} already exists; add --force to replace it")
+        try:
+            save_package(output, result.article, result.media, unchanged_since=stamp)
+        except PackageError as error:
+            raise CommandError(str(error)) from None
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return EXIT_OK

@@ -5,9 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from editor.cli.article_writing import article_for_writing
 from editor.cli.common import EXIT_OK, CommandError, load_article, print_json
+
+if TYPE_CHECKING:
+    from editor.media.probe import PreparedPhoto
+    from editor.model.article import ImageRef
+    from editor.model.package import LoadedPackage
 
 
 def add_media_command(commands: Any) -> None:
@@ -35,25 +41,59 @@ def add_media_command(commands: Any) -> None:
 
 def run_media_add(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from editor.cli.summary import article_summary
-    from editor.media.attach import PhotoFields, attach_photo
+    from editor.model.package import PackageError, save_package
+
+    # Photos are read and checked before the article is locked, so that the lock is held only
+    # for the read-change-save: one bad file changes nothing.
+    prepared = _prepared_photos(options.images)
+    with article_for_writing(options.article, "media add") as stamp:
+        loaded = load_article(options.article)
+        added = _add_photos(options, loaded, prepared)
+        try:
+            save_package(
+                options.article,
+                loaded.article,
+                loaded.media,
+                revisions=loaded.revisions,
+                unchanged_since=stamp,
+            )
+        except PackageError as error:
+            raise CommandError(str(error)) from None
+    if options.json:
+        ids = {image.id for image in added}
+        print_json([p for p in article_summary(loaded.article)["photos"] if p["id"] in ids])
+    else:
+        for image in added:
+            print(f"{image.id}\t{image.original_name}\t{image.width}x{image.height}")
+    return EXIT_OK
+
+
+def _prepared_photos(names: list[str]) -> list[tuple[Path, bytes, PreparedPhoto]]:
     from editor.media.errors import MediaError
     from editor.media.probe import prepare_photo
-    from editor.model.article import ImageRef
-    from editor.model.package import PackageError, save_package
-    from editor.model.photos import placement, set_featured
 
-    loaded = load_article(options.article)
-    article = loaded.article
-    fields = PhotoFields(options.caption, options.credit, options.copyright, options.alt)
-    # Every photo is checked before the article changes: one bad file changes nothing.
     prepared = []
-    for name in options.images:
+    for name in names:
         path = Path(name)
         try:
             data = path.read_bytes()
             prepared.append((path, data, prepare_photo(data, path.name)))
         except MediaError as error:
             raise CommandError(str(error)) from None
+    return prepared
+
+
+def _add_photos(
+    options: argparse.Namespace,
+    loaded: LoadedPackage,
+    prepared: list[tuple[Path, bytes, PreparedPhoto]],
+) -> list[ImageRef]:
+    """Store the prepared photos in the loaded article and place them in its body."""
+    from editor.media.attach import PhotoFields, attach_photo
+    from editor.model.photos import placement, set_featured
+
+    article = loaded.article
+    fields = PhotoFields(options.caption, options.credit, options.copyright, options.alt)
     added: list[ImageRef] = []
     for path, data, photo in prepared:
         image, is_new = attach_photo(article, loaded.media, data, photo, path.name, fields)
@@ -70,14 +110,4 @@ def run_media_add(options: argparse.Namespace, parser: argparse.ArgumentParser) 
             )
     if options.featured:
         set_featured(article, added[0].id)
-    try:
-        save_package(options.article, article, loaded.media, revisions=loaded.revisions)
-    except PackageError as error:
-        raise CommandError(str(error)) from None
-    if options.json:
-        ids = {image.id for image in added}
-        print_json([p for p in article_summary(article)["photos"] if p["id"] in ids])
-    else:
-        for image in added:
-            print(f"{image.id}\t{image.original_name}\t{image.width}x{image.height}")
-    return EXIT_OK
+    return added

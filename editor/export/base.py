@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from editor.files import write_atomically
+from editor.files import replace_atomically
 from editor.model.article import Article
 from editor.model.media_store import MediaStore
 
@@ -22,6 +22,8 @@ logger = logging.getLogger(__name__)
 
 # An export is for sharing: readable by others, whatever the temporary file's private mode.
 EXPORT_FILE_MODE = 0o644
+# A story's own files: no export ever takes such a name.
+ARTICLE_SUFFIX = ".article"
 
 
 class ExportError(Exception):
@@ -74,11 +76,36 @@ class Exporter(Protocol):
     ) -> None: ...
 
 
-def write_export_file(out_path: Path, data: bytes) -> None:
+def check_export_target(out_path: Path) -> None:
+    """Refuse, before any work, a destination no export may write: a story's own ``.article``
+    name (an export must never replace a story) or a symbolic link (whatever it points at is
+    not the export's to replace). ExportError, one line."""
+    if out_path.suffix.lower() == ARTICLE_SUFFIX:
+        raise ExportError(
+            f"{out_path} is the name of a Dateline article: an export never writes over a "
+            "story; choose another name"
+        )
+    if out_path.is_symlink():
+        raise ExportError(
+            f"{out_path} is a link: an export never writes through one; "
+            "choose a name that is not taken"
+        )
+
+
+def write_export_file(
+    out_path: Path, data: bytes, before_replace: Callable[[Path], None] | None = None
+) -> None:
     """Write ``data`` to ``out_path`` so that readers see the old file or the new, never half;
-    ExportError (one line) if it cannot be written."""
+    ExportError (one line) if it cannot be written. ``before_replace`` runs once the new file
+    is complete and before it takes the name (to put its companions in place first); if it
+    raises, ``out_path`` is untouched."""
+    check_export_target(out_path)
+    if out_path.is_dir():
+        raise ExportError(f"{out_path} is a folder; choose a file name")
     try:
-        write_atomically(out_path, data, mode=EXPORT_FILE_MODE)
+        replace_atomically(
+            out_path, lambda out: out.write(data), before_replace, mode=EXPORT_FILE_MODE
+        )
     except OSError as error:
         logger.debug("cannot write %s", out_path, exc_info=True)
         raise ExportError(f"cannot write {out_path}: {error.strerror or error}") from error

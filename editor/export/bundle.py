@@ -9,9 +9,11 @@ whole or not at all:
 * Any other ``OUT`` becomes a folder. The files are written into a hidden sibling folder first,
   which is then renamed into place, so nobody ever sees half an export.
 
-A folder export never overwrites someone's files: ``OUT`` may be absent, an empty folder, or a
-folder an earlier export wrote (it holds our ``MARKER_NAME`` file, written in every folder
-export and never in a zip). Anything else there is refused with an ExportError naming it.
+A folder export never deletes or overwrites someone's files: ``OUT`` may be absent, an empty
+folder, or a folder an earlier export wrote and nobody added to since. Every folder export
+lists the files it wrote in its manifest (``MARKER_NAME``, never in a zip); a folder holding
+anything the manifest does not list (a photo the reporter put there, a link) is refused with an
+ExportError naming it, and so is a link in place of the folder.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import json
 import os
 import re
 import shutil
@@ -27,12 +30,20 @@ import zipfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
-from editor.export.base import ExportError, ExportOptions, write_export_file
+from editor.export.base import (
+    ExportError,
+    ExportOptions,
+    check_export_target,
+    write_export_file,
+)
 from editor.model.article import Article
 from editor.model.media_store import MediaStore
 
-# Marks a folder as written by an export, so that exporting again may replace it.
-MARKER_NAME = ".dateline-export"
+# The manifest of a folder export: the files it wrote, so that exporting again replaces those
+# and nothing else.
+MARKER_NAME = ".dateline-export.json"
+_MANIFEST_KIND = "dateline-export"
+_MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 # The earliest time a zip entry can carry (the format counts from 1980).
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _ZIP_COMPRESS_LEVEL = 9
@@ -99,6 +110,7 @@ def write_bundle(
             checked_relative_path(name)
         except ValueError as error:
             raise ExportError(str(error)) from None
+    check_bundle_target(out_path)
     if is_zip_path(out_path):
         if zip_folder is not None:
             files = {f"{zip_folder}/{name}": data for name, data in files.items()}
@@ -128,15 +140,31 @@ class BundleExporter:
         out_path: Path,
         options: ExportOptions | None = None,
     ) -> None:
+        check_bundle_target(out_path)  # before the work, which can take long
         files = self.files(article, media, options)
         (options or ExportOptions()).check_cancelled()
         zip_folder = out_path.stem if self.zip_in_own_folder else None
         write_bundle(out_path, files, modified=article.modified, zip_folder=zip_folder)
 
 
+def check_bundle_target(out_path: Path) -> None:
+    """Refuse a destination a bundle may not be written to (see the module's docstring)."""
+    check_export_target(out_path)
+    if is_zip_path(out_path):
+        if out_path.is_dir():
+            raise ExportError(f"{out_path} is a folder; choose a file name")
+        return
+    problem = folder_problem(out_path)
+    if problem is not None:
+        raise ExportError(problem)
+
+
 def write_folder(out_path: Path, files: Mapping[str, bytes]) -> None:
     """Write ``files`` into the folder ``out_path``, replacing an earlier export there."""
-    _check_replaceable(out_path)
+    check_export_target(out_path)
+    problem = folder_problem(out_path)
+    if problem is not None:
+        raise ExportError(problem)
     try:
         staging = Path(tempfile.mkdtemp(dir=out_path.parent, prefix=f".{out_path.name}."))
     except OSError as error:
@@ -147,7 +175,8 @@ def write_folder(out_path: Path, files: Mapping[str, bytes]) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(files[name])
             os.chmod(target, _FILE_MODE)
-        (staging / MARKER_NAME).write_bytes(b"")
+        (staging / MARKER_NAME).write_bytes(_manifest(files))
+        os.chmod(staging / MARKER_NAME, _FILE_MODE)
         for folder in [staging, *(p for p in staging.rglob("*") if p.is_dir())]:
             os.chmod(folder, 0o755)  # mkdtemp's folder is private; an export is for sharing
         _move_into_place(staging, out_path)
@@ -156,20 +185,79 @@ def write_folder(out_path: Path, files: Mapping[str, bytes]) -> None:
         raise ExportError(f"cannot write {out_path}: {error.strerror or error}") from error
 
 
-def _check_replaceable(out_path: Path) -> None:
+def folder_problem(out_path: Path) -> str | None:
+    """Why an export may not be written as the folder ``out_path`` (one line), or None when it
+    is absent, empty, or an earlier export nobody added to."""
     if out_path.is_symlink():
-        raise ExportError(f"{out_path} is a link; choose a folder name that is not taken")
+        return f"{out_path} is a link; choose a folder name that is not taken"
     if not out_path.exists():
         if not out_path.parent.is_dir():
-            raise ExportError(f"cannot write {out_path}: the folder {out_path.parent} is missing")
-        return
+            return f"cannot write {out_path}: the folder {out_path.parent} is missing"
+        return None
     if not out_path.is_dir():
-        raise ExportError(f"{out_path} is a file; choose a new folder name or a .zip")
-    entries = list(out_path.iterdir())
-    if entries and not (out_path / MARKER_NAME).is_file():
-        raise ExportError(
-            f"{out_path} already holds other files; choose a new or empty folder, or a .zip"
-        )
+        return f"{out_path} is a file; choose a new folder name or a .zip"
+    try:
+        listed = _listed_files(out_path)
+        foreign = _first_foreign_entry(out_path, out_path, listed)
+    except OSError as error:
+        return f"cannot write {out_path}: {error.strerror or error}"
+    if foreign is None:
+        return None
+    shown = "".join(char if char.isprintable() else "?" for char in foreign)[:120]
+    return (
+        f"{out_path} already holds other files ('{shown}' is not from an export); "
+        "choose a new or empty folder, or a .zip"
+    )
+
+
+def is_export_folder(out_path: Path) -> bool:
+    """``out_path`` is a folder an export wrote (it has a manifest), links never."""
+    return out_path.is_dir() and not out_path.is_symlink() and (out_path / MARKER_NAME).is_file()
+
+
+def _manifest(files: Mapping[str, bytes]) -> bytes:
+    data = {"kind": _MANIFEST_KIND, "files": sorted(files)}
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _listed_files(folder: Path) -> frozenset[str] | None:
+    """The files the folder's manifest lists; None if it has no manifest or a damaged one."""
+    manifest = folder / MARKER_NAME
+    if manifest.is_symlink() or not manifest.is_file():
+        return None
+    with open(manifest, "rb") as handle:
+        raw = handle.read(_MAX_MANIFEST_BYTES + 1)
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or data.get("kind") != _MANIFEST_KIND:
+        return None
+    files = data.get("files")
+    if not isinstance(files, list) or not all(isinstance(name, str) for name in files):
+        return None
+    return frozenset(files)
+
+
+def _first_foreign_entry(root: Path, folder: Path, listed: frozenset[str] | None) -> str | None:
+    """The first file under ``folder`` (relative to ``root``) no manifest lists, or None.
+
+    Links are never the export's (it writes none), whatever they are named; folders are the
+    export's when everything in them is.
+    """
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda entry: entry.name)
+    for entry in entries:
+        name = Path(entry.path).relative_to(root).as_posix()
+        if entry.is_symlink():
+            return name
+        if entry.is_dir():
+            found = _first_foreign_entry(root, Path(entry.path), listed)
+            if found is not None:
+                return found
+        elif listed is None or (name not in listed and name != MARKER_NAME):
+            return name  # with no readable manifest, nothing in the folder is the export's
+    return None
 
 
 def _move_into_place(staging: Path, out_path: Path) -> None:

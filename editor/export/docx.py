@@ -26,7 +26,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt, RGBColor
 
-from editor.export.base import ExportError, ExportOptions, write_export_file
+from editor.export.base import ExportError, ExportOptions, check_export_target, write_export_file
 from editor.export.body_tree import BodyTree, parse_fragment, rendered_body
 from editor.export.docx_body import BodyWriter, PageBox, PhotoPicture, xml_text
 from editor.export.paper import paper_for_language
@@ -96,6 +96,7 @@ class DocxExporter:
         out_path: Path,
         options: ExportOptions | None = None,
     ) -> None:
+        check_export_target(out_path)  # before the work, which can take long
         write_export_file(out_path, self.render(article, media, options))
 
 

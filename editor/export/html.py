@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-from editor.export.base import ExportError, ExportOptions, write_export_file
+from editor.export.base import ExportError, ExportOptions, check_export_target, write_export_file
 from editor.export.photo_copies import make_photo_copies, widest_jpeg
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef
@@ -65,4 +65,5 @@ class HtmlExporter:
         out_path: Path,
         options: ExportOptions | None = None,
     ) -> None:
+        check_export_target(out_path)  # before the work, which can take long
         write_export_file(out_path, self.render(article, media, options).encode("utf-8"))

@@ -35,9 +35,10 @@ folder ``<name>-photos`` beside ``<name>.json`` as ``<photo id>-<width>.jpg``. R
 and the HTML body's ``src`` are relative to the JSON file, so the pair can be moved, zipped or
 dropped into a hot folder together. (ninjs' ``href`` is meant as an absolute URL; a file export
 knows of no server, and a receiving system rewrites them when it stores the photos.) Sizes in
-bytes are left out: they would change with the JPEG library, not with the story. Photos are
-written before the JSON, so the JSON never names a file that is not there yet; files of an
-earlier export that this one no longer makes are removed from the folder.
+bytes are left out: they would change with the JPEG library, not with the story. The photo
+folder is put in place, whole, just before the JSON, so the JSON never names a file that is not
+there yet. It is written like any folder export (editor.export.bundle): a folder that an earlier
+export made and nobody added to is replaced, anything else there is refused, never deleted.
 """
 
 from __future__ import annotations
@@ -53,8 +54,14 @@ from typing import Any
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
-from editor.export.base import ExportError, ExportOptions, write_export_file
+from editor.export.base import (
+    ExportError,
+    ExportOptions,
+    check_export_target,
+    write_export_file,
+)
 from editor.export.body_tree import rendered_body
+from editor.export.bundle import check_bundle_target, is_export_folder, write_folder
 from editor.export.photo_copies import jpeg_renditions, make_photo_copies, published_photos
 from editor.export.text import plain_text
 from editor.media.renditions import Rendition
@@ -67,8 +74,6 @@ from editor.render.wire import wire_text
 PHOTO_WIDTHS = (1024, 2048)
 # The namespace of our item UUIDs: fixed, so a story's uri never changes between exports.
 ITEM_NAMESPACE = uuid.UUID("badc87d2-e601-48a0-8ea2-2da39c4fde84")
-# How our rendition files are named; only such files are ever removed from the photo folder.
-_RENDITION_FILE_RE = re.compile(r"[A-Za-z0-9_-]{1,64}-[0-9]{1,6}\.jpg")
 _SAFE_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 # Characters HTML forbids in a document (controls other than whitespace, noncharacters): a
 # field pasted with an escape code in it must not make the body unparseable for a strict client.
@@ -345,12 +350,26 @@ class NinjsExporter:
         options: ExportOptions | None = None,
     ) -> None:
         folder_name = photo_folder_name(out_path)
+        folder = out_path.parent / folder_name
+        # Both destinations are checked before the work: the photo folder is replaced only if
+        # an earlier export made it and nobody added to it (see bundle.write_folder).
+        check_export_target(out_path)
+        has_photos = any(not image.missing for image in article.photos)
+        if has_photos or folder.is_symlink():
+            try:
+                check_bundle_target(folder)
+            except ExportError as error:
+                raise ExportError(f"the photo folder {error}") from None
         package = self.package(article, media, folder_name, options)
         (options or ExportOptions()).check_cancelled()
-        folder = out_path.parent / folder_name
-        if package.photos or folder.is_dir():
-            _write_photos(folder, package.photos)
-        write_export_file(out_path, package.json_text().encode("utf-8"))
+
+        def put_photos_in_place(_document: Path) -> None:
+            # The folder first, then the document that names its files; a folder of an earlier
+            # export is emptied of its photos when this one has none.
+            if package.photos or is_export_folder(folder):
+                write_folder(folder, package.photos)
+
+        write_export_file(out_path, package.json_text().encode("utf-8"), put_photos_in_place)
 
 
 class Ninjs3Exporter(NinjsExporter):
@@ -360,22 +379,3 @@ class Ninjs3Exporter(NinjsExporter):
 
     def _finish(self, document: dict[str, Any]) -> dict[str, Any]:
         return _camel_case(document)
-
-
-def _write_photos(folder: Path, photos: dict[str, bytes]) -> None:
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError as error:
-        raise ExportError(f"cannot make the photo folder {folder}: {error.strerror}") from error
-    for name in sorted(photos):
-        write_export_file(folder / name, photos[name])
-    try:
-        stale = [
-            path
-            for path in folder.iterdir()
-            if path.name not in photos and _RENDITION_FILE_RE.fullmatch(path.name)
-        ]
-        for path in stale:
-            path.unlink()
-    except OSError as error:
-        raise ExportError(f"cannot tidy the photo folder {folder}: {error.strerror}") from error

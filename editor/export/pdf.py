@@ -25,7 +25,13 @@ import re
 from pathlib import Path
 
 from editor import RESOURCES
-from editor.export.base import ExportCancelled, ExportError, ExportOptions, write_export_file
+from editor.export.base import (
+    ExportCancelled,
+    ExportError,
+    ExportOptions,
+    check_export_target,
+    write_export_file,
+)
 from editor.export.html import HtmlExporter
 from editor.export.paper import paper_for_language
 from editor.export.wxr import utc
@@ -116,6 +122,7 @@ class PdfExporter:
         out_path: Path,
         options: ExportOptions | None = None,
     ) -> None:
+        check_export_target(out_path)  # before the work, which can take long
         write_export_file(out_path, self.render(article, media, options))
 
 

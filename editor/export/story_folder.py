@@ -24,7 +24,7 @@ from xml.etree import ElementTree as ET
 
 from editor.export.base import ExportError, ExportOptions
 from editor.export.body_tree import rendered_body
-from editor.export.bundle import write_bundle
+from editor.export.bundle import check_bundle_target, write_bundle
 from editor.export.photo_copies import make_photo_copies, widest_jpeg
 from editor.export.xml_writing import indent_containers, to_bytes, xml_safe
 from editor.media.renditions import Rendition
@@ -113,4 +113,5 @@ class StoryFolderExporter:
         out_path: Path,
         options: ExportOptions | None = None,
     ) -> None:
+        check_bundle_target(out_path)  # before the work, which can take long
         write_bundle(out_path, self.render(article, media, options), modified=article.modified)

@@ -31,10 +31,50 @@ class ArticleDataError(ValueError):
 _LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
-def _plain(value: str) -> str:
+def clean_text(value: str) -> str:
     """Text as read from a file, without NUL and lone surrogates (JSON can spell both; neither
-    is text, and no export could write them)."""
-    return _LONE_SURROGATE_RE.sub("", value.replace("\x00", ""))
+    is text, no export could write them, and a lone surrogate cannot even be saved).
+
+    The one cleaning of every string a package, a revision or a recovery file gives: a field
+    the reporter cannot see must never make a save fail.
+    """
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    return _LONE_SURROGATE_RE.sub("", value)
+
+
+def clean_json(value: Any) -> Any:
+    """``value`` (parsed JSON) with ``clean_text`` applied to every string, keys included, at
+    any depth; where two keys become one, the later wins."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [clean_json(item) for item in value]
+    if isinstance(value, dict):
+        return {clean_text(str(key)): clean_json(item) for key, item in value.items()}
+    return value
+
+
+# The times a file may give: far beyond any story's, and far enough from year 1 and year 9999
+# that converting to any time zone (the window shows local time) or any format cannot overflow.
+EARLIEST_TIME = dt.datetime(1000, 1, 1, tzinfo=dt.UTC)
+LATEST_TIME = dt.datetime(9000, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
+
+
+def time_in_range(stamp: dt.datetime) -> dt.datetime:
+    """A time read from a file, aware (UTC when it names no zone) and clamped to
+    EARLIEST_TIME..LATEST_TIME; a time within them keeps its zone."""
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.UTC)
+    try:
+        utc = stamp.astimezone(dt.UTC)
+    except OverflowError:  # year 1 east of Greenwich, year 9999 west of it
+        return EARLIEST_TIME if stamp.year < 5000 else LATEST_TIME
+    if utc < EARLIEST_TIME:
+        return EARLIEST_TIME
+    if utc > LATEST_TIME:
+        return LATEST_TIME
+    return stamp
 
 
 def now_utc() -> dt.datetime:
@@ -235,8 +275,11 @@ def article_from_dict(data: Any, body: str) -> Article:
         style=dateline_reader.text("style") or "efe-en",
         override=dateline_reader.text("override"),
     )
+    if not isinstance(body, str):
+        raise ArticleDataError("the body must be text")
     if len(body) > MAX_BODY_CHARS:
         raise ArticleDataError(f"the body is longer than {MAX_BODY_CHARS:,} characters")
+    body = clean_text(body)
     photos = [_image_from_dict(item, index) for index, item in enumerate(reader.items("photos"))]
     ids = [photo.id for photo in photos]
     if len(set(ids)) != len(ids):
@@ -336,7 +379,7 @@ class _Reader:
             raise self._fail(key, "text")
         if len(value) > MAX_FIELD_CHARS:
             raise self._fail(key, f"at most {MAX_FIELD_CHARS:,} characters")
-        return _plain(value)
+        return clean_text(value)
 
     def text_list(self, key: str) -> list[str]:
         value = self.data.get(key, [])
@@ -346,7 +389,7 @@ class _Reader:
             raise self._fail(key, "a list of text")
         if len(value) > MAX_LIST_ITEMS or any(len(item) > MAX_FIELD_CHARS for item in value):
             raise self._fail(key, "a list of reasonable size")
-        return [_plain(item) for item in value]
+        return [clean_text(item) for item in value]
 
     def text_mapping(self, key: str) -> dict[str, str]:
         value = self.data.get(key, {})
@@ -356,9 +399,11 @@ class _Reader:
             isinstance(k, str) and isinstance(v, str) for k, v in value.items()
         ):
             raise self._fail(key, "an object of text values")
-        if len(value) > MAX_LIST_ITEMS or any(len(v) > MAX_FIELD_CHARS for v in value.values()):
+        if len(value) > MAX_LIST_ITEMS or any(
+            len(k) > MAX_FIELD_CHARS or len(v) > MAX_FIELD_CHARS for k, v in value.items()
+        ):
             raise self._fail(key, "an object of reasonable size")
-        return dict(value)
+        return {clean_text(k): clean_text(v) for k, v in value.items()}
 
     def mapping(self, key: str) -> dict[str, Any] | None:
         value = self.data.get(key)
@@ -432,7 +477,7 @@ class _Reader:
             stamp = dt.datetime.fromisoformat(value)
         except ValueError:
             raise self._fail(key, "an ISO 8601 time") from None
-        return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
+        return time_in_range(stamp)
 
 
 def snapshot_article(article: Article) -> Article:

@@ -31,6 +31,8 @@ _HASH_CHUNK = 1024 * 1024
 # this is removed when the article is locked again: its process is gone, or the lock would be
 # live.
 _STALE_TEMP_SECONDS = 60
+# How often a command waiting for a lock looks again.
+_WAIT_STEP_SECONDS = 0.1
 
 
 def lock_path(article: Path) -> Path:
@@ -43,10 +45,16 @@ class LockHolder:
     host: str
     process_started: float | None  # seconds since the epoch, None where it cannot be known
     locked_at: float
+    # The command that holds the lock ("media add"), empty for the window.
+    command: str = ""
 
     def describe(self) -> str:
-        when = dt.datetime.fromtimestamp(self.locked_at).strftime("%Y-%m-%d %H:%M")
-        return f"Dateline (process {self.pid} on {self.host}) since {when}"
+        try:
+            when = dt.datetime.fromtimestamp(self.locked_at).strftime("%Y-%m-%d %H:%M")
+        except (OverflowError, OSError, ValueError):  # a lock file can say anything
+            when = "an unknown time"
+        holder = f"'dateline {self.command}'" if self.command else "Dateline"
+        return f"{holder} (process {self.pid} on {self.host}) since {when}"
 
 
 class ArticleLocked(Exception):
@@ -69,15 +77,16 @@ class ArticleLock:
         self.released = False
 
     @classmethod
-    def acquire(cls, article: Path | str) -> ArticleLock:
+    def acquire(cls, article: Path | str, *, command: str = "") -> ArticleLock:
         """Lock ``article`` for this process; raises ArticleLocked if a live holder has it.
 
+        ``command`` names the command line's command that takes it (the window gives none).
         OSError when the lock cannot be written for another reason (a read-only folder); the
         caller may then open the article without a lock.
         """
         article = Path(article).absolute()
         target = lock_path(article)
-        content = _lock_content()
+        content = _lock_content(command)
         for _attempt in range(3):
             try:
                 descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -103,6 +112,21 @@ class ArticleLock:
             return lock
         last_read = _read_holder(target)
         raise ArticleLocked(article, last_read[1] if last_read else None)
+
+    @classmethod
+    def acquire_waiting(
+        cls, article: Path | str, wait_seconds: float, *, command: str = ""
+    ) -> ArticleLock:
+        """``acquire``, trying again for up to ``wait_seconds`` while a live holder has the
+        lock (another command finishing its save); then ArticleLocked."""
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                return cls.acquire(article, command=command)
+            except ArticleLocked:
+                if time.monotonic() >= deadline:
+                    raise
+            time.sleep(min(_WAIT_STEP_SECONDS, max(deadline - time.monotonic(), 0.0)))
 
     def release(self) -> None:
         if self.released:
@@ -171,8 +195,9 @@ def process_start_time(pid: int) -> float | None:
         return None
 
 
-def _lock_content() -> bytes:
+def _lock_content(command: str = "") -> bytes:
     data = {
+        "command": command,
         "pid": os.getpid(),
         "host": socket.gethostname(),
         "process_started": process_start_time(os.getpid()),
@@ -199,6 +224,7 @@ def parse_holder(content: bytes) -> LockHolder | None:
         data = json.loads(content.decode("utf-8"))
         pid, host, locked_at = data["pid"], data["host"], data["locked_at"]
         started = data.get("process_started")
+        command = data.get("command", "")
         if not (isinstance(pid, int) and isinstance(host, str)):
             return None
         return LockHolder(
@@ -206,6 +232,7 @@ def parse_holder(content: bytes) -> LockHolder | None:
             host[:200],
             float(started) if isinstance(started, int | float) else None,
             float(locked_at),
+            command[:40] if isinstance(command, str) and command.isprintable() else "",
         )
     except (UnicodeDecodeError, ValueError, KeyError, TypeError):
         return None

@@ -40,24 +40,19 @@ from editor.model.package_format import (
     MAX_COMPRESSION_RATIO,
     MAX_ENTRIES,
     MAX_JSON_BYTES,
-    MAX_MEDIA_BYTES,
-    MAX_TOTAL_BYTES,
-    RATIO_CHECK_MIN_BYTES,
     PackageError,
     _display_name,
     _os_reason,
     _photo_label,
     _printable,
     _size_text,
+    ratio_checked,
     revision_store_for,
     revisions_in,
+    size_problem,
 )
 from editor.model.package_save import backup_path, save_package
 from editor.model.revisions import (
-    MAX_REVISION_BYTES,
-    MAX_REVISIONS_LOADED,
-    MAX_REVISIONS_LOADED_BYTES,
-    REVISIONS_DIR,
     RevisionStore,
 )
 
@@ -201,49 +196,16 @@ def _check_entry_readable(info: zipfile.ZipInfo, label: str) -> None:
 
 def _check_sizes(entries: list[zipfile.ZipInfo], label: str) -> None:
     """Refuse by the sizes the zip declares, before anything is decompressed."""
-    for info in entries:
-        limit = _size_limit(info.filename)
-        if info.file_size > limit:
-            raise PackageError(
-                f"{label} is not a safe Dateline article: '{_printable(info.filename)}' would be "
-                f"{_size_text(info.file_size)} when unpacked; the limit is {_size_text(limit)}"
-            )
-    revisions = [info for info in entries if info.filename.startswith(f"{REVISIONS_DIR}/")]
-    if len(revisions) > MAX_REVISIONS_LOADED:
-        raise PackageError(
-            f"{label} is not a safe Dateline article: it holds {len(revisions):,} revisions; "
-            f"the limit is {MAX_REVISIONS_LOADED:,}"
-        )
-    revisions_total = sum(info.file_size for info in revisions)
-    if revisions_total > MAX_REVISIONS_LOADED_BYTES:
-        raise PackageError(
-            f"{label} is not a safe Dateline article: its revisions would take "
-            f"{_size_text(revisions_total)} when unpacked; "
-            f"the limit is {_size_text(MAX_REVISIONS_LOADED_BYTES)}"
-        )
-    total = sum(info.file_size for info in entries)
-    if total > MAX_TOTAL_BYTES:
-        raise PackageError(
-            f"{label} is not a safe Dateline article: its files would take "
-            f"{_size_text(total)} when unpacked; the limit is {_size_text(MAX_TOTAL_BYTES)}"
-        )
+    problem = size_problem([(info.filename, info.file_size) for info in entries])
+    if problem is not None:
+        raise PackageError(f"{label} is not a safe Dateline article: {problem}")
     for info in entries:
         ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > RATIO_CHECK_MIN_BYTES and ratio > MAX_COMPRESSION_RATIO:
+        if ratio_checked(info.filename, info.file_size) and ratio > MAX_COMPRESSION_RATIO:
             raise PackageError(
                 f"{label} is not a safe Dateline article: '{_printable(info.filename)}' would "
                 f"expand {ratio:,.0f} times when unpacked, as only a zip bomb does"
             )
-
-
-def _size_limit(name: str) -> int:
-    if name == ARTICLE_JSON:
-        return MAX_JSON_BYTES
-    if name == BODY_MD:
-        return MAX_BODY_BYTES
-    if name.startswith(f"{REVISIONS_DIR}/"):
-        return MAX_REVISION_BYTES
-    return MAX_MEDIA_BYTES
 
 
 def _read_article(archive: zipfile.ZipFile, label: str) -> Article:

@@ -12,8 +12,11 @@ from pathlib import Path
 from editor.model.article import (
     ImageRef,
 )
-from editor.model.media_store import ZipEntry
+from editor.model.media_store import DERIVED_DIR, MEDIA_DIR, ZipEntry
 from editor.model.revisions import (
+    MAX_REVISION_BYTES,
+    MAX_REVISIONS_LOADED,
+    MAX_REVISIONS_LOADED_BYTES,
     REVISIONS_DIR,
     RevisionStore,
     revision_number,
@@ -31,9 +34,13 @@ MAX_BODY_BYTES = 16 * _MB
 MAX_MEDIA_BYTES = 200 * _MB  # per file; also the limit for files under thumbs/
 MAX_TOTAL_BYTES = 2 * _GB
 MAX_ENTRIES = 10_000
-# Photos barely compress and text compresses about 3:1 to 10:1; only a zip bomb reaches 200:1.
+# Photos barely compress, and Dateline stores them as they are: a photo file that expands 200
+# times is a zip bomb. Text is another matter: a pasted table or a line of dashes deflates a
+# thousand times over, so the ratio is never asked of the text entries (article.json, body.md,
+# revisions), whose size is capped on its own and never read past that cap.
 MAX_COMPRESSION_RATIO = 200
 RATIO_CHECK_MIN_BYTES = 1 * _MB  # tiny files can have absurd ratios harmlessly
+RATIO_CHECKED_FOLDERS = frozenset({MEDIA_DIR, DERIVED_DIR})
 
 # Revisions are revisions/<n>.json; other safe names under revisions/ (a later version's) are
 # accepted, ignored and not carried over by a save.
@@ -80,6 +87,57 @@ class PackageError(Exception):
     def __init__(self, message: str) -> None:
         # The window shows the message in a single-line status; never let a name break it.
         super().__init__(" ".join(message.splitlines()))
+
+
+# --- the limits, shared by loading and saving -----------------------------------------------
+
+
+def size_limit(name: str) -> int:
+    """The largest an entry of that name may be, unpacked."""
+    if name == ARTICLE_JSON:
+        return MAX_JSON_BYTES
+    if name == BODY_MD:
+        return MAX_BODY_BYTES
+    if name.startswith(f"{REVISIONS_DIR}/"):
+        return MAX_REVISION_BYTES
+    return MAX_MEDIA_BYTES
+
+
+def size_problem(entries: list[tuple[str, int]]) -> str | None:
+    """Why a package of these (name, unpacked size) entries is refused, or None.
+
+    The loader asks it of the sizes a zip declares and the saver of the entries it is about to
+    write, so that a save never writes a file the loader would refuse.
+    """
+    if len(entries) > MAX_ENTRIES:
+        return f"it holds {len(entries):,} files; the limit is {MAX_ENTRIES:,}"
+    for name, size in entries:
+        limit = size_limit(name)
+        if size > limit:
+            return (
+                f"'{_printable(name)}' would be {_size_text(size)} when unpacked; "
+                f"the limit is {_size_text(limit)}"
+            )
+    revisions = [size for name, size in entries if name.startswith(f"{REVISIONS_DIR}/")]
+    if len(revisions) > MAX_REVISIONS_LOADED:
+        return f"it holds {len(revisions):,} revisions; the limit is {MAX_REVISIONS_LOADED:,}"
+    if sum(revisions) > MAX_REVISIONS_LOADED_BYTES:
+        return (
+            f"its revisions would take {_size_text(sum(revisions))} when unpacked; "
+            f"the limit is {_size_text(MAX_REVISIONS_LOADED_BYTES)}"
+        )
+    total = sum(size for _name, size in entries)
+    if total > MAX_TOTAL_BYTES:
+        return (
+            f"its files would take {_size_text(total)} when unpacked; "
+            f"the limit is {_size_text(MAX_TOTAL_BYTES)}"
+        )
+    return None
+
+
+def ratio_checked(name: str, size: int) -> bool:
+    """Whether an entry's compression ratio tells a zip bomb (see MAX_COMPRESSION_RATIO)."""
+    return size > RATIO_CHECK_MIN_BYTES and name.partition("/")[0] in RATIO_CHECKED_FOLDERS
 
 
 # --- revisions on disk -----------------------------------------------------------------------

@@ -22,6 +22,7 @@ from editor.model.article import (
     article_from_dict,
     article_to_dict,
 )
+from editor.model.file_lock import DiskStamp, changed_on_disk
 from editor.model.media_store import MediaStore, ZipEntry
 from editor.model.package_format import (
     _COPY_CHUNK_BYTES,
@@ -41,6 +42,7 @@ from editor.model.package_format import (
     _size_text,
     _ZipTime,
     revisions_in,
+    size_problem,
 )
 from editor.model.revisions import (
     MAX_REVISION_BYTES,
@@ -71,6 +73,7 @@ def save_package(
     note: str = "",
     backup: bool = False,
     mode: int | None = None,
+    unchanged_since: DiskStamp | None = None,
 ) -> None:
     """Write ``article`` and the photo files it uses to ``path``, atomically.
 
@@ -81,7 +84,8 @@ def save_package(
     with ``add_revision`` the article as saved joins them (with ``note``), and the oldest are
     dropped beyond the bounds. With ``backup`` the file being replaced becomes ``backup_path``.
     The new file keeps the permissions of the one it replaces, or takes ``mode`` when given
-    (the recovery files: owner only).
+    (the recovery files: owner only). With ``unchanged_since`` (the file's stamp when it was
+    read), a file that changed on disk since then is not replaced: PackageError.
     """
     target = Path(path).absolute()
     label = _display_name(target)
@@ -92,8 +96,14 @@ def save_package(
     if revisions is None:
         revisions = revisions_in(target)
     plan = _plan_revisions(revisions, article, add_revision, note)
+    _check_loadable(json_bytes, body_bytes, media_paths, media, plan, label)
 
     def before_replace(temp: Path) -> None:
+        if unchanged_since is not None and changed_on_disk(target, unchanged_since):
+            raise PackageError(
+                f"{label} was not saved: it was changed by another program since it was "
+                "read; that version is kept, run the command again"
+            )
         if mode is None:
             _copy_permissions(target, temp)
         if backup:
@@ -127,6 +137,11 @@ def _plan_revisions(
         return sources
     number = revisions.next_number()
     data = encode_revision(article, number, note)
+    if len(data) > MAX_REVISION_BYTES:
+        # Text that JSON escapes six times over ("\u0001") can make a revision larger than a
+        # loader reads: the save goes ahead without it, as history never stops a save.
+        logger.warning("revision %s takes %s bytes: not kept", number, len(data))
+        return sources
     kept = revisions.kept_after_adding(number, len(data))
     sources[number] = data
     return {n: sources[n] for n in kept}
@@ -167,6 +182,13 @@ def _encode_article(article: Article, label: str) -> tuple[bytes, bytes]:
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
     try:
         json_bytes = text.encode("utf-8")
+        if len(json_bytes) > MAX_JSON_BYTES:
+            # Indents are for people reading the file; a file that opened without them (written
+            # by another tool) must save again, so the largest fields are written without.
+            text = json.dumps(
+                data, ensure_ascii=False, separators=(",", ":"), sort_keys=True, allow_nan=False
+            )
+            json_bytes = text.encode("utf-8")
     except UnicodeEncodeError as error:
         raise PackageError(
             f"{label} was not saved: a field of the article holds an invalid character"
@@ -203,6 +225,26 @@ def _check_fits_limits(
         _check_limit(size, MAX_MEDIA_BYTES, f"the photo file {media_path}", label)
         total += size
     _check_limit(total, MAX_TOTAL_BYTES, "the article with its photos", label)
+
+
+def _check_loadable(
+    json_bytes: bytes,
+    body_bytes: bytes,
+    media_paths: list[str],
+    media: MediaStore,
+    revisions: dict[int, bytes | ZipEntry],
+    label: str,
+) -> None:
+    """Refuse, before writing, a package the loader would refuse by its sizes or count."""
+    entries = [(ARTICLE_JSON, len(json_bytes)), (BODY_MD, len(body_bytes))]
+    entries += [(path, media.size(path)) for path in media_paths]
+    entries += [
+        (revision_name(number), len(source) if isinstance(source, bytes) else source.size)
+        for number, source in revisions.items()
+    ]
+    problem = size_problem(entries)
+    if problem is not None:
+        raise PackageError(f"{label} was not saved: it could not be opened again: {problem}")
 
 
 def _check_limit(size: int, limit: int, what: str, label: str) -> None:

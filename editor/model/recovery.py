@@ -47,6 +47,7 @@ from editor.model.article import (
     article_to_dict,
     count_words,
     snapshot_article,
+    time_in_range,
 )
 from editor.model.file_lock import pid_running, process_start_ticks
 from editor.model.media_store import MEDIA_DIR, MediaStore, ZipEntry
@@ -440,9 +441,7 @@ def _read_entry(entry_path: Path) -> RecoveryEntry:
     if version > RECOVERY_FORMAT:
         raise ValueError("it was written by a newer version of Dateline")
     pid = data["pid"]
-    saved_at = dt.datetime.fromisoformat(_text(data["saved_at"]))
-    if saved_at.tzinfo is None:
-        saved_at = saved_at.replace(tzinfo=dt.UTC)
+    saved_at = time_in_range(dt.datetime.fromisoformat(_text(data["saved_at"])))
     path = data.get("path")
     file_data = data.get("file")
     base = None

@@ -27,8 +27,11 @@ from editor.model.article import (
     ArticleDataError,
     article_from_dict,
     article_to_dict,
+    clean_json,
+    clean_text,
     count_words,
     now_utc,
+    time_in_range,
 )
 from editor.model.media_store import ZipEntry
 
@@ -118,11 +121,12 @@ def decode_revision(number: int, data: bytes) -> Revision:
         raise RevisionError(f"revision {number} is damaged: {error}") from error
     if saved is None:
         raise RevisionError(f"revision {number} is damaged: it has no time")
-    if saved.tzinfo is None:
-        saved = saved.replace(tzinfo=dt.UTC)
+    saved = time_in_range(saved)
+    # Cleaned as the article's own fields are: a restored revision must save.
+    body, note, fields = clean_text(body), clean_text(note[:500]), clean_json(fields)
     if isinstance(words, bool) or not isinstance(words, int) or words < 0:
         words = count_words(body)
-    return Revision(number, saved, words, note[:500], fields, body)
+    return Revision(number, saved, words, note, fields, body)
 
 
 class RevisionStore:

@@ -26,6 +26,7 @@ from PIL import Image
 from referencing import Registry, Resource
 
 from editor.export.base import ExportCancelled, ExportError, ExportOptions
+from editor.export.bundle import MARKER_NAME
 from editor.export.ninjs import Ninjs3Exporter, NinjsExporter, item_uri
 from editor.export.text import TextExporter
 from editor.model.article import Article, Dateline, ImageRef, count_words
@@ -203,7 +204,9 @@ def test_efe_sample_is_valid_ninjs_with_its_photos_beside_it(tmp_path: Path, ver
             assert image.format == "JPEG" and rendition[size_key] == "image/jpeg"
             assert image.size == (rendition["width"], rendition["height"])
             assert not image.getexif(), "a published photo carries EXIF (location, camera)"
-    written = sorted(path.name for path in (tmp_path / "story-photos").iterdir())
+    written = sorted(
+        path.name for path in (tmp_path / "story-photos").iterdir() if path.name != MARKER_NAME
+    )
     hrefs = sorted(r["href"].split("/")[-1] for p in pictures for r in p["renditions"])
     assert written == hrefs
 
@@ -364,16 +367,18 @@ def test_a_second_export_replaces_its_own_photos_only(tmp_path: Path) -> None:
     article, media = tiny_photo_article()
     out = tmp_path / "story.json"
     folder = tmp_path / "story-photos"
-    folder.mkdir()
-    (folder / "old-768.jpg").write_bytes(b"stale rendition")
-    (folder / "notes.txt").write_text("the reporter's own file")
     NinjsExporter().export(article, media, out)
-    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt", "p1-2.jpg"]
+    assert sorted(p.name for p in folder.iterdir()) == [MARKER_NAME, "p1-2.jpg"]
     article.photos[0].featured = False
     article.body = "No photos now."
     NinjsExporter().export(article, media, out)
-    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+    assert sorted(p.name for p in folder.iterdir()) == [MARKER_NAME]
     assert "associations" not in json.loads(out.read_text(encoding="utf-8"))
+    # A file the reporter put in the folder since is never deleted: the export is refused.
+    (folder / "notes.txt").write_text("the reporter's own file")
+    with pytest.raises(ExportError, match=r"notes\.txt"):
+        NinjsExporter().export(article, media, out)
+    assert sorted(p.name for p in folder.iterdir()) == [MARKER_NAME, "notes.txt"]
 
 
 def test_folder_name_with_spaces_is_percent_encoded(tmp_path: Path) -> None:
@@ -448,7 +453,7 @@ def test_hostile_fields_stay_text_and_the_html_body_is_inert(tmp_path: Path, ver
     assert picture["by"] == shown and {d["value"] for d in picture["descriptions"]} == {shown}
     # The photo's odd id cannot lead its file out of the folder.
     assert [p.name for p in tmp_path.iterdir()] and not (tmp_path.parent / "evil").exists()
-    (written,) = (tmp_path / "story-photos").iterdir()
+    (written,) = (p for p in (tmp_path / "story-photos").iterdir() if p.name != MARKER_NAME)
     assert re.fullmatch(r"photo-[0-9a-f]{16}-2\.jpg", written.name)
 
     fragment = parse_fragment(body(document, "html"))

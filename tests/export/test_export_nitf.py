@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 from pathlib import Path
 
@@ -287,6 +288,9 @@ def test_export_replaces_an_earlier_export_whole(tmp_path: Path) -> None:
     article, media = make_article()
     EXPORTER.export(article, media, out)
     (out / "photos" / "old-1.jpg").write_bytes(b"old")  # as if an older version had it
+    manifest = json.loads((out / MARKER_NAME).read_text(encoding="utf-8"))
+    manifest["files"].append("photos/old-1.jpg")
+    (out / MARKER_NAME).write_text(json.dumps(manifest), encoding="utf-8")
     EXPORTER.export(article, media, out)
     assert sorted(p.name for p in (out / "photos").iterdir()) == ["photo1-1.jpg"]
     parse_valid((out / "story.xml").read_bytes())

@@ -283,7 +283,8 @@ def test_folder_and_zip_hold_the_same_files(tmp_path: Path) -> None:
     exporter.export(article, media, tmp_path / "site")
     exporter.export(article, media, tmp_path / "site.ZIP")
     in_folder = folder_files(tmp_path / "site")
-    assert in_folder.pop(MARKER_NAME) == b""  # the folder says it is an export; a zip needs not
+    # The folder lists what the export wrote in it; a zip needs not.
+    assert json.loads(in_folder.pop(MARKER_NAME))["files"] == sorted(in_folder)
     assert in_folder == zip_files(tmp_path / "site.ZIP")
     assert "index.html" in in_folder and "photos/big-2048.jpg" in in_folder
 
@@ -306,11 +307,18 @@ def test_export_is_byte_identical_twice_folder_and_zip(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def list_in_manifest(folder: Path, name: str) -> None:
+    manifest = json.loads((folder / MARKER_NAME).read_text(encoding="utf-8"))
+    manifest["files"].append(name)
+    (folder / MARKER_NAME).write_text(json.dumps(manifest), encoding="utf-8")
+
+
 def test_exporting_again_replaces_an_earlier_export(tmp_path: Path) -> None:
     article, media = big_photo_article(tmp_path)
     out = tmp_path / "site"
     WebExporter().export(article, media, out)
-    (out / "photos" / "stale-768.jpg").write_bytes(b"old")
+    (out / "photos" / "stale-768.jpg").write_bytes(b"old")  # as an earlier export wrote it
+    list_in_manifest(out, "photos/stale-768.jpg")
     article.headline = "Caravan moves on"
     WebExporter().export(article, media, out)
     assert not (out / "photos" / "stale-768.jpg").exists()
@@ -341,7 +349,9 @@ def test_bundle_refuses_a_folder_holding_other_files(tmp_path: Path) -> None:
 def test_bundle_fills_an_empty_folder_and_refuses_a_file(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     write_bundle(tmp_path / "empty", {"a/b.txt": b"b"})
-    assert folder_files(tmp_path / "empty") == {"a/b.txt": b"b", MARKER_NAME: b""}
+    written = folder_files(tmp_path / "empty")
+    assert json.loads(written.pop(MARKER_NAME))["files"] == ["a/b.txt"]
+    assert written == {"a/b.txt": b"b"}
     (tmp_path / "file").write_bytes(b"")
     with pytest.raises(ExportError, match="is a file"):
         write_bundle(tmp_path / "file", {"a.txt": b"a"})

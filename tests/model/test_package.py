@@ -658,13 +658,22 @@ def test_refuses_package_whose_total_size_is_too_large(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("name", ["body.md", "media/zeros.jpg"])
+@pytest.mark.parametrize("name", ["media/zeros.jpg", "thumbs/zeros-thumb.jpg"])
 def test_refuses_zip_bomb(tmp_path: Path, name: str) -> None:
     entries = [entry for entry in _good_entries() if entry[0] != name]
     path = _write(tmp_path / "caravan.article", _zip_bytes([*entries, (name, bytes(5 * 1024**2))]))
     message = _refusal(path)
     assert message.startswith(f"caravan.article is not a safe Dateline article: '{name}' would ")
     assert message.endswith("times when unpacked, as only a zip bomb does")
+
+
+def test_a_body_of_repetitive_text_is_no_zip_bomb(tmp_path: Path) -> None:
+    """Text deflates a thousand times over; its own size cap is what bounds it."""
+    entries = [entry for entry in _good_entries() if entry[0] != "body.md"]
+    path = _write(
+        tmp_path / "caravan.article", _zip_bytes([*entries, ("body.md", b"-" * 5_000_000)])
+    )
+    assert load_package(path).article.body == "-" * 5_000_000
 
 
 # --- property: any article survives a round trip -------------------------------------------------

@@ -3,6 +3,11 @@ interrupted copy or a hostile sender could, must load as a usable article or be 
 one-line PackageError. Never another exception, never a hang, never a file written beside the
 package or in the working folder.
 
+The mutations reach every part a sender controls: whole files, the zip's records, article.json
+(metadata of any JSON shape, the publish state ``metadata["wordpress:<site>"]`` of any shape,
+dates out of range, surrogates and NUL), the derived images (junk, another picture, missing)
+and the revisions. Every package that opens must save and open again, its revisions included.
+
 The hand-written hostile cases (one per kind of damage, with the exact message) are in
 test_package.py; this file throws a thousand random combinations at the same code.
 """
@@ -36,6 +41,7 @@ from editor.export.base import ExportError, ExportOptions
 from editor.model.article import FORMAT_VERSION, Article, Crop
 from editor.model.media_store import MediaStore
 from editor.model.package import PackageError, load_package, save_package
+from editor.model.revisions import RevisionError, RevisionStore
 from editor.render.markdown import BodyRenderer
 from editor.render.page import render_parts
 
@@ -94,7 +100,9 @@ class Entry:
 def _base_package(folder: Path) -> bytes:
     article, media = _base_article()
     path = folder / "base.article"
-    save_package(path, article, media)
+    # Two saves, so that the package holds revisions for the History view to read.
+    save_package(path, article, media, add_revision=True, note="first")
+    save_package(path, article, media, add_revision=True, note="second")
     data = path.read_bytes()
     path.unlink()
     return data
@@ -297,6 +305,136 @@ def _json_mutation(draw: st.DrawFn, document: dict[str, Any]) -> bytes:
     return _dump_json(document)
 
 
+# Text JSON can spell that no file should hold: lone surrogates, NUL, controls, bidi overrides.
+_HOSTILE_TEXT = st.one_of(
+    _AWKWARD_TEXT,
+    st.text(st.characters(), max_size=20),
+    st.sampled_from(["\ud800", "a\x00b", "\udfff\x00", "\x1b]8;;http://x\x07", "\u202e"]),
+)
+# Times a package can name: out of range, in odd zones, or not times at all.
+_HOSTILE_TIMES = st.one_of(
+    st.sampled_from(
+        [
+            "0000-01-01T00:00:00",
+            "10000-01-01T00:00:00",
+            "1e20",
+            "-1",
+            "NaN",
+            "Infinity",
+            "0001-01-01T00:00:00+23:59",
+            "0001-01-01T00:00:00",
+            "9999-12-31T23:59:59-23:59",
+            "9999-12-31T23:59:59",
+            "2024-12-03T10:00:00+24:00",
+            "2024-12-03T10:00:00-25:00",
+            "2024-12-03T10:00:00+05:30",
+            "2024-12-03",
+            "2024-12-03T10:00:00.123456789Z",
+            "",
+        ]
+    ),
+    _NUMBERS,
+    _HOSTILE_TEXT,
+)
+
+
+def _any_json_text(value: Any) -> str:
+    """Any JSON value as the text a publish state is stored as (NaN and surrogates included)."""
+    return _dump_json(value).decode("utf-8", "surrogatepass")
+
+
+def _mutate_metadata(draw: st.DrawFn, document: dict[str, Any]) -> None:
+    document["metadata"] = draw(
+        _JSON_VALUES | st.dictionaries(_HOSTILE_TEXT, _HOSTILE_TEXT | _JSON_VALUES, max_size=6)
+    )
+
+
+def _mutate_publish_state(draw: st.DrawFn, document: dict[str, Any]) -> None:
+    """``metadata["wordpress:<site>"]``: what Publish remembers of a post, of any shape."""
+    metadata = document.get("metadata")
+    if not isinstance(metadata, dict):
+        metadata = document["metadata"] = {}
+    site = draw(st.sampled_from(["desk", "", "a:b", "\ud800", "x" * 300]) | _HOSTILE_TEXT)
+    state = draw(
+        st.one_of(
+            _JSON_VALUES.map(_any_json_text),
+            st.fixed_dictionaries(
+                {"post_id": _JSON_VALUES, "media": _JSON_VALUES, "link": _JSON_VALUES}
+            ).map(_any_json_text),
+            _JSON_VALUES,  # not even text: the package is refused
+        )
+    )
+    metadata[f"wordpress:{site}"] = state
+
+
+def _mutate_dates(draw: st.DrawFn, document: dict[str, Any]) -> None:
+    for key in draw(st.lists(st.sampled_from(["created", "modified"]), min_size=1, max_size=2)):
+        document[key] = draw(_HOSTILE_TIMES)
+    if draw(st.booleans()) and isinstance(document.get("dateline"), dict):
+        document["dateline"]["date"] = draw(
+            st.sampled_from(["0001-01-01", "9999-12-31", "0000-01-01", "2024-02-30"])
+            | _HOSTILE_TEXT
+        )
+
+
+def _mutate_revision(draw: st.DrawFn, revision: dict[str, Any]) -> None:
+    key = draw(st.sampled_from(["saved", "body", "note", "words", "fields", "revision"]))
+    if key == "saved":
+        revision[key] = draw(_HOSTILE_TIMES)
+    elif key == "fields" and isinstance(revision.get("fields"), dict):
+        field = draw(st.sampled_from(["metadata", "created", "headline", "tags", "dateline"]))
+        revision["fields"][field] = draw(_HOSTILE_TIMES | _JSON_VALUES)
+    else:
+        revision[key] = draw(_HOSTILE_TEXT | _JSON_VALUES)
+
+
+_DOCUMENT_MUTATIONS: dict[str, Callable[[st.DrawFn, dict[str, Any]], None]] = {
+    "metadata": _mutate_metadata,
+    "publish_state": _mutate_publish_state,
+    "dates": _mutate_dates,
+}
+
+
+def _mutate_json_entry(
+    entries: list[Entry],
+    name: str,
+    draw: st.DrawFn,
+    change: Callable[[st.DrawFn, dict[str, Any]], None],
+) -> None:
+    found = [entry for entry in entries if entry.name == name]
+    if not found:
+        return
+    try:
+        document = json.loads(found[0].data)
+    except (ValueError, RecursionError):
+        return
+    if isinstance(document, dict):
+        change(draw, document)
+        found[0].data = _dump_json(document)
+
+
+def _mutate_derived(draw: st.DrawFn, entries: list[Entry]) -> None:
+    """A derived image (thumbnail, display copy) replaced by junk or another picture, or gone."""
+    derived = [entry for entry in entries if entry.name.startswith("thumbs/")]
+    if not derived:
+        return
+    entry = derived[draw(st.integers(0, len(derived) - 1))]
+    how = draw(st.sampled_from(["junk", "other", "empty", "remove", "huge"]))
+    if how == "remove":
+        entries.remove(entry)
+    elif how == "junk":
+        entry.data = draw(st.binary(max_size=200))
+    elif how == "empty":
+        entry.data = b""
+    elif how == "huge":
+        entry.data = image_bytes("PNG", (1, 2, 3), (4000, 3000))
+    else:
+        image_format = draw(st.sampled_from(["JPEG", "PNG", "GIF", "WEBP"]))
+        entry.data = image_bytes(
+            image_format, (0, 255, 0), draw(st.sampled_from([(8, 8), (640, 10)]))
+        )
+
+
 @st.composite
 def _entry_mutations(draw: st.DrawFn, base: bytes) -> list[Entry]:
     """The base package's entries, changed zero to three times at the level of whole files."""
@@ -308,6 +446,7 @@ def _entry_mutations(draw: st.DrawFn, base: bytes) -> list[Entry]:
                 [
                     "json", "json", "json", "json", "body", "remove", "duplicate", "add",
                     "rename", "method", "nest", "swap_data",
+                    "metadata", "publish_state", "dates", "derived", "revision",
                 ]
             )
         )  # fmt: skip
@@ -361,6 +500,13 @@ def _entry_mutations(draw: st.DrawFn, base: bytes) -> list[Entry]:
                 found[0].data = base
             else:
                 entries.append(Entry(target, base, zipfile.ZIP_STORED))
+        elif kind in _DOCUMENT_MUTATIONS:
+            _mutate_json_entry(entries, "article.json", draw, _DOCUMENT_MUTATIONS[kind])
+        elif kind == "derived":
+            _mutate_derived(draw, entries)
+        elif kind == "revision":
+            name = draw(st.sampled_from(["revisions/1.json", "revisions/2.json"]))
+            _mutate_json_entry(entries, name, draw, _mutate_revision)
         elif kind == "swap_data" and len(entries) > 1:
             first, second = draw(st.permutations(range(len(entries))))[:2]
             entries[first].data, entries[second].data = entries[second].data, entries[first].data
@@ -454,9 +600,24 @@ def _assert_one_line(error: Exception) -> None:
 _renderer = BodyRenderer()
 
 
-def _use(article: Article, media: MediaStore, out: Path) -> None:
+def _use(
+    article: Article, media: MediaStore, out: Path, revisions: RevisionStore | None = None
+) -> None:
     """What the window and the exports do with an opened story; any failure is a bug."""
     render_parts(article, _renderer, lambda image: f"dateline-media:{image.id}")
+    for moment in (article.created, article.modified):
+        moment.astimezone()  # as the window shows it, in this computer's zone
+    for number in (revisions or RevisionStore()).numbers():
+        try:
+            revision = revisions.read(number)  # type: ignore[union-attr]
+        except RevisionError as error:
+            _assert_one_line(error)
+            continue
+        revision.saved.astimezone().strftime("%Y-%m-%d %H:%M:%S")  # the History list
+        try:
+            revision.apply_to(article)
+        except RevisionError as error:
+            _assert_one_line(error)
     options = ExportOptions(parallel=False)
     for name, file_name in (("html", "story.html"), ("text", "story.txt")):
         try:
@@ -468,7 +629,7 @@ def _use(article: Article, media: MediaStore, out: Path) -> None:
             assert "photo" in str(error).lower(), f"{name} export failed: {error}"
     again = out / "again.article"
     try:
-        save_package(again, article, media)
+        save_package(again, article, media, revisions=revisions, add_revision=True)
     except PackageError as error:
         _assert_one_line(error)
         assert "photo file" in str(error), f"saving again failed: {error}"
@@ -504,7 +665,7 @@ def _check_package(workspace: Path, data: bytes) -> str:
                 _assert_one_line(error)
                 outcome = "refused"
             else:
-                _use(loaded.article, loaded.media, out)
+                _use(loaded.article, loaded.media, out, loaded.revisions)
                 outcome = "loaded"
     finally:
         os.chdir(previous_cwd)
