@@ -157,16 +157,12 @@ def _publish_file(path: Path, site_name: str, status: str) -> Any:
     """Publish the .article at ``path`` and save what it remembers of its post; the file is
     untouched when publishing fails (PublishError). Notes (a remembered post the site did not
     confirm...) go to stderr as ``note:`` lines; a save that fails is PublishedNotSaved."""
-    from editor.model.file_lock import ArticleLock, ArticleLocked
+    from editor.cli.article_writing import article_for_writing
     from editor.model.package import PackageError, save_package
     from editor.publish.wordpress import publish
 
     site = _rest_site(site_name)
-    try:
-        lock = ArticleLock.acquire(path)
-    except ArticleLocked as error:
-        raise CommandError(f"{error}: publish from that window, or close it first") from None
-    try:
+    with article_for_writing(path, "publish") as stamp:
         loaded = load_article(str(path))
 
         def progress(done: int, total: int) -> None:
@@ -178,7 +174,13 @@ def _publish_file(path: Path, site_name: str, status: str) -> Any:
         # Only a publish that succeeded is remembered: the post to update next time.
         result.apply_to(loaded.article)
         try:
-            save_package(path, loaded.article, loaded.media, revisions=loaded.revisions)
+            save_package(
+                path,
+                loaded.article,
+                loaded.media,
+                revisions=loaded.revisions,
+                unchanged_since=stamp,
+            )
         except (PackageError, OSError) as error:
             kept = (
                 "it is recorded on this computer and the next publish updates it"
@@ -191,8 +193,6 @@ def _publish_file(path: Path, site_name: str, status: str) -> Any:
                 result,
             ) from None
         return result
-    finally:
-        lock.release()
 
 
 def _publish(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

@@ -123,3 +123,81 @@ def test_import_force_waits_for_the_lock_of_the_file_it_replaces(
     assert load_package(article).article.headline == "Open in the window"
     assert main(["import", str(source), "-o", str(article), "--force"]) == 0
     assert load_package(article).article.headline == "Imported"
+
+
+def test_publish_waits_for_the_lock_and_contacts_no_site_while_another_writer_holds_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Publish saves the article afterwards (what it remembers of its post), so it is a writer
+    too: it holds the same lock for the whole publish, and sends nothing while it cannot."""
+    import keyring
+
+    from editor.sites import SiteStore, checked_site
+
+    from fake_site import fake_site, json_answer
+    from keyrings import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("DATELINE_SITE_PASSWORD", raising=False)
+    monkeypatch.setattr(article_writing, "LOCK_WAIT_SECONDS", 0.5)
+    article = tmp_path / "story.article"
+    save_package(article, Article(headline="Caravan", body="Text."), MediaStore())
+    before = article.read_bytes()
+    holder = ArticleLock.acquire(article, command="media add")
+    try:
+        with fake_site(lambda _request: json_answer({})) as site:
+            SiteStore().add(checked_site("paper", site.url, "reporter"), "pw")
+            code = main(["publish", str(article), "--site", "paper"])
+            asked = list(site.seen)
+    finally:
+        holder.release()
+        keyring.set_keyring(previous)
+    assert code == 1
+    message = capsys.readouterr().err.strip()
+    assert len(message.splitlines()) == 1, message
+    assert "story.article is open in Dateline on this machine" in message
+    assert asked == []
+    assert article.read_bytes() == before
+
+
+def test_publish_never_overwrites_a_change_made_while_it_was_sending(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A program that writes without the lock (a synced folder) changes the story while the
+    post is being sent: publish keeps that version and says so in one line."""
+    import keyring
+
+    import editor.publish.wordpress as wordpress_publishing
+    from editor.sites import SiteStore, checked_site
+
+    from fake_site import FakeWordPress
+    from keyrings import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("DATELINE_SITE_PASSWORD", raising=False)
+    article = tmp_path / "story.article"
+    save_package(article, Article(headline="Caravan", body="Text."), MediaStore())
+    real_publish = wordpress_publishing.publish
+
+    def publish_while_synced(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = real_publish(*args, **kwargs)
+        save_package(article, Article(headline="Synced from the desk", body="New."), MediaStore())
+        return result
+
+    monkeypatch.setattr(wordpress_publishing, "publish", publish_while_synced)
+    site = FakeWordPress()
+    try:
+        with site.serve():
+            SiteStore().add(checked_site("paper", site.url, "reporter"), "pw")
+            code = main(["publish", str(article), "--site", "paper"])
+    finally:
+        keyring.set_keyring(previous)
+    assert code == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("dateline")]
+    assert len(lines) == 1 and "changed" in lines[0], lines
+    assert load_package(article).article.headline == "Synced from the desk"
+    assert len(site.posts) == 1
