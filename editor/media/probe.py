@@ -11,8 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from editor.media.colour import to_srgb
-from editor.media.decode import FORMATS, OpenedPhoto, decode_first_frame, open_photo
+from editor.media.decode import (
+    FORMATS,
+    JPEG_MAX_SIDE,
+    OpenedPhoto,
+    decode_first_frame,
+    open_photo,
+)
 from editor.media.encoding import jpeg_bytes
+from editor.media.errors import refused
 from editor.media.metadata import PhotoMetadata, read_metadata
 from editor.media.orientation import make_upright
 from editor.media.scaling import PREVIEW_FILTER, draft_scale, fit_within
@@ -47,6 +54,7 @@ class PreparedPhoto:
 def prepare_photo(data: bytes, name: str) -> PreparedPhoto:
     """Check and read the photo in ``data``; raise MediaError naming ``name`` if unusable."""
     photo = open_photo(data, name)
+    _refuse_unpublishable(photo)
     metadata = read_metadata(photo.image)
     long_side = max(photo.size)
     pixels = decode_first_frame(photo, draft_scale(long_side, min(DISPLAY_SIDE, long_side)))
@@ -69,6 +77,18 @@ def prepare_photo(data: bytes, name: str) -> PreparedPhoto:
         thumbnail=jpeg_bytes(thumbnail, THUMBNAIL_QUALITY),
         display=jpeg_bytes(display, DISPLAY_QUALITY),
     )
+
+
+def _refuse_unpublishable(photo: OpenedPhoto) -> None:
+    """A photo is added to be published, and every format publishes JPEG copies: refuse, when
+    it is added, a side no JPEG can hold, rather than shrink it unasked at every export."""
+    width, height = photo.upright_size
+    if max(width, height) > JPEG_MAX_SIDE:
+        raise refused(
+            photo.name,
+            f"it is {width:,} x {height:,} pixels, and a published JPEG cannot be wider or"
+            f" taller than {JPEG_MAX_SIDE:,}",
+        )
 
 
 def _frame_notes(photo: OpenedPhoto) -> tuple[str, ...]:
