@@ -35,7 +35,7 @@ def add_media_command(commands: Any) -> None:
 
 def run_media_add(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from editor.cli.summary import article_summary
-    from editor.media.attach import PhotoFields, attach_photo
+    from editor.media.attach import PhotoFields, attach_photo, gps_warning
     from editor.media.errors import MediaError
     from editor.media.probe import prepare_photo
     from editor.model.article import ImageRef
@@ -63,11 +63,7 @@ def run_media_add(options: argparse.Namespace, parser: argparse.ArgumentParser) 
         for note in photo.notes:
             print(f"note: {path.name}: {note}", file=sys.stderr)
         if image.has_gps:
-            print(
-                f"warning: {path.name} carries GPS coordinates: kept in the stored original, "
-                "removed from every exported copy",
-                file=sys.stderr,
-            )
+            print(f"warning: {gps_warning(path.name)}", file=sys.stderr)
     if options.featured:
         set_featured(article, added[0].id)
     try:
