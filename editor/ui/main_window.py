@@ -401,16 +401,17 @@ class MainWindow(QMainWindow):
             self._import(Path(name))
 
     def _import(self, path: Path) -> bool:
-        from editor.ingest import IngestError, import_file
+        from editor.ingest import IngestError
+        from editor.ui.controllers.story_import import import_in_background
 
         try:
-            result = import_file(path)
+            result = import_in_background(self, path)
             if result.outside:
                 answer = self._ask_outside_photos(path, result.outside)
                 if answer is None:
                     return False
                 if answer == TAKE_OUTSIDE_PHOTOS:
-                    result = import_file(path, allow_outside=True)
+                    result = import_in_background(self, path, allow_outside=True)
         except IngestError as error:
             self._refuse("Cannot import", str(error))
             return False

@@ -68,7 +68,11 @@ class MediaSchemeHandler(QWebEngineUrlSchemeHandler):
         """Answer the waiting requests whose copies are made now."""
         waiting, self._waiting = self._waiting, []
         for job, alive in waiting:
-            if alive[0]:
+            if not alive[0]:
+                continue
+            if self._lookup(job.requestUrl().path().lstrip("/")) is None:
+                self._waiting.append((job, alive))  # another photo's copy came
+            else:
                 self.requestStarted(job)
 
     def reset(self) -> None:

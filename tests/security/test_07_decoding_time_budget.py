@@ -200,3 +200,31 @@ def test_renditions_of_a_tall_photo_fit_every_encoder() -> None:
         assert max(rendition.width, rendition.height) <= limit
         with Image.open(io.BytesIO(rendition.data)) as decoded:
             assert decoded.size == (rendition.width, rendition.height)
+
+
+@pytest.mark.gui
+def test_the_window_imports_a_storys_photos_off_its_thread(
+    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Import decodes every photo a story names: never on the thread that paints the window."""
+    import threading
+
+    import editor.ingest.photos as ingest_photos
+
+    threads: list[bool] = []
+    prepare = ingest_photos.prepare_photo
+
+    def recording_prepare(data: bytes, name: str):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread() is threading.main_thread())
+        return prepare(data, name)
+
+    monkeypatch.setattr(ingest_photos, "prepare_photo", recording_prepare)
+    (tmp_path / "bomb.jpg").write_bytes(progressive_jpeg_with_scans((2000, 2000), HUGE_SCANS))
+    (tmp_path / "rocket.jpg").write_bytes((DATA / "images" / "rocket.jpg").read_bytes())
+    story = tmp_path / "story.md"
+    story.write_text("# Title\n\n![](rocket.jpg)\n\n![](bomb.jpg)\n", encoding="utf-8")
+    assert window.open_path(story, confirmed=True)
+    assert threads == [False, False]
+    taken = [image.original_name for image in window.document.article.photos if image.media_path]
+    assert taken == ["rocket.jpg"]  # the scan bomb was refused, not decoded
+    assert window.isEnabled()
