@@ -22,3 +22,9 @@ def data_dir() -> Path:
 def config_dir() -> Path:
     """``$XDG_CONFIG_HOME/dateline`` or ``~/.config/dateline``: house style, sites."""
     return _xdg("XDG_CONFIG_HOME", Path.home() / ".config")
+
+
+def cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/dateline`` or ``~/.cache/dateline``: what can be made again, such as the
+    window's copies of photos."""
+    return _xdg("XDG_CACHE_HOME", Path.home() / ".cache")

@@ -20,6 +20,11 @@ def add_import_command(commands: Any) -> None:
     importer.add_argument("source", help="the text or Markdown file to import")
     importer.add_argument("-o", "--output", required=True, help="the .article file to write")
     importer.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
+    importer.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="also take photo files outside the source's folder (../, absolute paths, links)",
+    )
     importer.set_defaults(handler=run_import)
 
 
@@ -31,7 +36,7 @@ def run_import(options: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     if output.exists() and not options.force:
         raise CommandError(f"{output} already exists; add --force to replace it")
     try:
-        result = import_file(options.source)
+        result = import_file(options.source, allow_outside=options.allow_outside)
     except IngestError as error:
         raise CommandError(str(error)) from None
     # The file replaced may be open in the window or being changed by another command.
@@ -42,6 +47,15 @@ def run_import(options: argparse.Namespace, parser: argparse.ArgumentParser) -> 
             save_package(output, result.article, result.media, unchanged_since=stamp)
         except PackageError as error:
             raise CommandError(str(error)) from None
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    if result.outside:
+        count = len(result.outside)
+        print(
+            f"warning: {count} photo{'s' if count != 1 else ''} outside the source's folder"
+            " left out; --allow-outside takes them",
+            file=sys.stderr,
+        )
     return EXIT_OK

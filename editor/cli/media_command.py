@@ -89,7 +89,7 @@ def _add_photos(
     prepared: list[tuple[Path, bytes, PreparedPhoto]],
 ) -> list[ImageRef]:
     """Store the prepared photos in the loaded article and place them in its body."""
-    from editor.media.attach import PhotoFields, attach_photo
+    from editor.media.attach import PhotoFields, attach_photo, gps_warning
     from editor.model.photos import placement, set_featured
 
     article = loaded.article
@@ -103,11 +103,7 @@ def _add_photos(
         for note in photo.notes:
             print(f"note: {path.name}: {note}", file=sys.stderr)
         if image.has_gps:
-            print(
-                f"warning: {path.name} carries GPS coordinates: kept in the stored original, "
-                "removed from every exported copy",
-                file=sys.stderr,
-            )
+            print(f"warning: {gps_warning(path.name)}", file=sys.stderr)
     if options.featured:
         set_featured(article, added[0].id)
     return added

@@ -17,7 +17,7 @@ never fetched.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.ingest.context import _Context
@@ -44,29 +44,39 @@ class ImportResult:
     article: Article
     media: MediaStore
     warnings: list[str]  # one line each, for the reporter
+    notes: list[str] = field(default_factory=list)  # one line per photo file taken
+    # Photo sources left out because they lie outside the story's folder (see allow_outside).
+    outside: list[str] = field(default_factory=list)
 
 
 # --- entry points -------------------------------------------------------------------------------
 
 
-def import_file(path: Path | str) -> ImportResult:
-    """Import a ``.md`` or ``.txt`` story; photos are looked up next to the file."""
+def import_file(path: Path | str, *, allow_outside: bool = False) -> ImportResult:
+    """Import a ``.md`` or ``.txt`` story; photos are looked up next to the file, and only
+    those inside its folder are taken unless ``allow_outside``."""
     path = Path(path)
     text = _decode(_read_text_bytes(path), path.name)
-    return import_text(text, base_dir=path.parent)
+    return import_text(text, base_dir=path.parent, allow_outside=allow_outside)
 
 
 def import_text(
-    text: str, *, base_dir: Path | None = None, today: dt.date | None = None
+    text: str,
+    *,
+    base_dir: Path | None = None,
+    today: dt.date | None = None,
+    allow_outside: bool = False,
 ) -> ImportResult:
     """Import a story from text; ``base_dir`` resolves relative photo paths.
 
-    ``today`` is only used to guess the year of a dateline when nothing in the text tells it.
+    Photo files outside ``base_dir`` (all of them, without one) are left out, and listed in
+    ``ImportResult.outside``, unless ``allow_outside``. ``today`` is only used to guess the
+    year of a dateline when nothing in the text tells it.
     """
     text = _normalise_text(text)
     media = MediaStore()
     warnings: list[str] = []
-    photos = _Photos(base_dir, media, warnings)
+    photos = _Photos(base_dir, media, warnings, allow_outside=allow_outside)
     context = _Context(photos=photos, warnings=warnings, today=today or dt.date.today())
     split = _split_front_matter(text)
     if split is None:
@@ -75,7 +85,13 @@ def import_text(
         article = _import_front_matter(split[0], split[1], text, context)
     article.photos = photos.records
     _check_saveable(article)
-    return ImportResult(article=article, media=media, warnings=warnings)
+    return ImportResult(
+        article=article,
+        media=media,
+        warnings=warnings,
+        notes=photos.notes,
+        outside=photos.outside,
+    )
 
 
 def _check_saveable(article: Article) -> None:

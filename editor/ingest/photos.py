@@ -1,6 +1,10 @@
 """Image references, the story's photo records, and the local photo files they are read from.
 
-Local photo files are copied into the MediaStore; web addresses are never fetched.
+Local photo files are copied into the MediaStore; web addresses are never fetched. Only files
+inside the story's own folder are taken unless the reporter allows more: a Markdown file from
+someone else can name any picture on the disk (``../``, an absolute path, a link in the folder
+that points elsewhere: links are followed before judging), an ID scan or a source's photo with
+its GPS position. Each photo taken is noted, for the reporter to see what went in.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from editor.ingest.text import _plain
-from editor.media.attach import store_photo
+from editor.media.attach import gps_warning, store_photo
 from editor.media.errors import MediaError
 from editor.media.probe import prepare_photo
 from editor.model.article import ImageRef
@@ -45,10 +49,20 @@ class _PhotoRefused(Exception):
 class _Photos:
     """The story's photo records, numbered p1, p2... in order, with their files when found."""
 
-    def __init__(self, base_dir: Path | None, media: MediaStore, warnings: list[str]) -> None:
+    def __init__(
+        self,
+        base_dir: Path | None,
+        media: MediaStore,
+        warnings: list[str],
+        *,
+        allow_outside: bool = False,
+    ) -> None:
         self.base_dir = base_dir
         self.media = media
         self.warnings = warnings
+        self.allow_outside = allow_outside
+        self.notes: list[str] = []  # one per photo taken
+        self.outside: list[str] = []  # sources left out for lying outside base_dir
         self.records: list[ImageRef] = []
         self._by_key: dict[str, ImageRef] = {}
 
@@ -107,6 +121,11 @@ class _Photos:
             note = " (web addresses are not downloaded)" if remote else ""
             self.warnings.append(f"Photo not found: {src or image.id}{note}")
             return
+        real = _real_path(path)
+        if not self.allow_outside and not self._inside_folder(real):
+            self.outside.append(src)
+            self.warnings.append(f"Photo left out: {src} is outside the story's folder")
+            return
         try:
             data = _read_photo_bytes(path)
             prepared = prepare_photo(data, path.name)
@@ -116,11 +135,20 @@ class _Photos:
         image.media_path = store_photo(self.media, data, prepared)
         image.format, image.width, image.height = prepared.format, prepared.width, prepared.height
         image.has_gps = prepared.has_gps
+        shown = src if real is None or real == path.absolute() else f"{src} ({real})"
+        self.notes.append(f"photo {image.id}: took {shown}")
+        if prepared.has_gps:
+            self.warnings.append(gps_warning(path.name))
         found = prepared.metadata  # what the text gave wins; the file fills the gaps
         image.caption = image.caption or found.caption
         image.credit = image.credit or found.credit or found.byline
         image.copyright = image.copyright or found.copyright
         image.alt = image.alt or found.alt
+
+    def _inside_folder(self, real: Path | None) -> bool:
+        """Whether the file, links followed, lies in the story's folder (or below it)."""
+        folder = _real_path(self.base_dir) if self.base_dir is not None else None
+        return real is not None and folder is not None and real.is_relative_to(folder)
 
     def _local_path(self, src: str) -> Path | None:
         """The existing file ``src`` names, or None (web addresses are never fetched)."""
@@ -134,6 +162,14 @@ class _Photos:
                 path = self.base_dir / path
             if _is_regular_file(path):
                 return path
+        return None
+
+
+def _real_path(path: Path) -> Path | None:
+    """``path`` absolute with every link followed; None if that cannot be told (a link loop)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
         return None
 
 

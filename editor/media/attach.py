@@ -25,6 +25,15 @@ class PhotoFields:
     alt: str | None = None
 
 
+def gps_warning(name: str) -> str:
+    """What the reporter is told about a photo that records where it was taken (one line, for
+    ``media add``, import and the like)."""
+    return (
+        f"{name} carries GPS coordinates: kept in the stored original, "
+        "removed from every exported copy"
+    )
+
+
 def store_photo(media: MediaStore, data: bytes, prepared: PreparedPhoto) -> str:
     """Keep the original bytes (under their content hash) and the derived images."""
     media_path = media.add_bytes(data, prepared.extension)

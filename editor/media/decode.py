@@ -3,6 +3,13 @@
 Pillow's decompression-bomb limit (``Image.MAX_IMAGE_PIXELS``) is left as it is, and so is
 ``ImageFile.LOAD_TRUNCATED_IMAGES`` (off): a file cut short raises while decoding, even when
 libjpeg decodes it at a reduced scale, because the decoder still has to read every scan.
+
+Decoding has a time budget, enforced before any decoder runs: libjpeg makes a pass over every
+block of the picture for each scan of a progressive JPEG, so a few hundred kilobytes of scans
+a dozen bytes long hold a decoder for minutes. ``open_photo`` counts the scans in a byte walk
+(see ``jpeg_scan_count``) and refuses what no camera or encoder writes. The limit is checked,
+not timed: the same file is accepted or refused on every computer, and no decode has to be
+started in a separate process to be stopped part way.
 """
 
 from __future__ import annotations
@@ -28,6 +35,27 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 _BOMB_PIXELS_RE = re.compile(r"\((\d+) pixels\)")
+
+# libjpeg's longest side (JPEG_MAX_DIMENSION), a little below the 65,535 its header can hold;
+# libwebp's is 16,383. A published copy must fit both.
+JPEG_MAX_SIDE = 65_500
+WEBP_MAX_SIDE = 16_383
+
+# A progressive JPEG from libjpeg, mozjpeg or a camera has about 10 scans (a few encoders that
+# search for the smallest file write 20-odd); 256 is the limit image libraries adopted after
+# the scan-count attack was reported against libjpeg-turbo. Below it, the cost still grows
+# with the picture: scans x pixels is capped too, at about two seconds of decoding here, which
+# the largest picture Pillow accepts (89 megapixels) reaches only past 25 scans.
+MAX_JPEG_SCANS = 256
+MAX_SCAN_PIXELS = 2_500_000_000
+
+# Where the entropy-coded data of a scan ends: a marker that is neither a stuffed 0xFF00, a
+# restart marker (RST0-RST7) nor a fill byte (a run of 0xFF matches at its last one). The
+# search runs in C: a camera file's thousands of restart markers cost no Python loop.
+_NEXT_MARKER_RE = re.compile(rb"\xff[\x01-\xcf\xd8-\xfe]")
+# Markers that stand alone, without a length: TEM, RST0-RST7, SOI.
+_STANDALONE_MARKERS = frozenset({0x01, *range(0xD0, 0xD9)})
+_SOS, _EOI = 0xDA, 0xD9
 
 
 @dataclass
@@ -60,6 +88,8 @@ def open_photo(data: bytes, name: str) -> OpenedPhoto:
     photo_format = "JPEG" if image.format == "MPO" else image.format
     if photo_format not in FORMATS:  # never expected: the formats list above rules it out
         raise unreadable(data, name)
+    if photo_format == "JPEG":
+        _refuse_slow_scans(jpeg_scan_count(data), image.width * image.height, name)
     return OpenedPhoto(
         image=image,
         name=name,
@@ -112,6 +142,58 @@ def _refuse_oversized(image: Image.Image, name: str) -> None:
     pixels = image.width * image.height
     if limit is not None and pixels > limit:
         raise refused(name, f"it claims {pixels:,} pixels, too many to be a real photo")
+
+
+def jpeg_scan_count(data: bytes) -> int:
+    """How many scans the first picture of a JPEG holds, counted in its bytes without decoding.
+
+    The walk follows the markers as libjpeg does: segment lengths up to each scan, then the
+    scan's entropy-coded data up to the next marker, until the end-of-image marker. Stray bytes
+    between segments are skipped to the next marker, as libjpeg skips them.
+    """
+    if not data.startswith(b"\xff\xd8"):
+        return 0
+    scans = 0
+    at = 2
+    end = len(data)
+    while at + 1 < end:
+        if data[at] != 0xFF or data[at + 1] in (0x00, 0xFF):
+            found = _NEXT_MARKER_RE.search(data, at)
+            if found is None:
+                break
+            at = found.start()
+        marker = data[at + 1]
+        if marker == _EOI:
+            break
+        if marker in _STANDALONE_MARKERS:
+            at += 2
+            continue
+        length = int.from_bytes(data[at + 2 : at + 4], "big")
+        if length < 2:
+            break  # damaged: the decoder will say so
+        at += 2 + length
+        if marker == _SOS:
+            scans += 1
+            found = _NEXT_MARKER_RE.search(data, at)
+            if found is None:
+                break
+            at = found.start()
+    return scans
+
+
+def _refuse_slow_scans(scans: int, pixels: int, name: str) -> None:
+    if scans > MAX_JPEG_SCANS:
+        raise refused(
+            name,
+            f"its picture is split into {scans:,} scans (a camera writes about 10):"
+            " it would take minutes to open",
+        )
+    if scans * pixels > MAX_SCAN_PIXELS:
+        raise refused(
+            name,
+            f"its {scans:,} scans over {pixels / 1e6:,.0f} megapixels (a camera writes about"
+            " 10) would take minutes to open",
+        )
 
 
 def _icc_profile(image: Image.Image) -> bytes | None:

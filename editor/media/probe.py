@@ -11,8 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from editor.media.colour import to_srgb
-from editor.media.decode import FORMATS, OpenedPhoto, decode_first_frame, open_photo
+from editor.media.decode import (
+    FORMATS,
+    JPEG_MAX_SIDE,
+    OpenedPhoto,
+    decode_first_frame,
+    open_photo,
+)
 from editor.media.encoding import jpeg_bytes
+from editor.media.errors import refused
 from editor.media.metadata import PhotoMetadata, read_metadata
 from editor.media.orientation import make_upright
 from editor.media.scaling import PREVIEW_FILTER, draft_scale, fit_within
@@ -47,14 +54,9 @@ class PreparedPhoto:
 def prepare_photo(data: bytes, name: str) -> PreparedPhoto:
     """Check and read the photo in ``data``; raise MediaError naming ``name`` if unusable."""
     photo = open_photo(data, name)
-    metadata = read_metadata(photo.image)
-    long_side = max(photo.size)
-    pixels = decode_first_frame(photo, draft_scale(long_side, min(DISPLAY_SIDE, long_side)))
-    # Shrink first: the long side does not depend on orientation, and turning the picture and
-    # converting its colours cost less on the display image than on the decoded one.
-    display = make_upright(fit_within(pixels, DISPLAY_SIDE, PREVIEW_FILTER), photo.orientation)
-    display, colour_notes = to_srgb(display, photo.icc_profile)
-    thumbnail = fit_within(display, THUMBNAIL_SIDE)
+    _refuse_unpublishable(photo)
+    metadata = read_metadata(photo.image)  # before decoding, which consumes the opened file
+    thumbnail, display, colour_notes = _window_images(photo)
     extension, mime = FORMATS[photo.format]
     width, height = photo.upright_size
     return PreparedPhoto(
@@ -66,9 +68,44 @@ def prepare_photo(data: bytes, name: str) -> PreparedPhoto:
         frame_count=photo.frame_count,
         metadata=metadata,
         notes=(*_frame_notes(photo), *colour_notes),
-        thumbnail=jpeg_bytes(thumbnail, THUMBNAIL_QUALITY),
-        display=jpeg_bytes(display, DISPLAY_QUALITY),
+        thumbnail=thumbnail,
+        display=display,
     )
+
+
+def make_window_copies(data: bytes, name: str) -> tuple[bytes, bytes]:
+    """The thumbnail and display JPEGs of a photo already in an article, made afresh from its
+    original: the same bytes ``prepare_photo`` made when it was added. MediaError if unusable."""
+    thumbnail, display, _ = _window_images(open_photo(data, name))
+    return thumbnail, display
+
+
+def _window_images(photo: OpenedPhoto) -> tuple[bytes, bytes, tuple[str, ...]]:
+    """Thumbnail and display JPEGs of an opened photo, and notes on its colours."""
+    long_side = max(photo.size)
+    pixels = decode_first_frame(photo, draft_scale(long_side, min(DISPLAY_SIDE, long_side)))
+    # Shrink first: the long side does not depend on orientation, and turning the picture and
+    # converting its colours cost less on the display image than on the decoded one.
+    display = make_upright(fit_within(pixels, DISPLAY_SIDE, PREVIEW_FILTER), photo.orientation)
+    display, colour_notes = to_srgb(display, photo.icc_profile)
+    thumbnail = fit_within(display, THUMBNAIL_SIDE)
+    return (
+        jpeg_bytes(thumbnail, THUMBNAIL_QUALITY),
+        jpeg_bytes(display, DISPLAY_QUALITY),
+        colour_notes,
+    )
+
+
+def _refuse_unpublishable(photo: OpenedPhoto) -> None:
+    """A photo is added to be published, and every format publishes JPEG copies: refuse, when
+    it is added, a side no JPEG can hold, rather than shrink it unasked at every export."""
+    width, height = photo.upright_size
+    if max(width, height) > JPEG_MAX_SIDE:
+        raise refused(
+            photo.name,
+            f"it is {width:,} x {height:,} pixels, and a published JPEG cannot be wider or"
+            f" taller than {JPEG_MAX_SIDE:,}",
+        )
 
 
 def _frame_notes(photo: OpenedPhoto) -> tuple[str, ...]:

@@ -7,7 +7,9 @@ in on purpose: the caption, by-line, credit and copyright (IPTC-IIM and XMP) and
 
 Widths never exceed the cropped photo: a 1,000-pixel-wide crop gets only the 768 rendition,
 not a 1,000 one, so every published size is on the ladder the page's srcset expects. A crop
-narrower than the smallest width gets one rendition at its own width.
+narrower than the smallest width gets one rendition at its own width. A copy taller than its
+encoder allows (65,500 pixels for JPEG, 16,383 for WebP: a package made elsewhere can hold
+such a ribbon of a picture) is shrunk to fit, so an export never fails on it.
 """
 
 from __future__ import annotations
@@ -23,12 +25,12 @@ from multiprocessing import get_context
 from PIL import Image
 
 from editor.media.colour import to_srgb
-from editor.media.decode import decode_first_frame, open_photo
+from editor.media.decode import JPEG_MAX_SIDE, WEBP_MAX_SIDE, decode_first_frame, open_photo
 from editor.media.embed import NewsroomFields, embed_fields
 from editor.media.encoding import jpeg_bytes, webp_bytes
 from editor.media.errors import MediaError, display_name
 from editor.media.orientation import make_upright
-from editor.media.scaling import draft_scale, to_width
+from editor.media.scaling import draft_scale, fit_within, to_width
 from editor.model.article import Crop
 
 RENDITION_WIDTHS = (768, 1024, 1536, 2048)
@@ -37,6 +39,7 @@ WEBP_QUALITY = 80
 
 _EXTENSIONS = {"JPEG": "jpg", "WEBP": "webp"}
 _MIME_TYPES = {"JPEG": "image/jpeg", "WEBP": "image/webp"}
+_MAX_SIDES = {"JPEG": JPEG_MAX_SIDE, "WEBP": WEBP_MAX_SIDE}
 # How often a parallel run looks at ``cancelled`` while photos are being made.
 _CANCEL_POLL_SECONDS = 0.1
 
@@ -89,9 +92,14 @@ def make_renditions(job: RenditionJob) -> list[Rendition]:
     # passes at most, and about a third less time than resizing the big picture four times.
     largest = to_width(picture, widths[-1])
     renditions: list[Rendition] = []
+    made: set[tuple[str, tuple[int, int]]] = set()
     for width in widths:
         sized = to_width(largest, width)
-        renditions.extend(_rendition(sized, kind, job.name, fields) for kind in job.formats)
+        for kind in job.formats:
+            fitting = fit_within(sized, _MAX_SIDES[kind])
+            if (kind, fitting.size) not in made:  # ladder widths a tall photo shrank alike
+                made.add((kind, fitting.size))
+                renditions.append(_rendition(fitting, kind, job.name, fields))
     return renditions
 
 
@@ -152,10 +160,16 @@ def _cropped(image: Image.Image, crop: Crop) -> Image.Image:
 
 
 def _rendition(image: Image.Image, kind: str, name: str, fields: NewsroomFields) -> Rendition:
-    if kind == "JPEG":
-        encoded = jpeg_bytes(image, JPEG_QUALITY, progressive=True)
-    else:
-        encoded = webp_bytes(image, WEBP_QUALITY)
+    try:
+        if kind == "JPEG":
+            encoded = jpeg_bytes(image, JPEG_QUALITY, progressive=True)
+        else:
+            encoded = webp_bytes(image, WEBP_QUALITY)
+    except (OSError, ValueError) as error:  # an encoder's limit: say which photo it was
+        raise MediaError(
+            f"{display_name(name)}: its {image.width:,} x {image.height:,} published copy could"
+            f" not be written ({' '.join(str(error).split())})"
+        ) from error
     try:
         data = embed_fields(encoded, fields, with_iptc=kind == "JPEG")
     except (RuntimeError, ValueError) as error:

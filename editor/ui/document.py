@@ -57,6 +57,9 @@ class ArticleDocument(QObject):
     dirtyChanged = Signal(bool)
     readOnlyChanged = Signal(bool)
     revisionsChanged = Signal()  # a save added a revision, or another article came in
+    # The window's copies of a photo (thumbnail, display image) were made from its original;
+    # the article itself did not change.
+    photoCopiesReady = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -140,6 +143,13 @@ class ArticleDocument(QObject):
             after = [*self.article.photos, image]
             self.photo_undo.push(_PhotoListCommand(self, f"Add photo {image.id}", after))
         return image, is_new
+
+    def set_window_copies(self, media_path: str, thumbnail: bytes, display: bytes) -> None:
+        """Keep the copies made from the original of ``media_path`` (see
+        editor.media.window_copies); nothing of the article changes."""
+        self.media.set_bytes(self.media.derived_path(media_path, "thumb"), thumbnail)
+        self.media.set_bytes(self.media.derived_path(media_path, "display"), display)
+        self.photoCopiesReady.emit()
 
     def remove_photo(self, photo_id: str) -> None:
         self.photo_undo.push(_RemovePhotoCommand(self, photo_id))

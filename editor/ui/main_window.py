@@ -69,6 +69,9 @@ PREVIEW_MODES = (
     ("Wire", "wire"),
 )
 IMPORT_FILTER = "Markdown and text (*.md *.markdown *.txt)"
+# The answers when an imported story names photo files outside its folder.
+TAKE_OUTSIDE_PHOTOS = "Take them too"
+LEAVE_OUTSIDE_PHOTOS = "Leave them out"
 # The answer when another window has the article.
 OPEN_READ_ONLY = "Open Read-Only"
 
@@ -398,10 +401,17 @@ class MainWindow(QMainWindow):
             self._import(Path(name))
 
     def _import(self, path: Path) -> bool:
-        from editor.ingest import IngestError, import_file
+        from editor.ingest import IngestError
+        from editor.ui.controllers.story_import import import_in_background
 
         try:
-            result = import_file(path)
+            result = import_in_background(self, path)
+            if result.outside:
+                answer = self._ask_outside_photos(path, result.outside)
+                if answer is None:
+                    return False
+                if answer == TAKE_OUTSIDE_PHOTOS:
+                    result = import_in_background(self, path, allow_outside=True)
         except IngestError as error:
             self._refuse("Cannot import", str(error))
             return False
@@ -412,6 +422,21 @@ class MainWindow(QMainWindow):
             note += f" — {len(result.warnings)} warnings: " + "; ".join(result.warnings[:3])
         self.statusBar().showMessage(note, 10000)
         return True
+
+    def _ask_outside_photos(self, path: Path, outside: list[str]) -> str | None:
+        """A story from someone else can name any picture on this disk (an ID scan, a source's
+        photo): only the reporter can say those were meant. None: cancel the import."""
+        count = len(outside)
+        listed = "\n".join(f"  {source}" for source in outside[:8])
+        more = f"\n  and {count - 8} more" if count > 8 else ""
+        return choose(
+            self,
+            "Photos outside the story's folder",
+            f"{path.name} names {count} photo{'s' if count != 1 else ''} outside its folder:\n"
+            f"{listed}{more}\n\nTake them into the story too? They may be private files, and"
+            " their location data travels with the stored originals.",
+            (LEAVE_OUTSIDE_PHOTOS, TAKE_OUTSIDE_PHOTOS),
+        )
 
     def save(self) -> bool:
         if self.document.path is None or self.document.read_only:

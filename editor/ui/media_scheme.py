@@ -1,7 +1,9 @@
 """Serve the open article's photos to the preview under ``dateline-media:`` URLs.
 
-The photos stay inside the package (or in memory): nothing is extracted to disk, so an original
-that still carries GPS coordinates never lands in a cache folder.
+Only the window's copies are served (``thumbs/``: made by this program from the originals, see
+editor.media.window_copies), never an original, whose EXIF may carry GPS coordinates and whose
+decoding is Pillow's job under its limits, not the page's. A copy still being made is answered
+when it is ready.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlSchemeHandler,
 )
 
+from editor.model.media_store import DERIVED_DIR
+
 SCHEME = b"dateline-media"
+SERVED_PREFIX = f"{DERIVED_DIR}/"
 
 # media path inside the package -> (bytes, MIME type), or None when unknown.
 MediaLookup = Callable[[str], tuple[bytes, str] | None]
@@ -37,9 +42,15 @@ def register_media_scheme() -> None:
     QWebEngineUrlScheme.registerScheme(scheme)
 
 
-def media_url(media_path: str, crop: str = "") -> str:
-    """The preview's address of a file in the package, optionally cropped ("l,t,r,b")."""
-    return f"{SCHEME.decode()}:/{media_path}" + (f"?crop={crop}" if crop else "")
+def media_url(media_path: str, crop: str = "", generation: int = 0) -> str:
+    """The preview's address of a file in the package, optionally cropped ("l,t,r,b").
+
+    ``generation`` tells apart the same name in two articles: the page keeps images by address,
+    and a package's names are only claims about its files' contents."""
+    query = [f"crop={crop}"] if crop else []
+    if generation:
+        query.append(f"g={generation}")
+    return f"{SCHEME.decode()}:/{media_path}" + ("?" + "&".join(query) if query else "")
 
 
 class MediaSchemeHandler(QWebEngineUrlSchemeHandler):
@@ -50,14 +61,37 @@ class MediaSchemeHandler(QWebEngineUrlSchemeHandler):
         self._lookup = lookup
         self._make_crop = make_crop
         self._crops: dict[str, bytes] = {}  # url -> cropped JPEG, so scrolling costs nothing
+        # Requests for copies still being made: (job, whether Qt still has it).
+        self._waiting: list[tuple[QWebEngineUrlRequestJob, list[bool]]] = []
+
+    def copies_ready(self) -> None:
+        """Answer the waiting requests whose copies are made now."""
+        waiting, self._waiting = self._waiting, []
+        for job, alive in waiting:
+            if not alive[0]:
+                continue
+            if self._lookup(job.requestUrl().path().lstrip("/")) is None:
+                self._waiting.append((job, alive))  # another photo's copy came
+            else:
+                self.requestStarted(job)
+
+    def reset(self) -> None:
+        """Another article: its names may be the same as the last one's, not its pictures."""
+        waiting, self._waiting = self._waiting, []
+        for job, alive in waiting:
+            if alive[0]:
+                job.fail(QWebEngineUrlRequestJob.Error.RequestAborted)
+        self._crops.clear()
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
         url = job.requestUrl()
         media_path = url.path().lstrip("/")
-        allowed = media_path.startswith(("media/", "thumbs/"))
-        found = self._lookup(media_path) if allowed else None
-        if found is None:
+        if not media_path.startswith(SERVED_PREFIX):
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        found = self._lookup(media_path)
+        if found is None:
+            self._wait(job)
             return
         data, mime = found
         crop = QUrlQuery(url).queryItemValue("crop")
@@ -85,6 +119,12 @@ class MediaSchemeHandler(QWebEngineUrlSchemeHandler):
             _reply(job, cropped, "image/jpeg")
 
         self._make_crop(data, crop, ready)
+
+    def _wait(self, job: QWebEngineUrlRequestJob) -> None:
+        alive = [True]
+        job.destroyed.connect(lambda: alive.__setitem__(0, False))
+        self._waiting = [entry for entry in self._waiting if entry[1][0]]
+        self._waiting.append((job, alive))
 
 
 def _reply(job: QWebEngineUrlRequestJob, data: bytes, mime: str) -> None:

@@ -358,7 +358,9 @@ def test_future_folders_and_folder_entries_are_accepted_and_ignored(tmp_path: Pa
     assert loaded.media.paths() == []
 
 
-def test_derived_images_travel_with_their_photo_and_go_with_it(tmp_path: Path) -> None:
+def test_derived_images_are_saved_with_their_photo_but_never_read_back(tmp_path: Path) -> None:
+    """Saved for versions that show them; read back, they would be a file's copies, which
+    anyone can replace (issue 14, class 5): the window makes its own from the original."""
     article = Article(headline="Caravan", body="![](photo:p1)")
     media = MediaStore()
     media_path = media.add_bytes(JPEG_BYTES, "jpg")
@@ -371,9 +373,10 @@ def test_derived_images_travel_with_their_photo_and_go_with_it(tmp_path: Path) -
     save_package(path, article, media)
     loaded = load_package(path)
 
-    assert loaded.media.paths() == [media_path, thumb]
-    assert loaded.media.read(thumb) == b"thumbnail bytes"
+    assert loaded.media.paths() == [media_path]
+    assert thumb not in loaded.media and loaded.media.derived_paths(media_path) == []
     with zipfile.ZipFile(path) as archive:
+        assert archive.read(thumb) == b"thumbnail bytes"
         assert "thumbs/orphan-thumb.jpg" not in archive.namelist()
 
 

@@ -58,7 +58,7 @@ class PhotoDesk(QObject):
         document.replaced.connect(self._article_replaced)
         self.intake.photoRefused.connect(self._refused)
         self.intake.photoNote.connect(self.message)
-        self.intake.derivedReady.connect(self.show_photos)
+        document.photoCopiesReady.connect(self.show_photos)
 
     # --- adding --------------------------------------------------------------------------------
 

@@ -3,6 +3,9 @@
 Each file is read and prepared (safe opening, metadata, thumbnail and display copy) in the
 thread pool; the result is attached to the document on the GUI thread. A file that turns out
 not to be a usable photo is reported in one line, and nothing else changes.
+
+An opened article's photos get their window copies the same way, made from the originals
+(or found in the cache under the original's hash): a package's own copies are never shown.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from editor.media.errors import MediaError
 from editor.media.probe import PreparedPhoto, prepare_photo
+from editor.media.window_copies import remember_window_copies, window_copies
 from editor.model.article import ImageRef
 from editor.model.media_store import MediaStore
 from editor.ui.document import ArticleDocument
@@ -37,11 +41,17 @@ def _read_and_prepare(path: Path) -> tuple[bytes, PreparedPhoto]:
         data = path.read_bytes()
     except OSError as error:
         raise MediaError(f"{path.name} could not be read: {error.strerror}") from None
-    return data, prepare_photo(data, path.name)
+    return data, _prepare_and_remember(data, path.name)
 
 
-def _prepare_stored(media: MediaStore, media_path: str, name: str) -> PreparedPhoto:
-    return prepare_photo(media.read(media_path), name)
+def _prepare_and_remember(data: bytes, name: str) -> PreparedPhoto:
+    prepared = prepare_photo(data, name)
+    remember_window_copies(data, prepared.thumbnail, prepared.display)
+    return prepared
+
+
+def _copies_of_stored(media: MediaStore, media_path: str, name: str) -> tuple[bytes, bytes]:
+    return window_copies(media.read(media_path), name)
 
 
 class PhotoIntake(QObject):
@@ -50,7 +60,6 @@ class PhotoIntake(QObject):
     photoAdded = Signal(object, bool)  # ImageRef, is_new
     photoRefused = Signal(str)  # one line: the file and the reason
     photoNote = Signal(str)  # e.g. an animated GIF: the first frame is used
-    derivedReady = Signal()  # missing thumbnails were made for an opened article
 
     def __init__(self, document: ArticleDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -63,7 +72,7 @@ class PhotoIntake(QObject):
 
     def add_bytes(self, data: bytes, name: str, on_added: Callable[[ImageRef, bool], None]) -> None:
         """A photo pasted from the clipboard (already encoded, e.g. as PNG)."""
-        self._prepare(name, lambda: (data, prepare_photo(data, name)), on_added)
+        self._prepare(name, lambda: (data, _prepare_and_remember(data, name)), on_added)
 
     def _prepare(
         self,
@@ -93,32 +102,32 @@ class PhotoIntake(QObject):
         run_in_background(work, done, failed, logger=logger, what=f"Adding the photo {name}")
 
     def ensure_derived(self) -> None:
-        """Make thumbnails and display copies the opened article lacks (e.g. after an import)."""
+        """Make the window copies (thumbnail, display image) of the opened article's photos
+        from their originals; the document says when each is ready."""
         document = self._document
         media = document.media
         for image in document.article.photos:
             if image.missing or image.media_path not in media:
                 continue
             if len(media.derived_paths(image.media_path)) == 2:
-                continue
+                continue  # made in this session (added, imported)
             media_path = image.media_path
             generation = document.article
             self.pending += 1
 
-            def done(prepared: PreparedPhoto, media_path=media_path, generation=generation) -> None:
+            def done(
+                copies: tuple[bytes, bytes], media_path: str = media_path, generation=generation
+            ) -> None:
                 self.pending -= 1
-                if document.article is not generation:
-                    return
-                media.set_bytes(media.derived_path(media_path, "thumb"), prepared.thumbnail)
-                media.set_bytes(media.derived_path(media_path, "display"), prepared.display)
-                self.derivedReady.emit()
+                if document.article is generation:
+                    document.set_window_copies(media_path, *copies)
 
             def failed(message: str) -> None:
                 self.pending -= 1
                 self.photoRefused.emit(message)
 
             run_in_background(
-                partial(_prepare_stored, media, media_path, image.original_name),
+                partial(_copies_of_stored, media, media_path, image.original_name),
                 done,
                 failed,
                 logger=logger,

@@ -118,6 +118,7 @@ class PreviewPane(QWebEngineView):
         self._pending: set[str] = set(PARTS)
         self._new_article = True
         self._mode = "web"
+        self._generation = 0  # tells the page apart the photos of successive articles
         # An off-the-record profile: nothing of the story is cached on disk. Qt requires every
         # page to go before its profile, so the profile is not our child (children are deleted
         # in creation order) but is deleted once this view and its page are gone.
@@ -147,6 +148,7 @@ class PreviewPane(QWebEngineView):
         document.photosChanged.connect(self.refresh)
         document.photoChanged.connect(lambda _photo_id: self.refresh())
         document.replaced.connect(self._replaced)
+        document.photoCopiesReady.connect(self._scheme_handler.copies_ready)
 
     # --- scheduling ----------------------------------------------------------------------------
 
@@ -162,6 +164,8 @@ class PreviewPane(QWebEngineView):
         self._schedule(parts)
 
     def _replaced(self) -> None:
+        self._generation += 1
+        self._scheme_handler.reset()
         self._new_article = True
         self._schedule(set(PARTS))
 
@@ -280,26 +284,23 @@ class PreviewPane(QWebEngineView):
     # --- photos --------------------------------------------------------------------------------
 
     def _photo_url(self, image: ImageRef) -> str:
-        """The display copy when the package has one (the original may be 24 megapixels)."""
+        """The window's display copy, made from the original (see editor.media.window_copies):
+        never the original (24 megapixels, EXIF and all), never a package's own copy."""
         display = self._document.media.derived_path(image.media_path, "display")
-        source = display if display in self._document.media else image.media_path
         crop = image.crop
         crop_text = (
             ""
             if crop is None
             else f"{crop.left:.4f},{crop.top:.4f},{crop.right:.4f},{crop.bottom:.4f}"
         )
-        return media_url(source, crop_text)
+        return media_url(display, crop_text, self._generation)
 
     def _media_lookup(self, path: str) -> tuple[bytes, str] | None:
+        """A window copy of a photo (our own JPEG), or None while it is being made."""
         media = self._document.media
-        if path not in media:
+        if not media.is_derived(path) or path not in media:
             return None
-        if path.startswith("thumbs/"):
-            return media.read(path), "image/jpeg"
-        image = next((p for p in self._document.article.photos if p.media_path == path), None)
-        mime = f"image/{(image.format if image else 'jpeg').lower() or 'jpeg'}"
-        return media.read(path), mime
+        return media.read(path), "image/jpeg"
 
     @staticmethod
     def _make_crop(data: bytes, crop_text: str, reply: Callable[[bytes | None], None]) -> None:
