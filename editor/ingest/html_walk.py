@@ -1,0 +1,618 @@
+"""The walk over a parsed HTML tree that writes Markdown blocks (see editor.ingest.html_markdown).
+
+One pass in document order carries the formatting in force (bold, italic, the link) down the
+tree and gathers each paragraph's text as runs (editor.ingest.markdown_inline). A block element
+ends the paragraph being gathered, wherever it sits: Google Docs puts whole paragraphs inside a
+``<b>``. Lists, quotes and tables render their content with a walk of their own and indent or
+frame it. Everything not kept is counted in ``dropped``.
+
+Nesting deeper than ``MAX_DEPTH`` elements is read as plain text: no story nests so deep, and
+the walk's recursion stays far from Python's limit whatever the input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from urllib.parse import quote, urljoin, urlsplit
+
+from selectolax.lexbor import LexborNode
+
+from editor.ingest import office_html
+from editor.ingest.markdown_inline import Run, escape_text, plain_text, render_runs
+
+MAX_DEPTH = 120
+
+# Removed with everything inside: never story text, or not text a reader sees.
+_DROPPED_WITH_CONTENT = {
+    "script": "scripts",
+    "noscript": "scripts",
+    "style": "styles",
+    "template": "scripts",
+    "iframe": "iframes",
+    "frame": "iframes",
+    "frameset": "iframes",
+    "object": "embeds",
+    "embed": "embeds",
+    "applet": "embeds",
+    "audio": "embeds",
+    "video": "embeds",
+    "canvas": "embeds",
+    "svg": "SVG",
+    "form": "forms",
+    "input": "forms",
+    "button": "forms",
+    "select": "forms",
+    "textarea": "forms",
+    "head": "page head",
+    "title": "page head",
+    "meta": "page head",
+    "link": "page head",
+    "base": "page head",
+    "xml": "office markup",
+    "map": "image maps",
+    "dialog": "forms",
+}
+
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+# Elements that end a paragraph; the others are inline (their text joins the paragraph).
+_BLOCKS = {
+    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "address",
+    "center", "figure", "figcaption", "dl", "dt", "dd", "details", "summary", "fieldset",
+    "ul", "ol", "li", "blockquote", "table", "pre", "hr", "body", "html", "hgroup", "caption",
+    "thead", "tbody", "tfoot", "tr", "td", "th", "menu", "dir", "listing", "plaintext", "xmp",
+    *_HEADINGS,
+}  # fmt: skip
+
+_SAFE_SCHEMES = ("http", "https", "mailto")
+_UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "livescript")
+
+
+@dataclass
+class Image:
+    """An image as the walk found it (the public record is editor.ingest.html_markdown's)."""
+
+    src: str
+    alt: str
+    caption: str = ""
+
+
+@dataclass
+class WalkResult:
+    blocks: list[str] = field(default_factory=list)
+    title: str | None = None
+    images: list[Image] = field(default_factory=list)
+    footnotes: dict[str, str] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+    dropped: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class _Format:
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    href: str | None = None
+    in_heading: bool = False
+
+
+class _Flow:
+    """The blocks of one container (the page, a list item, a quote, a table cell)."""
+
+    def __init__(self, walker: HtmlWalker, *, counted: bool = False) -> None:
+        self.walker = walker
+        self.counted = counted  # the story's own paragraphs, not a list item's or a cell's
+        self.blocks: list[str] = []
+        self.runs: list[Run] = []
+        self.footnote_label: str | None = None  # the paragraph gathered is this footnote's text
+        self.last_image: Image | None = None  # an image just placed, waiting for its caption
+
+    def flush(self) -> None:
+        runs, self.runs = self.runs, []
+        label, self.footnote_label = self.footnote_label, None
+        text = render_runs(runs)
+        if label is not None:
+            self.walker.result.footnotes[label] = render_runs(runs, one_line=True)
+            self.walker.result.counts["footnotes"] += 1
+            return
+        if text:
+            self.add_block(text)
+            if self.counted:
+                self.walker.result.counts["paragraphs"] += 1
+
+    def add_block(self, text: str, image: Image | None = None) -> None:
+        self.blocks.append(text)
+        self.last_image = image
+
+
+class HtmlWalker:
+    """Walks a parsed document once; ``result`` holds what it found."""
+
+    def __init__(self, base_url: str | None) -> None:
+        self.base_url = base_url
+        self.result = WalkResult()
+        self.dropped = self.result.dropped
+        self._too_deep_seen = False
+
+    # --- containers ---------------------------------------------------------------------------
+
+    def walk(self, root: LexborNode) -> WalkResult:
+        flow = _Flow(self, counted=True)
+        self._children(root, flow, _Format(), 0)
+        flow.flush()
+        self.result.blocks = flow.blocks
+        return self.result
+
+    def _flow_of(
+        self, node: LexborNode, fmt: _Format, depth: int, *, counted: bool = False
+    ) -> list[str]:
+        """The blocks of ``node``'s content, in a flow of their own."""
+        flow = _Flow(self, counted=counted)
+        self._children(node, flow, fmt, depth)
+        flow.flush()
+        return flow.blocks
+
+    def _children(self, node: LexborNode, flow: _Flow, fmt: _Format, depth: int) -> None:
+        child = node.child
+        skipping = False
+        while child is not None:
+            tag = child.tag
+            if tag == "-comment":
+                comment = child.comment_content or ""
+                if office_html.starts_downlevel_only(comment):
+                    skipping = True
+                    self.dropped["conditional comments"] += 1
+                elif office_html.ends_conditional(comment):
+                    skipping = False
+                elif comment.lstrip().startswith("[if"):
+                    self.dropped["conditional comments"] += 1
+                elif comment.strip() not in ("StartFragment", "EndFragment"):
+                    self.dropped["comments"] += 1
+                child = child.next
+                continue
+            if skipping:
+                child = child.next
+                continue
+            if office_html.word_list_level(child) is not None:
+                child = self._word_list(child, flow, fmt, depth)
+                continue
+            self._node(child, flow, fmt, depth)
+            child = child.next
+
+    # --- one node ------------------------------------------------------------------------------
+
+    def _node(self, node: LexborNode, flow: _Flow, fmt: _Format, depth: int) -> None:
+        tag = node.tag or ""
+        if tag == "-text":
+            flow.runs.append(self._run(node.text_content or "", fmt))
+            return
+        if tag.startswith("-"):  # doctype, document
+            self._children(node, flow, fmt, depth + 1)
+            return
+        if depth > MAX_DEPTH:
+            self._too_deep(node, flow, fmt)
+            return
+        self._count_attributes(node)
+        if tag in _DROPPED_WITH_CONTENT:
+            self.dropped[_DROPPED_WITH_CONTENT[tag]] += 1
+            return
+        if ":" in tag:
+            self._office_element(node, flow, fmt, depth)
+            return
+        if office_html.is_office_comment(node):
+            self.dropped["office comments"] += 1
+            return
+        if office_html.is_list_marker_span(node):
+            self.dropped["office markup"] += 1
+            return
+        if tag in _BLOCKS:
+            self._block(node, tag, flow, fmt, depth)
+        else:
+            self._inline(node, tag, flow, fmt, depth)
+
+    def _office_element(self, node: LexborNode, flow: _Flow, fmt: _Format, depth: int) -> None:
+        prefix = (node.tag or "").split(":", 1)[0]
+        if prefix == "v":
+            self.dropped["VML"] += 1
+            return
+        if prefix == "m":  # Word's equations: their text is part of the sentence
+            self._children(node, flow, fmt, depth + 1)
+            return
+        self.dropped["office markup"] += 1
+        self._children(node, flow, fmt, depth + 1)
+
+    def _count_attributes(self, node: LexborNode) -> None:
+        attributes = node.attributes
+        if not attributes:
+            return
+        if "style" in attributes:
+            self.dropped["styles"] += 1
+            style = office_html.style_of(node)
+            if "font-family" in style or "font" in style:
+                self.dropped["fonts"] += 1
+            if "color" in style or "background-color" in style or "background" in style:
+                self.dropped["colours"] += 1
+        if "class" in attributes:
+            self.dropped["classes"] += 1
+        if "color" in attributes or "bgcolor" in attributes:
+            self.dropped["colours"] += 1
+        if any(name.lower().startswith("on") for name in attributes):
+            self.dropped["event handlers"] += 1
+
+    def _too_deep(self, node: LexborNode, flow: _Flow, fmt: _Format) -> None:
+        """Deeper than any story: keep the visible text, as plain text, and nothing else."""
+        if not self._too_deep_seen:
+            self._too_deep_seen = True
+            self.dropped["nesting too deep"] += 1
+        pieces: list[str] = []
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            tag = current.tag or ""
+            if tag == "-text":
+                pieces.append(current.text_content or "")
+                continue
+            if tag in _DROPPED_WITH_CONTENT or tag == "-comment":
+                continue
+            if tag in _BLOCKS or tag == "br":
+                pieces.append(" ")
+            children = []
+            child = current.child
+            while child is not None:
+                children.append(child)
+                child = child.next
+            stack.extend(reversed(children))
+        flow.runs.append(self._run(" ".join("".join(pieces).split()), fmt))
+
+    # --- inline elements -------------------------------------------------------------------------
+
+    def _run(self, text: str, fmt: _Format) -> Run:
+        bold = fmt.bold and not fmt.in_heading
+        return Run(text, bold=bold, italic=fmt.italic, code=fmt.code, href=fmt.href)
+
+    def _inline(self, node: LexborNode, tag: str, flow: _Flow, fmt: _Format, depth: int) -> None:
+        if tag == "br":
+            flow.runs.append(Run("", line_break=True))
+            return
+        if tag == "img":
+            self._image(node, flow)
+            return
+        if tag == "wbr":
+            return
+        if tag == "a":
+            inside_link = self._link(node, flow, fmt)
+            if inside_link is None:
+                return
+            fmt = inside_link
+        elif tag == "math":
+            self.dropped["MathML (kept as text)"] += 1
+        elif tag == "font":
+            self.dropped["fonts"] += 1
+        elif tag in ("span", "font") and not node.attributes and not node.text(deep=True):
+            self.dropped["empty spans"] += 1
+            return
+        fmt = self._formatting(node, tag, fmt)
+        self._children(node, flow, fmt, depth + 1)
+
+    def _formatting(self, node: LexborNode, tag: str, fmt: _Format) -> _Format:
+        bold, italic, code = fmt.bold, fmt.italic, fmt.code
+        if tag in ("b", "strong"):
+            bold = True
+        elif tag in ("i", "em", "cite", "dfn", "var"):
+            italic = True
+        elif tag in ("code", "kbd", "samp", "tt"):
+            code = True
+        style = office_html.style_of(node) if "style" in node.attributes else {}
+        if "font-weight" in style:
+            found = office_html.css_bold(style["font-weight"])
+            bold = bold if found is None else found
+        if "font-style" in style:
+            found = office_html.css_italic(style["font-style"])
+            italic = italic if found is None else found
+        if (bold, italic, code) == (fmt.bold, fmt.italic, fmt.code):
+            return fmt
+        return replace(fmt, bold=bold, italic=italic, code=code)
+
+    def _link(self, node: LexborNode, flow: _Flow, fmt: _Format) -> _Format | None:
+        """The formatting inside a link; None when the anchor is a footnote mark (handled)."""
+        href = (node.attributes.get("href") or "").strip()
+        if not href:
+            return fmt
+        label = office_html.footnote_reference(href)
+        if label is not None:
+            flow.runs.append(Run(f"[^{label}]", markup=True))
+            return None
+        label = office_html.footnote_backlink(href)
+        if label is not None:
+            flow.footnote_label = label
+            return None
+        url = self._safe_url(href)
+        if url is None:
+            return fmt
+        self.result.counts["links"] += 1
+        return replace(fmt, href=url)
+
+    def _safe_url(self, href: str) -> str | None:
+        """An address a published story may link to, tracking redirects removed; or None."""
+        scheme = urlsplit(href).scheme.lower() if ":" in href else ""
+        compact = re.sub(r"[\s\x00-\x1f]", "", href).lower()
+        if compact.startswith(_UNSAFE_SCHEMES):
+            self.dropped["unsafe links"] += 1
+            return None
+        if not scheme:
+            if href.startswith("#") or self.base_url is None:
+                return None  # in-page or relative: nothing to point to once pasted
+            href = urljoin(self.base_url, href)
+            scheme = urlsplit(href).scheme.lower()
+        if scheme not in _SAFE_SCHEMES:
+            return None
+        return _markdown_url(office_html.unwrap_redirect(href))
+
+    # --- images ------------------------------------------------------------------------------
+
+    def _image(self, node: LexborNode, flow: _Flow) -> None:
+        attributes = node.attributes
+        src = (attributes.get("src") or "").strip()
+        if not src:
+            self.dropped["images without address"] += 1
+            return
+        if _is_tracking_pixel(node):
+            self.dropped["tracking pixels"] += 1
+            return
+        if re.sub(r"\s", "", src).lower().startswith(("javascript:", "vbscript:")):
+            self.dropped["unsafe links"] += 1
+            return
+        if self.base_url and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", src):
+            src = urljoin(self.base_url, src)
+        alt = " ".join((attributes.get("alt") or "").split())
+        image = Image(src=src, alt=alt)
+        flow.flush()
+        self.result.images.append(image)
+        self.result.counts["images"] += 1
+        flow.add_block(f"![{escape_text(alt)}]({_markdown_url(src)})", image)
+
+    # --- blocks ------------------------------------------------------------------------------
+
+    def _block(self, node: LexborNode, tag: str, flow: _Flow, fmt: _Format, depth: int) -> None:
+        if tag in _HEADINGS or _is_word_title(node):
+            self._heading(node, _HEADINGS.get(tag, 1), flow, fmt, depth)
+        elif tag in ("ul", "ol", "menu", "dir"):
+            flow.flush()
+            listed = self._list(node, tag == "ol", fmt, depth)
+            if listed:
+                flow.add_block(listed)
+                self.result.counts["lists"] += 1
+        elif tag == "blockquote":
+            flow.flush()
+            inner = self._flow_of(node, fmt, depth + 1, counted=True)
+            if inner:
+                flow.add_block(_prefixed("\n\n".join(inner), "> ", ">"))
+        elif tag == "table":
+            flow.flush()
+            table = self._table(node, fmt, depth)
+            if table:
+                flow.add_block(table)
+                self.result.counts["tables"] += 1
+        elif tag in ("pre", "listing", "plaintext", "xmp"):
+            flow.flush()
+            self._pre(node, flow)
+        elif tag == "hr":
+            flow.flush()
+            flow.add_block("* * *")
+        elif tag == "figcaption" or (flow.last_image is not None and _is_caption(node)):
+            self._caption(node, flow, fmt, depth)
+        else:
+            flow.flush()
+            self._children(node, flow, fmt, depth + 1)
+            flow.flush()
+
+    def _heading(self, node: LexborNode, level: int, flow: _Flow, fmt: _Format, depth: int) -> None:
+        flow.flush()
+        inner = _Flow(self)
+        self._children(node, inner, replace(fmt, in_heading=True), depth + 1)
+        runs, inner.runs = inner.runs, []
+        text = render_runs(runs, one_line=True).replace("#", "\\#")
+        if level == 1 and self.result.title is None and plain_text(runs):
+            self.result.title = plain_text(runs)
+        elif text:
+            flow.add_block(f"{'##' if level <= 2 else '###'} {text}")
+            self.result.counts["headings"] += 1
+        inner.flush()  # images inside a heading
+        flow.blocks.extend(inner.blocks)
+
+    def _caption(self, node: LexborNode, flow: _Flow, fmt: _Format, depth: int) -> None:
+        image = flow.last_image
+        flow.flush()
+        inner = _Flow(self)
+        self._children(node, inner, fmt, depth + 1)
+        text = plain_text(inner.runs)
+        if image is not None and not image.caption and text and not inner.blocks:
+            image.caption = text
+            flow.last_image = None
+            return
+        inner.flush()
+        flow.blocks.extend(inner.blocks)
+
+    def _pre(self, node: LexborNode, flow: _Flow) -> None:
+        text = node.text(deep=True).strip("\n")
+        if not text.strip():
+            return
+        longest = max((len(ticks) for ticks in re.findall(r"`{3,}", text)), default=2)
+        fence = "`" * (longest + 1)
+        flow.add_block(f"{fence}\n{text}\n{fence}")
+
+    def _list(self, node: LexborNode, ordered: bool, fmt: _Format, depth: int) -> str:
+        """A list as Markdown; nested content indented by four spaces, items on adjacent lines."""
+        items: list[list[str]] = []
+        child = node.child
+        while child is not None:
+            tag = child.tag or ""
+            if tag == "li":
+                self._count_attributes(child)
+                blocks = self._flow_of(child, fmt, depth + 2)
+                if blocks:
+                    items.append(blocks)
+            elif tag in ("ul", "ol"):
+                # Google Docs nests a list as a sibling of the items, not inside one.
+                nested = self._list(child, tag == "ol", fmt, depth + 2)
+                if nested and items:
+                    items[-1].append(nested)
+                elif nested:
+                    items.append([nested])
+            elif tag == "-text" or tag == "-comment":
+                pass
+            else:
+                blocks = self._flow_of_node(child, fmt, depth + 2)
+                if blocks:
+                    items.append(blocks)
+            child = child.next
+        start = _list_start(node) if ordered else 1
+        return "\n".join(
+            _list_item(blocks, f"{start + number}." if ordered else "-")
+            for number, blocks in enumerate(items)
+        )
+
+    def _flow_of_node(self, node: LexborNode, fmt: _Format, depth: int) -> list[str]:
+        flow = _Flow(self)
+        self._node(node, flow, fmt, depth)
+        flow.flush()
+        return flow.blocks
+
+    def _word_list(
+        self, first: LexborNode, flow: _Flow, fmt: _Format, depth: int
+    ) -> LexborNode | None:
+        """Word's list paragraphs from ``first`` on, as one nested list; returns the node after."""
+        flow.flush()
+        entries: list[tuple[int, bool, list[str]]] = []
+        node: LexborNode | None = first
+        while node is not None:
+            position = office_html.word_list_level(node)
+            if position is None:
+                if (node.tag in ("-text", "-comment")) and not (node.text_content or "").strip():
+                    node = node.next
+                    continue
+                break
+            self._count_attributes(node)
+            ordered = office_html.is_ordered_marker(office_html.word_list_marker(node))
+            blocks = self._flow_of(node, fmt, depth + 2)
+            if blocks:
+                entries.append((position.level, ordered, blocks))
+            node = node.next
+        listed = _nested_list(entries)
+        if listed:
+            flow.add_block(listed)
+            self.result.counts["lists"] += 1
+        return node
+
+    def _table(self, node: LexborNode, fmt: _Format, depth: int) -> str:
+        rows: list[list[str]] = []
+        for row in _table_rows(node):
+            cells = []
+            for cell in _row_cells(row):
+                self._count_attributes(cell)
+                blocks = self._flow_of(cell, fmt, depth + 3)
+                text = " ".join(" ".join(block.split("\n")) for block in blocks)
+                cells.append(" ".join(text.replace("  \n", " ").split()))
+            if cells:
+                rows.append(cells)
+        if not rows or not any(cell for row in rows for cell in row):
+            return ""
+        width = max(len(row) for row in rows)
+        rows = [row + [""] * (width - len(row)) for row in rows]
+        lines = [_table_line(rows[0]), _table_line(["---"] * width)]
+        lines.extend(_table_line(row) for row in rows[1:])
+        return "\n".join(lines)
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _markdown_url(url: str) -> str:
+    """An address that cannot end the Markdown link early: spaces, brackets and ``<`` encoded."""
+    return quote(url, safe="/:?#@!$&'*+,;=%~-._[]")
+
+
+def _is_tracking_pixel(node: LexborNode) -> bool:
+    attributes = node.attributes
+    style = office_html.style_of(node)
+
+    def size(name: str) -> str:
+        return (attributes.get(name) or style.get(name, "")).strip().lower().removesuffix("px")
+
+    width, height = size("width"), size("height")
+    return width in ("0", "1") and height in ("0", "1")
+
+
+def _is_word_title(node: LexborNode) -> bool:
+    return node.tag == "p" and "msotitle" in (node.attributes.get("class") or "").lower()
+
+
+def _is_caption(node: LexborNode) -> bool:
+    classes = (node.attributes.get("class") or "").lower()
+    return node.tag in ("p", "div") and "caption" in classes
+
+
+def _prefixed(text: str, prefix: str, empty_prefix: str) -> str:
+    return "\n".join(f"{prefix}{line}" if line else empty_prefix for line in text.split("\n"))
+
+
+def _list_item(blocks: list[str], marker: str) -> str:
+    first, *rest = blocks
+    lines = [f"{marker} {_indented(first, 4).lstrip(' ')}"]
+    for block in rest:
+        nested = block.startswith(("- ", "1.")) or re.match(r"\d+\. ", block) is not None
+        separator = "" if nested else "\n"  # a paragraph after the first makes a loose item
+        lines.append(f"{separator}{_indented(block, 4)}")
+    return "\n".join(lines)
+
+
+def _indented(text: str, spaces: int) -> str:
+    pad = " " * spaces
+    return "\n".join(f"{pad}{line}" if line else "" for line in text.split("\n"))
+
+
+def _list_start(node: LexborNode) -> int:
+    start = (node.attributes.get("start") or "1").strip()
+    return int(start) if start.isdigit() and len(start) < 7 else 1
+
+
+def _nested_list(entries: list[tuple[int, bool, list[str]]]) -> str:
+    """Word's flat list paragraphs, each with its level, as one nested Markdown list."""
+    lines: list[str] = []
+    numbers: dict[int, int] = {}
+    for level, ordered, blocks in entries:
+        for deeper in [known for known in numbers if known > level]:
+            del numbers[deeper]
+        numbers[level] = numbers.get(level, 0) + 1
+        marker = f"{numbers[level]}." if ordered else "-"
+        item = _list_item(blocks, marker)
+        lines.append(_indented(item, 4 * (level - 1)))
+    return "\n".join(lines)
+
+
+def _table_rows(table: LexborNode) -> list[LexborNode]:
+    rows = []
+    child = table.child
+    while child is not None:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(_table_rows(child))
+        child = child.next
+    return rows
+
+
+def _row_cells(row: LexborNode) -> list[LexborNode]:
+    cells = []
+    child = row.child
+    while child is not None:
+        if child.tag in ("td", "th"):
+            cells.append(child)
+        child = child.next
+    return cells
+
+
+def _table_line(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
