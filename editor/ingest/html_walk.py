@@ -383,7 +383,7 @@ class HtmlWalker:
             listed = self._list(node, tag == "ol", fmt, depth)
             if listed:
                 flow.add_block(listed)
-                self.result.counts["lists"] += 1
+                self.result.counts["lists"] += flow.counted  # a nested list is part of one
         elif tag == "blockquote":
             flow.flush()
             inner = self._flow_of(node, fmt, depth + 1, counted=True)
