@@ -55,6 +55,12 @@ _DROPPED_WITH_CONTENT = {
     "dialog": "forms",
 }
 
+# Dropped elements a browser shows as a box between the words around them.
+_TAKE_SPACE = {
+    "iframe", "frame", "object", "embed", "applet", "audio", "video", "canvas", "svg", "input",
+    "button", "select", "textarea", "map", "dialog",
+}  # fmt: skip
+
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 # Elements that end a paragraph; the others are inline (their text joins the paragraph).
@@ -96,6 +102,8 @@ class _Format:
     code: bool = False
     href: str | None = None
     in_heading: bool = False
+    preformatted: bool = False  # inside <pre>: a new line in the text is a line break
+    in_cell: bool = False
 
 
 class _Flow:
@@ -186,7 +194,14 @@ class HtmlWalker:
     def _node(self, node: LexborNode, flow: _Flow, fmt: _Format, depth: int) -> None:
         tag = node.tag or ""
         if tag == "-text":
-            flow.runs.append(self._run(node.text_content or "", fmt))
+            text = node.text_content or ""
+            if fmt.preformatted and "\n" in text:
+                for number, line in enumerate(text.strip("\n").split("\n")):
+                    if number:
+                        flow.runs.append(Run("", line_break=True))
+                    flow.runs.append(self._run(line, fmt))
+            else:
+                flow.runs.append(self._run(text, fmt))
             return
         if tag.startswith("-"):  # doctype, document
             self._children(node, flow, fmt, depth + 1)
@@ -197,6 +212,8 @@ class HtmlWalker:
         self._count_attributes(node)
         if tag in _DROPPED_WITH_CONTENT:
             self.dropped[_DROPPED_WITH_CONTENT[tag]] += 1
+            if tag in _TAKE_SPACE:  # the words on its sides never showed as one
+                flow.runs.append(Run(" "))
             return
         if ":" in tag:
             self._office_element(node, flow, fmt, depth)
@@ -389,15 +406,18 @@ class HtmlWalker:
             inner = self._flow_of(node, fmt, depth + 1, counted=True)
             if inner:
                 flow.add_block(_prefixed("\n\n".join(inner), "> ", ">"))
-        elif tag == "table":
+        elif tag == "table" and not fmt.in_cell:  # a table in a cell is read as its text
             flow.flush()
             table = self._table(node, fmt, depth)
             if table:
                 flow.add_block(table)
                 self.result.counts["tables"] += 1
         elif tag in ("pre", "listing", "plaintext", "xmp"):
+            # Lines kept as lines; not a code block, which Markdown cannot hold inside a list
+            # item and which a news story has no use for.
             flow.flush()
-            self._pre(node, flow)
+            self._children(node, flow, replace(fmt, preformatted=True), depth + 1)
+            flow.flush()
         elif tag == "hr":
             flow.flush()
             flow.add_block("* * *")
@@ -435,14 +455,6 @@ class HtmlWalker:
         inner.flush()
         flow.blocks.extend(inner.blocks)
 
-    def _pre(self, node: LexborNode, flow: _Flow) -> None:
-        text = node.text(deep=True).strip("\n")
-        if not text.strip():
-            return
-        longest = max((len(ticks) for ticks in re.findall(r"`{3,}", text)), default=2)
-        fence = "`" * (longest + 1)
-        flow.add_block(f"{fence}\n{text}\n{fence}")
-
     def _list(self, node: LexborNode, ordered: bool, fmt: _Format, depth: int) -> str:
         """A list as Markdown; nested content indented by four spaces, items on adjacent lines."""
         items: list[list[str]] = []
@@ -461,8 +473,13 @@ class HtmlWalker:
                     items[-1].append(nested)
                 elif nested:
                     items.append([nested])
-            elif tag == "-text" or tag == "-comment":
+            elif tag == "-comment":
                 pass
+            elif tag == "-text":
+                # Text straight inside a list (no item around it) still shows in a browser.
+                text = render_runs([self._run(child.text_content or "", fmt)])
+                if text:
+                    items.append([text])
             else:
                 blocks = self._flow_of_node(child, fmt, depth + 2)
                 if blocks:
@@ -512,7 +529,7 @@ class HtmlWalker:
             cells = []
             for cell in _row_cells(row):
                 self._count_attributes(cell)
-                blocks = self._flow_of(cell, fmt, depth + 3)
+                blocks = self._flow_of(cell, replace(fmt, in_cell=True), depth + 3)
                 text = " ".join(" ".join(block.split("\n")) for block in blocks)
                 cells.append(" ".join(text.replace("  \n", " ").split()))
             if cells:

@@ -94,7 +94,24 @@ def _collapse(runs: list[Run]) -> list[Run]:
         _strip_trailing_space(collapsed)
     while collapsed and collapsed[0].line_break:
         collapsed.pop(0)
-    return collapsed
+    return _merged(collapsed)
+
+
+def _merged(runs: list[Run]) -> list[Run]:
+    """Neighbouring runs with the same formatting as one (``a`` + ``b`` is one code span)."""
+    merged: list[Run] = []
+    for run in runs:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and not (run.markup or run.line_break or previous.markup or previous.line_break)
+            and (run.bold, run.italic, run.code, run.href)
+            == (previous.bold, previous.italic, previous.code, previous.href)
+        ):
+            merged[-1] = _with_text(previous, previous.text + run.text)
+        else:
+            merged.append(run)
+    return merged
 
 
 def _with_text(run: Run, text: str) -> Run:
