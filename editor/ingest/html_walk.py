@@ -85,6 +85,16 @@ class Image:
     caption: str = ""
 
 
+@dataclass(frozen=True)
+class _Element:
+    """An element with its attributes and inline CSS read once (lexbor builds them per call)."""
+
+    node: LexborNode
+    tag: str
+    attributes: dict[str, str | None]
+    style: dict[str, str]
+
+
 @dataclass
 class WalkResult:
     blocks: list[str] = field(default_factory=list)
@@ -118,6 +128,8 @@ class _Flow:
         self.last_image: Image | None = None  # an image just placed, waiting for its caption
 
     def flush(self) -> None:
+        if not self.runs and self.footnote_label is None:
+            return
         runs, self.runs = self.runs, []
         label, self.footnote_label = self.footnote_label, None
         text = render_runs(runs)
@@ -183,16 +195,19 @@ class HtmlWalker:
             if skipping:
                 child = child.next
                 continue
-            if office_html.word_list_level(child) is not None:
+            if tag == "p" and office_html.word_list_level(child) is not None:
                 child = self._word_list(child, flow, fmt, depth)
                 continue
-            self._node(child, flow, fmt, depth)
+            self._node(child, flow, fmt, depth, tag or "")
             child = child.next
 
     # --- one node ------------------------------------------------------------------------------
 
-    def _node(self, node: LexborNode, flow: _Flow, fmt: _Format, depth: int) -> None:
-        tag = node.tag or ""
+    def _node(
+        self, node: LexborNode, flow: _Flow, fmt: _Format, depth: int, tag: str | None = None
+    ) -> None:
+        if tag is None:
+            tag = node.tag or ""
         if tag == "-text":
             text = node.text_content or ""
             if fmt.preformatted and "\n" in text:
@@ -209,7 +224,9 @@ class HtmlWalker:
         if depth > MAX_DEPTH:
             self._too_deep(node, flow, fmt)
             return
-        self._count_attributes(node)
+        attributes = node.attributes
+        style = office_html.parse_style(attributes.get("style")) if "style" in attributes else {}
+        self._count_attributes(attributes, style)
         if tag in _DROPPED_WITH_CONTENT:
             self.dropped[_DROPPED_WITH_CONTENT[tag]] += 1
             if tag in _TAKE_SPACE:  # the words on its sides never showed as one
@@ -218,16 +235,17 @@ class HtmlWalker:
         if ":" in tag:
             self._office_element(node, flow, fmt, depth)
             return
-        if office_html.is_office_comment(node):
+        if attributes and office_html.is_office_comment(attributes, style):
             self.dropped["office comments"] += 1
             return
-        if office_html.is_list_marker_span(node):
+        if style and office_html.is_list_marker_span(style):
             self.dropped["office markup"] += 1
             return
+        element = _Element(node, tag, attributes, style)
         if tag in _BLOCKS:
-            self._block(node, tag, flow, fmt, depth)
+            self._block(element, flow, fmt, depth)
         else:
-            self._inline(node, tag, flow, fmt, depth)
+            self._inline(element, flow, fmt, depth)
 
     def _office_element(self, node: LexborNode, flow: _Flow, fmt: _Format, depth: int) -> None:
         prefix = (node.tag or "").split(":", 1)[0]
@@ -240,13 +258,15 @@ class HtmlWalker:
         self.dropped["office markup"] += 1
         self._children(node, flow, fmt, depth + 1)
 
-    def _count_attributes(self, node: LexborNode) -> None:
-        attributes = node.attributes
+    def _count_attributes(
+        self, attributes: dict[str, str | None], style: dict[str, str] | None = None
+    ) -> None:
         if not attributes:
             return
         if "style" in attributes:
             self.dropped["styles"] += 1
-            style = office_html.style_of(node)
+            if style is None:
+                style = office_html.parse_style(attributes.get("style"))
             if "font-family" in style or "font" in style:
                 self.dropped["fonts"] += 1
             if "color" in style or "background-color" in style or "background" in style:
@@ -289,17 +309,18 @@ class HtmlWalker:
         bold = fmt.bold and not fmt.in_heading
         return Run(text, bold=bold, italic=fmt.italic, code=fmt.code, href=fmt.href)
 
-    def _inline(self, node: LexborNode, tag: str, flow: _Flow, fmt: _Format, depth: int) -> None:
+    def _inline(self, element: _Element, flow: _Flow, fmt: _Format, depth: int) -> None:
+        node, tag = element.node, element.tag
         if tag == "br":
             flow.runs.append(Run("", line_break=True))
             return
         if tag == "img":
-            self._image(node, flow)
+            self._image(element, flow)
             return
         if tag == "wbr":
             return
         if tag == "a":
-            inside_link = self._link(node, flow, fmt)
+            inside_link = self._link(element.attributes, flow, fmt)
             if inside_link is None:
                 return
             fmt = inside_link
@@ -307,13 +328,13 @@ class HtmlWalker:
             self.dropped["MathML (kept as text)"] += 1
         elif tag == "font":
             self.dropped["fonts"] += 1
-        elif tag in ("span", "font") and not node.attributes and not node.text(deep=True):
+        elif tag == "span" and not element.attributes and node.child is None:
             self.dropped["empty spans"] += 1
             return
-        fmt = self._formatting(node, tag, fmt)
+        fmt = self._formatting(tag, element.style, fmt)
         self._children(node, flow, fmt, depth + 1)
 
-    def _formatting(self, node: LexborNode, tag: str, fmt: _Format) -> _Format:
+    def _formatting(self, tag: str, style: dict[str, str], fmt: _Format) -> _Format:
         bold, italic, code = fmt.bold, fmt.italic, fmt.code
         if tag in ("b", "strong"):
             bold = True
@@ -321,7 +342,6 @@ class HtmlWalker:
             italic = True
         elif tag in ("code", "kbd", "samp", "tt"):
             code = True
-        style = office_html.style_of(node) if "style" in node.attributes else {}
         if "font-weight" in style:
             found = office_html.css_bold(style["font-weight"])
             bold = bold if found is None else found
@@ -332,9 +352,9 @@ class HtmlWalker:
             return fmt
         return replace(fmt, bold=bold, italic=italic, code=code)
 
-    def _link(self, node: LexborNode, flow: _Flow, fmt: _Format) -> _Format | None:
+    def _link(self, attributes: dict[str, str | None], flow: _Flow, fmt: _Format) -> _Format | None:
         """The formatting inside a link; None when the anchor is a footnote mark (handled)."""
-        href = (node.attributes.get("href") or "").strip()
+        href = (attributes.get("href") or "").strip()
         if not href:
             return fmt
         label = office_html.footnote_reference(href)
@@ -369,13 +389,13 @@ class HtmlWalker:
 
     # --- images ------------------------------------------------------------------------------
 
-    def _image(self, node: LexborNode, flow: _Flow) -> None:
-        attributes = node.attributes
+    def _image(self, element: _Element, flow: _Flow) -> None:
+        attributes = element.attributes
         src = (attributes.get("src") or "").strip()
         if not src:
             self.dropped["images without address"] += 1
             return
-        if _is_tracking_pixel(node):
+        if _is_tracking_pixel(attributes, element.style):
             self.dropped["tracking pixels"] += 1
             return
         if re.sub(r"\s", "", src).lower().startswith(("javascript:", "vbscript:")):
@@ -392,8 +412,9 @@ class HtmlWalker:
 
     # --- blocks ------------------------------------------------------------------------------
 
-    def _block(self, node: LexborNode, tag: str, flow: _Flow, fmt: _Format, depth: int) -> None:
-        if tag in _HEADINGS or _is_word_title(node):
+    def _block(self, element: _Element, flow: _Flow, fmt: _Format, depth: int) -> None:
+        node, tag = element.node, element.tag
+        if tag in _HEADINGS or _is_word_title(element):
             self._heading(node, _HEADINGS.get(tag, 1), flow, fmt, depth)
         elif tag in ("ul", "ol", "menu", "dir"):
             flow.flush()
@@ -421,7 +442,7 @@ class HtmlWalker:
         elif tag == "hr":
             flow.flush()
             flow.add_block("* * *")
-        elif tag == "figcaption" or (flow.last_image is not None and _is_caption(node)):
+        elif tag == "figcaption" or (flow.last_image is not None and _is_caption(element)):
             self._caption(node, flow, fmt, depth)
         else:
             flow.flush()
@@ -462,7 +483,7 @@ class HtmlWalker:
         while child is not None:
             tag = child.tag or ""
             if tag == "li":
-                self._count_attributes(child)
+                self._count_attributes(child.attributes)
                 blocks = self._flow_of(child, fmt, depth + 2)
                 if blocks:
                     items.append(blocks)
@@ -511,7 +532,7 @@ class HtmlWalker:
                     node = node.next
                     continue
                 break
-            self._count_attributes(node)
+            self._count_attributes(node.attributes)
             ordered = office_html.is_ordered_marker(office_html.word_list_marker(node))
             blocks = self._flow_of(node, fmt, depth + 2)
             if blocks:
@@ -528,7 +549,7 @@ class HtmlWalker:
         for row in _table_rows(node):
             cells = []
             for cell in _row_cells(row):
-                self._count_attributes(cell)
+                self._count_attributes(cell.attributes)
                 blocks = self._flow_of(cell, replace(fmt, in_cell=True), depth + 3)
                 text = " ".join(" ".join(block.split("\n")) for block in blocks)
                 cells.append(" ".join(text.replace("  \n", " ").split()))
@@ -551,10 +572,7 @@ def _markdown_url(url: str) -> str:
     return quote(url, safe="/:?#@!$&'*+,;=%~-._[]")
 
 
-def _is_tracking_pixel(node: LexborNode) -> bool:
-    attributes = node.attributes
-    style = office_html.style_of(node)
-
+def _is_tracking_pixel(attributes: dict[str, str | None], style: dict[str, str]) -> bool:
     def size(name: str) -> str:
         return (attributes.get(name) or style.get(name, "")).strip().lower().removesuffix("px")
 
@@ -562,13 +580,14 @@ def _is_tracking_pixel(node: LexborNode) -> bool:
     return width in ("0", "1") and height in ("0", "1")
 
 
-def _is_word_title(node: LexborNode) -> bool:
-    return node.tag == "p" and "msotitle" in (node.attributes.get("class") or "").lower()
+def _is_word_title(element: _Element) -> bool:
+    classes = element.attributes.get("class") or ""
+    return element.tag == "p" and "msotitle" in classes.lower()
 
 
-def _is_caption(node: LexborNode) -> bool:
-    classes = (node.attributes.get("class") or "").lower()
-    return node.tag in ("p", "div") and "caption" in classes
+def _is_caption(element: _Element) -> bool:
+    classes = (element.attributes.get("class") or "").lower()
+    return element.tag in ("p", "div") and "caption" in classes
 
 
 def _prefixed(text: str, prefix: str, empty_prefix: str) -> str:

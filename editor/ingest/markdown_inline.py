@@ -11,12 +11,11 @@ gain a double space.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 
 # Characters that start markup anywhere in a line. ``|`` would split a table cell; ``{`` opens an
 # attribute list that would swallow the text; ``<`` and entity-like ``&`` become HTML.
-_INLINE_SPECIAL_RE = re.compile(r"([\\`*_\[\]{}|])")
 _ENTITY_LIKE_RE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _WHITESPACE_RE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
 
@@ -28,11 +27,14 @@ _LINE_START_RE = re.compile(
 )
 
 
+_ESCAPES = str.maketrans({**{mark: f"\\{mark}" for mark in "\\`*_[]{}|"}, "<": "&lt;"})
+
+
 def escape_text(text: str) -> str:
     """``text`` with every character that would be Markdown markup inside a line escaped."""
-    text = _INLINE_SPECIAL_RE.sub(r"\\\1", text)
-    text = _ENTITY_LIKE_RE.sub("&amp;", text)
-    return text.replace("<", "&lt;")
+    if "&" in text:
+        text = _ENTITY_LIKE_RE.sub("&amp;", text)
+    return text.translate(_ESCAPES)
 
 
 def escape_line_start(line: str) -> str:
@@ -53,8 +55,7 @@ def escape_line_start(line: str) -> str:
     return "&#126;" + line[1:]
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """A piece of a paragraph with one formatting. ``markup`` runs are Markdown already (a
     footnote reference); ``text`` of a ``line_break`` run is ignored."""
 
@@ -115,7 +116,7 @@ def _merged(runs: list[Run]) -> list[Run]:
 
 
 def _with_text(run: Run, text: str) -> Run:
-    return Run(text, run.bold, run.italic, run.code, run.href, run.markup, run.line_break)
+    return run._replace(text=text)
 
 
 def _strip_trailing_space(runs: list[Run]) -> None:

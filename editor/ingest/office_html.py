@@ -44,10 +44,16 @@ _REDIRECTS: dict[str, tuple[str, ...]] = {
 }
 
 
+def parse_style(style: str | None) -> dict[str, str]:
+    """Inline CSS as lower-case property -> value."""
+    if not style:
+        return {}
+    return {name.lower(): value.strip() for name, value in _STYLE_DECLARATION_RE.findall(style)}
+
+
 def style_of(node: LexborNode) -> dict[str, str]:
     """The element's inline CSS as lower-case property -> value."""
-    style = node.attributes.get("style") or ""
-    return {name.lower(): value.strip() for name, value in _STYLE_DECLARATION_RE.findall(style)}
+    return parse_style(node.attributes.get("style"))
 
 
 def css_bold(value: str) -> bool | None:
@@ -89,9 +95,9 @@ def word_list_level(node: LexborNode) -> WordListLevel | None:
     return WordListLevel(int(match[3]), max(1, min(int(match[2]), 9)))
 
 
-def is_list_marker_span(node: LexborNode) -> bool:
+def is_list_marker_span(style: dict[str, str]) -> bool:
     """Word's ``<span style='mso-list:Ignore'>`` holding a list item's bullet or number."""
-    return "ignore" in style_of(node).get("mso-list", "").lower()
+    return "ignore" in style.get("mso-list", "").lower()
 
 
 def word_list_marker(paragraph: LexborNode) -> str:
@@ -111,7 +117,7 @@ def word_list_marker(paragraph: LexborNode) -> str:
         node = node.next
     if not pieces:
         for span in paragraph.css("span"):
-            if is_list_marker_span(span):
+            if is_list_marker_span(style_of(span)):
                 pieces.append(span.text(deep=True))
                 break
     return " ".join("".join(pieces).split())
@@ -149,16 +155,14 @@ def footnote_backlink(href: str) -> str | None:
     return _footnote_label(match) if match else None
 
 
-def is_office_comment(node: LexborNode) -> bool:
+def is_office_comment(attributes: dict[str, str | None], style: dict[str, str]) -> bool:
     """Word's comment marks and the list of comments (reviewers' notes, not story text)."""
-    attributes = node.attributes
     classes = (attributes.get("class") or "").lower()
     if "msocomanchor" in classes or "msocomoff" in classes or "msocommentreference" in classes:
         return True
     if (attributes.get("href") or "").startswith("#_msocom_"):
         return True
-    element = style_of(node).get("mso-element", "").lower()
-    return element in ("comment-list", "comment")
+    return style.get("mso-element", "").lower() in ("comment-list", "comment")
 
 
 def unwrap_redirect(url: str) -> str:
