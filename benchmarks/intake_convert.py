@@ -40,7 +40,8 @@ def word_clipboard_html(words: int = 10_000) -> str:
     start = page.index("<!--StartFragment-->")
     end = page.index("<!--EndFragment-->")
     fragment = page[start:end]
-    visible = len(re.sub(r"<!--.*?-->|<[^>]+>", " ", fragment, flags=re.DOTALL).split())
+    converted = convert_html(page[:start] + fragment + page[end:])
+    visible = len(re.findall(r"\w+", converted.markdown + (converted.title or "")))
     copies = max(1, round(words / visible))
     return page[:start] + fragment * copies + page[end:]
 
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     conversion = convert_html(html)
     figures: dict[str, object] = {
         "html_chars": len(html),
-        "markdown_words": len(conversion.markdown.split()),
+        "markdown_words": len(re.findall(r"\w+", conversion.markdown)),
         "convert_html": summary(timed_runs(lambda: convert_html(html), options.runs)),
         # CPU seconds of this process: what the figure is on a machine nobody else is using
         "convert_html_cpu": summary(_cpu_runs(lambda: convert_html(html), options.runs)),
