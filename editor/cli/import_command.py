@@ -1,4 +1,5 @@
-"""``dateline import``: Markdown or wire text (with or without front matter) to a .article."""
+"""``dateline import``: Markdown or wire text (with or without front matter) to a .article;
+with ``--as-paste``, an HTML file as pasting it into an empty story would make it."""
 
 from __future__ import annotations
 
@@ -25,6 +26,12 @@ def add_import_command(commands: Any) -> None:
         action="store_true",
         help="also take photo files outside the source's folder (../, absolute paths, links)",
     )
+    importer.add_argument(
+        "--as-paste",
+        action="store_true",
+        help="SOURCE is HTML (as a clipboard holds it): convert it as pasting it into an empty "
+        "story does, and print what was pasted",
+    )
     importer.set_defaults(handler=run_import)
 
 
@@ -35,8 +42,15 @@ def run_import(options: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     output = Path(options.output)
     if output.exists() and not options.force:
         raise CommandError(f"{output} already exists; add --force to replace it")
+    summary = ""
     try:
-        result = import_file(options.source, allow_outside=options.allow_outside)
+        if options.as_paste:
+            from editor.ingest.paste import import_html_paste
+
+            pasted = import_html_paste(options.source, allow_outside=options.allow_outside)
+            result, summary = pasted.result, pasted.summary
+        else:
+            result = import_file(options.source, allow_outside=options.allow_outside)
     except IngestError as error:
         raise CommandError(str(error)) from None
     # The file replaced may be open in the window or being changed by another command.
@@ -58,4 +72,6 @@ def run_import(options: argparse.Namespace, parser: argparse.ArgumentParser) -> 
             " left out; --allow-outside takes them",
             file=sys.stderr,
         )
+    if summary:
+        print(summary, file=sys.stderr)
     return EXIT_OK
