@@ -1,4 +1,5 @@
-"""Markdown with YAML front matter (Wikinews, Global Voices, and this editor's own exports).
+"""Markdown with YAML front matter (Wikinews, Global Voices, and this editor's own exports), or
+with TOML front matter between ``+++`` lines (Hugo's other format), read the same way.
 
 Front-matter keys no field holds are kept in ``article.metadata``; the body's images place the
 photo records the front matter lists, and a repeated headline, dateline or caption is dropped.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 import uuid
 from typing import Any
 
@@ -37,16 +39,55 @@ from editor.ingest.text import IngestError, _plain
 from editor.model.article import Article, Dateline, ImageRef
 from editor.model.dateline import STYLES, dateline_text
 
+_TOML_FENCE = "+++"
+
 
 def _split_front_matter(text: str) -> tuple[str, str] | None:
-    """The YAML text and the body, or None when the text opens without a ``---`` line."""
+    """The front matter's text (YAML, or TOML when it opens with ``+++``) and the body, or None
+    when the text opens with neither a ``---`` nor a ``+++`` line."""
     lines = text.split("\n")
-    if lines[0].rstrip() != "---":
+    opening = lines[0].rstrip()
+    if opening not in ("---", _TOML_FENCE):
         return None
+    closing = ("---", "...") if opening == "---" else (_TOML_FENCE,)
     for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
+        if lines[index].rstrip() in closing:
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :])
-    raise IngestError("The front matter opened by '---' on line 1 has no closing '---' line")
+    raise IngestError(
+        f"The front matter opened by '{opening}' on line 1 has no closing '{opening}' line"
+    )
+
+
+def _opens_with_toml(text: str) -> bool:
+    return text.split("\n", 1)[0].rstrip() == _TOML_FENCE
+
+
+def _load_toml_front_matter(toml_text: str) -> dict[Any, Any]:
+    try:
+        data = tomllib.loads(toml_text)
+    except tomllib.TOMLDecodeError as error:
+        # tomllib says "(at line N, column M)" counting from the first line after '+++'.
+        message = re.sub(
+            r"\(at line (\d+)", lambda match: f"(at line {int(match[1]) + 1}", str(error)
+        )
+        raise IngestError(f"The front matter is not valid TOML: {message}") from None
+    except RecursionError:
+        raise IngestError("The front matter is nested too deeply to be story data") from None
+    return _with_time_as_text(data)
+
+
+def _with_time_as_text(data: dict[str, Any]) -> dict[str, Any]:
+    """TOML's local times (``07:32:00``, which YAML has no type for) as text, like YAML's."""
+    pending: list[Any] = [data]
+    while pending:  # no recursion: dotted table headers can nest thousands deep
+        container = pending.pop()
+        items = container.items() if isinstance(container, dict) else enumerate(container)
+        for key, value in list(items):
+            if isinstance(value, dt.time):
+                container[key] = value.isoformat()
+            elif isinstance(value, dict | list):
+                pending.append(value)
+    return data
 
 
 def _load_front_matter(yaml_text: str) -> dict[Any, Any]:
@@ -98,8 +139,14 @@ def hugo_unescaped(body: str) -> str:
     return _ESCAPED_SHORTCODE_RE.sub(unescaped, body)
 
 
-def _import_front_matter(yaml_text: str, body: str, text: str, context: _Context) -> Article:
-    fields = _Fields(_load_front_matter(yaml_text), context.warnings)
+def _import_front_matter(front_text: str, body: str, text: str, context: _Context) -> Article:
+    """The story from its front matter (YAML, or TOML when ``text`` opens with ``+++``) and
+    its Markdown body."""
+    if _opens_with_toml(text):
+        data = _load_toml_front_matter(front_text)
+    else:
+        data = _load_front_matter(front_text)
+    fields = _Fields(data, context.warnings)
     article = Article()
     for name, aliases in _TEXT_FIELDS.items():
         value = fields.text(*aliases)
