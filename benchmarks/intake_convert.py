@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         "convert_html_cpu": summary(_cpu_runs(lambda: convert_html(html), options.runs)),
     }
     sizes = {}
-    for chars in (50_000, 100_000, OFF_THREAD_CHARS, 1_000_000):
+    for chars in sorted({50_000, OFF_THREAD_CHARS, 250_000, 1_000_000}):
         piece = word_clipboard_html(max(1, chars * 10_000 // len(html)))
         sizes[str(len(piece))] = summary(timed_runs(lambda p=piece: convert_html(p), 5))
     figures["by_size"] = sizes

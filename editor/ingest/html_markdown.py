@@ -29,10 +29,11 @@ from selectolax.lexbor import LexborHTMLParser
 from editor.ingest.html_walk import HtmlWalker
 from editor.ingest.office_html import source_of
 
-# Above this many characters of HTML the conversion takes longer than a frame budget allows
-# (about 50 ms at 250,000 characters, see benchmarks/intake_convert.py): the window converts
-# such pastes in a worker.
-OFF_THREAD_CHARS = 250_000
+# Above this many characters of HTML a conversion takes longer than the window may block for:
+# about 30 ms at 100,000 characters of Word's clipboard HTML (some 1,800 words), growing in
+# step with the size (benchmarks/intake_convert.py). The window converts larger pastes in a
+# worker.
+OFF_THREAD_CHARS = 100_000
 
 # A paste this large is no story (a whole mailbox, a page full of inline images). Cutting it
 # would paste half a story without telling anyone: it gives an empty conversion instead, with
