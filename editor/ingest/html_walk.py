@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -373,6 +374,12 @@ class HtmlWalker:
 
     def _safe_url(self, href: str) -> str | None:
         """An address a published story may link to, tracking redirects removed; or None."""
+        try:
+            return self._checked_url(href)
+        except ValueError:  # "http://[x": no address at all
+            return None
+
+    def _checked_url(self, href: str) -> str | None:
         scheme = urlsplit(href).scheme.lower() if ":" in href else ""
         compact = re.sub(r"[\s\x00-\x1f]", "", href).lower()
         if compact.startswith(_UNSAFE_SCHEMES):
@@ -402,7 +409,8 @@ class HtmlWalker:
             self.dropped["unsafe links"] += 1
             return
         if self.base_url and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", src):
-            src = urljoin(self.base_url, src)
+            with suppress(ValueError):  # a base address that is none: keep it as written
+                src = urljoin(self.base_url, src)
         alt = " ".join((attributes.get("alt") or "").split())
         image = Image(src=src, alt=alt)
         flow.flush()

@@ -173,7 +173,10 @@ def _photo_record(image: HtmlImage, photos: _Photos, warnings: list[str]) -> Ima
 
 def _local_file(src: str) -> str:
     """A ``file:`` address as the path it names; any other address unchanged."""
-    parts = urlsplit(src)
+    try:
+        parts = urlsplit(src)
+    except ValueError:
+        return src
     if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
         return src
     return url2pathname(unquote(parts.path))

@@ -265,3 +265,11 @@ def test_clipboard_header_is_not_text() -> None:
     )
     assert convert_html(html.replace("\r\n", "\n")).markdown == "Hi"
     assert convert_html(html).markdown == "Hi"
+
+
+def test_malformed_addresses_lose_the_link_not_the_text() -> None:
+    html = '<p>keep <a href="http://[bad/">this</a> text</p><img src="http://[x/a.png" alt="A">'
+    conversion = convert_html(html)
+    assert conversion.markdown.startswith("keep this text")
+    relative = convert_html('<p><a href="a">x</a></p><img src="b.png">', base_url="http://[y/")
+    assert relative.markdown.startswith("x")

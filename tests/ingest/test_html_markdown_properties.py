@@ -39,6 +39,7 @@ _HREFS = st.sampled_from(
         "data:text/html,<b>x</b>",
         "mailto:desk@example.com",
         "https://x.example/with space/",
+        "http://[bad/",
     ]
 )
 _INLINE_TAGS = ["b", "i", "strong", "em", "span", "u", "code", "sup", "sub", "font", "s", "small"]
