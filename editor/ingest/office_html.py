@@ -20,12 +20,15 @@ _WORD_LIST_RE = re.compile(r"mso-list\s*:\s*l(\d+)\s+level(\d+)\s+lfo(\d+)", re.
 _ORDERED_MARKER_RE = re.compile(r"\(?(?:\d{1,4}|[A-Za-z]{1,6})[.)]")
 
 # Footnote anchors: Word (#_ftn1 / #_ftnref1, endnotes #_edn1), Google Docs (#ftnt1 /
-# #ftnt_ref1), LibreOffice (#sdfootnote1sym / #sdfootnote1anc, endnotes sdendnote).
+# #ftnt_ref1), LibreOffice (#sdfootnote1sym / #sdfootnote1anc, endnotes sdendnote), and
+# mammoth's DOCX HTML (#footnote-1 / #footnote-ref-1, endnotes #endnote-1).
 _FOOTNOTE_REFERENCE_RE = re.compile(
-    r"#(?:_(?P<word>ftn|edn)(?P<wn>\d{1,4})|ftnt(?P<gn>\d{1,4})|sd(?P<lo>foot|end)note(?P<ln>\d{1,4})sym)$"
+    r"#(?:_(?P<word>ftn|edn)(?P<wn>\d{1,4})|ftnt(?P<gn>\d{1,4})"
+    r"|sd(?P<lo>foot|end)note(?P<ln>\d{1,4})sym|(?P<mammoth>foot|end)note-(?P<mn>\d{1,4}))$"
 )
 _FOOTNOTE_BACKLINK_RE = re.compile(
-    r"#(?:_(?P<word>ftn|edn)ref(?P<wn>\d{1,4})|ftnt_ref(?P<gn>\d{1,4})|sd(?P<lo>foot|end)note(?P<ln>\d{1,4})anc)$"
+    r"#(?:_(?P<word>ftn|edn)ref(?P<wn>\d{1,4})|ftnt_ref(?P<gn>\d{1,4})"
+    r"|sd(?P<lo>foot|end)note(?P<ln>\d{1,4})anc|(?P<mammoth>foot|end)note-ref-(?P<mn>\d{1,4}))$"
 )
 
 # Conditional comments whose content only older readers should show (list markers, the rule
@@ -140,6 +143,8 @@ def _footnote_label(match: re.Match[str]) -> str:
         return match["wn"] if match["word"] == "ftn" else f"e{match['wn']}"
     if match["gn"]:
         return match["gn"]
+    if match["mn"]:
+        return match["mn"] if match["mammoth"] == "foot" else f"e{match['mn']}"
     return match["ln"] if match["lo"] == "foot" else f"e{match['ln']}"
 
 

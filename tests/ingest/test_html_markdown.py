@@ -273,3 +273,24 @@ def test_malformed_addresses_lose_the_link_not_the_text() -> None:
     assert conversion.markdown.startswith("keep this text")
     relative = convert_html('<p><a href="a">x</a></p><img src="b.png">', base_url="http://[y/")
     assert relative.markdown.startswith("x")
+
+
+def test_footnotes_as_libreoffice_google_docs_and_mammoth_write_them() -> None:
+    libreoffice = (
+        '<p>Text.<a class="sdfootnoteanc" href="#sdfootnote1sym"><sup>1</sup></a></p>'
+        '<div id="sdfootnote1"><p class="sdfootnote"><a class="sdfootnotesym" '
+        'href="#sdfootnote1anc">1</a>Note.</p></div>'
+    )
+    google_docs = (
+        '<p>Text.<sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup></p>'
+        '<div><p><a href="#ftnt_ref1" id="ftnt1">[1]</a> Note.</p></div>'
+    )
+    mammoth = (
+        '<p>Text.<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup></p>'
+        '<ol><li id="footnote-1"><p> Note. <a href="#footnote-ref-1">↑</a></p></li></ol>'
+    )
+    for html in (libreoffice, google_docs, mammoth):
+        conversion = convert_html(html)
+        assert conversion.markdown == "Text.[^1]\n\n[^1]: Note.", html
+        assert conversion.counts["footnotes"] == 1
+        assert conversion.counts["lists"] == 0
