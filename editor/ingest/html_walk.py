@@ -24,6 +24,9 @@ from editor.ingest import office_html
 from editor.ingest.markdown_inline import Run, escape_text, plain_text, render_runs
 
 MAX_DEPTH = 120
+# The most visible characters a downlevel-only conditional holds: a list's number ("iv.",
+# "(12)"), a bullet, a comment mark ("[JMB1]").
+DOWNLEVEL_MARKER_CHARS = 24
 
 # Removed with everything inside: never story text, or not text a reader sees.
 _DROPPED_WITH_CONTENT = {
@@ -156,6 +159,11 @@ class HtmlWalker:
         self.result = WalkResult()
         self.dropped = self.result.dropped
         self._too_deep_seen = False
+        # Inside a "[if !support...]" conditional (a list's bullet, a comment mark): its text is
+        # for older readers only. Kept across elements, because a browser's parser can move the
+        # closing "[endif]" into another element than the opening one (a <b> reopened after a
+        # paragraph); given up after a marker's length, so an unclosed one never eats a story.
+        self._downlevel_left = 0
 
     # --- containers ---------------------------------------------------------------------------
 
@@ -177,23 +185,22 @@ class HtmlWalker:
 
     def _children(self, node: LexborNode, flow: _Flow, fmt: _Format, depth: int) -> None:
         child = node.child
-        skipping = False
         while child is not None:
             tag = child.tag
             if tag == "-comment":
                 comment = child.comment_content or ""
                 if office_html.starts_downlevel_only(comment):
-                    skipping = True
+                    self._downlevel_left = DOWNLEVEL_MARKER_CHARS
                     self.dropped["conditional comments"] += 1
                 elif office_html.ends_conditional(comment):
-                    skipping = False
+                    self._downlevel_left = 0
                 elif comment.lstrip().startswith("[if"):
                     self.dropped["conditional comments"] += 1
                 elif comment.strip() not in ("StartFragment", "EndFragment"):
                     self.dropped["comments"] += 1
                 child = child.next
                 continue
-            if skipping:
+            if self._downlevel_left and self._skips_as_downlevel(child):
                 child = child.next
                 continue
             if tag == "p" and office_html.word_list_level(child) is not None:
@@ -201,6 +208,22 @@ class HtmlWalker:
                 continue
             self._node(child, flow, fmt, depth, tag or "")
             child = child.next
+
+    def _skips_as_downlevel(self, node: LexborNode) -> bool:
+        """Whether ``node``, met inside a downlevel-only conditional, is left out whole. An
+        element holding the "[endif]" is walked (its marker part is left out as it is met);
+        text longer than any marker ends the conditional: its "[endif]" went missing."""
+        shown = 0
+        for part in node.traverse(include_text=True):
+            if part.tag == "-comment" and office_html.ends_conditional(part.comment_content or ""):
+                return False
+            if part.tag == "-text":
+                shown += len("".join((part.text_content or "").split()))
+                if shown > self._downlevel_left:
+                    self._downlevel_left = 0
+                    return False
+        self._downlevel_left -= shown
+        return True
 
     # --- one node ------------------------------------------------------------------------------
 

@@ -80,6 +80,25 @@ def test_word_bullet_marker_without_conditional_comment_is_still_dropped() -> No
     assert convert_html(html).markdown == "- Item"
 
 
+def test_a_list_marker_whose_endif_the_parser_moved_drops_only_the_marker() -> None:
+    """A browser's parser can put the closing [endif] inside another element (a <b> reopened
+    after a paragraph): the text after it is the story's, not the marker's."""
+    markup = (
+        "<p><b><p><br></p><!--[if !supportLists]--><span>1.</span><!--[endif]-->Zero</b></p>"
+        "<p>After</p>"
+    )
+    markdown = convert_html(markup).markdown
+    assert "Zero" in markdown and "After" in markdown
+    assert "1." not in markdown
+
+
+def test_an_unclosed_downlevel_conditional_never_eats_the_story() -> None:
+    words = " ".join(f"w{n}" for n in range(40))
+    markup = f"<p><!--[if !supportLists]--><span>1.</span><span>{words}</span></p><p>Next</p>"
+    markdown = convert_html(markup).markdown
+    assert "w39" in markdown and "Next" in markdown
+
+
 def test_word_footnotes_become_markdown_footnotes() -> None:
     html = (
         "<p>Text.<a style='mso-footnote-id:ftn1' href='#_ftn1' name='_ftnref1'>"
