@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +53,7 @@ IMAGE_SCHEME = "docx-image:"
 # A first paragraph longer than this is the lead of a story without a headline.
 MAX_HEADLINE_CHARS = 200
 MAX_DEK_CHARS = 400
+PHOTO_WORKERS = min(4, os.cpu_count() or 1)
 
 _STYLE_MAP = """
 p[style-name='Title'] => h1.title:fresh
@@ -83,6 +86,7 @@ class DocxStory:
     images: list[DocxImage] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what reading did, for the reporter
     warnings: list[str] = field(default_factory=list)  # what could not be used
+    counts: ShapeCounts = field(default_factory=ShapeCounts)  # what shaping the body changed
 
 
 def read_docx(data: bytes, name: str, *, today: dt.date | None = None) -> DocxStory:
@@ -92,34 +96,64 @@ def read_docx(data: bytes, name: str, *, today: dt.date | None = None) -> DocxSt
     """
     facts = check_docx(data, name)
     story = DocxStory()
-    pictures: list[tuple[str, bytes, str, str]] = []  # src, bytes, content type, alt
-    html = _convert(data, name, pictures, story.warnings)
+    # Each picture's checks (a decode and two window copies) start as the reader reaches it:
+    # Pillow lets go of the interpreter while it decodes, so they run beside the reader.
+    pool = ThreadPoolExecutor(max_workers=PHOTO_WORKERS)
+    try:
+        pictures = _Pictures(pool, name)
+        html = _convert(data, name, pictures, story.warnings)
+        story.images = _read_fields_and_body(html, story, facts, pictures, today)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # a refused file leaves no work behind
+    story.notes = _notes(facts, story.counts, story)
+    return story
+
+
+def _read_fields_and_body(
+    html: str, story: DocxStory, facts: DocxFacts, pictures: _Pictures, today: dt.date | None
+) -> list[DocxImage]:
     root = lxml_html.fragment_fromstring(html or "<p></p>", create_parent="div")
     make_figures(root)
     hints = _YearHints(latest_upload=None, reference=facts.saved, today=today or dt.date.today())
     _take_fields(root, story, hints)
-    counts = ShapeCounts()
     reshape_notes(root)
-    clean_links(root, counts)
-    demote_headings(root, counts)
-    story.images = _checked_images(root, pictures, name, story.warnings)
+    clean_links(root, story.counts)
+    demote_headings(root, story.counts)
+    images = _checked_images(root, pictures, story.warnings)
     drop_classes(root)
     story.editors_note = "\n".join(_comment_line(comment) for comment in facts.comments)
     story.body_html = _serialised(root)
-    story.notes = _notes(facts, counts, story)
-    return story
+    return images
 
 
-def _convert(
-    data: bytes, name: str, pictures: list[tuple[str, bytes, str, str]], warnings: list[str]
-) -> str:
-    def keep_picture(image: Any) -> dict[str, str]:
-        src = f"{IMAGE_SCHEME}{len(pictures) + 1}"
+@dataclass(frozen=True)
+class _Picture:
+    data: bytes
+    content_type: str
+    alt: str
+    checked: Future[PreparedPhoto]
+
+
+class _Pictures:
+    """The pictures the reader met, numbered in reading order, each being checked."""
+
+    def __init__(self, pool: ThreadPoolExecutor, name: str) -> None:
+        self.pool = pool
+        self.name = name
+        self.by_src: dict[str, _Picture] = {}
+
+    def keep(self, image: Any) -> dict[str, str]:
+        src = f"{IMAGE_SCHEME}{len(self.by_src) + 1}"
         with image.open() as stream:
-            pictures.append((src, stream.read(), image.content_type or "", image.alt_text or ""))
+            data = stream.read()
+        label = f"{self.name} picture {len(self.by_src) + 1}"
+        checked = self.pool.submit(prepare_photo, data, label)
+        self.by_src[src] = _Picture(data, image.content_type or "", image.alt_text or "", checked)
         return {"src": src}
 
-    convert_image: Callable[..., Any] = mammoth.images.img_element(keep_picture)
+
+def _convert(data: bytes, name: str, pictures: _Pictures, warnings: list[str]) -> str:
+    convert_image: Callable[..., Any] = mammoth.images.img_element(pictures.keep)
     try:
         result = mammoth.convert_to_html(
             io.BytesIO(data),
@@ -262,32 +296,32 @@ def _line_text(block: lxml_html.HtmlElement) -> str:
 
 
 def _checked_images(
-    root: lxml_html.HtmlElement,
-    pictures: list[tuple[str, bytes, str, str]],
-    name: str,
-    warnings: list[str],
+    root: lxml_html.HtmlElement, pictures: _Pictures, warnings: list[str]
 ) -> list[DocxImage]:
     """Every picture the body places, through the photo checks; an unusable one leaves the
     body (its caption stays as a paragraph) with a warning."""
-    by_src = {src: (data, kind, alt) for src, data, kind, alt in pictures}
     images: list[DocxImage] = []
     for element in list(root.iter("img")):
         src = element.get("src") or ""
-        if src not in by_src:
+        picture = pictures.by_src.get(src)
+        if picture is None:
             continue
-        data, kind, alt = by_src[src]
         figure = element.getparent()
         caption_element = figure.find("figcaption") if figure.tag == "figure" else None
         caption = ""
         if caption_element is not None:
             caption = " ".join(caption_element.text_content().split())
         try:
-            prepared = prepare_photo(data, f"{name} picture {src.removeprefix(IMAGE_SCHEME)}")
+            prepared = picture.checked.result()
         except MediaError as error:
             warnings.append(f"Photo left out: {error}")
             _remove_picture(element, caption_element)
             continue
-        images.append(DocxImage(src, data, kind, alt.strip(), caption, prepared))
+        images.append(
+            DocxImage(
+                src, picture.data, picture.content_type, picture.alt.strip(), caption, prepared
+            )
+        )
     return images
 
 
