@@ -112,7 +112,10 @@ def read_docx(data: bytes, name: str, *, today: dt.date | None = None) -> DocxSt
 def _read_fields_and_body(
     html: str, story: DocxStory, facts: DocxFacts, pictures: _Pictures, today: dt.date | None
 ) -> list[DocxImage]:
-    root = lxml_html.fragment_fromstring(html or "<p></p>", create_parent="div")
+    if html.strip():
+        root = lxml_html.fragment_fromstring(html, create_parent="div")
+    else:
+        root = lxml_html.Element("div")
     make_figures(root)
     hints = _YearHints(latest_upload=None, reference=facts.saved, today=today or dt.date.today())
     _take_fields(root, story, hints)
