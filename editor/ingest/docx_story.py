@@ -45,9 +45,11 @@ from editor.ingest.docx_html import (
 )
 from editor.ingest.docx_package import DocxFacts, WordComment, check_docx
 from editor.ingest.text import IngestError
+from editor.media.attach import gps_warning, store_photo
 from editor.media.errors import MediaError
 from editor.media.probe import PreparedPhoto, prepare_photo
-from editor.model.article import Dateline
+from editor.model.article import Dateline, ImageRef
+from editor.model.media_store import MediaStore
 
 IMAGE_SCHEME = "docx-image:"
 # A first paragraph longer than this is the lead of a story without a headline.
@@ -368,3 +370,38 @@ def _notes(facts: DocxFacts, counts: ShapeCounts, story: DocxStory) -> list[str]
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+# --- photo records (for the import that joins this reader to the HTML converter) -----------------
+
+
+def store_docx_photos(
+    story: DocxStory, media: MediaStore, warnings: list[str]
+) -> dict[str, ImageRef]:
+    """Store each checked photo in ``media`` and make its record (p1, p2... in reading order),
+    keyed by the body's ``docx-image:N``; a photo's GPS position is warned about, as on import.
+
+    The caption paragraph and the alt text the document gives win; the file's own metadata
+    fills what they leave empty.
+    """
+    records: dict[str, ImageRef] = {}
+    for image in story.images:
+        prepared = image.prepared
+        found = prepared.metadata
+        record = ImageRef(
+            id=f"p{len(records) + 1}",
+            original_name=f"picture {image.src.removeprefix(IMAGE_SCHEME)}.{prepared.extension}",
+            media_path=store_photo(media, image.data, prepared),
+            format=prepared.format,
+            width=prepared.width,
+            height=prepared.height,
+            caption=image.caption or found.caption,
+            credit=found.credit or found.byline,
+            copyright=found.copyright,
+            alt=image.alt or found.alt,
+            has_gps=prepared.has_gps,
+        )
+        if prepared.has_gps:
+            warnings.append(gps_warning(record.original_name))
+        records[image.src] = record
+    return records

@@ -14,8 +14,9 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from editor.ingest.docx_story import DocxStory, read_docx
+from editor.ingest.docx_story import DocxStory, read_docx, store_docx_photos
 from editor.model.article import Dateline
+from editor.model.media_store import MediaStore
 
 FIXTURES = Path(__file__).parents[1] / "data" / "intake" / "docx"
 TODAY = dt.date(2026, 12, 7)
@@ -164,3 +165,23 @@ def test_story_without_title_style_takes_its_first_line() -> None:
         "Una caravana de unos 1.500 migrantes salió este miércoles de esta ciudad."
     )
     assert [image.caption for image in story.images] == ["Foto: EFE/Juan Manuel Blanco"]
+
+
+def test_photo_records_are_stored_with_caption_and_alt() -> None:
+    story = read_fixture("libreoffice-story.docx")
+    media = MediaStore()
+    warnings: list[str] = []
+    records = store_docx_photos(story, media, warnings)
+    assert list(records) == ["docx-image:1", "docx-image:2"]
+    first = records["docx-image:1"]
+    assert (first.id, first.alt, first.format, first.width, first.height) == (
+        "p1",
+        "Families sleep on mats in a shelter",
+        "JPEG",
+        240,
+        160,
+    )
+    assert first.caption == "Families sleep in the Huixtla shelter. EFE/Juan Manuel Blanco"
+    assert media.read(first.media_path) == story.images[0].data
+    assert records["docx-image:2"].id == "p2"
+    assert warnings == []
