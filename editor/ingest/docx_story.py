@@ -266,21 +266,33 @@ def _prefix_length(text: str, rest: str) -> int:
 
 def _cut_leading_text(block: lxml_html.HtmlElement, count: int) -> None:
     """Remove the first ``count`` characters of the paragraph's text, keeping its markup."""
-    for node in block.iter():
-        if count <= 0:
-            return
-        if node.text:
-            taken = min(count, len(node.text))
-            node.text = node.text[taken:] or None
-            count -= taken
-        if count > 0 and node is not block and node.tail:
-            taken = min(count, len(node.tail))
-            node.tail = node.tail[taken:] or None
-            count -= taken
-    # Inline elements emptied by the cut (a bold city name) go with it.
+    left = [count]
+
+    def cut(text: str | None) -> str | None:
+        if not text or left[0] <= 0:
+            return text
+        taken = min(left[0], len(text))
+        left[0] -= taken
+        return text[taken:] or None
+
+    def walk(node: lxml_html.HtmlElement) -> None:  # text, then each child and its tail
+        node.text = cut(node.text)
+        for child in node:
+            if left[0] <= 0:
+                return
+            walk(child)
+            child.tail = cut(child.tail)
+
+    walk(block)
+    # Inline elements emptied by the cut (a bold city name) go with it, and so does a line
+    # break that ended the dateline.
     for node in list(block.iter()):
         if node is not block and not node.text_content() and node.tag not in ("br", "img"):
             node.drop_tag()
+    first = block[0] if len(block) else None
+    if first is not None and first.tag == "br" and not (block.text or "").strip():
+        block.text = None
+        first.drop_tag()
 
 
 def _line_text(block: lxml_html.HtmlElement) -> str:
@@ -333,7 +345,7 @@ def _checked_images(
 def _remove_picture(image: lxml_html.HtmlElement, caption: lxml_html.HtmlElement | None) -> None:
     parent = image.getparent()
     if parent.tag != "figure":
-        parent.remove(image)
+        image.drop_tree()  # the words after an inline picture stay
         return
     if caption is not None:  # no text is lost with the picture
         caption.tag = "p"

@@ -104,3 +104,22 @@ def test_a_long_first_paragraph_is_the_lead_not_a_headline() -> None:
 def test_an_empty_document_reads_as_an_empty_story() -> None:
     story = story_of()
     assert (story.headline, story.body_html, story.images) == ("", "", [])
+
+
+def test_a_dateline_across_formatting_leaves_the_rest_formatted() -> None:
+    document = Document()
+    document.core_properties.modified = dt.datetime(2026, 11, 30, 12, 0)
+    document.add_paragraph("Rains flood the coast", style="Title")
+    lead = document.add_paragraph()
+    city = lead.add_run("TAPACHULA")
+    city.bold = True
+    city.italic = True
+    lead.add_run(", Mexico, Dec 3 (EFE).- A ")
+    lead.add_run("caravan").italic = True
+    lead.add_run(" left.")
+    out = io.BytesIO()
+    document.save(out)
+    story = read_docx(out.getvalue(), "story.docx", today=TODAY)
+    assert story.dateline is not None and story.dateline.place == "TAPACHULA"
+    assert story.original_dateline == "TAPACHULA, Mexico, Dec 3 (EFE).-"
+    assert story.body_html == "<p>A <em>caravan</em> left.</p>\n"
