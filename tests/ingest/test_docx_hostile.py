@@ -235,3 +235,18 @@ def test_a_linked_picture_outside_the_document_is_never_opened(
     story = read(rebuilt(sound_docx, replace={DOCUMENT: document.encode(), rels_name: rels}))
     assert story.images == []
     assert any("outside the document was not opened" in warning for warning in story.warnings)
+
+
+def test_a_broken_inline_photo_leaves_the_words_around_it() -> None:
+    document = Document()
+    document.add_heading("A story", level=0)
+    line = document.add_paragraph("Before the picture ")
+    line.add_run().add_picture(io.BytesIO(jpeg()), width=Cm(1))
+    line.add_run(" and after it.")
+    out = io.BytesIO()
+    document.save(out)
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as archive:
+        photo = next(name for name in archive.namelist() if name.startswith("word/media/"))
+    story = read(rebuilt(out.getvalue(), replace={photo: b"\xff\xd8\xff broken"}))
+    assert story.images == [] and len(story.warnings) == 1
+    assert story.body_html == "<p>Before the picture  and after it.</p>\n"
