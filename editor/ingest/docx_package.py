@@ -47,9 +47,11 @@ _DOCUMENT_PART = "word/document.xml"
 _COMMENTS_PART = "word/comments.xml"
 _CORE_PART = "docProps/core.xml"
 _DCTERMS = "{http://purl.org/dc/terms/}"
-# Parts only read as pictures; everything else may be parsed as XML by the reader.
+# Parts named as pictures; they are still checked as XML when their bytes are XML.
 _PICTURE_SUFFIXES = (".jpeg", ".jpg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf")
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
+_SNIFF_BYTES = 64
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc files and encrypted .docx
 _UNSAFE_NAME_RE = re.compile(r"(?:^|/)\.\.(?:/|$)|^/|^[A-Za-z]:|\\|\x00")
 
@@ -119,7 +121,7 @@ def _read_facts(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo], name: 
     facts = DocxFacts()
     budget = [MAX_XML_ELEMENTS]
     for entry in entries:
-        if entry.filename.lower().endswith(_PICTURE_SUFFIXES) or entry.is_dir():
+        if entry.is_dir() or not _may_be_parsed_as_xml(archive, entry):
             continue
         with archive.open(entry) as stream:
             root = _scan_xml(stream, entry.filename, name, budget)
@@ -133,6 +135,16 @@ def _read_facts(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo], name: 
         elif entry.filename == _CORE_PART:
             facts.saved = _saved(root)
     return facts
+
+
+def _may_be_parsed_as_xml(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bool:
+    """Whether the reader could parse the part as XML: any part a relationship names may be
+    handed to it as styles or numbering, so a "picture" that holds XML is checked too."""
+    if not entry.filename.lower().endswith(_PICTURE_SUFFIXES):
+        return True
+    with archive.open(entry) as stream:
+        head = stream.read(_SNIFF_BYTES)
+    return head.startswith(_UTF16_BOMS) or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
 def _scan_xml(stream: IO[bytes], part: str, name: str, budget: list[int]) -> Element | None:

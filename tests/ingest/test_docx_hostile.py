@@ -250,3 +250,21 @@ def test_a_broken_inline_photo_leaves_the_words_around_it() -> None:
     story = read(rebuilt(out.getvalue(), replace={photo: b"\xff\xd8\xff broken"}))
     assert story.images == [] and len(story.warnings) == 1
     assert story.body_html == "<p>Before the picture  and after it.</p>\n"
+
+
+def test_xml_hidden_in_a_picture_part_is_checked_too(sound_docx: bytes) -> None:
+    # The document's styles relationship may name any part: here a ".png" holding a DTD.
+    rels_name = "word/_rels/document.xml.rels"
+    with zipfile.ZipFile(io.BytesIO(sound_docx)) as archive:
+        rels = archive.read(rels_name).decode()
+    assert 'Target="styles.xml"' in rels
+    rels = rels.replace('Target="styles.xml"', 'Target="media/styles.png"')
+    styles = (
+        '<?xml version="1.0"?><!DOCTYPE w:styles [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+        f"<w:styles {W}><w:style><w:name w:val='&x;'/></w:style></w:styles>"
+    ).encode()
+    hostile = rebuilt(
+        sound_docx, replace={rels_name: rels.encode()}, add={"word/media/styles.png": styles}
+    )
+    with pytest.raises(IngestError, match=r"word/media/styles\.png' declares a DTD"):
+        read(hostile)
