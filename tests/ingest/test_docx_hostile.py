@@ -14,7 +14,7 @@ from docx import Document
 from docx.shared import Cm
 from PIL import Image
 
-from editor.ingest.docx_package import MAX_XML_DEPTH
+from editor.ingest.docx_package import MAX_XML_DEPTH, MAX_XML_ELEMENTS
 from editor.ingest.docx_story import read_docx
 from editor.ingest.text import IngestError
 
@@ -268,3 +268,13 @@ def test_xml_hidden_in_a_picture_part_is_checked_too(sound_docx: bytes) -> None:
     )
     with pytest.raises(IngestError, match=r"word/media/styles\.png' declares a DTD"):
         read(hostile)
+
+
+def test_a_document_too_big_for_the_reader_is_refused_quickly(sound_docx: bytes) -> None:
+    # 440,000 elements in 4 MB: the reader would take about a minute over it.
+    many = body_xml(paragraph("x") * 110_000)
+    assert MAX_XML_ELEMENTS < 440_000
+    started = time.perf_counter()
+    with pytest.raises(IngestError, match="too long or too complex for a story"):
+        read(rebuilt(sound_docx, replace={DOCUMENT: many}))
+    assert time.perf_counter() - started < 10
