@@ -77,7 +77,7 @@ class DocxFacts:
 
 def check_docx(data: bytes, name: str) -> DocxFacts:
     """Refuse with IngestError a file that is not a sound .docx; else what its XML tells."""
-    name = _printable(name, 120)
+    name = printable(name, 120)
     if len(data) > MAX_DOCX_BYTES:
         raise IngestError(f"Cannot import {name}: it is larger than {MAX_DOCX_BYTES // _MB} MB")
     if data.startswith(_OLE_SIGNATURE):
@@ -104,7 +104,7 @@ def _check_entries(entries: list[zipfile.ZipInfo], name: str) -> None:
         raise IngestError(f"Cannot import {name}: it is not a Word document (no {_DOCUMENT_PART})")
     total = 0
     for entry in entries:
-        shown = _printable(entry.filename)
+        shown = printable(entry.filename)
         if _UNSAFE_NAME_RE.search(entry.filename):
             raise _refused(name, f"it holds a part named '{shown}' that points outside it")
         if entry.flag_bits & 0x1:
@@ -166,7 +166,7 @@ def _scan_xml(stream: IO[bytes], part: str, name: str, budget: list[int]) -> Ele
                 depth += 1
                 budget[0] -= 1
                 if depth > MAX_XML_DEPTH:
-                    raise _refused(name, f"'{_printable(part)}' nests elements too deep")
+                    raise _refused(name, f"'{printable(part)}' nests elements too deep")
                 if budget[0] < 0:
                     raise _refused(
                         name,
@@ -181,11 +181,11 @@ def _scan_xml(stream: IO[bytes], part: str, name: str, budget: list[int]) -> Ele
                     element.clear()  # keep memory flat on the parts no fact comes from
     except DefusedXmlException:
         raise _refused(
-            name, f"'{_printable(part)}' declares a DTD or entities, which Word never writes"
+            name, f"'{printable(part)}' declares a DTD or entities, which Word never writes"
         ) from None
     except ParseError:
         if _is_xml_name(part):
-            raise IngestError(f"Cannot import {name}: '{_printable(part)}' is damaged") from None
+            raise IngestError(f"Cannot import {name}: '{printable(part)}' is damaged") from None
         return None
     return root if keep else None
 
@@ -223,6 +223,7 @@ def _refused(name: str, reason: str) -> IngestError:
     return IngestError(f"Cannot import {name}: {reason}")
 
 
-def _printable(text: str, limit: int = 80) -> str:
+def printable(text: str, limit: int = 80) -> str:
+    """``text`` on one line (control characters shown as ?), at most ``limit`` characters."""
     shown = "".join(char if char.isprintable() else "?" for char in text)
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"

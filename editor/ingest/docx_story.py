@@ -43,7 +43,7 @@ from editor.ingest.docx_html import (
     make_figures,
     reshape_notes,
 )
-from editor.ingest.docx_package import DocxFacts, WordComment, check_docx
+from editor.ingest.docx_package import DocxFacts, WordComment, check_docx, printable
 from editor.ingest.text import IngestError
 from editor.media.attach import gps_warning, store_photo
 from editor.media.errors import MediaError
@@ -73,7 +73,7 @@ class DocxImage:
     content_type: str  # as the document declares it
     alt: str  # the picture's description (descr), else its title
     caption: str  # the caption paragraph under it, as written ("" if none)
-    prepared: PreparedPhoto  # checked, measured, with its window copies (never re-decode)
+    prepared: PreparedPhoto  # checked, measured, with its window copies: never decoded again
 
 
 @dataclass
@@ -97,6 +97,7 @@ def read_docx(data: bytes, name: str, *, today: dt.date | None = None) -> DocxSt
     ``today`` only helps to guess the dateline's year when the file does not tell it.
     """
     facts = check_docx(data, name)
+    name = printable(name, 120)
     story = DocxStory()
     # Each picture's checks (a decode and two window copies) start as the reader reaches it:
     # Pillow lets go of the interpreter while it decodes, so they run beside the reader.
@@ -169,7 +170,8 @@ def _convert(data: bytes, name: str, pictures: _Pictures, warnings: list[str]) -
     except RecursionError:
         raise IngestError(f"Cannot import {name}: its elements nest too deep") from None
     except Exception as error:  # the reader raises many kinds on a damaged document
-        raise IngestError(f"Cannot import {name}: it could not be read ({error})") from None
+        reason = printable(" ".join(str(error).split()), 160)
+        raise IngestError(f"Cannot import {name}: it could not be read ({reason})") from None
     for message in result.messages:
         if "external" in message.message:
             warnings.append(f"A linked picture outside the document was not opened ({name})")
