@@ -102,6 +102,7 @@ def reshape_notes(root: lxml_html.HtmlElement) -> None:
             found = numbers.get((match["kind"], match["id"]))
             if found is not None:
                 _drop_back_links(item)
+                _strip_leading_space(item)
                 item.attrib.clear()
                 item.set("id", f"fn:{found}")
                 items.append((found, item))
@@ -116,6 +117,15 @@ def reshape_notes(root: lxml_html.HtmlElement) -> None:
             ordered.append(item)
         block.append(ordered)
         root.append(block)
+
+
+def _strip_leading_space(item: lxml_html.HtmlElement) -> None:
+    """LibreOffice puts a tab between an endnote's mark and its text: the mark is gone."""
+    node = item
+    while not (node.text or "").strip() and len(node):
+        node.text = None
+        node = node[0]
+    node.text = (node.text or "").lstrip() or None
 
 
 def _drop_back_links(item: lxml_html.HtmlElement) -> None:

@@ -82,8 +82,15 @@ def test_libreoffice_story_body_structure() -> None:
     assert link is not None and link.text == "Doctors Without Borders"
     # The footnote: a reference in the text and its note at the end, Python-Markdown's shape.
     assert body.find(".//h:sup[@id='fnref:1']/h:a[@href='#fn:1']", NS) is not None
-    assert texts(body, "h:div[@class='footnote']/h:ol/h:li[@id='fn:1']") == [
-        "Figure from the organisers; the police counted fewer."
+    assert texts(body, "h:div[@class='footnote']/h:ol/h:li") == [
+        "Figure from the organisers; the police counted fewer.",
+        "The charity's own figure.",
+        "Reporting by the EFE bureau in Tapachula.",  # an endnote: numbered after them
+    ]
+    assert [item.get("id") for item in body.findall(".//h:li[@id]", NS)] == [
+        "fn:1",
+        "fn:2",
+        "fn:3",
     ]
     # Comments are not in the body.
     assert "Ask MSF" not in story.body_html

@@ -233,7 +233,9 @@ FODT_TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
    xlink:href="https://www.msf.org/">Doctors Without Borders</text:a> treated
    blisters<office:annotation><dc:creator>Maria Ortiz</dc:creator><dc:date
    >2026-12-04T08:00:00</dc:date><text:p>Ask MSF for the number of patients.</text:p
-   ></office:annotation> and dehydration.</text:p>
+   ></office:annotation> and dehydration.<text:note text:id="ftn2" text:note-class="footnote"
+   ><text:note-citation>2</text:note-citation><text:note-body><text:p text:style-name="Footnote"
+   >The charity's own figure.</text:p></text:note-body></text:note></text:p>
   <text:h text:style-name="Heading_20_2" text:outline-level="2">What comes next</text:h>
   <text:list text:style-name="LB">
    <text:list-item><text:p>Rest for a day</text:p></text:list-item>
@@ -265,7 +267,9 @@ FODT_TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
    svg:width="6cm" svg:height="4cm"><draw:image><office:binary-data>{photo2}</office:binary-data
    ></draw:image><svg:desc>A volunteer hands out water</svg:desc></draw:frame></text:p>
   <text:p text:style-name="Standard">Foto: EFE/Juan Manuel Blanco</text:p>
-  <text:p text:style-name="Standard">The group plans to leave at dawn.</text:p>
+  <text:p text:style-name="Standard">The group plans to leave at dawn.<text:note text:id="edn1"
+   text:note-class="endnote"><text:note-citation>i</text:note-citation><text:note-body><text:p
+   >Reporting by the EFE bureau in Tapachula.</text:p></text:note-body></text:note></text:p>
  </office:text></office:body>
 </office:document>
 """
