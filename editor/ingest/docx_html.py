@@ -105,6 +105,7 @@ def reshape_notes(root: lxml_html.HtmlElement) -> None:
                 _strip_leading_space(item)
                 item.attrib.clear()
                 item.set("id", f"fn:{found}")
+                _add_back_link(item, found)
                 items.append((found, item))
             note_list.remove(item)
         if len(note_list) == 0:
@@ -126,6 +127,20 @@ def _strip_leading_space(item: lxml_html.HtmlElement) -> None:
         node.text = None
         node = node[0]
     node.text = (node.text or "").lstrip() or None
+
+
+def _add_back_link(item: lxml_html.HtmlElement, number: int) -> None:
+    """The link back to the text that ends each of Python-Markdown's footnotes: it is what
+    tells the HTML converter that the item is footnote ``number``'s text."""
+    paragraphs = [child for child in item if child.tag == "p"]
+    holder = paragraphs[-1] if paragraphs else item
+    back = lxml_html.Element("a", {"class": "footnote-backref", "href": f"#fnref:{number}"})
+    back.text = "\u21a9"
+    if len(holder):
+        holder[-1].tail = (holder[-1].tail or "") + " "
+    else:
+        holder.text = (holder.text or "") + " "
+    holder.append(back)
 
 
 def _drop_back_links(item: lxml_html.HtmlElement) -> None:
@@ -163,5 +178,6 @@ def drop_classes(root: lxml_html.HtmlElement) -> None:
         if "class" in element.attrib and element.get("class") not in (
             "footnote",
             "footnote-ref",
+            "footnote-backref",
         ):
             del element.attrib["class"]

@@ -21,14 +21,17 @@ _ORDERED_MARKER_RE = re.compile(r"\(?(?:\d{1,4}|[A-Za-z]{1,6})[.)]")
 
 # Footnote anchors: Word (#_ftn1 / #_ftnref1, endnotes #_edn1), Google Docs (#ftnt1 /
 # #ftnt_ref1), LibreOffice (#sdfootnote1sym / #sdfootnote1anc, endnotes sdendnote), and
-# mammoth's DOCX HTML (#footnote-1 / #footnote-ref-1, endnotes #endnote-1).
+# mammoth's DOCX HTML (#footnote-1 / #footnote-ref-1, endnotes #endnote-1), and Python-Markdown's
+# footnotes (#fn:1 / #fnref:1: this editor's own pages, and the DOCX reader's body).
 _FOOTNOTE_REFERENCE_RE = re.compile(
     r"#(?:_(?P<word>ftn|edn)(?P<wn>\d{1,4})|ftnt(?P<gn>\d{1,4})"
-    r"|sd(?P<lo>foot|end)note(?P<ln>\d{1,4})sym|(?P<mammoth>foot|end)note-(?P<mn>\d{1,4}))$"
+    r"|sd(?P<lo>foot|end)note(?P<ln>\d{1,4})sym|(?P<mammoth>foot|end)note-(?P<mn>\d{1,4})"
+    r"|fn:(?P<pn>[A-Za-z0-9_-]{1,40}))$"
 )
 _FOOTNOTE_BACKLINK_RE = re.compile(
     r"#(?:_(?P<word>ftn|edn)ref(?P<wn>\d{1,4})|ftnt_ref(?P<gn>\d{1,4})"
-    r"|sd(?P<lo>foot|end)note(?P<ln>\d{1,4})anc|(?P<mammoth>foot|end)note-ref-(?P<mn>\d{1,4}))$"
+    r"|sd(?P<lo>foot|end)note(?P<ln>\d{1,4})anc|(?P<mammoth>foot|end)note-ref-(?P<mn>\d{1,4})"
+    r"|fnref:(?P<pn>[A-Za-z0-9_-]{1,40}))$"
 )
 
 # Conditional comments whose content only older readers should show (list markers, the rule
@@ -143,6 +146,8 @@ def _footnote_label(match: re.Match[str]) -> str:
         return match["wn"] if match["word"] == "ftn" else f"e{match['wn']}"
     if match["gn"]:
         return match["gn"]
+    if match["pn"]:
+        return match["pn"]
     if match["mn"]:
         return match["mn"] if match["mammoth"] == "foot" else f"e{match['mn']}"
     return match["ln"] if match["lo"] == "foot" else f"e{match['ln']}"

@@ -83,9 +83,15 @@ def test_libreoffice_story_body_structure() -> None:
     # The footnote: a reference in the text and its note at the end, Python-Markdown's shape.
     assert body.find(".//h:sup[@id='fnref:1']/h:a[@href='#fn:1']", NS) is not None
     assert texts(body, "h:div[@class='footnote']/h:ol/h:li") == [
-        "Figure from the organisers; the police counted fewer.",
-        "The charity's own figure.",
-        "Reporting by the EFE bureau in Tapachula.",  # an endnote: numbered after them
+        "Figure from the organisers; the police counted fewer. \u21a9",
+        "The charity's own figure. \u21a9",
+        "Reporting by the EFE bureau in Tapachula. \u21a9",  # an endnote: numbered after them
+    ]
+    # Each ends with its way back to the text, as Python-Markdown writes it.
+    assert [link.get("href") for link in body.findall(".//h:a[@class='footnote-backref']", NS)] == [
+        "#fnref:1",
+        "#fnref:2",
+        "#fnref:3",
     ]
     assert [item.get("id") for item in body.findall(".//h:li[@id]", NS)] == [
         "fn:1",

@@ -99,6 +99,21 @@ def test_an_unclosed_downlevel_conditional_never_eats_the_story() -> None:
     assert "w39" in markdown and "Next" in markdown
 
 
+def test_python_markdown_footnotes_come_back_as_markdown_footnotes() -> None:
+    """This editor's own pages (and the DOCX reader's body) write footnotes as Python-Markdown
+    does: pasting them back gives the footnotes, not a numbered list."""
+    import markdown
+
+    page = markdown.markdown(
+        "Text.[^1] More.[^src]\n\n[^1]: The count.\n[^src]: The source.",
+        extensions=["footnotes"],
+    )
+    converted = convert_html(page).markdown
+    assert "Text.[^1] More.[^src]" in converted
+    assert "[^1]: The count." in converted and "[^src]: The source." in converted
+    assert "1. The count" not in converted
+
+
 def test_word_footnotes_become_markdown_footnotes() -> None:
     html = (
         "<p>Text.<a style='mso-footnote-id:ftn1' href='#_ftn1' name='_ftnref1'>"
