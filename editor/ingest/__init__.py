@@ -17,16 +17,15 @@ never fetched.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.ingest.context import _Context
 from editor.ingest.datelines import parse_byline, parse_dateline
 from editor.ingest.front_matter import _import_front_matter, _split_front_matter
 from editor.ingest.photos import _Photos
+from editor.ingest.result import ImportResult, check_saveable
 from editor.ingest.text import IngestError, _decode, _normalise_text, _read_text_bytes
 from editor.ingest.wire_text import _import_plain
-from editor.model.article import Article, ArticleDataError, article_from_dict, article_to_dict
 from editor.model.media_store import MediaStore
 
 __all__ = [
@@ -39,23 +38,18 @@ __all__ = [
 ]
 
 
-@dataclass
-class ImportResult:
-    article: Article
-    media: MediaStore
-    warnings: list[str]  # one line each, for the reporter
-    notes: list[str] = field(default_factory=list)  # one line per photo file taken
-    # Photo sources left out because they lie outside the story's folder (see allow_outside).
-    outside: list[str] = field(default_factory=list)
-
-
 # --- entry points -------------------------------------------------------------------------------
 
 
 def import_file(path: Path | str, *, allow_outside: bool = False) -> ImportResult:
-    """Import a ``.md`` or ``.txt`` story; photos are looked up next to the file, and only
-    those inside its folder are taken unless ``allow_outside``."""
+    """Import a ``.md`` or ``.txt`` story, or a Word ``.docx``; photos are looked up next to
+    a text file, and only those inside its folder are taken unless ``allow_outside`` (a Word
+    file carries its own)."""
     path = Path(path)
+    if path.suffix.lower() == ".docx":
+        from editor.ingest.docx_import import import_docx
+
+        return import_docx(path)
     text = _decode(_read_text_bytes(path), path.name)
     return import_text(text, base_dir=path.parent, allow_outside=allow_outside)
 
@@ -84,7 +78,7 @@ def import_text(
     else:
         article = _import_front_matter(split[0], split[1], text, context)
     article.photos = photos.records
-    _check_saveable(article)
+    check_saveable(article)
     return ImportResult(
         article=article,
         media=media,
@@ -92,11 +86,3 @@ def import_text(
         notes=photos.notes,
         outside=photos.outside,
     )
-
-
-def _check_saveable(article: Article) -> None:
-    """Refuse now, with the model's message, what would make the saved package unreadable."""
-    try:
-        article_from_dict(article_to_dict(article), article.body)
-    except ArticleDataError as error:
-        raise IngestError(f"The imported story cannot be stored: {error}") from None

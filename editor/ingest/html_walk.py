@@ -20,7 +20,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from editor.ingest import office_html
+import editor.ingest.office_html as office_html
 from editor.ingest.markdown_inline import Run, escape_text, plain_text, render_runs
 
 MAX_DEPTH = 120

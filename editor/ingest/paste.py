@@ -21,9 +21,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from editor.ingest import ImportResult, _check_saveable
 from editor.ingest.html_markdown import MAX_HTML_CHARS, HtmlConversion, HtmlImage, convert_html
 from editor.ingest.photos import MAX_PHOTO_BYTES, _Photos
+from editor.ingest.result import ImportResult, check_saveable
 from editor.ingest.text import IngestError
 from editor.media.attach import gps_warning, store_photo
 from editor.media.errors import MediaError
@@ -92,15 +92,22 @@ def paste_summary(conversion: HtmlConversion, photos: int | None = None) -> str:
     if conversion.title:
         kept.insert(0, "the headline")
     line = f"Pasted {', '.join(kept)}" if kept else "Nothing to paste"
+    dropped = dropped_summary(conversion)
+    if dropped:
+        line += f"; dropped {dropped}"
+    return line
+
+
+def dropped_summary(conversion: HtmlConversion, *, formatting: bool = True) -> str:
+    """What the conversion left out, for a reporter: "Word formatting, 2 Word comment marks"
+    ("" when nothing); without ``formatting`` when the HTML was made here (a Word file's
+    reader writes no formatting of its own)."""
     dropped = []
-    if any(conversion.dropped.get(kind) for kind in _FORMATTING):
+    if formatting and any(conversion.dropped.get(kind) for kind in _FORMATTING):
         dropped.append(f"{_SOURCE_NAMES.get(conversion.source, 'page')} formatting")
     for kind, (one, many) in _DROPPED_NAMES.items():
         dropped.append(_counted(conversion.dropped.get(kind, 0), one, many))
-    dropped = [part for part in dropped if part]
-    if dropped:
-        line += f"; dropped {', '.join(dropped)}"
-    return line
+    return ", ".join(part for part in dropped if part)
 
 
 def _counted(number: int, one: str, many: str) -> str:
@@ -147,7 +154,7 @@ def paste_html(
     article.photos = photos.records
     if conversion.dropped.get("too large"):
         warnings.append(f"The HTML is larger than {MAX_HTML_CHARS // 1_000_000} MB: not pasted")
-    _check_saveable(article)
+    check_saveable(article)
     result = ImportResult(
         article=article,
         media=media,

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -50,6 +50,7 @@ from editor.ui.panes.checks_list import ChecksPanel
 from editor.ui.panes.fields import FieldsPane
 from editor.ui.panes.photos import PhotosPane
 from editor.ui.panes.preview import PreviewPane
+from editor.ui.story_files import IMPORT_FILTER, dropped_story, is_imported
 
 if TYPE_CHECKING:
     # Imported where first used: the exporters, publishing, history and import modules take
@@ -68,7 +69,6 @@ PREVIEW_MODES = (
     ("Social card", "social"),
     ("Wire", "wire"),
 )
-IMPORT_FILTER = "Markdown and text (*.md *.markdown *.txt)"
 # The answers when an imported story names photo files outside its folder.
 TAKE_OUTSIDE_PHOTOS = "Take them too"
 LEAVE_OUTSIDE_PHOTOS = "Leave them out"
@@ -244,6 +244,8 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         self.fields.fieldEdited.connect(self.document.set_field)
         self.body.bodyEdited.connect(self.document.set_body)
+        self.body.storyDropped.connect(self._open_dropped)
+        self.setAcceptDrops(True)
         self.document.replaced.connect(self._show_article)
         self.document.dirtyChanged.connect(lambda _dirty: self._update_title())
         self.document.pathChanged.connect(self._update_title)
@@ -368,7 +370,7 @@ class MainWindow(QMainWindow):
         """Open a .article file, or import Markdown/text as a new unsaved article."""
         if not confirmed and not self._confirm_discard():
             return False
-        if path.suffix.lower() in (".md", ".markdown", ".txt"):
+        if is_imported(path):
             return self._import(path)
         try:
             try:
@@ -395,7 +397,7 @@ class MainWindow(QMainWindow):
         if not self._confirm_discard():
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import Markdown or text", self._last_folder(), IMPORT_FILTER
+            self, "Import a story (Markdown, text or Word)", self._last_folder(), IMPORT_FILTER
         )
         if name:
             self._import(Path(name))
@@ -580,6 +582,24 @@ class MainWindow(QMainWindow):
             "About Dateline",
             f"Dateline {__version__}\nAn article editor for news reporters.",
         )
+
+    # A story file (an .article, Markdown, text, Word) dropped on the window opens it, as
+    # File > Open does; photos dropped on the body or the Photos tab are handled there.
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_story(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_story(event.mimeData())
+        if path is None:
+            return
+        event.acceptProposedAction()
+        self._open_dropped(path)
+
+    def _open_dropped(self, path: Path) -> None:
+        # After the drop has ended: opening may ask questions, and a drag source waits for
+        # the drop to return.
+        QTimer.singleShot(0, lambda: self.open_path(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._confirm_discard():

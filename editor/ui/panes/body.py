@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QImage, QTextCursor, QTextOption
+from PySide6.QtGui import QDropEvent, QFont, QFontDatabase, QImage, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from editor.ui.panes.photos import PHOTO_SUFFIXES
+from editor.ui.story_files import dropped_story
 
 
 def _photo_files(source: QMimeData) -> list[Path]:
@@ -40,6 +41,7 @@ class BodyPane(QPlainTextEdit):
     bodyEdited = Signal(str)
     photosDropped = Signal(list, int)  # list[Path], text position
     imagePasted = Signal(bytes, int)  # PNG bytes, text position
+    storyDropped = Signal(object)  # Path of a story file (.article, .md, .txt, .docx) dropped
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +126,15 @@ class BodyPane(QPlainTextEdit):
         self.setTextCursor(cursor)
 
     # --- photos in, by drop and paste -------------------------------------------------------------
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        # A Word file or a story dropped on the text is a story to open, not its path to type.
+        path = dropped_story(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.storyDropped.emit(path)
+            return
+        super().dropEvent(event)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return (
