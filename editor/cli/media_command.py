@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from editor.cli.common import EXIT_OK, CommandError, load_article, print_json
+from editor.cli.common import EXIT_OK, CommandError, load_article, one_line, print_json
 
 
 def add_media_command(commands: Any) -> None:
@@ -61,7 +61,7 @@ def run_media_add(options: argparse.Namespace, parser: argparse.ArgumentParser) 
             article.body = article.body.rstrip("\n") + "\n\n" + placement(image.id) + "\n"
         added.append(image)
         for note in photo.notes:
-            print(f"note: {path.name}: {note}", file=sys.stderr)
+            print(f"note: {one_line(path.name)}: {note}", file=sys.stderr)
         if image.has_gps:
             print(
                 f"warning: {path.name} carries GPS coordinates: kept in the stored original, "
@@ -79,5 +79,5 @@ def run_media_add(options: argparse.Namespace, parser: argparse.ArgumentParser) 
         print_json([p for p in article_summary(article)["photos"] if p["id"] in ids])
     else:
         for image in added:
-            print(f"{image.id}\t{image.original_name}\t{image.width}x{image.height}")
+            print(f"{image.id}\t{one_line(image.original_name)}\t{image.width}x{image.height}")
     return EXIT_OK
