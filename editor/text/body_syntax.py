@@ -85,6 +85,10 @@ def inline_code_and_comments(
     code: list[tuple[int, int]] = []
     comments: list[tuple[int, int]] = []
     position = 0
+    # The blank line ending the paragraph of the last code span looked at (None: none further
+    # on), so that a paragraph of 30,000 code spans does not look for its end 30,000 times.
+    paragraph_end: re.Match[str] | None = None
+    paragraph_known = False
     while True:
         opening = _INLINE_START_RE.search(text, position)
         if opening is None:
@@ -97,7 +101,11 @@ def inline_code_and_comments(
             continue
         size = len(opening.group())
         closing_re = re.compile(rf"(?<!`)`{{{size}}}(?!`)")
-        paragraph_end = BLANK_LINE_RE.search(text, opening.end())
+        if not paragraph_known or (
+            paragraph_end is not None and paragraph_end.start() < opening.end()
+        ):
+            paragraph_end = BLANK_LINE_RE.search(text, opening.end())
+            paragraph_known = True
         limit = len(text) if paragraph_end is None else paragraph_end.start()
         closing = closing_re.search(text, opening.end(), limit)
         if closing is None:

@@ -160,7 +160,9 @@ def _inline_syntax(text: str) -> list[tuple[int, int]]:
         if comment is None or comment[0] < position:
             comment = None
             opening = text.find(_COMMENT_OPEN, position) if close != -1 else -1
-            if opening >= 0:
+            if opening < 0:
+                close = -1  # no "<!--" further on: never look again
+            else:
                 if close < opening + len(_COMMENT_OPEN):
                     close = text.find(_COMMENT_CLOSE, opening + len(_COMMENT_OPEN))
                 if close >= 0:
