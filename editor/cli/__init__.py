@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from editor import __version__
 from editor.cli.check_command import add_check_command
-from editor.cli.common import EXIT_BAD_INPUT, CommandError, fail
+from editor.cli.common import EXIT_BAD_INPUT, CommandError, fail, terminal_safe_output
 from editor.cli.export_command import add_export_command
 from editor.cli.import_command import add_import_command
 from editor.cli.info_command import add_info_command
@@ -84,7 +84,12 @@ def _command_parser() -> argparse.ArgumentParser:
 
 
 def _run_command(args: list[str]) -> int:
-    parser = _command_parser()
+    # Usage errors echo the arguments, and the commands print what files say: all of it safe.
+    with terminal_safe_output():
+        return _run_parsed(_command_parser(), args)
+
+
+def _run_parsed(parser: argparse.ArgumentParser, args: list[str]) -> int:
     options = parser.parse_args(args)
     try:
         code: int = options.handler(options, parser)

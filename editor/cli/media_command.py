@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor.cli.article_writing import article_for_writing
-from editor.cli.common import EXIT_OK, CommandError, load_article, print_json
+from editor.cli.common import EXIT_OK, CommandError, load_article, one_line, print_json
 
 if TYPE_CHECKING:
     from editor.media.probe import PreparedPhoto
@@ -64,7 +64,7 @@ def run_media_add(options: argparse.Namespace, parser: argparse.ArgumentParser) 
         print_json([p for p in article_summary(loaded.article)["photos"] if p["id"] in ids])
     else:
         for image in added:
-            print(f"{image.id}\t{image.original_name}\t{image.width}x{image.height}")
+            print(f"{image.id}\t{one_line(image.original_name)}\t{image.width}x{image.height}")
     return EXIT_OK
 
 
@@ -101,7 +101,7 @@ def _add_photos(
             article.body = article.body.rstrip("\n") + "\n\n" + placement(image.id) + "\n"
         added.append(image)
         for note in photo.notes:
-            print(f"note: {path.name}: {note}", file=sys.stderr)
+            print(f"note: {one_line(path.name)}: {note}", file=sys.stderr)
         if image.has_gps:
             print(f"warning: {gps_warning(path.name)}", file=sys.stderr)
     if options.featured:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from editor.cli.common import one_line
 from editor.model.article import Article, article_to_dict, count_words
 from editor.model.dateline import dateline_text
 
@@ -40,21 +41,28 @@ def article_summary(article: Article) -> dict[str, Any]:
 
 
 def summary_text(summary: dict[str, Any]) -> str:
-    """The summary as the lines ``dateline info`` prints without ``--json``."""
-    lines = [
-        f"Headline:  {summary['headline']}",
-        f"Dek:       {summary['dek']}",
-        f"Byline:    {', '.join(summary['byline'])}",
-        f"Dateline:  {summary['dateline']['text']}",
-        f"Slug:      {summary['slug']}",
-        f"Section:   {summary['section']}",
-        f"Tags:      {', '.join(summary['tags'])}",
-        f"Language:  {summary['language']}",
-        f"Sign-off:  {summary['sign_off']}",
-        f"Words:     {summary['word_count']}",
-        f"Photos:    {len(summary['photos'])}",
-    ]
+    """The summary as the lines ``dateline info`` prints without ``--json``: one line per field,
+    whatever line breaks or control characters a field holds."""
+    field = {key: one_line(str(summary[key])) for key in ("headline", "dek", "slug", "section")}
+    photo_lines = []
     for photo in summary["photos"]:
         state = "MISSING" if photo["missing"] else f"{photo['width']}x{photo['height']}"
-        lines.append(f"  {photo['id']}: {photo['original_name']} ({state}) {photo['caption']}")
+        photo_lines.append(
+            f"  {one_line(photo['id'])}: {one_line(photo['original_name'])} ({state}) "
+            f"{one_line(photo['caption'])}"
+        )
+    lines = [
+        f"Headline:  {field['headline']}",
+        f"Dek:       {field['dek']}",
+        f"Byline:    {one_line(', '.join(summary['byline']))}",
+        f"Dateline:  {one_line(summary['dateline']['text'])}",
+        f"Slug:      {field['slug']}",
+        f"Section:   {field['section']}",
+        f"Tags:      {one_line(', '.join(summary['tags']))}",
+        f"Language:  {one_line(summary['language'])}",
+        f"Sign-off:  {one_line(summary['sign_off'])}",
+        f"Words:     {summary['word_count']}",
+        f"Photos:    {len(summary['photos'])}",
+        *photo_lines,
+    ]
     return "\n".join(lines)

@@ -13,7 +13,8 @@ the front matter names each photo's id, file and fields, so its record comes bac
 
 The editor's note is for the desk and is never written. Front-matter values are double-quoted
 YAML on one line each, so no text (a body's ``---`` line, a headline's colon or ``#``) can end
-or change the front matter.
+or change the front matter. The body carries only what the sanitiser lets through
+(editor/export/safe_markdown.py): raw HTML is text, unsafe addresses point nowhere.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import yaml
 from editor.export.base import ExportError, ExportOptions
 from editor.export.bundle import BundleExporter
 from editor.export.photo_copies import make_photo_copies, published_photos, widest_jpeg
+from editor.export.safe_markdown import safe_markdown
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef, story_uuid
 from editor.model.dateline import dateline_text
@@ -241,7 +243,9 @@ def bundle_body(article: Article, files: dict[str, str]) -> str:
     wire copy prints it, when it is plain text; the importer drops that line again.
     """
 
-    body = hugo_escaped(_placements_to_files(article, files))
+    # Only what the sanitiser keeps: Hugo with unsafe = true would pass raw HTML and javascript:
+    # links on to the page.
+    body = hugo_escaped(safe_markdown(_placements_to_files(article, files)))
     dateline = dateline_text(article.dateline)
     if dateline and _PLAIN_LINE_RE.fullmatch(dateline) and dateline == dateline.strip():
         body = f"**{dateline}**\n\n{body}" if body.strip() else f"**{dateline}**"

@@ -24,6 +24,7 @@ from typing import Any
 from editor.export.base import ExportError, ExportOptions
 from editor.export.bundle import BundleExporter, safe_file_stem
 from editor.export.photo_copies import jpeg_renditions, make_photo_copies, published_photos
+from editor.export.safe_markdown import safe_markdown
 from editor.media.renditions import RENDITION_WIDTHS, Rendition
 from editor.model.article import Article, ImageRef, article_to_dict
 from editor.model.media_store import MediaStore
@@ -73,11 +74,13 @@ class BundledPhotos:
 def article_data(article: Article, photos: BundledPhotos) -> dict[str, Any]:
     """``article.json``: the article's own fields (as the story package stores them) and its
     Markdown body, with the photos replaced by the published ones and their files. The editor's
-    note and unshown front-matter keys stay out: this file is published with the page."""
+    note and unshown front-matter keys stay out: this file is published with the page. The body
+    carries only what the sanitiser lets through (editor/export/safe_markdown.py); the fields are
+    text, for templates to escape as they print them."""
     data = article_to_dict(article)
     for name in PRIVATE_FIELDS:
         data.pop(name, None)
-    data["body"] = article.body
+    data["body"] = safe_markdown(article.body)
     data["photos"] = [
         _photo_data(image, photos.renditions[image.id])
         for image in article.photos

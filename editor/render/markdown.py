@@ -29,6 +29,7 @@ from markdown import util
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrExtension
+from markdown.preprocessors import Preprocessor
 from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 
@@ -410,6 +411,40 @@ class _EndMark(Treeprocessor):
         mark.text = _text(end_mark)
 
 
+# Python's HTMLParser, which Python-Markdown runs over the whole body for raw HTML, reads from
+# every "<a" to the next ">" looking for the tag's end: 30,000 "<a " with no ">" take minutes.
+# No tag a reporter writes is this long; a "<" this far from any ">" is text, as Markdown makes
+# it anyway.
+MAX_TAG_CHARS = 1_000
+_TAG_START_RE = re.compile(r"<[/A-Za-z]")
+
+
+class _UnclosedTagsAsText(Preprocessor):
+    """Hands a "<" that no ">" follows within MAX_TAG_CHARS to the output as "&lt;" (through
+    the raw HTML stash, so code spans and code blocks show it as the "<" it is) before the
+    HTML parser can read ahead from it."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "<" not in text:
+            return lines
+        pieces: list[str] = []
+        position = 0
+        closing = -2  # the first ">" at or after the last "<" looked at (-1: none further on)
+        for found in _TAG_START_RE.finditer(text):
+            start = found.start()
+            if closing != -1 and closing < start:
+                closing = text.find(">", start)
+            if closing == -1 or closing - start > MAX_TAG_CHARS:
+                pieces.append(text[position:start])
+                pieces.append(self.md.htmlStash.store("&lt;"))
+                position = start + 1
+        if not pieces:
+            return lines
+        pieces.append(text[position:])
+        return "".join(pieces).split("\n")
+
+
 class _LongTextAsTyped(Treeprocessor):
     """Keeps runs of text longer than MAX_INLINE_CHARS out of the inline pass (see there)."""
 
@@ -451,6 +486,8 @@ class _BodyExtension(Extension):
         md.treeprocessors.register(_BodyDefinitions(md, self), "body_definitions", 21)
         # Just before the inline pass (20).
         md.treeprocessors.register(_LongTextAsTyped(md), "long_text_as_typed", 20.5)
+        # After fenced code is set aside (25), before the raw HTML pass (20).
+        md.preprocessors.register(_UnclosedTagsAsText(md), "unclosed_tags_as_text", 22)
         # After the photos are placed, before the end mark adds its paragraph.
         md.treeprocessors.register(_PartOutlines(md, self), "part_outlines", 4.5)
         md.treeprocessors.register(_EndMark(md, self), "end_mark", 4)

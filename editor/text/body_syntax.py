@@ -17,7 +17,9 @@ from editor.text.prose_mask import blank_spans
 # --- what is blanked out -------------------------------------------------------------------------
 
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
-DOUBLE_BRACKET_NOTE_RE = re.compile(r"\[\[[^\n]*?\]\]")  # [[a note to the desk]]
+# [[a note to the desk]]: what ``double_bracket_notes`` finds, in linear time (the pattern reads
+# to the line's end from every "[[" that is never closed).
+DOUBLE_BRACKET_NOTE_RE = re.compile(r"\[\[[^\n]*?\]\]")
 _TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>")
 _AUTOLINK_RE = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _DEFINITION_RE = re.compile(
@@ -83,6 +85,10 @@ def inline_code_and_comments(
     code: list[tuple[int, int]] = []
     comments: list[tuple[int, int]] = []
     position = 0
+    # The blank line ending the paragraph of the last code span looked at (None: none further
+    # on), so that a paragraph of 30,000 code spans does not look for its end 30,000 times.
+    paragraph_end: re.Match[str] | None = None
+    paragraph_known = False
     while True:
         opening = _INLINE_START_RE.search(text, position)
         if opening is None:
@@ -95,7 +101,11 @@ def inline_code_and_comments(
             continue
         size = len(opening.group())
         closing_re = re.compile(rf"(?<!`)`{{{size}}}(?!`)")
-        paragraph_end = BLANK_LINE_RE.search(text, opening.end())
+        if not paragraph_known or (
+            paragraph_end is not None and paragraph_end.start() < opening.end()
+        ):
+            paragraph_end = BLANK_LINE_RE.search(text, opening.end())
+            paragraph_known = True
         limit = len(text) if paragraph_end is None else paragraph_end.start()
         closing = closing_re.search(text, opening.end(), limit)
         if closing is None:
@@ -159,7 +169,7 @@ def other_syntax(text: str) -> tuple[list[tuple[int, int]], list[LinkSyntax]]:
     the links and images."""
     spans = [m.span() for m in _DEFINITION_RE.finditer(text)]
     labels = {m.group(1).strip().lower() for m in _REFERENCE_LABEL_RE.finditer(text)}
-    spans += [m.span() for m in DOUBLE_BRACKET_NOTE_RE.finditer(text)]
+    spans += double_bracket_notes(text)
     spans += [m.span() for m in _TAG_RE.finditer(text)]
     spans += [m.span() for m in _AUTOLINK_RE.finditer(text)]
     spans += [m.span() for m in _FOOTNOTE_RE.finditer(text)]
@@ -172,11 +182,34 @@ def other_syntax(text: str) -> tuple[list[tuple[int, int]], list[LinkSyntax]]:
     return spans, links
 
 
+def double_bracket_notes(text: str) -> list[tuple[int, int]]:
+    """The spans ``DOUBLE_BRACKET_NOTE_RE.finditer`` finds: "[[" to the first "]]" after it on
+    its line. Each "]]" and line end is looked for once, however many "[[" come before it."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    close = line_end = -2  # the last found; -1: none further on
+    while True:
+        opening = text.find("[[", position)
+        if opening < 0:
+            return spans
+        after = opening + 2
+        if close != -1 and close < after:
+            close = text.find("]]", after)
+        if line_end != -1 and line_end < after:
+            line_end = text.find("\n", after)
+        if close >= 0 and (line_end < 0 or close < line_end):
+            spans.append((opening, close + 2))
+            position = close + 2
+        else:
+            position = opening + 1
+
+
 def _addresses(text: str) -> list[tuple[int, int]]:
     """Bare web addresses (``https://…``, ``www.…``) and e-mail addresses."""
     spans = []
     for marker in ("://", "www.", "WWW."):
         found = text.find(marker)
+        covered = 0  # the end of the last address found: a marker inside it starts none
         while found >= 0:
             start = found
             if marker == "://":
@@ -186,8 +219,11 @@ def _addresses(text: str) -> list[tuple[int, int]]:
                 start = -1  # inside a word or an address found already
             if start >= 0:
                 tail = _URL_TAIL_RE.match(text, found + len(marker))
-                spans.append((start, tail.end() if tail else found + len(marker)))
-            found = text.find(marker, found + 1)
+                covered = tail.end() if tail else found + len(marker)
+                spans.append((start, covered))
+            # Not from inside the address just found: "http://" repeated 10,000 times would
+            # read its tail again from every marker (quadratic time).
+            found = text.find(marker, max(found + 1, covered))
     at = text.find("@")
     while at >= 0:
         user = _EMAIL_USER_RE.search(text, max(0, at - 64), at)
@@ -224,11 +260,28 @@ class LinkSyntax:
     image: bool
 
 
+class _ScanBudget:
+    """How many characters the bracket and target scans of one text may read in all.
+
+    Each scan is bounded (2,000 and 4,000 characters), but a text of 100,000 "[" starts a scan
+    at every character: minutes of work. Ordinary text reads each character a few times; past
+    the budget the rest of the text is taken as prose (its links go unrecognised, nothing more).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.left = 8 * len(text) + 20_000
+
+    def spend(self, characters: int) -> bool:
+        self.left -= characters
+        return self.left > 0
+
+
 def find_links(text: str) -> list[LinkSyntax]:
     """Inline links and images (and reference links) in ``text`` (code already blanked)."""
     links: list[LinkSyntax] = []
     position = 0
     length = len(text)
+    budget = _ScanBudget(text)
     while True:
         opening = text.find("[", position)
         if opening < 0:
@@ -237,6 +290,8 @@ def find_links(text: str) -> list[LinkSyntax]:
         if opening > 0 and text[opening - 1] == "\\":
             continue
         close = _matching_bracket(text, opening)
+        if not budget.spend((close or min(length, opening + 2000)) - opening):
+            return links
         if close is None:
             continue
         image = opening > 0 and text[opening - 1] == "!"
@@ -244,6 +299,8 @@ def find_links(text: str) -> list[LinkSyntax]:
         after = close + 1
         if after < length and text[after] == "(":
             target_end = _link_target_end(text, after)
+            if not budget.spend((target_end or min(length, after + 4000)) - after):
+                return links
             if target_end is None:
                 continue
             raw = text[after + 1 : target_end]

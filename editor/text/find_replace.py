@@ -5,13 +5,21 @@ Places are named as checks name them (``editor.checks.findings.Finding``): an ar
 (``headline``, ``body``...) or a photo as ``photo:<id>`` with ``photo_field`` (``caption``,
 ``credit``, ``alt``). Offsets are character offsets in that field's text; the byline is searched
 as the field shows it, names joined by ", ".
+
+A typed regular expression can take exponential time (``(a|aa)+$`` on a long run of "a"), and
+the dialog counts matches as the reporter types. Patterns are matched with the ``regex`` module,
+whose matching can be given a timeout, and every search has a budget (``MATCH_BUDGET_SECONDS``):
+past it the search ends with "too slow" instead of freezing the window.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+
+import regex as regex_module
 
 from editor.model.article import Article
 
@@ -32,10 +40,43 @@ FIELD_LABELS = {
     "alt": "alt text",
 }
 BYLINE_SEPARATOR = ", "
+# How long one search (every field of the story) may take before it is abandoned as too slow:
+# a plain word over a long story takes a few milliseconds.
+MATCH_BUDGET_SECONDS = 0.5
+TOO_SLOW = "Pattern too slow on this story: simplify its repeated groups, e.g. (a+)+"
 
 
 class PatternError(ValueError):
     """The pattern or the replacement cannot be used; the message says why, in one line."""
+
+
+class PatternTooSlow(PatternError):
+    """The pattern did not finish within the search's time budget."""
+
+
+Pattern = regex_module.Pattern[str]
+Found = regex_module.Match[str]
+
+
+class Deadline:
+    """The end of one search's time budget; each match call gets what is left of it."""
+
+    def __init__(self, seconds: float = MATCH_BUDGET_SECONDS) -> None:
+        self.ends = time.monotonic() + seconds
+
+    def left(self) -> float:
+        left = self.ends - time.monotonic()
+        if left <= 0:
+            raise PatternTooSlow(TOO_SLOW)
+        return left
+
+
+def _timed(matches: Callable[[float], Iterator[Found]], deadline: Deadline) -> Iterator[Found]:
+    """The matches ``matches(timeout)`` yields, ended by PatternTooSlow past ``deadline``."""
+    try:
+        yield from matches(deadline.left())
+    except TimeoutError:
+        raise PatternTooSlow(TOO_SLOW) from None
 
 
 @dataclass(frozen=True)
@@ -115,24 +156,29 @@ class ReplaceResult:
 # --- patterns ----------------------------------------------------------------------------------
 
 
-def compile_pattern(pattern: str, options: FindOptions) -> re.Pattern[str]:
+def compile_pattern(pattern: str, options: FindOptions) -> Pattern:
     """The regular expression for ``pattern``; raises PatternError for a broken one."""
-    flags = re.MULTILINE | (0 if options.case_sensitive else re.IGNORECASE)
+    flags = regex_module.MULTILINE | (0 if options.case_sensitive else regex_module.IGNORECASE)
+    # VERSION0: the syntax of Python's re, which the dialog's help and reporters' habits follow.
+    flags |= regex_module.VERSION0
     source = pattern if options.regex else re.escape(pattern)
+    # Whole words: not \b, as a pattern may start or end with punctuation ("U.S.").
+    whole = rf"(?<!\w)(?:{source})(?!\w)" if options.whole_word else source
     try:
-        compiled = re.compile(source, flags)  # errors name positions in what was typed
-        if not options.whole_word:
-            return compiled
-        # Not \b: a pattern may start or end with punctuation ("U.S.").
-        return re.compile(rf"(?<!\w)(?:{source})(?!\w)", flags)
-    except (re.error, OverflowError, RecursionError) as error:
+        # Python's re judges the syntax, so what the dialog accepts and the position its errors
+        # name (in what was typed) stay those of re; regex does the matching.
+        re.compile(source, flags & ~regex_module.VERSION0)
+        return regex_module.compile(whole, flags)
+    except (re.error, regex_module.error, OverflowError, RecursionError) as error:
         raise PatternError(_pattern_message(error)) from None
 
 
 def _pattern_message(error: Exception) -> str:
-    if isinstance(error, re.error):
-        where = f" at position {error.pos + 1}" if error.pos is not None else ""
-        return f"Not a valid regular expression: {error.msg}{where}"
+    if isinstance(error, re.error | regex_module.error):
+        # The stubs omit the attributes that regex.error shares with re.error.
+        position: int | None = getattr(error, "pos", None)
+        where = f" at position {position + 1}" if position is not None else ""
+        return f"Not a valid regular expression: {getattr(error, 'msg', error)}{where}"
     return "Not a valid regular expression: too complex"
 
 
@@ -145,27 +191,25 @@ def pattern_error(pattern: str, options: FindOptions) -> str | None:
     return None
 
 
-def expander(
-    regex: re.Pattern[str], replacement: str, options: FindOptions
-) -> Callable[[re.Match[str]], str]:
+def expander(regex: Pattern, replacement: str, options: FindOptions) -> Callable[[Found], str]:
     """What each match becomes: ``replacement`` as it is, or with regular expressions its
     groups filled in (``\\1``, ``\\g<name>``). Raises PatternError for a bad reference."""
     if not options.regex:
         return lambda _match: replacement
     # Check the template before any text changes, on a match of nothing with the same groups.
     try:
-        empty = re.compile(regex.pattern + "|", regex.flags).match("")
-    except re.error:
+        empty = regex_module.compile(regex.pattern + "|", regex.flags).match("")
+    except regex_module.error:
         empty = None
     if empty is not None:
         _expand(empty, replacement)
     return lambda match: _expand(match, replacement)
 
 
-def _expand(match: re.Match[str], replacement: str) -> str:
+def _expand(match: Found, replacement: str) -> str:
     try:
         return match.expand(replacement)
-    except (re.error, IndexError) as error:
+    except (regex_module.error, IndexError) as error:
         message = getattr(error, "msg", None) or str(error)
         raise PatternError(f"Cannot use the replacement: {message}") from None
 
@@ -213,10 +257,14 @@ def set_field_text(article: Article, place: Place, text: str) -> None:
 # --- finding and replacing ---------------------------------------------------------------------
 
 
-def find_in_text(text: str, regex: re.Pattern[str], place: Place) -> list[Match]:
+def find_in_text(
+    text: str, regex: Pattern, place: Place, deadline: Deadline | None = None
+) -> list[Match]:
+    """The matches in ``text``; PatternTooSlow past ``deadline`` (a fresh budget if None)."""
+    found_all = _timed(lambda left: regex.finditer(text, timeout=left), deadline or Deadline())
     return [
         Match(place.field, found.start(), found.end(), place.photo_field, found.group())
-        for found in regex.finditer(text)
+        for found in found_all
     ]
 
 
@@ -234,9 +282,10 @@ def find_in_places(texts: Texts, pattern: str, options: FindOptions) -> list[Mat
     if not pattern:
         return []
     regex = compile_pattern(pattern, options)
+    deadline = Deadline()
     matches: list[Match] = []
     for place, text in texts:
-        matches.extend(find_in_text(text, regex, place))
+        matches.extend(find_in_text(text, regex, place, deadline))
     return matches
 
 
@@ -244,7 +293,7 @@ def replace_in_text(
     text: str, pattern: str, replacement: str, options: FindOptions
 ) -> tuple[str, int]:
     """``text`` with every match replaced, and how many there were."""
-    change = _change(Place("text"), text, pattern, replacement, options)
+    change = _change(Place("text"), text, pattern, replacement, options, Deadline())
     return (change.after, change.count) if change else (text, 0)
 
 
@@ -263,15 +312,21 @@ def replace_in_places(
     if not pattern:
         return result
     compile_pattern(pattern, options)  # a bad pattern fails before any work
+    deadline = Deadline()
     for place, text in texts:
-        change = _change(place, text, pattern, replacement, options)
+        change = _change(place, text, pattern, replacement, options, deadline)
         if change is not None:
             result.changes.append(change)
     return result
 
 
 def _change(
-    place: Place, text: str, pattern: str, replacement: str, options: FindOptions
+    place: Place,
+    text: str,
+    pattern: str,
+    replacement: str,
+    options: FindOptions,
+    deadline: Deadline,
 ) -> Change | None:
     if not pattern:
         return None
@@ -280,7 +335,7 @@ def _change(
     edits: list[Edit] = []
     pieces: list[str] = []
     last = 0
-    for found in regex.finditer(text):
+    for found in _timed(lambda left: regex.finditer(text, timeout=left), deadline):
         new = expand(found)
         if new != found.group():
             edits.append(Edit(found.start(), found.end(), new))
@@ -306,7 +361,10 @@ def replacement_for(
     if not pattern:
         return None
     regex = compile_pattern(pattern, options)
-    found = regex.match(text, start)
+    try:
+        found = regex.match(text, start, timeout=MATCH_BUDGET_SECONDS)
+    except TimeoutError:
+        raise PatternTooSlow(TOO_SLOW) from None
     while found is not None and found.end() != end:
         found = None  # a match starting here but of another length is not the selection
     if found is None:

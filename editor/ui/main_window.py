@@ -43,7 +43,7 @@ from editor.ui.controllers.spelling import SpellingController
 from editor.ui.controllers.spelling_service import SpellingService
 from editor.ui.controllers.typography import SmartPunctuation, add_typography_actions
 from editor.ui.dialogs.find_replace import FindReplaceDialog, add_find_replace_actions
-from editor.ui.dialogs.questions import choose, refuse
+from editor.ui.dialogs.questions import ask, choose, inform, refuse
 from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.checks_list import ChecksPanel
@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
         """True when the current article may be replaced (saved, discarded, or unchanged)."""
         if not self.document.dirty:
             return True
-        answer = QMessageBox.question(
+        answer = ask(
             self,
             "Unsaved changes",
             f"Save the changes to {self.document.display_name()} first?",
@@ -577,7 +577,7 @@ class MainWindow(QMainWindow):
     # --- closing -------------------------------------------------------------------------------
 
     def _about(self) -> None:
-        QMessageBox.about(
+        inform(
             self,
             "About Dateline",
             f"Dateline {__version__}\nAn article editor for news reporters.",

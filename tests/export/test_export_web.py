@@ -24,6 +24,7 @@ from editor.export.bundle import (
     write_bundle,
     zip_bytes,
 )
+from editor.export.safe_markdown import safe_markdown
 from editor.export.web import PHOTO_SIZES, WebExporter
 from editor.model.article import Article, Crop, Dateline
 from editor.model.media_store import MediaStore
@@ -246,7 +247,10 @@ def test_hostile_fields_and_body_stay_inert(tmp_path: Path) -> None:
             assert not value.lower().strip().startswith("javascript:"), value
     assert document.find("head").find("title").text == HOSTILE.strip()
     data = json.loads(files["article.json"])
-    assert data["headline"] == HOSTILE and data["body"] == HOSTILE_BODY  # data, exactly as typed
+    assert data["headline"] == HOSTILE  # fields are data, exactly as typed
+    # The body only as the sanitiser lets it through: a site may render it trusting raw HTML.
+    assert data["body"] == safe_markdown(HOSTILE_BODY) != HOSTILE_BODY
+    assert "<script" not in data["body"].lower()
 
 
 # --- W3C validator -------------------------------------------------------------------------------

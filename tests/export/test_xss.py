@@ -13,11 +13,11 @@ What "active" means per format:
 * DOCX: links only to http, https and mailto; no field codes, embedded objects or macros.
 * PDF: no JavaScript, launch or form actions; links only to http, https and mailto.
 * Markdown (a Hugo page bundle): the front matter loads as YAML and gives back each payload as a
-  plain string. The body is the reporter's Markdown as written, raw HTML included: Hugo, with its
-  default settings (markup.goldmark.renderer.unsafe = false), replaces raw HTML by a comment,
-  so raw HTML is inert there; a site that sets unsafe = true has chosen to trust its authors'
-  HTML. Shortcodes, though, run under every setting, so no ``{{< >}}`` or ``{{% %}}`` the
-  reporter typed may reach the bundle as a shortcode: Hugo must show it as text.
+  plain string. The body carries only what the sanitiser keeps (editor/export/safe_markdown.py):
+  raw HTML is written as text and script addresses point nowhere, so it stays inert even on a
+  site that sets markup.goldmark.renderer.unsafe = true (tests/security/test_15_*). Shortcodes
+  run under every setting, so no ``{{< >}}`` or ``{{% %}}`` the reporter typed may reach the
+  bundle as a shortcode: Hugo must show it as text.
 """
 
 from __future__ import annotations

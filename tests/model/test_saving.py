@@ -249,7 +249,12 @@ def _refusals(monkeypatch) -> list[str]:
     from PySide6.QtWidgets import QMessageBox
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     return shown
 
 

@@ -119,7 +119,7 @@ def test_new_article_or_close_on_purpose_removes_it(
     qtbot.keyClicks(window.body, "Closing")
     qtbot.waitUntil(lambda: bool(entry_files(store)), timeout=3000)
     answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard])
-    monkeypatch.setattr(QMessageBox, "question", lambda *_args: next(answers))
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: next(answers))
     assert not window.close()  # Cancel: the window and its recovery file stay
     assert window.isVisible() and len(entry_files(store)) == 1
     assert window.close()  # Discard

@@ -26,14 +26,21 @@ def _saved_three_times(window, tmp_path: Path) -> Path:
     return path
 
 
-def _yes(monkeypatch, answer=QMessageBox.StandardButton.Yes) -> list[str]:
+def _yes(
+    monkeypatch, answer=QMessageBox.StandardButton.Yes, warned: list[str] | None = None
+) -> list[str]:
+    """Answer the window's questions with ``answer``; warnings go to ``warned``."""
     asked: list[str] = []
 
-    def question(*args, **kwargs):
-        asked.append(args[2])
-        return answer
+    def fake_exec(box: QMessageBox) -> int:
+        if box.icon() == QMessageBox.Icon.Question:
+            asked.append(box.text())
+            return answer
+        if warned is not None:
+            warned.append(box.text())
+        return QMessageBox.StandardButton.Ok
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     return asked
 
 
@@ -128,8 +135,7 @@ def test_restore_refused_when_the_file_changed_on_disk(
 
     save_package(path, Article(headline="Theirs"), MediaStore())
     warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
-    asked = _yes(monkeypatch)
+    asked = _yes(monkeypatch, warned=warned)
     dialog = window.show_history()
     qtbot.addWidget(dialog)
     dialog.select(1)

@@ -140,11 +140,11 @@ def test_closing_with_unsaved_changes_asks(qtbot, window, monkeypatch) -> None:
 
     asked: list[str] = []
 
-    def answer_cancel(*args, **kwargs):
-        asked.append(args[2])
+    def answer_cancel(box: QMessageBox) -> int:
+        asked.append(box.text())
         return QMessageBox.StandardButton.Cancel
 
-    monkeypatch.setattr(QMessageBox, "question", answer_cancel)
+    monkeypatch.setattr(QMessageBox, "exec", answer_cancel)
     qtbot.keyClicks(window.fields.headline, "Unsaved")
     assert not window.close()  # cancelled: the window stays open
     assert window.isVisible()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from editor.model.article import ImageRef
 from editor.model.photos import placement
 from editor.ui.controllers.photo_intake import PhotoIntake
+from editor.ui.dialogs.questions import message_box
 from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.photos import PhotosPane
@@ -93,7 +94,7 @@ class PhotoDesk(QObject):
 
     def _refused(self, message: str) -> None:
         self.message.emit(message)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Photo refused", message, parent=self.window)
+        box = message_box(self.window, QMessageBox.Icon.Warning, "Photo refused", message)
         box.setObjectName("photo_refused")
         box.open()  # not modal-blocking: photos keep arriving while the notice is up
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from editor.model.file_lock import ArticleLock, ArticleLocked, DiskStamp
 from editor.model.package import revisions_in
 from editor.model.recovery import Recovered, RecoveryEntry, RecoveryStore, file_stamp
+from editor.ui.dialogs.questions import refuse
 from editor.ui.dialogs.recovery import DISCARD, RECOVER, ask
 from editor.ui.document import ArticleDocument
 
@@ -60,7 +61,7 @@ def recover_into(
     try:
         recovered = store.recover(entry)
     except ValueError as error:
-        QMessageBox.warning(window, "Cannot recover article", str(error))
+        refuse(window, "Cannot recover article", str(error))
         return False
     document = window.document
     path = recovered.path

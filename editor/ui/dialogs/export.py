@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -33,6 +32,7 @@ from editor.export import EXPORTERS, list_formats
 from editor.export.base import Exporter, ExportOptions
 from editor.ui.document import ArticleDocument
 from editor.ui.widgets.background_dialog import BackgroundWorkDialog
+from editor.ui.widgets.plain_text import plain_label
 from editor.ui.worker import run_in_background
 
 logger = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ class ExportDialog(BackgroundWorkDialog):
         self.progress = QProgressBar()
         self.progress.setObjectName("export_progress")
         self.progress.setVisible(False)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setObjectName("export_status")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

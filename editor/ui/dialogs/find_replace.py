@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -48,6 +47,7 @@ from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.fields import FieldsPane
 from editor.ui.panes.photos import PhotosPane
+from editor.ui.widgets.plain_text import plain_label
 from editor.ui.widgets.text_spans import TextWidget, replace_span, select_span, widget_text
 
 COUNT_IDLE_MS = 150
@@ -98,10 +98,9 @@ class FindReplaceDialog(QDialog):
         self.regex_box = QCheckBox("Regular e&xpression")
         self.case_box = QCheckBox("Match &case")
         self.word_box = QCheckBox("&Whole words")
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setObjectName("find_status")
         self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 2)
 
         form = QFormLayout()

@@ -31,7 +31,9 @@ from editor.model.article import article_to_dict
 from editor.model.package import PackageError
 from editor.model.revisions import Revision, RevisionError, field_changes, word_diff
 from editor.ui.controllers import ShowStatus
+from editor.ui.dialogs.questions import ask, refuse
 from editor.ui.document import ArticleDocument
+from editor.ui.widgets.plain_text import plain_label
 
 _INSERT_STYLE = "background-color:#dcf3e1; color:#0b5a1f; text-decoration:underline;"
 _DELETE_STYLE = "background-color:#fbe1e1; color:#9b1c1c; text-decoration:line-through;"
@@ -74,7 +76,7 @@ class HistoryDialog(QDialog):
         self.diff = QTextBrowser()
         self.diff.setObjectName("history_diff")
         self.diff.setOpenLinks(False)
-        self.note = QLabel()
+        self.note = plain_label()
         self.note.setWordWrap(True)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -174,14 +176,14 @@ class HistoryDialog(QDialog):
             return False
         document = self.document
         if document.changed_on_disk():
-            QMessageBox.warning(
+            refuse(
                 self,
                 "Changed on disk",
                 f"{document.display_name()} was changed by another program. Save it first "
                 "(File > Save) to choose which version to keep, then restore.",
             )
             return False
-        answer = QMessageBox.question(
+        answer = ask(
             self,
             "Restore version",
             f"Restore the version saved {_when(revision)}? The text as it is now is kept in "
@@ -194,7 +196,7 @@ class HistoryDialog(QDialog):
         try:
             document.restore_revision(revision)
         except (RevisionError, PackageError) as error:
-            QMessageBox.warning(self, "Cannot restore", str(error))
+            refuse(self, "Cannot restore", str(error))
             return False
         self._show_status(f"Restored the version of {_when(revision)}", 6000)
         return True

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from editor.publish.rest import RestClient
 from editor.sites import Site, SiteError, SiteStore, checked_site, unencrypted_warning
+from editor.ui.widgets.plain_text import plain_label
 from editor.ui.worker import run_in_background
 
 logger = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ class SitesDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("Application Password (WordPress: Users > Profile)")
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setObjectName("sites_status")
         self.status.setWordWrap(True)
 

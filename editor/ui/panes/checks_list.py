@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.checks.findings import Finding, Severity
+from editor.ui.widgets.plain_text import plain_label, plain_tooltip
 
 COLOURS = {
     Severity.ERROR: "#c62828",
@@ -103,7 +104,7 @@ class ChecksPanel(QWidget):
         self.setObjectName("checks_panel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        self.summary = QLabel("Checking…")
+        self.summary = plain_label("Checking…")
         self.summary.setObjectName("checks_summary")
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("color: #444; padding: 2px 0 4px 0;")
@@ -202,7 +203,7 @@ class ChecksPanel(QWidget):
             where += f"  ·  Fix: {finding.fix.label}"
         item = QListWidgetItem(self._icons[finding.severity], f"{finding.message}\n{where}")
         item.setData(ROLE_FINDING, finding)
-        item.setToolTip(finding_tooltip(finding))
+        item.setToolTip(plain_tooltip(finding_tooltip(finding)))
         return item
 
     def current_finding(self) -> Finding | None:

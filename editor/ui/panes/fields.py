@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from editor.model.article import Article
 from editor.model.dateline import STYLES
 from editor.spelling import available_languages, dictionary_for
+from editor.ui.widgets.plain_text import plain_label
 
 # A headline longer than this is cut off in search results and on most home pages.
 HEADLINE_SOFT_LIMIT = 70
@@ -123,7 +124,7 @@ class FieldsPane(QScrollArea):
     def _story_group(self) -> QGroupBox:
         group, form = self._form("Story")
         self.headline = self._line("headline", "What happened, in a line")
-        self.headline_count = QLabel()
+        self.headline_count = plain_label()
         self.headline_count.setObjectName("headline_count")
         self.headline.textChanged.connect(self._update_headline_count)
         headline_row = QVBoxLayout()
@@ -171,9 +172,8 @@ class FieldsPane(QScrollArea):
         form.addRow("St&yle", self.style_box)
         self.override = self._line("dateline.override", "Free text instead of the style")
         form.addRow("Ov&erride", self.override)
-        self.dateline_text = QLabel()
+        self.dateline_text = plain_label()
         self.dateline_text.setObjectName("dateline_text")
-        self.dateline_text.setTextFormat(Qt.TextFormat.PlainText)
         self.dateline_text.setWordWrap(True)
         self.dateline_text.setStyleSheet("font-weight: 600;")
         form.addRow("Prints as", self.dateline_text)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -31,6 +30,7 @@ from editor.model.article import ImageRef
 from editor.model.cropping import ASPECT_PRESETS, largest_crop
 from editor.model.photos import ALT_TEXT_HINT
 from editor.ui.widgets.crop_editor import CropEditor
+from editor.ui.widgets.plain_text import plain_label
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".svg"}
 WHOLE_PHOTO = "Whole photo"
@@ -145,7 +145,7 @@ class PhotosPane(QWidget):
         outer.addLayout(form)
         outer.addStretch(1)  # rows stay together at the top, however tall the pane
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.gps_warning = QLabel()
+        self.gps_warning = plain_label()
         self.gps_warning.setObjectName("gps_warning")
         self.gps_warning.setWordWrap(True)
         self.gps_warning.setStyleSheet(
@@ -153,10 +153,9 @@ class PhotosPane(QWidget):
             " border-radius: 4px; padding: 6px; font-weight: 600;"
         )
         form.addRow(self.gps_warning)
-        self.file_label = QLabel()
+        self.file_label = plain_label()
         self.file_label.setObjectName("photo_file")
         self.file_label.setWordWrap(True)
-        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
         self.file_label.setStyleSheet("color: #555;")
         form.addRow(self.file_label)
         self.crop_editor = CropEditor()
@@ -188,7 +187,7 @@ class PhotosPane(QWidget):
         self.alt.setPlaceholderText("What the photo shows, for readers who cannot see it")
         self.alt.textChanged.connect(self._alt_changed)
         form.addRow("&Alt text", self.alt)
-        self.alt_hint = QLabel()
+        self.alt_hint = plain_label()
         self.alt_hint.setObjectName("alt_hint")
         form.addRow("", self.alt_hint)
         self.featured = QCheckBox("Lead photo (leads the piece and illustrates shares)")
