@@ -89,30 +89,53 @@ def inline_code_and_comments(
     # on), so that a paragraph of 30,000 code spans does not look for its end 30,000 times.
     paragraph_end: re.Match[str] | None = None
     paragraph_known = False
+    # The first "-->" after the last comment opening looked at (-1: none in the rest of the text).
+    comment_close = -2
     while True:
         opening = _INLINE_START_RE.search(text, position)
         if opening is None:
             return code, comments
-        if opening.group() == "<!--":
-            close = text.find("-->", opening.end())
-            end = len(text) if close < 0 else close + 3
-            comments.append((opening.start(), end))
-            position = end
-            continue
-        size = len(opening.group())
-        closing_re = re.compile(rf"(?<!`)`{{{size}}}(?!`)")
         if not paragraph_known or (
             paragraph_end is not None and paragraph_end.start() < opening.end()
         ):
             paragraph_end = BLANK_LINE_RE.search(text, opening.end())
             paragraph_known = True
         limit = len(text) if paragraph_end is None else paragraph_end.start()
+        if opening.group() == "<!--":
+            # As the renderer reads it: a comment opening a block may run over blank lines, one
+            # inside a paragraph must close in it, and one never closed is text a reader sees.
+            if comment_close != -1 and comment_close < opening.end():
+                comment_close = text.find("-->", opening.end())
+            if comment_close < 0 or (
+                comment_close + 3 > limit and not _opens_block(text, opening.start())
+            ):
+                position = opening.end()
+                continue
+            comments.append((opening.start(), comment_close + 3))
+            position = comment_close + 3
+            continue
+        size = len(opening.group())
+        closing_re = re.compile(rf"(?<!`)`{{{size}}}(?!`)")
         closing = closing_re.search(text, opening.end(), limit)
         if closing is None:
             position = opening.end()  # literal backticks
             continue
         code.append((opening.start(), closing.end()))
         position = closing.end()
+
+
+def _opens_block(text: str, start: int) -> bool:
+    """Whether ``start`` begins a block: the text's start or a line after a blank line (up to
+    three spaces in)."""
+    line_start = text.rfind("\n", max(0, start - 4), start) + 1
+    if line_start == 0 and start > 3:  # no line break in the four characters before: inside a line
+        return False
+    if text[line_start:start].strip(" "):
+        return False
+    if line_start == 0:
+        return True
+    previous_start = text.rfind("\n", 0, line_start - 1) + 1
+    return not text[previous_start : line_start - 1].strip()
 
 
 def _fenced_blocks(text: str) -> list[tuple[int, int]]:

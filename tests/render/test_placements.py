@@ -161,6 +161,11 @@ block = st.one_of(
         lambda lines: "~~~~\n" + "\n".join(lines) + "\n~~~~"
     ),
     code_line.map(lambda line: f"    {line}"),
+    # HTML comments: closed, unclosed, opening a block or inside a paragraph, and the ends of
+    # comments that run over blank lines.
+    st.sampled_from(
+        ["<!-- desk note", "Intro <!-- aside", "end -->", "<!-- note -->", "Text <!-- x --> more"]
+    ),
 )
 
 
@@ -183,6 +188,23 @@ def test_the_scan_places_what_the_renderer_places(blocks: list[str], present: se
 
 
 RENDERER = BodyRenderer()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Intro <!-- a desk note never closed\n\n![](photo:p1)\n\nMore.",
+        "<!-- never closed\n\n![](photo:p1)",
+        "<!-- hidden\n\n![](photo:p1)\n\n-->\n\nAfter",
+        "Intro <!-- closed two paragraphs on\n\n![](photo:p1)\n\n-->",
+    ],
+)
+def test_the_scan_reads_comments_as_the_renderer_does(body: str) -> None:
+    """An unclosed "<!--" is text on the page: the photos after it are placed, and exported."""
+    media = MediaStore()
+    photo = ImageRef(id="p1", original_name="p1.png", media_path=media.add_bytes(PNG_BYTES, "png"))
+    rendered = RENDERER.render(body, PhotoLookup.of([photo], file_url))
+    assert placed_photo_ids(body) == rendered.placed_photo_ids
 
 
 def test_a_keystroke_asks_the_rendered_blocks_what_they_place(monkeypatch) -> None:
