@@ -17,6 +17,7 @@ import difflib
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,7 +175,14 @@ class RevisionStore:
             data = self.read_bytes(number)
         except KeyError:
             raise RevisionError(f"revision {number} does not exist") from None
-        except (OSError, zipfile.BadZipFile, EOFError, ValueError) as error:
+        except (
+            OSError,
+            zipfile.BadZipFile,
+            zlib.error,  # a damaged deflate stream, found only when the revision is read
+            EOFError,
+            ValueError,
+            NotImplementedError,  # a compression method zipfile cannot read
+        ) as error:
             raise RevisionError(f"revision {number} could not be read") from error
         return decode_revision(number, data)
 

@@ -288,3 +288,21 @@ def test_a_mapping_in_another_key_order_is_no_change() -> None:
         ("dateline", "place: Tapachula, country: Mexico, source: EFE",
          "place: Huixtla, country: Mexico, source: EFE"),
     ]  # fmt: skip
+
+
+def test_a_revision_whose_compressed_bytes_are_damaged_is_one_line(tmp_path: Path) -> None:
+    """Revisions are read when History asks, long after the package opened: a damaged deflate
+    stream there (zlib's "invalid distance too far back") is a RevisionError, not a crash."""
+    path = tmp_path / "story.article"
+    _save_versions(path, ["One. " * 200, "Two. " * 200])
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        entry = archive.getinfo("revisions/1.json")
+    start = entry.header_offset + 30 + len(entry.filename) + len(entry.extra)
+    for offset in range(start + 4, start + entry.compress_size - 4, 7):
+        data[offset] ^= 0x5A  # the stream, not the headers: the zip still opens
+    path.write_bytes(bytes(data))
+    store = load_package(path).revisions
+    with pytest.raises(RevisionError) as caught:
+        store.read(1)
+    assert "\n" not in str(caught.value)
