@@ -146,7 +146,8 @@ def _names(value: Any) -> list[str]:
     items = value if isinstance(value, list) else [value]
     names = []
     for item in items[:_MAX_TAGS]:
-        name = _text(item.get("name")) if isinstance(item, dict) else _text(item)
+        name = item.get("name") if isinstance(item, dict) else item
+        name = _clean(name) if isinstance(name, str) else ""  # a number is no name
         if name:
             names.append(name)
     return list(dict.fromkeys(names))

@@ -315,3 +315,18 @@ def test_as_paste_still_converts_the_whole_page(tmp_path: Path) -> None:
     assert main(["import", str(page), "--as-paste", "-o", str(out)]) == 0
     body = load_package(out).article.body
     assert "Recent Posts" in body and "Hundreds of migrants" in body
+
+
+def test_navigation_asides_and_footers_inside_the_article_are_left_out(tmp_path: Path) -> None:
+    page = _page(
+        tmp_path,
+        "<header><p>Kicker line</p></header>"
+        + _STORY
+        + '<nav><a href="/prev">Previous story</a></nav>'
+        "<aside><p>Read more: another story</p></aside>"
+        "<footer><p>Filed under news</p></footer><button>Subscribe now</button>",
+    )
+    body = import_file(page).article.body
+    assert body.startswith("Words of the story")
+    for furniture in ("Kicker", "Previous story", "Read more", "Filed under", "Subscribe"):
+        assert furniture not in body
