@@ -48,6 +48,7 @@ class FoundBody:
 
     html: str
     method: str
+    text_chars: int = 0  # the story's visible text, in characters
 
 
 def find_body(tree: LexborHTMLParser) -> FoundBody:
@@ -56,7 +57,7 @@ def find_body(tree: LexborHTMLParser) -> FoundBody:
     if node is None:
         return FoundBody("", "page")
     _remove_furniture(node)
-    return FoundBody(node.html or "", method)
+    return FoundBody(node.html or "", method, len(node.text(deep=True)))
 
 
 def _story_element(tree: LexborHTMLParser) -> tuple[LexborNode | None, str]:

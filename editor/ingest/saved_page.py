@@ -31,12 +31,14 @@ from editor.ingest.paste import _decode_html, _local_file, dropped_summary, plac
 from editor.ingest.photos import _is_image_line, _Photos
 from editor.ingest.result import ImportResult, check_saveable
 from editor.ingest.text import IngestError
-from editor.model.article import Article, Dateline
+from editor.model.article import MAX_BODY_CHARS, Article, Dateline
 from editor.model.media_store import MediaStore
 
-# Saved news pages weigh 0.1-3 MB (scripts' state, inline SVG); a larger file is no story page,
-# and refusing it keeps the import under a second (benchmarks/intake_page.py).
-MAX_PAGE_BYTES = 25 * 1024 * 1024
+# Saved news pages weigh 0.1-3 MB (scripts' state, inline SVG; the browser saves pictures beside
+# them); a larger file is no story page. The converter takes about 1 s per MB of story, so this
+# bounds an import at seconds, and a 10,000-word story's page imports in about 50 ms
+# (benchmarks/intake_page.py).
+MAX_PAGE_BYTES = 10 * 1024 * 1024
 _SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:|//")
 
 
@@ -52,6 +54,11 @@ def saved_page_story(html: str, path: Path, *, today: dt.date | None = None) -> 
     tree = LexborHTMLParser(re.sub("[\x00\ud800-\udfff]", "", html))
     meta = read_page_meta(tree)
     found = find_body(tree)
+    if found.text_chars > MAX_BODY_CHARS:
+        # Its Markdown would be longer still: refuse before the converter spends seconds on it.
+        raise IngestError(
+            f"Cannot import {path.name}: its story is longer than {MAX_BODY_CHARS:,} characters"
+        )
     conversion = convert_html(found.html)
     media = MediaStore()
     warnings: list[str] = []

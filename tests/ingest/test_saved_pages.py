@@ -276,9 +276,9 @@ def test_a_page_larger_than_the_limit_is_refused_in_one_line(tmp_path: Path) -> 
     page = tmp_path / "huge.html"
     with page.open("wb") as handle:
         handle.write(b"<html><body><p>")
-        handle.write(b"x" * (30 * 1024 * 1024))
+        handle.write(b"x" * (30 * 1024 * 1024))  # 30 MB
     assert page.stat().st_size > MAX_PAGE_BYTES
-    with pytest.raises(IngestError, match=r"huge\.html: it is larger than 25 MB") as raised:
+    with pytest.raises(IngestError, match=r"huge\.html: it is larger than 10 MB") as raised:
         import_file(page)
     assert "\n" not in str(raised.value)
 
@@ -330,3 +330,16 @@ def test_navigation_asides_and_footers_inside_the_article_are_left_out(tmp_path:
     assert body.startswith("Words of the story")
     for furniture in ("Kicker", "Previous story", "Read more", "Filed under", "Subscribe"):
         assert furniture not in body
+
+
+def test_a_story_too_long_to_store_is_refused_before_it_is_converted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _page(tmp_path, "<p>" + "word " * 1_100_000 + "</p>")
+    monkeypatch.setattr("editor.ingest.saved_page.convert_html", _never_called)
+    with pytest.raises(IngestError, match="its story is longer than 5,000,000 characters"):
+        import_file(page)
+
+
+def _never_called(html: str) -> None:
+    raise AssertionError("converted")
