@@ -1,4 +1,5 @@
-"""``dateline import``: Markdown or wire text (with or without front matter) to a .article;
+"""``dateline import``: Markdown or wire text (with or without front matter), a Word file or a
+page saved from a browser (``.html``/``.htm`` with its ``NAME_files`` folder) to a .article;
 with ``--as-paste``, an HTML file as pasting it into an empty story would make it."""
 
 from __future__ import annotations
@@ -15,10 +16,14 @@ from editor.cli.common import EXIT_OK, CommandError
 def add_import_command(commands: Any) -> None:
     importer = commands.add_parser(
         "import",
-        help="turn Markdown or wire text into a .article file",
-        description="Import plain Markdown/wire text or Markdown with YAML front matter.",
+        help="turn Markdown, wire text, a Word file or a saved web page into a .article file",
+        description="Import plain Markdown/wire text or Markdown with YAML or TOML front "
+        "matter, a Word .docx, or a web page saved from a browser (.html/.htm beside its "
+        "NAME_files folder; photos are taken from that folder only).",
     )
-    importer.add_argument("source", help="the text or Markdown file to import")
+    importer.add_argument(
+        "source", help="the text, Markdown, Word or saved web page file to import"
+    )
     importer.add_argument("-o", "--output", required=True, help="the .article file to write")
     importer.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
     importer.add_argument(

@@ -8,6 +8,9 @@ Two shapes of copy reach a reporter's desk:
   ``jmb/dgp/mcd`` on the last line;
 * Markdown with YAML front matter (Wikinews, Global Voices, and this editor's own exports).
 
+Word files (``docx_import``) and pages saved from a browser (``saved_page``) have modules of
+their own; ``import_file`` picks one by the file's suffix.
+
 Import never loses text: whatever no rule recognises stays in the body, and front-matter keys no
 field holds are kept in ``article.metadata``. Every image becomes a photo record; the body only
 places it (``![](photo:p1)``). Local photo files are copied into the MediaStore; web addresses are
@@ -42,14 +45,20 @@ __all__ = [
 
 
 def import_file(path: Path | str, *, allow_outside: bool = False) -> ImportResult:
-    """Import a ``.md`` or ``.txt`` story, or a Word ``.docx``; photos are looked up next to
-    a text file, and only those inside its folder are taken unless ``allow_outside`` (a Word
-    file carries its own)."""
+    """Import a ``.md`` or ``.txt`` story, a Word ``.docx`` or a page saved from a browser
+    (``.html``/``.htm``); photos are looked up next to a text file, and only those inside its
+    folder are taken unless ``allow_outside`` (a Word file carries its own; a saved page's are
+    taken from its ``NAME_files`` folder only)."""
     path = Path(path)
-    if path.suffix.lower() == ".docx":
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
         from editor.ingest.docx_import import import_docx
 
         return import_docx(path)
+    if suffix in (".html", ".htm"):
+        from editor.ingest.saved_page import import_saved_page
+
+        return import_saved_page(path)
     text = _decode(_read_text_bytes(path), path.name)
     return import_text(text, base_dir=path.parent, allow_outside=allow_outside)
 

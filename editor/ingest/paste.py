@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -138,18 +139,7 @@ def paste_html(
     media = MediaStore()
     warnings: list[str] = []
     photos = _Photos(base_dir, media, warnings, allow_outside=allow_outside)
-    images = iter(conversion.images)
-    made: list[ImageRef] = []
-
-    def placement(match: re.Match[str]) -> str:
-        image = next(images, None)
-        if image is None:  # cannot happen: the converter lists every image it writes
-            return match[0]
-        record = _photo_record(image, photos, warnings)
-        made.append(record)
-        return f"![](photo:{record.id})"
-
-    body = _CONVERTED_IMAGE_RE.sub(placement, conversion.markdown)
+    body, made = place_html_images(conversion, photos, warnings)
     article = Article(headline=conversion.title or "", body=body)
     article.photos = photos.records
     if conversion.dropped.get("too large"):
@@ -165,7 +155,37 @@ def paste_html(
     return PastedHtml(result, conversion, paste_summary(conversion, photos=len(made)))
 
 
-def _photo_record(image: HtmlImage, photos: _Photos, warnings: list[str]) -> ImageRef:
+def place_html_images(
+    conversion: HtmlConversion,
+    photos: _Photos,
+    warnings: list[str],
+    *,
+    local_file: Callable[[str], str] | None = None,
+) -> tuple[str, list[ImageRef]]:
+    """The conversion's Markdown with each image placed as a photo record of ``photos``, and
+    the records made, in order.
+
+    ``data:`` pictures are stored; any other address goes to ``photos`` as the file
+    ``local_file(src)`` names (a ``file:`` address as its path by default), which takes it
+    only inside its folder; web addresses become records that name them, never downloaded.
+    """
+    images = iter(conversion.images)
+    made: list[ImageRef] = []
+
+    def placement(match: re.Match[str]) -> str:
+        image = next(images, None)
+        if image is None:  # cannot happen: the converter lists every image it writes
+            return match[0]
+        record = _photo_record(image, photos, warnings, local_file or _local_file)
+        made.append(record)
+        return f"![](photo:{record.id})"
+
+    return _CONVERTED_IMAGE_RE.sub(placement, conversion.markdown), made
+
+
+def _photo_record(
+    image: HtmlImage, photos: _Photos, warnings: list[str], local_file: Callable[[str], str]
+) -> ImageRef:
     caption = image.caption or image.alt
     if image.src.lower().startswith("data:"):
         # Numbered as _Photos numbers them; there is no file to look for.
@@ -173,7 +193,7 @@ def _photo_record(image: HtmlImage, photos: _Photos, warnings: list[str]) -> Ima
         photos.records.append(record)
         _attach_data_uri(record, image.src, photos, warnings)
         return record
-    source = _local_file(image.src)
+    source = local_file(image.src)
     record = ImageRef(id="", original_name=image.src, alt=image.alt, caption=caption)
     return photos.add(record, source, keys=(image.src,))
 

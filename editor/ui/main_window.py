@@ -397,7 +397,10 @@ class MainWindow(QMainWindow):
         if not self._confirm_discard():
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import a story (Markdown, text or Word)", self._last_folder(), IMPORT_FILTER
+            self,
+            "Import a story (Markdown, text, Word or a saved web page)",
+            self._last_folder(),
+            IMPORT_FILTER,
         )
         if name:
             self._import(Path(name))

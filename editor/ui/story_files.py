@@ -1,6 +1,6 @@
 """Which files the window opens as a story: its own ``.article`` files, and what it imports
-(Markdown, text, Word). One list for File > Open, File > Import and files dropped on the
-window, so that each accepts the same files."""
+(Markdown, text, Word, saved web pages). One list for File > Open, File > Import and files
+dropped on the window, so that each accepts the same files."""
 
 from __future__ import annotations
 
@@ -9,8 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData
 
 ARTICLE_SUFFIX = ".article"
-IMPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
-IMPORT_FILTER = "Stories to import: Markdown, text, Word (*.md *.markdown *.txt *.docx)"
+IMPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".docx", ".html", ".htm")
+IMPORT_FILTER = (
+    "Stories to import: Markdown, text, Word, saved web pages "
+    "(*.md *.markdown *.txt *.docx *.html *.htm)"
+)
 
 
 def is_imported(path: Path) -> bool:
@@ -18,8 +21,8 @@ def is_imported(path: Path) -> bool:
 
 
 def dropped_story(source: QMimeData) -> Path | None:
-    """The one story file a drop carries (an .article, Markdown, text or Word file), else None:
-    several files, or any other kind, are not a story to open."""
+    """The one story file a drop carries (an .article, Markdown, text, Word or saved web page),
+    else None: several files, or any other kind, are not a story to open."""
     urls = source.urls() if source.hasUrls() else []
     if len(urls) != 1 or not urls[0].isLocalFile():
         return None
