@@ -235,10 +235,14 @@ class HtmlWalker:
         if tag == "-text":
             text = node.text_content or ""
             if fmt.preformatted and "\n" in text:
-                for number, line in enumerate(text.strip("\n").split("\n")):
+                # Every line break counts, also one that opens a text node after a comment or
+                # a tag (``0<!-- x -->\n0`` is two lines); breaks at the ends of the block are
+                # dropped when the runs are rendered.
+                for number, line in enumerate(text.split("\n")):
                     if number:
                         flow.runs.append(Run("", line_break=True))
-                    flow.runs.append(self._run(line, fmt))
+                    if line:
+                        flow.runs.append(self._run(line, fmt))
             else:
                 flow.runs.append(self._run(text, fmt))
             return

@@ -328,3 +328,10 @@ def test_footnotes_as_libreoffice_google_docs_and_mammoth_write_them() -> None:
         assert conversion.markdown == "Text.[^1]\n\n[^1]: Note.", html
         assert conversion.counts["footnotes"] == 1
         assert conversion.counts["lists"] == 0
+
+
+def test_a_line_break_after_a_comment_in_preformatted_text_is_kept() -> None:
+    """Found by the property test: the break opening a text node was stripped, joining lines."""
+    markdown = convert_html("<pre><b>0<!-- a comment -->\n1</b></pre>").markdown
+    assert markdown.replace("*", "").split() == ["0", "1"]
+    assert "01" not in markdown.replace("*", "")
