@@ -363,6 +363,9 @@ class HtmlWalker:
         self._children(node, flow, fmt, depth + 1)
 
     def _formatting(self, tag: str, style: dict[str, str], fmt: _Format) -> _Format:
+        if fmt.code:
+            # Markdown has no emphasis inside code: the span stays one run, its text whole.
+            return fmt
         bold, italic, code = fmt.bold, fmt.italic, fmt.code
         if tag in ("b", "strong"):
             bold = True

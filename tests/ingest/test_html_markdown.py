@@ -335,3 +335,8 @@ def test_a_line_break_after_a_comment_in_preformatted_text_is_kept() -> None:
     markdown = convert_html("<pre><b>0<!-- a comment -->\n1</b></pre>").markdown
     assert markdown.replace("*", "").split() == ["0", "1"]
     assert "01" not in markdown.replace("*", "")
+
+
+def test_emphasis_inside_code_never_splits_the_code_span() -> None:
+    """Found by the property test: ``<code>0<b>0</b></code>`` became two spans read as one."""
+    assert convert_html("<p><code>ab<b>cd</b>ef</code></p>").markdown == "`abcdef`"
