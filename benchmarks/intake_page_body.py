@@ -7,6 +7,10 @@ Candidates: readability-lxml, trafilatura (HTML output, images on) and the simpl
 ``<article>`` / ``[itemprop=articleBody]`` that editor/ingest/page_body.py uses.
 
     python benchmarks/intake_page_body.py
+
+readability-lxml and trafilatura are not Dateline's dependencies: install them into the
+environment to compare (``.venv/bin/pip install readability-lxml trafilatura``); a library that
+is missing is said and skipped.
 """
 
 from __future__ import annotations
@@ -109,7 +113,11 @@ def main() -> None:
         html = (PAGES / f"{name}.html").read_text(encoding="utf-8")
         print(name)
         for label, find in candidates.items():
-            find(html)  # warm up imports
+            try:
+                find(html)  # warm up imports
+            except ImportError as missing:
+                print(f"  {label:17} not installed ({missing.name})")
+                continue
             times = []
             for _ in range(20):
                 start = time.perf_counter()
