@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from editor.checks.context import CheckContext
 from editor.checks.photos import check_photo_files
+
 from factories import image_bytes
 from locations import DATA
 
@@ -174,9 +175,7 @@ def _png_data_uri() -> str:
     return "data:image/png;base64," + base64.b64encode(image_bytes("PNG")).decode("ascii")
 
 
-def test_a_picture_inside_pasted_html_becomes_a_placed_photo_with_a_new_id(
-    window, qtbot
-) -> None:
+def test_a_picture_inside_pasted_html_becomes_a_placed_photo_with_a_new_id(window, qtbot) -> None:
     _body_at_end(window)
     # A picture alone on the clipboard (a screenshot) first: it takes p1.
     image = QImage(40, 30, QImage.Format.Format_RGB32)
