@@ -156,6 +156,40 @@ def test_ctrl_shift_v_of_html_only_pastes_its_visible_text(window, qtbot) -> Non
     assert window.body.toPlainText() == "Sub\n\nBold and a link[^1]"
 
 
+def test_pasted_footnotes_never_take_the_labels_of_the_storys_own(window, qtbot) -> None:
+    _body_at_end(window, "Story.[^1]\n\n[^1]: The story's note.\n\n")
+    _clipboard(
+        html="<p>Pasted.<a href='#_ftn1' name='_ftnref1'>[1]</a> \\[^1\\]</p>"
+        "<div><p><a href='#_ftnref1' name='_ftn1'>[1]</a> The paste's note.</p></div>"
+    )
+    window.body.paste()
+    pasted = window.body.toPlainText().split("\n\n", 2)[2]
+    assert "[^1]" not in pasted.replace("\\[^1\\]", "")
+    assert "[^2]: The paste" in pasted and "Pasted.[^2]" in pasted
+
+
+def test_a_large_paste_converts_in_the_worker_and_is_dropped_if_the_story_goes(
+    window, qtbot
+) -> None:
+    html = "".join(
+        f"<p>Paragraph {n} of a long paste, <b>ten words</b> in it.</p>" for n in range(3000)
+    )
+    _body_at_end(window)
+    _clipboard(html=html)
+    window.body.paste()
+    assert window.paste.converting and window.body.isReadOnly()
+    window.body.paste()  # a second paste meanwhile is refused, not queued
+    assert _status(window) == "Still converting the last paste…"
+    window.document.new()
+    _settled(window, qtbot)
+    assert window.body.toPlainText() == "" and not window.body.isReadOnly()
+    assert _status(window) == "The paste was dropped: another story is open now"
+
+    window.body.paste()
+    _settled(window, qtbot)
+    assert window.body.toPlainText().count("**ten words**") == 3000
+
+
 def test_what_the_body_copies_pastes_back_as_the_same_markdown(window, qtbot) -> None:
     markdown = "## A subhead\n\nSome *emphasis* and a [link](https://x.org).\n\n- item"
     _body_at_end(window, markdown)

@@ -36,6 +36,7 @@ logger = logging.getLogger(__name__)
 
 _PICTURE_RE = re.compile(r"<img\b", re.I)
 _PLACED_RE = re.compile(r"!\[\]\(photo:([^)\s]+)\)")
+_FOOTNOTE_LABEL_RE = re.compile(r"(?<!\\)\[\^([^\]\s\\]+)\]")
 # Markdown that must start a line of its own: a heading, quote, list, table or photo.
 _BLOCK_START_RE = re.compile(r"#{1,6}\s|>|[-*+]\s|\d+[.)]\s|\||!\[")
 
@@ -148,9 +149,10 @@ class PasteController(QObject):
             else:
                 self.show_status(pasted.summary, 6000)
             return
+        markdown = _with_free_footnote_labels(article.body, self.document.article.body)
         ids = self.document.add_photos_from(article.photos, result.media)
         markdown = _PLACED_RE.sub(
-            lambda found: f"![](photo:{ids.get(found[1], found[1])})", article.body
+            lambda found: f"![](photo:{ids.get(found[1], found[1])})", markdown
         )
         summary = pasted.summary
         if article.headline:
@@ -221,6 +223,26 @@ class PasteController(QObject):
             note += f" — {len(result.warnings)} warnings: " + "; ".join(result.warnings[:3])
         self.show_status(note, 10000)
         return True
+
+
+def _with_free_footnote_labels(pasted: str, body: str) -> str:
+    """``pasted`` with each footnote label the body already uses renumbered to a free one: the
+    paste's "[^1]" must not point at the story's own first note."""
+    taken = set(_FOOTNOTE_LABEL_RE.findall(body))
+    labels = dict.fromkeys(_FOOTNOTE_LABEL_RE.findall(pasted))
+    if not taken & labels.keys():
+        return pasted
+    in_use = taken | labels.keys()
+    renamed: dict[str, str] = {}
+    number = 1
+    for label in labels:
+        if label not in taken:
+            continue
+        while str(number) in in_use:
+            number += 1
+        renamed[label] = str(number)
+        in_use.add(str(number))
+    return _FOOTNOTE_LABEL_RE.sub(lambda found: f"[^{renamed.get(found[1], found[1])}]", pasted)
 
 
 def _quick(html: str) -> bool:
