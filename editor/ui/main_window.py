@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
         """Edit > Paste as Plain Text: the clipboard's text, never its formatting."""
         widget = QApplication.focusWidget()
         if widget is self.body:
-            self.body.paste_plain_text()
+            self.paste.paste_plain_text()
         elif isinstance(widget, QLineEdit | PlainTextField):
             widget.paste()  # these fields only ever take plain text
         elif isinstance(widget, QPlainTextEdit) and not widget.isReadOnly():

@@ -156,6 +156,17 @@ def test_ctrl_shift_v_of_html_only_pastes_its_visible_text(window, qtbot) -> Non
     assert window.body.toPlainText() == "Sub\n\nBold and a link[^1]"
 
 
+def test_ctrl_shift_v_of_large_html_only_converts_in_the_worker(window, qtbot) -> None:
+    html = "".join(f"<p>Paragraph {n}, <b>bold</b>.</p>" for n in range(6000))
+    _body_at_end(window)
+    _clipboard(html=html)
+    qtbot.keyClick(window.body, Qt.Key.Key_V, CTRL_SHIFT)
+    assert window.body.isReadOnly() and _status(window) == "Converting the paste…"
+    _settled(window, qtbot)
+    text = window.body.toPlainText()
+    assert text.startswith("Paragraph 0, bold.\n\nParagraph 1, bold.") and "**" not in text
+
+
 def test_pasted_footnotes_never_take_the_labels_of_the_storys_own(window, qtbot) -> None:
     _body_at_end(window, "Story.[^1]\n\n[^1]: The story's note.\n\n")
     _clipboard(

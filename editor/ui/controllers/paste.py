@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
@@ -68,10 +68,36 @@ class PasteController(QObject):
 
     def paste_html(self, html: str, text: str, position: int) -> None:
         """Paste ``html`` (``text`` is the clipboard's plain flavour) at ``position``."""
-        if self.converting:
-            self.show_status("Still converting the last paste…", 4000)
+        if self._busy():
             return
         self._convert(html, text, position, allow_outside=False)
+
+    def paste_plain_text(self) -> None:
+        """Edit > Paste as Plain Text in the body: the clipboard's text, or the visible text
+        of its HTML when it holds nothing else (converted in the worker when large)."""
+        from editor.ui.widgets.pasting import mime_text
+
+        source = QGuiApplication.clipboard().mimeData()
+        if source is None or self.body.isReadOnly() or self._busy():
+            return
+        position = self.body.textCursor().position()
+        if source.hasText() or not source.hasHtml() or _quick(source.html()):
+            text = mime_text(source)
+            if text:
+                self.body.insert_pasted(text, position)
+            return
+        from editor.ingest.pasted_text import html_plain_text
+
+        html = source.html()
+        self._in_worker(
+            lambda: html_plain_text(html),
+            lambda text: self.body.insert_pasted(text, position) if text else None,
+        )
+
+    def _busy(self) -> bool:
+        if self.converting:
+            self.show_status("Still converting the last paste…", 4000)
+        return self.converting
 
     def _convert(self, html: str, text: str, position: int, *, allow_outside: bool) -> None:
         from editor.ingest.paste import paste_html
@@ -79,6 +105,14 @@ class PasteController(QObject):
         if _quick(html):
             self._pasted(paste_html(html, allow_outside=allow_outside), html, text, position)
             return
+        self._in_worker(
+            lambda: paste_html(html, allow_outside=allow_outside),
+            lambda pasted: self._pasted(pasted, html, text, position, allow_outside=allow_outside),
+        )
+
+    def _in_worker(self, work: Callable[[], Any], use: Callable[[Any], None]) -> None:
+        """Convert in the worker with the body read-only (the paste's position cannot move),
+        then ``use`` the result on the GUI thread, unless another story is open by then."""
         document, body = self.document, self.body
         generation = document.article
         was_read_only = body.isReadOnly()
@@ -94,22 +128,15 @@ class PasteController(QObject):
                 return False
             return True
 
-        def done(pasted: PastedHtml) -> None:
+        def done(result: Any) -> None:
             if finish():
-                self._pasted(pasted, html, text, position, allow_outside=allow_outside)
+                use(result)
 
         def failed(message: str) -> None:
             if finish():
                 self.show_status(f"Could not paste: {message}", 10000)
 
-        run_in_background(
-            lambda: paste_html(html, allow_outside=allow_outside),
-            done,
-            failed,
-            self,
-            logger=logger,
-            what="Converting a paste",
-        )
+        run_in_background(work, done, failed, self, logger=logger, what="Converting a paste")
 
     def _pasted(
         self,

@@ -9,7 +9,6 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QFontDatabase,
-    QGuiApplication,
     QImage,
     QTextCursor,
     QTextOption,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from editor.ui.panes.photos import PHOTO_SUFFIXES
 from editor.ui.story_files import dropped_story
-from editor.ui.widgets.pasting import mime_text, text_only
+from editor.ui.widgets.pasting import text_only
 
 
 def _photo_files(source: QMimeData) -> list[Path]:
@@ -172,15 +171,6 @@ class BodyPane(QPlainTextEdit):
         # The body is Markdown source: copied, it is text, so that pasting it back (here or in
         # another Dateline window) gives the same Markdown rather than a conversion of it.
         return text_only(self.textCursor())
-
-    def paste_plain_text(self) -> None:
-        """Paste the clipboard as text without formatting (Ctrl+Shift+V): its plain text, or
-        the visible text of HTML when it holds nothing else."""
-        if self.isReadOnly():
-            return
-        text = mime_text(QGuiApplication.clipboard().mimeData())
-        if text:
-            self.insert_pasted(text, self.textCursor().position())
 
     def insert_pasted(self, text: str, position: int, *, as_block: bool | None = None) -> None:
         """Insert ``text`` at ``position`` as one undo step. Blocks (``as_block``; by default

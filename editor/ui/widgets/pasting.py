@@ -32,8 +32,13 @@ def mime_text(source: QMimeData | None) -> str:
 
 
 def one_line_text(source: QMimeData | None) -> str:
-    from editor.ingest.pasted_text import one_line
+    """The text of ``source`` on one line. Of HTML alone, only the start is read: a field
+    holds a line, and converting megabytes would hold the window."""
+    from editor.ingest.html_markdown import OFF_THREAD_CHARS
+    from editor.ingest.pasted_text import html_plain_text, one_line
 
+    if source is not None and not source.hasText() and source.hasHtml():
+        return one_line(html_plain_text(source.html()[:OFF_THREAD_CHARS]))
     return one_line(mime_text(source))
 
 
