@@ -311,6 +311,12 @@ def test_a_paste_into_a_one_line_field_is_one_line_of_text(window, qtbot) -> Non
     window.fields.byline.paste()  # the Edit menu's way
     assert window.fields.byline.text() == "By Ana López and Juan Blanco"
 
+    window.fields.place.setFocus()
+    _clipboard(html="<p><b>Tapachula</b></p>", text="Tapa\nchula")
+    qtbot.keyClick(window.fields.place, Qt.Key.Key_V, CTRL_SHIFT)
+    assert window.fields.place.text() == "Tapa chula"
+    assert "Paste as P&lain Text" in [action.text() for action in window.edit_menu.actions()]
+
 
 def test_a_paste_into_the_dek_is_one_line_of_its_text(window, qtbot) -> None:
     dek = window.fields.dek
