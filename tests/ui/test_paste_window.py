@@ -380,3 +380,34 @@ def test_an_empty_clipboard_makes_no_story(window, qtbot, monkeypatch) -> None:
     _clipboard(text="   ")
     assert not window.new_story_from_clipboard()
     assert refused and "no story" in refused[0]
+
+
+def test_quitting_after_a_copy_in_the_body_exits_cleanly(tmp_path: Path) -> None:
+    """The body copies text as a QMimeData made in Python; left on the clipboard, Qt deletes it
+    after Python has shut down and the exit crashes (SIGSEGV) unless it is handed over."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "from editor.app import create_application, dispose_widgets\n"
+        "from editor.ui.panes.body import BodyPane\n"
+        "app = create_application()\n"
+        "body = BodyPane()\n"
+        "body.setPlainText('## Copied Markdown')\n"
+        "body.selectAll()\n"
+        "body.copy()\n"
+        "dispose_widgets()\n"
+        "print(repr(app.clipboard().text()))\n"
+    )
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "'## Copied Markdown'"

@@ -10,7 +10,14 @@ too, so that pasting it into the body is not taken for formatted copy.
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QGuiApplication,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 # Ctrl+Shift+V: "Paste as Plain Text", as browsers and word processors have it.
@@ -40,6 +47,28 @@ def one_line_text(source: QMimeData | None) -> str:
     if source is not None and not source.hasText() and source.hasHtml():
         return one_line(html_plain_text(source.html()[:OFF_THREAD_CHARS]))
     return one_line(mime_text(source))
+
+
+def keep_clipboard_past_exit() -> None:
+    """Put what this program copied back on the clipboard as data Qt made itself.
+
+    The body's copies are QMimeData made in Python (``text_only``). Qt deletes the clipboard's
+    data when the application goes, after Python has shut down, and deleting one made in Python
+    then crashes the exit. Called while Python still runs, this replaces it with Qt's own copy
+    of its text (or picture), which other programs can still paste from.
+    """
+    import shiboken6
+
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is None or not shiboken6.createdByPython(data):
+        return
+    if data.hasText():
+        clipboard.setText(data.text())
+    elif data.hasImage() and isinstance(data.imageData(), QImage):
+        clipboard.setImage(data.imageData())
+    else:
+        clipboard.clear()
 
 
 def text_only(cursor: QTextCursor) -> QMimeData:
