@@ -52,6 +52,9 @@ def dispose_widgets() -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
+    from editor.ui.widgets.pasting import keep_clipboard_past_exit
+
+    keep_clipboard_past_exit()  # the body's copies would crash the exit
     for widget in QApplication.topLevelWidgets():
         widget.deleteLater()
     # Twice: deleting a preview queues the deletion of its profile.

@@ -8,6 +8,7 @@ caption, credit, copyright and alt text live; the body only places it with ``![]
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from editor.model.article import Article, ImageRef
 
@@ -30,7 +31,12 @@ def _placement_line_re(photo_id: str) -> re.Pattern[str]:
 
 
 def next_photo_id(article: Article) -> str:
-    taken = {image.id for image in article.photos}
+    return free_photo_id(image.id for image in article.photos)
+
+
+def free_photo_id(ids: Iterable[str]) -> str:
+    """An id none of ``ids`` has, numbered as the photos are (p1, p2...)."""
+    taken = set(ids)
     number = len(taken) + 1
     while f"p{number}" in taken:
         number += 1

@@ -144,6 +144,36 @@ class ArticleDocument(QObject):
             self.photo_undo.push(_PhotoListCommand(self, f"Add photo {image.id}", after))
         return image, is_new
 
+    def add_photos_from(self, photos: list[ImageRef], media: MediaStore) -> dict[str, str]:
+        """Take photos made apart from the article (a paste's) into it, files and all, as one
+        step of the photo undo; returns each one's id here by its id there.
+
+        Each gets an id no photo of the article has; a photo whose file the article already
+        holds is that photo, as a photo added twice is.
+        """
+        after = list(self.article.photos)
+        ids: dict[str, str] = {}
+        for image in photos:
+            path = image.media_path
+            if path and path in media:
+                self.media.set_bytes(path, media.read(path))
+                for derived in media.derived_paths(path):
+                    self.media.set_bytes(derived, media.read(derived))
+                same_file = next((known for known in after if known.media_path == path), None)
+                if same_file is not None:
+                    ids[image.id] = same_file.id
+                    continue
+            added = dataclasses.replace(
+                image, id=photo_ops.free_photo_id(known.id for known in after), featured=False
+            )
+            after.append(added)
+            ids[image.id] = added.id
+        count = len(after) - len(self.article.photos)
+        if count:
+            text = f"Paste {count} photo{'s' if count != 1 else ''}"
+            self.photo_undo.push(_PhotoListCommand(self, text, after))
+        return ids
+
     def set_window_copies(self, media_path: str, thumbnail: bytes, display: bytes) -> None:
         """Keep the copies made from the original of ``media_path`` (see
         editor.media.window_copies); nothing of the article changes."""

@@ -36,6 +36,7 @@ from editor.ui.controllers.checks import TAB_TITLE as CHECKS_TAB_TITLE
 from editor.ui.controllers.checks import ChecksController
 from editor.ui.controllers.counts import CountsWidget
 from editor.ui.controllers.disk_changes import KEEP_BOTH, OVERWRITE, RELOAD, DiskChanges
+from editor.ui.controllers.paste import PasteController
 from editor.ui.controllers.photo_desk import PhotoDesk
 from editor.ui.controllers.recent_files import recent_files, remember_file
 from editor.ui.controllers.scroll_sync import ScrollSync
@@ -51,6 +52,7 @@ from editor.ui.panes.fields import FieldsPane
 from editor.ui.panes.photos import PhotosPane
 from editor.ui.panes.preview import PreviewPane
 from editor.ui.story_files import IMPORT_FILTER, dropped_story, is_imported
+from editor.ui.widgets.pasting import PLAIN_PASTE_KEYS, PlainTextField, mime_text
 
 if TYPE_CHECKING:
     # Imported where first used: the exporters, publishing, history and import modules take
@@ -107,6 +109,8 @@ class MainWindow(QMainWindow):
         self.body = BodyPane()
         self.preview = PreviewPane(self.document)
         self.photo_desk = PhotoDesk(self.document, self.photos, self.body, self)
+        # HTML pasted into the body becomes Markdown and photos (editor/ui/controllers/paste.py).
+        self.paste = PasteController(self.document, self.body, self.fields, self.show_status, self)
 
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("side_tabs")
@@ -198,6 +202,9 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self._action("&New", self.new_article, keys.New))
+        file_menu.addAction(
+            self._action("New Story from &Clipboard", self.new_story_from_clipboard)
+        )
         file_menu.addAction(self._action("&Open…", self.open_dialog, keys.Open))
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -229,6 +236,10 @@ class MainWindow(QMainWindow):
             # The fields handle these keys themselves; the menu is for the mouse.
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             edit_menu.addAction(action)
+            if method == "paste":
+                edit_menu.addAction(
+                    self._action("Paste as P&lain Text", self.paste_plain_text, PLAIN_PASTE_KEYS)
+                )
 
         photos_menu = self.menuBar().addMenu("&Photos")
         photos_menu.addAction(self._action("&Add Photos…", self._add_photos, "Ctrl+Shift+A"))
@@ -324,6 +335,16 @@ class MainWindow(QMainWindow):
         elif method in ("undo", "redo"):  # outside the text: the photo operations
             getattr(self.document.photo_undo, method)()
 
+    def paste_plain_text(self) -> None:
+        """Edit > Paste as Plain Text: the clipboard's text, never its formatting."""
+        widget = QApplication.focusWidget()
+        if widget is self.body:
+            self.paste.paste_plain_text()
+        elif isinstance(widget, QLineEdit | PlainTextField):
+            widget.paste()  # these fields only ever take plain text
+        elif isinstance(widget, QPlainTextEdit) and not widget.isReadOnly():
+            widget.insertPlainText(mime_text(QApplication.clipboard().mimeData()))
+
     def _add_photos(self) -> None:
         self.side_tabs.setCurrentWidget(self.photos)
         self.photo_desk.add_dialog()
@@ -356,6 +377,11 @@ class MainWindow(QMainWindow):
     def new_article(self) -> None:
         if self._confirm_discard():
             self.document.new()
+
+    def new_story_from_clipboard(self) -> bool:
+        """File > New Story from Clipboard: a story copied whole (headline, dateline,
+        paragraphs) as a new unsaved story, its fields filled as wire-text import fills them."""
+        return self._confirm_discard() and self.paste.new_story_from_clipboard()
 
     def open_dialog(self) -> None:
         if not self._confirm_discard():

@@ -9,6 +9,7 @@ the result, or the IngestError, as if the call were direct.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt
@@ -32,6 +33,16 @@ def import_in_background(
     window: QWidget, path: Path, *, allow_outside: bool = False
 ) -> ImportResult:
     """``import_file(path)`` run in the worker; raises IngestError for a story it refuses."""
+    return story_in_background(
+        window, lambda: _import_or_error(path, allow_outside), f"Importing {path.name}", path.name
+    )
+
+
+def story_in_background(
+    window: QWidget, work: Callable[[], ImportResult | IngestError], what: str, name: str
+) -> ImportResult:
+    """``work()`` run in the worker while the window waits; raises the IngestError it gives
+    back (``what`` names the job in the log, ``name`` the story in a message)."""
     loop = QEventLoop()
     outcome: list[ImportResult | IngestError] = []
 
@@ -40,16 +51,10 @@ def import_in_background(
         loop.quit()
 
     def failed(message: str) -> None:
-        outcome.append(IngestError(f"{path.name} could not be imported: {message}"))
+        outcome.append(IngestError(f"{name} could not be imported: {message}"))
         loop.quit()
 
-    run_in_background(
-        lambda: _import_or_error(path, allow_outside),
-        done,
-        failed,
-        logger=logger,
-        what=f"Importing {path.name}",
-    )
+    run_in_background(work, done, failed, logger=logger, what=what)
     window.setEnabled(False)
     QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     try:

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Signal
-from PySide6.QtGui import QDropEvent, QFont, QFontDatabase, QImage, QTextCursor, QTextOption
+from PySide6.QtCore import SIGNAL, QBuffer, QByteArray, QIODevice, QMimeData, Signal
+from PySide6.QtGui import (
+    QDropEvent,
+    QFont,
+    QFontDatabase,
+    QImage,
+    QTextCursor,
+    QTextOption,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from editor.ui.panes.photos import PHOTO_SUFFIXES
 from editor.ui.story_files import dropped_story
+from editor.ui.widgets.pasting import text_only
 
 
 def _photo_files(source: QMimeData) -> list[Path]:
@@ -41,6 +49,9 @@ class BodyPane(QPlainTextEdit):
     bodyEdited = Signal(str)
     photosDropped = Signal(list, int)  # list[Path], text position
     imagePasted = Signal(bytes, int)  # PNG bytes, text position
+    # HTML pasted (Word, Google Docs, a web page): the HTML, the clipboard's plain text ("" if
+    # none) and the text position; editor.ui.controllers.paste converts it.
+    htmlPasted = Signal(str, str, int)
     storyDropped = Signal(object)  # Path of a story file (.article, .md, .txt, .docx) dropped
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -147,11 +158,45 @@ class BodyPane(QPlainTextEdit):
         if files:
             self.photosDropped.emit(files, position)
         elif source.hasImage() and not source.hasText():
+            # A copied picture (a browser adds its <img> as HTML): the picture itself.
             image = source.imageData()
             if isinstance(image, QImage) and not image.isNull():
                 self.imagePasted.emit(_png_bytes(image), position)
+        elif source.hasHtml() and self.receivers(SIGNAL("htmlPasted(QString,QString,int)")):
+            self.htmlPasted.emit(source.html(), source.text() if source.hasText() else "", position)
         else:
             super().insertFromMimeData(source)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        # The body is Markdown source: copied, it is text, so that pasting it back (here or in
+        # another Dateline window) gives the same Markdown rather than a conversion of it.
+        return text_only(self.textCursor())
+
+    def insert_pasted(self, text: str, position: int, *, as_block: bool | None = None) -> None:
+        """Insert ``text`` at ``position`` as one undo step. Blocks (``as_block``; by default
+        text of several paragraphs) stand apart from the text around them by blank lines."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(max(0, min(position, self.document().characterCount() - 1)))
+        if as_block is None:
+            as_block = "\n\n" in text.strip("\n")
+        if as_block:
+            text = text.strip("\n")
+            block = cursor.block()
+            before = block.text()[: cursor.positionInBlock()]
+            after = block.text()[cursor.positionInBlock() :]
+            if before.strip():
+                text = "\n\n" + text
+            elif block.previous().isValid() and block.previous().text().strip():
+                text = "\n" + text
+            if after.strip():
+                text += "\n\n"
+            elif block.next().isValid() and block.next().text().strip():
+                text += "\n"
+        cursor.beginEditBlock()
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
 
 
 def _png_bytes(image: QImage) -> bytes:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from editor.model.article import Article
 from editor.model.dateline import STYLES
 from editor.spelling import available_languages, dictionary_for
+from editor.ui.widgets.pasting import OneLineEdit, PlainTextField
 from editor.ui.widgets.plain_text import plain_label
 
 # A headline longer than this is cut off in search results and on most home pages.
@@ -60,11 +60,11 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names)
 
 
-class _GrowingTextEdit(QPlainTextEdit):
+class _GrowingTextEdit(PlainTextField):
     """A small multi-line field (dek, editor's note) that does not take over the form."""
 
-    def __init__(self, lines: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, lines: int, *, one_line: bool = False) -> None:
+        super().__init__(one_line=one_line)
         self.setTabChangesFocus(True)
         height = self.fontMetrics().lineSpacing() * lines + 14
         self.setFixedHeight(height)
@@ -95,7 +95,7 @@ class FieldsPane(QScrollArea):
     # --- building ------------------------------------------------------------------------------
 
     def _line(self, name: str, placeholder: str = "", *, names: bool = False) -> QLineEdit:
-        edit = QLineEdit()
+        edit = OneLineEdit()
         edit.setObjectName(f"field_{name.replace('.', '_')}")
         edit.setPlaceholderText(placeholder)
         edit.setClearButtonEnabled(True)
@@ -107,8 +107,10 @@ class FieldsPane(QScrollArea):
             edit.textChanged.connect(lambda text: self._emit(name, text))
         return edit
 
-    def _text(self, name: str, lines: int, placeholder: str) -> _GrowingTextEdit:
-        edit = _GrowingTextEdit(lines)
+    def _text(
+        self, name: str, lines: int, placeholder: str, *, one_line: bool = False
+    ) -> _GrowingTextEdit:
+        edit = _GrowingTextEdit(lines, one_line=one_line)
         edit.setObjectName(f"field_{name}")
         edit.setPlaceholderText(placeholder)
         edit.textChanged.connect(lambda: self._emit(name, edit.toPlainText()))
@@ -134,7 +136,7 @@ class FieldsPane(QScrollArea):
         headline_label = QLabel("&Headline")
         headline_label.setBuddy(self.headline)  # a layout row gets no buddy by itself
         form.addRow(headline_label, headline_row)
-        self.dek = self._text("dek", 3, "The standfirst under the headline")
+        self.dek = self._text("dek", 3, "The standfirst under the headline", one_line=True)
         form.addRow("&Dek", self.dek)
         self.byline = self._line("byline", "Juan Manuel Blanco, Ana López", names=True)
         self.byline.setToolTip("Separate names with commas")
