@@ -256,7 +256,10 @@ class HtmlWalker:
         style = office_html.parse_style(attributes.get("style")) if "style" in attributes else {}
         self._count_attributes(attributes, style)
         if tag in _DROPPED_WITH_CONTENT:
-            self.dropped[_DROPPED_WITH_CONTENT[tag]] += 1
+            # The parser gives every fragment an empty <head>: only one with something in it
+            # was dropped.
+            if tag != "head" or node.child is not None:
+                self.dropped[_DROPPED_WITH_CONTENT[tag]] += 1
             if tag in _TAKE_SPACE:  # the words on its sides never showed as one
                 flow.runs.append(Run(" "))
             return
@@ -366,7 +369,8 @@ class HtmlWalker:
         if fmt.code:
             # Markdown has no emphasis inside code: the span stays one run, its text whole.
             return fmt
-        bold, italic, code = fmt.bold, fmt.italic, fmt.code
+        bold, italic = fmt.bold, fmt.italic
+        code = False
         if tag in ("b", "strong"):
             bold = True
         elif tag in ("i", "em", "cite", "dfn", "var"):

@@ -340,3 +340,11 @@ def test_a_line_break_after_a_comment_in_preformatted_text_is_kept() -> None:
 def test_emphasis_inside_code_never_splits_the_code_span() -> None:
     """Found by the property test: ``<code>0<b>0</b></code>`` became two spans read as one."""
     assert convert_html("<p><code>ab<b>cd</b>ef</code></p>").markdown == "`abcdef`"
+
+
+def test_a_plain_fragment_drops_nothing() -> None:
+    """The parser's own empty <head> is not something the reporter's paste lost."""
+    assert convert_html("<p>Just <b>a</b> paragraph.</p>").dropped == {}
+    assert convert_html("<html><head><title>T</title></head><p>P</p></html>").dropped == {
+        "page head": 1
+    }
