@@ -218,7 +218,9 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self._action("WordPress &Sites…", self.show_sites))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Import Markdown…", self.import_dialog, "Ctrl+I"))
+        file_menu.addAction(
+            self._action("&Import Story (Markdown, Word, Web Page)…", self.import_dialog, "Ctrl+I")
+        )
         file_menu.addAction(self._action("&Export…", self.show_export_dialog, "Ctrl+E"))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
