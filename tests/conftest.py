@@ -31,6 +31,10 @@ GUI_FIXTURES = frozenset({"qtbot", "qapp", "window"})
 WINDOW_NAMES = ("MainWindow", "editor.ui.main_window", "create_application")
 
 
+# Fixtures shared by the publishing tests: a keyring in memory, a sites file of their own.
+pytest_plugins = ["keyrings"]
+
+
 def _needs_the_gui(item: pytest.Item) -> bool:
     if GUI_FIXTURES & set(getattr(item, "fixturenames", ())):
         return True

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import keyring
 import pytest
@@ -16,7 +15,6 @@ from editor.sites import (
     KEYRING_SERVICE,
     Site,
     SiteError,
-    SiteStore,
     checked_site,
 )
 
@@ -31,21 +29,6 @@ class NoKeyring(MemoryKeyring):
 
     def get_password(self, service: str, username: str) -> str | None:
         raise NoKeyringError("no recommended backend was available")
-
-
-@pytest.fixture
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    monkeypatch.delenv("DATELINE_SITE_PASSWORD", raising=False)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> SiteStore:
-    return SiteStore(tmp_path / "config" / "sites.json")
 
 
 def test_password_goes_to_the_keyring_never_to_the_file(store, memory_keyring) -> None:

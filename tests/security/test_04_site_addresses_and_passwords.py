@@ -5,33 +5,13 @@ a time in scripts as documented"."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
-import keyring
 import pytest
 
 from editor.cli import main
-from editor.sites import Site, SiteError, SiteStore, checked_site, unencrypted_warning
-
-from keyrings import MemoryKeyring
+from editor.sites import Site, SiteError, checked_site, unencrypted_warning
 
 PASSWORD = "abcd EFGH ijkl MNOP qrst UVWX"
-
-
-@pytest.fixture
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    monkeypatch.delenv("DATELINE_SITE_PASSWORD", raising=False)
-    monkeypatch.delenv("DATELINE_SITE", raising=False)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> SiteStore:
-    return SiteStore(tmp_path / "config" / "sites.json")
 
 
 @pytest.mark.parametrize(
