@@ -45,6 +45,7 @@ from editor.ui.controllers.spelling_service import SpellingService
 from editor.ui.controllers.typography import SmartPunctuation, add_typography_actions
 from editor.ui.dialogs.find_replace import FindReplaceDialog, add_find_replace_actions
 from editor.ui.dialogs.questions import ask, choose, inform, refuse
+from editor.ui.menus import menu_named
 from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.checks_list import ChecksPanel
@@ -200,7 +201,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         keys = QKeySequence.StandardKey
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = menu_named(self, "&File")
         file_menu.addAction(self._action("&New", self.new_article, keys.New))
         file_menu.addAction(
             self._action("New Story from &Clipboard", self.new_story_from_clipboard)
@@ -225,7 +226,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
 
-        self.edit_menu = edit_menu = self.menuBar().addMenu("&Edit")
+        self.edit_menu = edit_menu = menu_named(self, "&Edit")
         for text, method, key in (
             ("&Undo", "undo", keys.Undo),
             ("&Redo", "redo", keys.Redo),
@@ -243,7 +244,7 @@ class MainWindow(QMainWindow):
                     self._action("Paste as P&lain Text", self.paste_plain_text, PLAIN_PASTE_KEYS)
                 )
 
-        photos_menu = self.menuBar().addMenu("&Photos")
+        photos_menu = menu_named(self, "&Photos")
         photos_menu.addAction(self._action("&Add Photos…", self._add_photos, "Ctrl+Shift+A"))
         undo = self.document.photo_undo.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence("Ctrl+Alt+Z"))
@@ -251,7 +252,7 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence("Ctrl+Alt+Shift+Z"))
         photos_menu.addActions([undo, redo])
 
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = menu_named(self, "&Help")
         help_menu.addAction(self._action("&About Dateline", self._about))
 
     def _wire(self) -> None:
