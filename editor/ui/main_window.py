@@ -45,8 +45,8 @@ from editor.ui.controllers.spelling_service import SpellingService
 from editor.ui.controllers.typography import SmartPunctuation, add_typography_actions
 from editor.ui.dialogs.find_replace import FindReplaceDialog, add_find_replace_actions
 from editor.ui.dialogs.questions import ask, choose, inform, refuse
-from editor.ui.menus import menu_named
 from editor.ui.document import ArticleDocument
+from editor.ui.menus import menu_named
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.checks_list import ChecksPanel
 from editor.ui.panes.fields import FieldsPane
