@@ -57,10 +57,16 @@ MAX_HEADLINE_CHARS = 200
 MAX_DEK_CHARS = 400
 PHOTO_WORKERS = min(4, os.cpu_count() or 1)
 
+# Word's "List Bullet 2" and like styles are level-one paragraphs of lists of their own, drawn
+# indented: the reader would make them one flat list, so they are nested here as Word shows them.
 _STYLE_MAP = """
 p[style-name='Title'] => h1.title:fresh
 p[style-name='Subtitle'] => p.subtitle:fresh
 p[style-name='Caption'] => p.caption:fresh
+p[style-name='List Bullet 2'] => ul|ol > li > ul > li:fresh
+p[style-name='List Bullet 3'] => ul|ol > li > ul|ol > li > ul > li:fresh
+p[style-name='List Number 2'] => ul|ol > li > ol > li:fresh
+p[style-name='List Number 3'] => ul|ol > li > ul|ol > li > ol > li:fresh
 """
 
 
@@ -73,7 +79,7 @@ class DocxImage:
     content_type: str  # as the document declares it
     alt: str  # the picture's description (descr), else its title
     caption: str  # the caption paragraph under it, as written ("" if none)
-    prepared: PreparedPhoto  # checked, measured, with its window copies: never decoded again
+    prepared: PreparedPhoto  # checked, measured, its thumbnail made: never decoded again
 
 
 @dataclass
@@ -99,7 +105,7 @@ def read_docx(data: bytes, name: str, *, today: dt.date | None = None) -> DocxSt
     facts = check_docx(data, name)
     name = printable(name, 120)
     story = DocxStory()
-    # Each picture's checks (a decode and two window copies) start as the reader reaches it:
+    # Each picture's checks (a decode at thumbnail size) start as the reader reaches it:
     # Pillow lets go of the interpreter while it decodes, so they run beside the reader.
     pool = ThreadPoolExecutor(max_workers=PHOTO_WORKERS)
     try:
@@ -153,7 +159,7 @@ class _Pictures:
         with image.open() as stream:
             data = stream.read()
         label = f"{self.name} picture {len(self.by_src) + 1}"
-        checked = self.pool.submit(prepare_photo, data, label)
+        checked = self.pool.submit(prepare_photo, data, label, display_copy=False)
         self.by_src[src] = _Picture(data, image.content_type or "", image.alt_text or "", checked)
         return {"src": src}
 
