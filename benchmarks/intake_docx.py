@@ -10,7 +10,7 @@ default "compress pictures" keeps photos near that size). Then times, over sever
 3. python-docx walking every paragraph, run, table cell and picture (the alternative; it
    gives no HTML, no list structure and no footnotes, so it is a lower bound for that path);
 4. ``read_docx``: the reading step (checks, mammoth, shaping, fields, and the photo checks
-   with their window copies for all 20 photos);
+   at thumbnail size for all 20 photos: the window makes the display copies when it shows them);
 5. ``import_docx_bytes``: the whole import, as ``dateline import story.docx`` and File > Open do
    it (reading, the HTML converter, the photos stored): the figure the 2 s target is for.
 

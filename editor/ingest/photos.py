@@ -128,7 +128,7 @@ class _Photos:
             return
         try:
             data = _read_photo_bytes(path)
-            prepared = prepare_photo(data, path.name)
+            prepared = prepare_photo(data, path.name, display_copy=False)
         except (_PhotoRefused, MediaError) as error:
             self.warnings.append(f"Photo could not be used: {src} ({error})")
             return

@@ -35,10 +35,12 @@ def gps_warning(name: str) -> str:
 
 
 def store_photo(media: MediaStore, data: bytes, prepared: PreparedPhoto) -> str:
-    """Keep the original bytes (under their content hash) and the derived images."""
+    """Keep the original bytes (under their content hash) and the derived images made (an
+    imported photo has no display copy: the window makes both copies when it shows it)."""
     media_path = media.add_bytes(data, prepared.extension)
     media.set_bytes(media.derived_path(media_path, "thumb"), prepared.thumbnail)
-    media.set_bytes(media.derived_path(media_path, "display"), prepared.display)
+    if prepared.display:
+        media.set_bytes(media.derived_path(media_path, "display"), prepared.display)
     return media_path
 
 

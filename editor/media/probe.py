@@ -43,7 +43,7 @@ class PreparedPhoto:
     metadata: PhotoMetadata
     notes: tuple[str, ...]  # what the reporter should know, in their words
     thumbnail: bytes  # upright sRGB JPEG, longest side at most THUMBNAIL_SIDE
-    display: bytes  # upright sRGB JPEG, longest side at most DISPLAY_SIDE
+    display: bytes  # upright sRGB JPEG, longest side at most DISPLAY_SIDE; b"" if not made
 
     @property
     def has_gps(self) -> bool:
@@ -51,12 +51,17 @@ class PreparedPhoto:
         return self.metadata.gps is not None
 
 
-def prepare_photo(data: bytes, name: str) -> PreparedPhoto:
-    """Check and read the photo in ``data``; raise MediaError naming ``name`` if unusable."""
+def prepare_photo(data: bytes, name: str, *, display_copy: bool = True) -> PreparedPhoto:
+    """Check and read the photo in ``data``; raise MediaError naming ``name`` if unusable.
+
+    Without ``display_copy`` the photo is still decoded (at thumbnail size, which JPEG's draft
+    mode makes about 25 times cheaper) and ``display`` is empty: importing a story with many
+    photos leaves the display copies to the window, which makes them in the background.
+    """
     photo = open_photo(data, name)
     _refuse_unpublishable(photo)
     metadata = read_metadata(photo.image)  # before decoding, which consumes the opened file
-    thumbnail, display, colour_notes = _window_images(photo)
+    thumbnail, display, colour_notes = _window_images(photo, with_display=display_copy)
     extension, mime = FORMATS[photo.format]
     width, height = photo.upright_size
     return PreparedPhoto(
@@ -80,18 +85,22 @@ def make_window_copies(data: bytes, name: str) -> tuple[bytes, bytes]:
     return thumbnail, display
 
 
-def _window_images(photo: OpenedPhoto) -> tuple[bytes, bytes, tuple[str, ...]]:
-    """Thumbnail and display JPEGs of an opened photo, and notes on its colours."""
+def _window_images(
+    photo: OpenedPhoto, *, with_display: bool = True
+) -> tuple[bytes, bytes, tuple[str, ...]]:
+    """Thumbnail and display JPEGs of an opened photo (display empty unless ``with_display``),
+    and notes on its colours."""
     long_side = max(photo.size)
-    pixels = decode_first_frame(photo, draft_scale(long_side, min(DISPLAY_SIDE, long_side)))
+    side = DISPLAY_SIDE if with_display else THUMBNAIL_SIDE
+    pixels = decode_first_frame(photo, draft_scale(long_side, min(side, long_side)))
     # Shrink first: the long side does not depend on orientation, and turning the picture and
     # converting its colours cost less on the display image than on the decoded one.
-    display = make_upright(fit_within(pixels, DISPLAY_SIDE, PREVIEW_FILTER), photo.orientation)
+    display = make_upright(fit_within(pixels, side, PREVIEW_FILTER), photo.orientation)
     display, colour_notes = to_srgb(display, photo.icc_profile)
     thumbnail = fit_within(display, THUMBNAIL_SIDE)
     return (
         jpeg_bytes(thumbnail, THUMBNAIL_QUALITY),
-        jpeg_bytes(display, DISPLAY_QUALITY),
+        jpeg_bytes(display, DISPLAY_QUALITY) if with_display else b"",
         colour_notes,
     )
 

@@ -69,6 +69,16 @@ def test_every_picture_is_a_placed_photo_with_its_caption_and_footnotes_are_mark
     assert "[^1]" in article.body and "\n[^1]: Figure from the organisers" in article.body
 
 
+def test_import_makes_thumbnails_and_leaves_display_copies_to_the_window() -> None:
+    """A display copy costs about 25 times a thumbnail-size decode: the import of a 20-photo
+    story would spend most of its time on them, and the window makes them anyway."""
+    result = import_file(DOCX / "libreoffice-story.docx")
+    for photo in result.article.photos:
+        assert result.media.derived_paths(photo.media_path) == [
+            result.media.derived_path(photo.media_path, "thumb")
+        ]
+
+
 def test_command_line_imports_a_word_file(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     out = tmp_path / "story.article"
     assert main(["import", str(DOCX / "python-docx-plain.docx"), "-o", str(out)]) == 0

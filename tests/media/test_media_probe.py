@@ -504,6 +504,30 @@ def test_jpeg_cut_anywhere_is_refused_even_when_decoded_small(progressive: bool)
     assert max(decoded(prepare_photo(data, "whole.jpg").display).size) == DISPLAY_SIDE
 
 
+@pytest.mark.parametrize("progressive", [True, False], ids=["progressive", "baseline"])
+def test_without_a_display_copy_a_photo_is_checked_as_fully(progressive: bool) -> None:
+    """Import decodes at thumbnail size only (1/8 here): every scan is still read, so a cut
+    file is refused, and the thumbnail and notes are those of the full preparation."""
+    data = encoded(noisy_picture((3400, 1200)), "JPEG", quality=85, progressive=progressive)
+    for cut in (len(data) // 3, len(data) - 2):
+        with pytest.raises(MediaError, match="stops part way"):
+            prepare_photo(data[:cut], "cut.jpg", display_copy=False)
+    quick = prepare_photo(data, "whole.jpg", display_copy=False)
+    full = prepare_photo(data, "whole.jpg")
+    assert quick.display == b""
+    assert decoded(quick.thumbnail).size == decoded(full.thumbnail).size == (THUMBNAIL_SIDE, 113)
+    assert (quick.width, quick.height, quick.notes) == (full.width, full.height, full.notes)
+
+
+def test_without_a_display_copy_colour_notes_are_kept() -> None:
+    picture = Image.new("CMYK", (900, 600), (0, 230, 230, 0))
+    data = encoded(picture, "JPEG", quality=90)
+    assert prepare_photo(data, "press.jpg", display_copy=False).notes == (
+        prepare_photo(data, "press.jpg").notes
+    )
+    assert prepare_photo(data, "press.jpg", display_copy=False).notes
+
+
 def test_big_photo_gives_small_derived_images() -> None:
     picture = Image.new("RGB", (6000, 4000), GREY)
     ImageDraw.Draw(picture).rectangle((0, 0, 1500, 1000), fill=RED)

@@ -19,6 +19,8 @@ def _preview_state(window, qtbot) -> dict:  # type: ignore[no-untyped-def]
     window.preview.page().runJavaScript(
         "JSON.stringify({h: (document.querySelector('h1') || {}).textContent || '',"
         " imgs: document.querySelectorAll('article img').length,"
+        " loaded: [...document.querySelectorAll('article img')]"
+        ".filter(i => i.complete && i.naturalWidth > 0).length,"
         " notes: document.querySelectorAll('.footnote li').length})",
         0,
         lambda value: found.update(json.loads(value)),
@@ -40,6 +42,12 @@ def test_opening_a_word_file_imports_it_as_a_new_story(window, qtbot) -> None:
         return state["h"] == article.headline and state["imgs"] == 2 and state["notes"] == 3
 
     qtbot.waitUntil(shown, timeout=20_000)
+    # Import made no display copies (editor/media/probe.py): the window made them from the
+    # originals, and the preview shows both pictures.
+    qtbot.waitUntil(lambda: _preview_state(window, qtbot)["loaded"] == 2, timeout=20_000)
+    media = window.document.media
+    for photo in article.photos:
+        assert len(media.derived_paths(photo.media_path)) == 2
 
 
 def test_a_word_file_dropped_on_the_body_opens_instead_of_typing_its_path(
