@@ -327,6 +327,20 @@ def test_a_paste_into_the_dek_is_one_line_of_its_text(window, qtbot) -> None:
     assert window.document.article.dek == "Thousands walk north. Police watch."
 
 
+def test_a_large_html_only_paste_into_the_editors_note_is_read_in_the_worker(window, qtbot) -> None:
+    note = window.fields.editors_note
+    note.setFocus()
+    html = "".join(f"<p>Check figure {n} with <b>the desk</b>.</p>" for n in range(6000))
+    _clipboard(html=html)
+    qtbot.keyClick(note, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert note.isReadOnly() and note.converting  # the GUI thread did not read it
+    qtbot.waitUntil(lambda: not note.converting, timeout=60_000)
+    assert not note.isReadOnly()
+    text = note.toPlainText()
+    assert text.startswith("Check figure 0 with the desk.\n\nCheck figure 1") and "**" not in text
+    assert window.document.article.editors_note == text
+
+
 # --- a new story ---------------------------------------------------------------------------------
 
 

@@ -49,6 +49,13 @@ def one_line_text(source: QMimeData | None) -> str:
     return one_line(mime_text(source))
 
 
+def _large_html_only(source: QMimeData) -> bool:
+    """HTML with no plain text beside it, too long to read on the GUI thread."""
+    from editor.ingest.html_markdown import OFF_THREAD_CHARS
+
+    return not source.hasText() and source.hasHtml() and len(source.html()) > OFF_THREAD_CHARS
+
+
 def keep_clipboard_past_exit() -> None:
     """Put what this program copied back on the clipboard as data Qt made itself.
 
@@ -112,15 +119,44 @@ class PlainTextField(QPlainTextEdit):
     def __init__(self, *, one_line: bool = False) -> None:
         super().__init__()
         self.one_line = one_line
+        self.converting = False  # a large paste is being read in the worker
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText() or source.hasHtml()
 
     def insertFromMimeData(self, source: QMimeData) -> None:
+        if not self.one_line and _large_html_only(source):
+            self._insert_in_background(source.html())
+            return
         text = one_line_text(source) if self.one_line else mime_text(source)
         if text:
             self.textCursor().insertText(text)
             self.ensureCursorVisible()
+
+    def _insert_in_background(self, html: str) -> None:
+        """Read the text of a large HTML-only paste in the worker (10 MB takes seconds), the
+        field read-only meanwhile so that the paste's place cannot move."""
+        from editor.ingest.pasted_text import html_plain_text
+        from editor.ui.worker import run_in_background
+
+        was_read_only = self.isReadOnly()
+        self.setReadOnly(True)
+        self.converting = True
+
+        def done(text: str) -> None:
+            self.converting = False
+            self.setReadOnly(was_read_only)
+            if text:
+                self.textCursor().insertText(text)
+                self.ensureCursorVisible()
+
+        def failed(_message: str) -> None:
+            self.converting = False
+            self.setReadOnly(was_read_only)
+
+        run_in_background(
+            lambda: html_plain_text(html), done, failed, self, what="Reading a pasted text"
+        )
 
     def createMimeDataFromSelection(self) -> QMimeData:
         return text_only(self.textCursor())
