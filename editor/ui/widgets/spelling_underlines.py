@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import (
-    QColor,
     QInputMethodEvent,
     QSyntaxHighlighter,
     QTextBlockUserData,
@@ -22,8 +21,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLineEdit
 
+from editor.ui.theme_table import named_colour
+
 SWEEP_SLICE_S = 0.004  # GUI time per event-loop turn spent redrawing a new pass's underlines
-MISSPELLED_COLOUR = QColor("#d0021b")
 
 Span = tuple[int, int, str]  # start, end, word: offsets in one line (or one field)
 
@@ -31,7 +31,8 @@ Span = tuple[int, int, str]  # start, end, word: offsets in one line (or one fie
 def misspelled_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-    fmt.setUnderlineColor(MISSPELLED_COLOUR)
+    # Red that stands out on the light or the dark page (editor/ui/theme_table.py).
+    fmt.setUnderlineColor(named_colour("misspelled_underline"))
     return fmt
 
 
