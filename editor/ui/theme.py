@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from editor.ui.controllers.dark_preview import DarkPreview
 from editor.ui.menus import menu_named
 from editor.ui.theme_table import Scheme, build_palette
+from editor.ui.widgets.palette_style import announce_new_palette
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
@@ -92,6 +93,7 @@ class ThemeController(QObject):
             return  # already shown: a palette change repaints every widget
         self._scheme = scheme
         app.setPalette(build_palette(scheme))
+        announce_new_palette()  # to the widgets whose stylesheets name colours
         logger.debug("Theme %s (chosen: %s)", scheme, self._choice)
         self.applied.emit(scheme)
 

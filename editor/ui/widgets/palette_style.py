@@ -2,39 +2,96 @@
 
 Qt resolves ``palette(mid)`` in a stylesheet once, when the stylesheet is set, and a named colour
 (an error's red) differs between light and dark: a widget whose look depends on either must be
-styled again when the application's palette changes. ``follow_palette`` calls back on every
-palette change of one widget (an event filter on that widget only: a filter on the whole
-application crashes once a web view exists).
+styled again when the application's palette changes. Qt does not tell a widget whose stylesheet
+sets its colours that the application's palette changed, and an event filter on the whole
+application crashes once a web view exists; so whoever sets the application's palette (the
+theme, editor/ui/theme.py) says so with ``announce_new_palette``, and ``follow_palette`` calls
+back on that and on every palette change of the widget itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
-PALETTE_EVENTS = frozenset({QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange})
+
+class _PaletteNews(QObject):
+    """Says that the application's palette was replaced."""
+
+    replaced = Signal()
+
+
+_news: _PaletteNews | None = None
+
+
+def _palette_news() -> _PaletteNews:
+    global _news
+    if _news is None:
+        _news = _PaletteNews(QCoreApplication.instance())
+    return _news
+
+
+def announce_new_palette() -> None:
+    """After the application's palette was replaced: once the widgets have taken it on, set
+    every widget's stylesheet again and tell the widgets styled here to make theirs anew.
+
+    A widget with a stylesheet, even one naming no colour, keeps the palette Qt worked out when
+    the sheet was set; setting the sheet again makes it take the new palette.
+    """
+    QTimer.singleShot(0, _palette_news(), _restyle_everything)
+
+
+def _restyle_everything() -> None:
+    for widget in QApplication.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
+    _palette_news().replaced.emit()
 
 
 class _PaletteWatcher(QObject):
     """Calls ``changed(application_wide)`` after the watched widget's palette, or the
-    application's, changed."""
+    application's, changed.
+
+    Widgets take on a new application palette on the event loop's next turn, so the call for
+    that is put off until then, and made once however many times the news came.
+    """
 
     def __init__(self, widget: QWidget, changed: Callable[[bool], None]) -> None:
         super().__init__(widget)
         self._changed = changed
         self._running = False
+        self._queued = False
+        _palette_news().replaced.connect(self._queue)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Restyling may itself change the widget's palette: never re-enter.
-        if event.type() in PALETTE_EVENTS and not self._running:
-            self._running = True
-            try:
-                self._changed(event.type() == QEvent.Type.ApplicationPaletteChange)
-            finally:
-                self._running = False
+        kind = event.type()
+        if kind == QEvent.Type.ApplicationPaletteChange:
+            self._queue()
+        elif kind == QEvent.Type.PaletteChange:
+            self._call(False)
         return False
+
+    def _queue(self) -> None:
+        if not self._queued:
+            self._queued = True
+            QTimer.singleShot(0, self, self._application_palette_changed)
+
+    def _application_palette_changed(self) -> None:
+        self._queued = False
+        self._call(True)
+
+    def _call(self, application_wide: bool) -> None:
+        # Restyling may itself change the widget's palette: never re-enter.
+        if self._running:
+            return
+        self._running = True
+        try:
+            self._changed(application_wide)
+        finally:
+            self._running = False
 
 
 def follow_palette(widget: QWidget, changed: Callable[[], None]) -> None:
