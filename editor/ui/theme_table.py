@@ -122,6 +122,7 @@ NAMED: dict[str, tuple[str, str]] = {
     # The editor's note field: a yellow slip.
     "slip_background": ("#fff8d6", "#3d3411"),
     "slip_text": ("#3a3000", "#ffe9a0"),
+    "slip_placeholder": ("#6b5a1e", "#d9c78c"),
     # A warning banner (a photo that gives away where it was taken).
     "alert_background": ("#fde7e9", "#4a1c22"),
     "alert_text": ("#8a0010", "#ffc7cd"),
@@ -152,6 +153,7 @@ NAMED_TEXT_ON: tuple[tuple[str, Role | str], ...] = (
     ("icon_mark", "error_text"),
     ("icon_mark", "note_text"),
     ("slip_text", "slip_background"),
+    ("slip_placeholder", "slip_background"),
     ("alert_text", "alert_background"),
     ("inserted_text", "inserted_background"),
     ("deleted_text", "deleted_background"),

@@ -215,7 +215,11 @@ class FieldsPane(QScrollArea):
         # A yellow slip, light or dark (editor/ui/theme_table.py).
         set_palette_style(
             self.editors_note,
-            lambda: f"background: {named_hex('slip_background')}; color: {named_hex('slip_text')};",
+            lambda: (
+                f"background: {named_hex('slip_background')};"
+                f" color: {named_hex('slip_text')};"
+                f" placeholder-text-color: {named_hex('slip_placeholder')};"
+            ),
         )
         form.addRow("Editor's &note", self.editors_note)
         return group
