@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self._install_writing_tools()
         # Light or dark, as the desktop or the reporter says (editor/ui/theme.py).
-        self.theme = install_theme(self)
+        self.theme = install_theme(self, self.settings, self.preview)
         # The editor's eye: the Checks tab and spelling underlines, sharing one personal
         # dictionary (editor/ui/controllers/checks.py, spelling.py).
         self.spelling_service = SpellingService(self)

@@ -12,19 +12,16 @@ View > Dark Preview (``view/dark_preview``) darkens only the window's preview
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from editor.ui.controllers.dark_preview import DarkPreview
 from editor.ui.menus import menu_named
+from editor.ui.panes.preview import PreviewPane
 from editor.ui.theme_table import Scheme, build_palette
 from editor.ui.widgets.palette_style import announce_new_palette
-
-if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +95,7 @@ class ThemeController(QObject):
         self.applied.emit(scheme)
 
 
-def add_theme_menu(controller: ThemeController, window: MainWindow) -> QActionGroup:
+def add_theme_menu(controller: ThemeController, window: QMainWindow) -> QActionGroup:
     """View > Theme > System / Light / Dark, one of them checked."""
     menu = menu_named(window, "&View").addMenu("T&heme")
     menu.setObjectName("menu_theme")
@@ -116,12 +113,14 @@ def add_theme_menu(controller: ThemeController, window: MainWindow) -> QActionGr
     return group
 
 
-def install_theme(window: MainWindow) -> ThemeController:
+def install_theme(
+    window: QMainWindow, settings: QSettings, preview: PreviewPane
+) -> ThemeController:
     """Apply the chosen theme and add View > Theme and View > Dark Preview to ``window``."""
-    controller = ThemeController(window.settings, window)
+    controller = ThemeController(settings, window)
     controller.apply()
     add_theme_menu(controller, window)
-    dark_preview = DarkPreview(window.preview, window.settings, window)
+    dark_preview = DarkPreview(preview, settings, window)
     menu_named(window, "&View").addAction(dark_preview.action)
     controller.dark_preview = dark_preview
     return controller
