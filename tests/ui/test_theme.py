@@ -329,3 +329,23 @@ def test_the_dark_preview_never_reaches_an_export(qtbot, sample_window, tmp_path
     page = dark.read_text(encoding="utf-8")
     assert "dl-dark" not in page
     assert "--paper: #ffffff" in page
+
+
+def test_an_open_history_comparison_takes_the_new_colours(qtbot, themed_window, tmp_path):
+    path = tmp_path / "story.article"
+    themed_window.document.set_body("Migrants left Tapachula on Tuesday.")
+    assert themed_window._save_to(path)
+    themed_window.document.set_body("Migrants reached Huixtla on Wednesday.")
+    assert themed_window.save()
+    dialog = themed_window.show_history()
+    qtbot.addWidget(dialog)
+    dialog.select(1)
+
+    def inserted_colour() -> str:
+        found = dialog.diff.document().find("Wednesday")
+        return found.charFormat().foreground().color().name()
+
+    assert inserted_colour() == NAMED["inserted_text"][0]
+    themed_window.theme.choose("dark")
+    qtbot.waitUntil(lambda: inserted_colour() == NAMED["inserted_text"][1])
+    dialog.close()

@@ -33,7 +33,8 @@ from editor.model.revisions import Revision, RevisionError, field_changes, word_
 from editor.ui.controllers import ShowStatus
 from editor.ui.dialogs.questions import ask, refuse
 from editor.ui.document import ArticleDocument
-from editor.ui.theme_table import named_hex
+from editor.ui.theme_table import is_dark, named_hex
+from editor.ui.widgets.palette_style import follow_palette
 from editor.ui.widgets.plain_text import plain_label
 
 
@@ -92,6 +93,8 @@ class HistoryDialog(QDialog):
         self.diff = QTextBrowser()
         self.diff.setObjectName("history_diff")
         self.diff.setOpenLinks(False)
+        self._diff_dark = is_dark()
+        follow_palette(self.diff, self._palette_changed)
         self.note = plain_label()
         self.note.setWordWrap(True)
 
@@ -183,6 +186,14 @@ class HistoryDialog(QDialog):
         if self.shown is not None:
             self.diff.setHtml(comparison_html(self.shown, self.document))
         self._update_buttons()
+
+    def _palette_changed(self) -> None:
+        """Light to dark or back: the comparison's colours are in its HTML, so it is made again."""
+        if is_dark() == self._diff_dark:
+            return
+        self._diff_dark = is_dark()
+        if self.shown is not None:
+            self.diff.setHtml(comparison_html(self.shown, self.document))
 
     # --- restoring -----------------------------------------------------------------------------
 
