@@ -7,7 +7,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from editor import RESOURCES
@@ -349,3 +349,22 @@ def test_an_open_history_comparison_takes_the_new_colours(qtbot, themed_window, 
     themed_window.theme.choose("dark")
     qtbot.waitUntil(lambda: inserted_colour() == NAMED["inserted_text"][1])
     dialog.close()
+
+
+def test_spelling_underlines_take_the_new_theme_colour(qtbot, themed_window, tmp_path):
+    themed_window.spelling_service.set_personal_path(tmp_path / "dictionary.txt")
+    themed_window.document.set_body("The carravan left Tapachula.")
+    themed_window.body.show_text("The carravan left Tapachula.")
+    block = themed_window.body.document().firstBlock()
+
+    def underline_colours() -> set[str]:
+        return {
+            part.format.underlineColor().name()
+            for part in block.layout().formats()
+            if part.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+        }
+
+    light, dark = NAMED["misspelled_underline"]
+    qtbot.waitUntil(lambda: underline_colours() == {light}, timeout=10_000)
+    themed_window.theme.choose("dark")
+    qtbot.waitUntil(lambda: underline_colours() == {dark})

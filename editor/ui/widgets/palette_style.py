@@ -51,6 +51,23 @@ def _restyle_everything() -> None:
     _palette_news().replaced.emit()
 
 
+def on_new_palette(context: QObject, changed: Callable[[], None]) -> None:
+    """Call ``changed`` after each ``announce_new_palette``, while ``context`` lives: for what
+    is not a widget (a highlighter) but draws in colours of the theme."""
+    _palette_news().replaced.connect(_Relay(context, changed).relay)
+
+
+class _Relay(QObject):
+    """Passes the news on while its parent lives: deleted with it, it is disconnected."""
+
+    def __init__(self, parent: QObject, changed: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._changed = changed
+
+    def relay(self) -> None:
+        self._changed()
+
+
 class _PaletteWatcher(QObject):
     """Calls ``changed(application_wide)`` after the watched widget's palette, or the
     application's, changed.

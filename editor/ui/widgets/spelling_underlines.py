@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLineEdit
 
 from editor.ui.theme_table import named_colour
+from editor.ui.widgets.palette_style import follow_palette, on_new_palette
 
 SWEEP_SLICE_S = 0.004  # GUI time per event-loop turn spent redrawing a new pass's underlines
 
@@ -112,6 +113,14 @@ class SpellingHighlighter(QSyntaxHighlighter):
         self._sweep_timer = QTimer(self)
         self._sweep_timer.setSingleShot(True)
         self._sweep_timer.timeout.connect(self._sweep)
+        on_new_palette(self, self._palette_changed)
+
+    def _palette_changed(self) -> None:
+        """Light to dark or back: the underlines in the new theme's red."""
+        colour = misspelled_format().underlineColor()
+        if colour != self._format.underlineColor():
+            self._format = misspelled_format()
+            self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
         data = self.currentBlockUserData()
@@ -197,6 +206,13 @@ class LineEditSpelling(QObject):
         self.spans: tuple[Span, ...] = ()
         self._format = misspelled_format()
         edit.textChanged.connect(self._text_changed)
+        follow_palette(edit, self._palette_changed)
+
+    def _palette_changed(self) -> None:
+        colour = misspelled_format().underlineColor()
+        if colour != self._format.underlineColor():
+            self._format = misspelled_format()
+            self.redraw()
 
     def _text_changed(self, text: str) -> None:
         self.spans = shift_spans(self._text, self.spans, text)
