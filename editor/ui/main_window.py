@@ -53,6 +53,7 @@ from editor.ui.panes.fields import FieldsPane
 from editor.ui.panes.photos import PhotosPane
 from editor.ui.panes.preview import PreviewPane
 from editor.ui.story_files import IMPORT_FILTER, dropped_story, is_imported
+from editor.ui.theme import install_theme
 from editor.ui.widgets.pasting import PLAIN_PASTE_KEYS, PlainTextField, mime_text
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def _titled(title: str, widget: QWidget) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
     label = QLabel(title)
-    label.setStyleSheet("font-weight: 600; padding: 6px 10px; color: #444;")
+    label.setStyleSheet("font-weight: 600; padding: 6px 10px;")  # the palette's text colour
     layout.addWidget(label)
     layout.addWidget(widget, 1)
     return box
@@ -129,6 +130,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._wire()
         self._install_writing_tools()
+        # Light or dark, as the desktop or the reporter says (editor/ui/theme.py).
+        self.theme = install_theme(self, self.settings, self.preview)
         # The editor's eye: the Checks tab and spelling underlines, sharing one personal
         # dictionary (editor/ui/controllers/checks.py, spelling.py).
         self.spelling_service = SpellingService(self)
@@ -191,7 +194,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         heading = QHBoxLayout()
         label = QLabel("Preview")
-        label.setStyleSheet("font-weight: 600; padding: 6px 10px; color: #444;")
+        label.setStyleSheet("font-weight: 600; padding: 6px 10px;")  # the palette's text colour
         heading.addWidget(label)
         heading.addWidget(self.preview_modes)
         heading.addStretch(1)

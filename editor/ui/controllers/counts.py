@@ -37,6 +37,8 @@ from editor.model.counts import (
     target_words,
 )
 from editor.ui.document import ArticleDocument
+from editor.ui.theme_table import named_hex
+from editor.ui.widgets.palette_style import set_palette_style
 from editor.ui.worker import run_in_background
 
 logger = logging.getLogger(__name__)
@@ -44,7 +46,9 @@ logger = logging.getLogger(__name__)
 BODY_IDLE_MS = 250
 SELECTION_IDLE_MS = 120
 TARGET_PRESETS = (300, 400, 500, 600, 800, 1000, 1500, 2000)
-STATE_COLOURS = {"short": "#666666", "on": "#1b7a33", "over": "#b00020"}
+# The target's states in the theme's colours: short is the palette's muted text, on length
+# green, over red (editor/ui/theme_table.py has their light and dark values).
+STATE_COLOURS = {"short": None, "on": "success_text", "over": "error_text"}
 
 
 def _count(number: int, noun: str) -> str:
@@ -109,6 +113,8 @@ class CountsWidget(QWidget):
         self.progress.setFixedSize(72, 10)
         self.target_label = QLabel()
         self.target_label.setObjectName("target_label")
+        set_palette_style(self.progress, self._progress_style)
+        set_palette_style(self.target_label, self._target_label_style)
         self.target_button = QToolButton()
         self.target_button.setObjectName("target_button")
         self.target_button.setText("Target")
@@ -212,9 +218,7 @@ class CountsWidget(QWidget):
         self.target_label.setVisible(progress is not None)
         if progress is None:
             return
-        colour = STATE_COLOURS[progress.state]
         self.target_label.setText(progress.text())
-        self.target_label.setStyleSheet(f"color: {colour};")
         self.target_label.setToolTip(
             {
                 "short": f"{progress.target - progress.words:,} words to go",
@@ -224,11 +228,30 @@ class CountsWidget(QWidget):
         )
         self.progress.setRange(0, progress.target)
         self.progress.setValue(min(progress.words, progress.target))
-        self.progress.setStyleSheet(
-            "QProgressBar { border: 1px solid #bbb; border-radius: 3px; background: #eee; }"
-            f" QProgressBar::chunk {{ background: {colour}; border-radius: 2px; }}"
-        )
         self.progress.setProperty("state", progress.state)
+        self._restyle_target()
+
+    def _state_colour(self) -> str:
+        name = STATE_COLOURS.get(str(self.progress.property("state")))
+        return named_hex(name) if name else "palette(placeholder-text)"
+
+    def _target_label_style(self) -> str:
+        return f"color: {self._state_colour()};"
+
+    def _progress_style(self) -> str:
+        return (
+            "QProgressBar { border: 1px solid palette(mid); border-radius: 3px;"
+            " background: palette(base); }"
+            f" QProgressBar::chunk {{ background: {self._state_colour()}; border-radius: 2px; }}"
+        )
+
+    def _restyle_target(self) -> None:
+        for widget, style in (
+            (self.target_label, self._target_label_style()),
+            (self.progress, self._progress_style()),
+        ):
+            if widget.styleSheet() != style:
+                widget.setStyleSheet(style)
 
     # --- the target ----------------------------------------------------------------------------
 

@@ -47,12 +47,12 @@ from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.fields import FieldsPane
 from editor.ui.panes.photos import PhotosPane
+from editor.ui.theme_table import named_hex
+from editor.ui.widgets.palette_style import set_palette_style
 from editor.ui.widgets.plain_text import plain_label
 from editor.ui.widgets.text_spans import TextWidget, replace_span, select_span, widget_text
 
 COUNT_IDLE_MS = 150
-ERROR_STYLE = "color: #b00020;"
-NOTE_STYLE = "color: #444;"
 
 
 @dataclass
@@ -102,6 +102,7 @@ class FindReplaceDialog(QDialog):
         self.status.setObjectName("find_status")
         self.status.setWordWrap(True)
         self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 2)
+        set_palette_style(self.status, self._status_style)
 
         form = QFormLayout()
         form.addRow("&Find:", self.find_edit)
@@ -152,9 +153,17 @@ class FindReplaceDialog(QDialog):
         self._count_timer.start()
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.status.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
-        self.status.setText(text)
         self.status.setProperty("error", error)
+        style = self._status_style()
+        if self.status.styleSheet() != style:
+            self.status.setStyleSheet(style)
+        self.status.setText(text)
+
+    def _status_style(self) -> str:
+        """An error in the theme's red, anything else in the window's text colour."""
+        if self.status.property("error"):
+            return f"color: {named_hex('error_text')};"
+        return "color: palette(window-text);"
 
     def _show_count(self) -> None:
         """How many matches, as the reporter types the pattern (or what is wrong with it)."""

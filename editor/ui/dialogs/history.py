@@ -33,10 +33,27 @@ from editor.model.revisions import Revision, RevisionError, field_changes, word_
 from editor.ui.controllers import ShowStatus
 from editor.ui.dialogs.questions import ask, refuse
 from editor.ui.document import ArticleDocument
+from editor.ui.theme_table import is_dark, named_hex
+from editor.ui.widgets.palette_style import follow_palette
 from editor.ui.widgets.plain_text import plain_label
 
-_INSERT_STYLE = "background-color:#dcf3e1; color:#0b5a1f; text-decoration:underline;"
-_DELETE_STYLE = "background-color:#fbe1e1; color:#9b1c1c; text-decoration:line-through;"
+
+def _insert_style() -> str:
+    """Added text: green, underlined, in the theme's light or dark pair."""
+    return (
+        f"background-color:{named_hex('inserted_background')};"
+        f" color:{named_hex('inserted_text')}; text-decoration:underline;"
+    )
+
+
+def _delete_style() -> str:
+    """Removed text: red, struck through, in the theme's light or dark pair."""
+    return (
+        f"background-color:{named_hex('deleted_background')};"
+        f" color:{named_hex('deleted_text')}; text-decoration:line-through;"
+    )
+
+
 # Unchanged text longer than this is shortened to its first and last CONTEXT characters.
 _LONG_EQUAL = 700
 _CONTEXT = 240
@@ -76,6 +93,8 @@ class HistoryDialog(QDialog):
         self.diff = QTextBrowser()
         self.diff.setObjectName("history_diff")
         self.diff.setOpenLinks(False)
+        self._diff_dark = is_dark()
+        follow_palette(self.diff, self._palette_changed)
         self.note = plain_label()
         self.note.setWordWrap(True)
 
@@ -168,6 +187,14 @@ class HistoryDialog(QDialog):
             self.diff.setHtml(comparison_html(self.shown, self.document))
         self._update_buttons()
 
+    def _palette_changed(self) -> None:
+        """Light to dark or back: the comparison's colours are in its HTML, so it is made again."""
+        if is_dark() == self._diff_dark:
+            return
+        self._diff_dark = is_dark()
+        if self.shown is not None:
+            self.diff.setHtml(comparison_html(self.shown, self.document))
+
     # --- restoring -----------------------------------------------------------------------------
 
     def restore_selected(self) -> bool:
@@ -218,8 +245,8 @@ def comparison_html(revision: Revision, document) -> str:  # document: ArticleDo
     out = [
         "<html><body style='font-size:11pt'>",
         f"<p><b>Saved {html.escape(_when(revision))}</b> — {revision.words:,} words. "
-        f"Compared with the text now: <span style='{_DELETE_STYLE}'>only in that version</span>"
-        f" · <span style='{_INSERT_STYLE}'>added since</span></p>",
+        f"Compared with the text now: <span style='{_delete_style()}'>only in that version</span>"
+        f" · <span style='{_insert_style()}'>added since</span></p>",
     ]
     changes = field_changes(revision.fields, current)
     if changes:
@@ -255,9 +282,9 @@ def _parts_html(parts) -> str:
         if part.kind == "insert":
             if index and parts[index - 1].kind == "delete":
                 pieces.append(" ")  # a gap between what went and what came, not in either text
-            pieces.append(f"<span style='{_INSERT_STYLE}'>{escaped}</span>")
+            pieces.append(f"<span style='{_insert_style()}'>{escaped}</span>")
         elif part.kind == "delete":
-            pieces.append(f"<span style='{_DELETE_STYLE}'>{escaped}</span>")
+            pieces.append(f"<span style='{_delete_style()}'>{escaped}</span>")
         else:
             pieces.append(escaped)
     return "".join(pieces)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor.model.recovery import RecoveryEntry, difference_text
+from editor.ui.theme_table import Role, role_hex
 
 RECOVER, DISCARD, LATER = "recover", "discard", "later"
 
@@ -20,7 +21,7 @@ def describe(entry: RecoveryEntry) -> str:
     return (
         f"<b>{_escape(headline)}</b><br>"
         f"Autosaved {when} · {words} · {_escape(difference_text(entry))}<br>"
-        f"<span style='color:#555'>{_escape(where)}</span>"
+        f"<span style='color:{role_hex(Role.PlaceholderText)}'>{_escape(where)}</span>"
     )
 
 

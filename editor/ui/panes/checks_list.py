@@ -8,7 +8,7 @@ to a finding and applying its fix belong to ``editor.ui.controllers.checks``.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal, SignalInstance
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,12 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from editor.checks.findings import Finding, Severity
+from editor.ui.theme_table import is_dark, named_colour
+from editor.ui.widgets.palette_style import follow_palette, set_palette_style
 from editor.ui.widgets.plain_text import plain_label, plain_tooltip
 
+# Theme table colours (editor/ui/theme_table.py): a light and a dark value each.
 COLOURS = {
-    Severity.ERROR: "#c62828",
-    Severity.WARNING: "#e08a00",
-    Severity.NOTE: "#1f6fb2",
+    Severity.ERROR: "error_text",
+    Severity.WARNING: "warning_text",
+    Severity.NOTE: "note_text",
 }
 GROUP_TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.NOTE: "Notes"}
 FIELD_LABELS = {
@@ -60,9 +63,9 @@ def severity_icon(severity: Severity, size: int = 16) -> QIcon:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(COLOURS[severity]))
+    painter.setBrush(named_colour(COLOURS[severity]))
     painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.setPen(QColor("white"))
+    painter.setPen(named_colour("icon_mark"))
     font = QFont()
     font.setBold(True)
     font.setPixelSize(int(size * 0.7))
@@ -107,7 +110,7 @@ class ChecksPanel(QWidget):
         self.summary = plain_label("Checking…")
         self.summary.setObjectName("checks_summary")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("color: #444; padding: 2px 0 4px 0;")
+        self.summary.setStyleSheet("padding: 2px 0 4px 0;")
         layout.addWidget(self.summary)
         self.list = QListWidget()
         self.list.setObjectName("checks_list")
@@ -131,8 +134,13 @@ class ChecksPanel(QWidget):
         self.detail.setObjectName("checks_detail")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail.setStyleSheet(
-            "background: #f6f6f4; border: 1px solid #ddd; border-radius: 4px; padding: 6px;"
+        # Text and background from the palette, so the details read in dark as in light.
+        set_palette_style(
+            self.detail,
+            lambda: (
+                "QLabel { background: palette(alternate-base); color: palette(text);"
+                " border: 1px solid palette(mid); border-radius: 4px; padding: 6px; }"
+            ),
         )
         layout.addWidget(self.detail)
         buttons = QHBoxLayout()
@@ -147,8 +155,19 @@ class ChecksPanel(QWidget):
         buttons.addWidget(self.fix_button, 1)
         layout.addLayout(buttons)
         self._icons = {severity: severity_icon(severity) for severity in Severity}
+        self._icons_dark = is_dark()
         self.findings: list[Finding] = []
         self._show_current()
+        follow_palette(self, self._palette_changed)
+
+    def _palette_changed(self) -> None:
+        """Light to dark or back: the icons and the group headings take the new colours."""
+        if is_dark() == self._icons_dark:
+            return
+        self._icons_dark = is_dark()
+        self._icons = {severity: severity_icon(severity) for severity in Severity}
+        findings, self.findings = self.findings, []
+        self.show_findings(findings)
 
     def show_findings(self, findings: list[Finding]) -> None:
         """List ``findings`` (errors first), keeping the chosen one chosen if it is still there."""
@@ -171,7 +190,7 @@ class ChecksPanel(QWidget):
                 font = header.font()
                 font.setBold(True)
                 header.setFont(font)
-                header.setForeground(QColor(COLOURS[severity]))
+                header.setForeground(named_colour(COLOURS[severity]))
                 self.list.addItem(header)
                 for finding in group:
                     item = self._item(finding)
@@ -184,7 +203,7 @@ class ChecksPanel(QWidget):
                     "are dealt with."
                 )
                 more.setFlags(Qt.ItemFlag.NoItemFlags)
-                more.setForeground(QColor("#666"))
+                more.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
                 self.list.addItem(more)
             if chosen is not None:
                 self.list.setCurrentItem(chosen)

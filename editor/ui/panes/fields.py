@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from editor.model.article import Article
 from editor.model.dateline import STYLES
 from editor.spelling import available_languages, dictionary_for
+from editor.ui.theme_table import named_hex
+from editor.ui.widgets.palette_style import set_palette_style
 from editor.ui.widgets.pasting import OneLineEdit, PlainTextField
 from editor.ui.widgets.plain_text import plain_label
 
@@ -129,6 +131,7 @@ class FieldsPane(QScrollArea):
         self.headline_count = plain_label()
         self.headline_count.setObjectName("headline_count")
         self.headline.textChanged.connect(self._update_headline_count)
+        set_palette_style(self.headline_count, self._headline_count_style)
         headline_row = QVBoxLayout()
         headline_row.setSpacing(2)
         headline_row.addWidget(self.headline)
@@ -209,7 +212,15 @@ class FieldsPane(QScrollArea):
         self.end_mark.setToolTip("The agency's mark after the last paragraph")
         form.addRow("End &mark", self.end_mark)
         self.editors_note = self._text("editors_note", 4, "For the desk; never published")
-        self.editors_note.setStyleSheet("background: #fff8d6; color: #3a3000;")
+        # A yellow slip, light or dark (editor/ui/theme_table.py).
+        set_palette_style(
+            self.editors_note,
+            lambda: (
+                f"background: {named_hex('slip_background')};"
+                f" color: {named_hex('slip_text')};"
+                f" placeholder-text-color: {named_hex('slip_placeholder')};"
+            ),
+        )
         form.addRow("Editor's &note", self.editors_note)
         return group
 
@@ -224,10 +235,16 @@ class FieldsPane(QScrollArea):
         value = self.date.date().toPython() if self.has_date.isChecked() else None
         self._emit("dateline.date", value)
 
+    def _headline_count_style(self) -> str:
+        over = len(self.headline.text()) > HEADLINE_SOFT_LIMIT
+        colour = named_hex("error_text") if over else "palette(placeholder-text)"
+        return f"color: {colour}; font-size: 11px;"
+
     def _update_headline_count(self, text: str) -> None:
         length = len(text)
-        colour = "#b00020" if length > HEADLINE_SOFT_LIMIT else "#666"
-        self.headline_count.setStyleSheet(f"color: {colour}; font-size: 11px;")
+        style = self._headline_count_style()
+        if self.headline_count.styleSheet() != style:
+            self.headline_count.setStyleSheet(style)
         self.headline_count.setText(f"{length} / {HEADLINE_SOFT_LIMIT} characters")
 
     # --- showing -------------------------------------------------------------------------------

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 from editor.model.article import ImageRef
 from editor.model.cropping import ASPECT_PRESETS, largest_crop
 from editor.model.photos import ALT_TEXT_HINT
+from editor.ui.theme_table import named_hex
 from editor.ui.widgets.crop_editor import CropEditor
+from editor.ui.widgets.palette_style import set_palette_style
 from editor.ui.widgets.plain_text import plain_label
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".svg"}
@@ -148,15 +150,19 @@ class PhotosPane(QWidget):
         self.gps_warning = plain_label()
         self.gps_warning.setObjectName("gps_warning")
         self.gps_warning.setWordWrap(True)
-        self.gps_warning.setStyleSheet(
-            "background: #fde7e9; color: #8a0010; border: 1px solid #e3a1a8;"
-            " border-radius: 4px; padding: 6px; font-weight: 600;"
+        set_palette_style(
+            self.gps_warning,
+            lambda: (
+                f"background: {named_hex('alert_background')};"
+                f" color: {named_hex('alert_text')}; border: 1px solid {named_hex('alert_border')};"
+                " border-radius: 4px; padding: 6px; font-weight: 600;"
+            ),
         )
         form.addRow(self.gps_warning)
         self.file_label = plain_label()
         self.file_label.setObjectName("photo_file")
         self.file_label.setWordWrap(True)
-        self.file_label.setStyleSheet("color: #555;")
+        set_palette_style(self.file_label, lambda: "color: palette(placeholder-text);")
         form.addRow(self.file_label)
         self.crop_editor = CropEditor()
         self.crop_editor.cropEdited.connect(self._crop_edited)
@@ -190,6 +196,7 @@ class PhotosPane(QWidget):
         self.alt_hint = plain_label()
         self.alt_hint.setObjectName("alt_hint")
         form.addRow("", self.alt_hint)
+        set_palette_style(self.alt_hint, self._alt_hint_style)
         self.featured = QCheckBox("Lead photo (leads the piece and illustrates shares)")
         self.featured.setObjectName("photo_featured")
         self.featured.toggled.connect(self._featured_toggled)
@@ -312,10 +319,17 @@ class PhotosPane(QWidget):
             "it came, and removes the location from every copy it exports."
         )
 
+    def _alt_hint_style(self) -> str:
+        over = len(self.alt.toPlainText()) > ALT_TEXT_HINT
+        colour = named_hex("error_text") if over else "palette(placeholder-text)"
+        return f"color: {colour}; font-size: 11px;"
+
     def _update_alt_hint(self) -> None:
         length = len(self.alt.toPlainText())
         over = length > ALT_TEXT_HINT
-        self.alt_hint.setStyleSheet(f"color: {'#b00020' if over else '#666'}; font-size: 11px;")
+        style = self._alt_hint_style()
+        if self.alt_hint.styleSheet() != style:
+            self.alt_hint.setStyleSheet(style)
         self.alt_hint.setText(
             f"{length} characters" + (f" (aim for under {ALT_TEXT_HINT})" if over else "")
         )

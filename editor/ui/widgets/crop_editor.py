@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from editor.model.article import Crop
 from editor.model.cropping import is_whole, moved, resized
+from editor.ui.theme_table import named_colour
 
 HANDLE = 9  # corner handle size in pixels
 
@@ -117,9 +118,10 @@ class CropEditor(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.fillRect(self.rect(), QColor("#2b2b2b"))
+        # A photo is judged on a dark canvas whatever the theme (editor/ui/theme_table.py).
+        painter.fillRect(self.rect(), named_colour("crop_canvas"))
         if self._pixmap.isNull():
-            painter.setPen(QColor("#ccc"))
+            painter.setPen(named_colour("crop_canvas_text"))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No photo selected")
             return
         image = self._image_rect()
@@ -129,18 +131,18 @@ class CropEditor(QWidget):
         shade.addRect(image)
         shade.addRect(crop)  # odd-even fill: everything outside the crop is dimmed
         painter.fillPath(shade, QColor(0, 0, 0, 140))
-        painter.setPen(QPen(QColor("#ffd400"), 2))
+        painter.setPen(QPen(named_colour("crop_frame"), 2))
         painter.drawRect(crop)
-        painter.setBrush(QColor("#ffd400"))
+        painter.setBrush(named_colour("crop_frame"))
         for corner in (crop.topLeft(), crop.topRight(), crop.bottomLeft(), crop.bottomRight()):
             painter.drawRect(QRectF(corner.x() - 4, corner.y() - 4, 8, 8))
         if self._focal is not None:
             x = image.left() + self._focal[0] * image.width()
             y = image.top() + self._focal[1] * image.height()
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor("white"), 2))
+            painter.setPen(QPen(named_colour("crop_handle_edge"), 2))
             painter.drawEllipse(QPointF(x, y), 8, 8)
-            painter.setPen(QPen(QColor("#e0002a"), 2))
+            painter.setPen(QPen(named_colour("crop_handle_active"), 2))
             painter.drawLine(QPointF(x - 12, y), QPointF(x + 12, y))
             painter.drawLine(QPointF(x, y - 12), QPointF(x, y + 12))
 

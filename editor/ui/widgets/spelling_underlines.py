@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import (
-    QColor,
     QInputMethodEvent,
     QSyntaxHighlighter,
     QTextBlockUserData,
@@ -22,8 +21,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLineEdit
 
+from editor.ui.theme_table import named_colour
+from editor.ui.widgets.palette_style import follow_palette, on_new_palette
+
 SWEEP_SLICE_S = 0.004  # GUI time per event-loop turn spent redrawing a new pass's underlines
-MISSPELLED_COLOUR = QColor("#d0021b")
 
 Span = tuple[int, int, str]  # start, end, word: offsets in one line (or one field)
 
@@ -31,7 +32,8 @@ Span = tuple[int, int, str]  # start, end, word: offsets in one line (or one fie
 def misspelled_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-    fmt.setUnderlineColor(MISSPELLED_COLOUR)
+    # Red that stands out on the light or the dark page (editor/ui/theme_table.py).
+    fmt.setUnderlineColor(named_colour("misspelled_underline"))
     return fmt
 
 
@@ -111,6 +113,14 @@ class SpellingHighlighter(QSyntaxHighlighter):
         self._sweep_timer = QTimer(self)
         self._sweep_timer.setSingleShot(True)
         self._sweep_timer.timeout.connect(self._sweep)
+        on_new_palette(self, self._palette_changed)
+
+    def _palette_changed(self) -> None:
+        """Light to dark or back: the underlines in the new theme's red."""
+        colour = misspelled_format().underlineColor()
+        if colour != self._format.underlineColor():
+            self._format = misspelled_format()
+            self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
         data = self.currentBlockUserData()
@@ -196,6 +206,13 @@ class LineEditSpelling(QObject):
         self.spans: tuple[Span, ...] = ()
         self._format = misspelled_format()
         edit.textChanged.connect(self._text_changed)
+        follow_palette(edit, self._palette_changed)
+
+    def _palette_changed(self) -> None:
+        colour = misspelled_format().underlineColor()
+        if colour != self._format.underlineColor():
+            self._format = misspelled_format()
+            self.redraw()
 
     def _text_changed(self, text: str) -> None:
         self.spans = shift_spans(self._text, self.spans, text)
