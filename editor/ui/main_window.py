@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,13 +45,14 @@ from editor.ui.controllers.spelling_service import SpellingService
 from editor.ui.controllers.typography import SmartPunctuation, add_typography_actions
 from editor.ui.dialogs.find_replace import FindReplaceDialog, add_find_replace_actions
 from editor.ui.dialogs.questions import ask, choose, inform, refuse
-from editor.ui.menus import menu_named
 from editor.ui.document import ArticleDocument
+from editor.ui.menus import menu_named
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.checks_list import ChecksPanel
 from editor.ui.panes.fields import FieldsPane
 from editor.ui.panes.photos import PhotosPane
 from editor.ui.panes.preview import PreviewPane
+from editor.ui.settings_store import window_settings
 from editor.ui.story_files import IMPORT_FILTER, dropped_story, is_imported
 from editor.ui.widgets.pasting import PLAIN_PASTE_KEYS, PlainTextField, mime_text
 
@@ -98,7 +99,7 @@ PUBLISH_RETRY_MS = 60_000
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
-        self.settings = QSettings()
+        self.settings = window_settings()
         self._export_dialog: ExportDialog | None = None
         self._publish_dialog: PublishDialog | None = None
         self._history_dialog: HistoryDialog | None = None
