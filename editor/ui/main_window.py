@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from editor import __version__
 from editor.model.dateline import dateline_text
 from editor.model.file_lock import ArticleLocked, keep_both_name
+from editor.model.file_names import story_file_stem
 from editor.model.package import PackageError
 from editor.ui.controllers.autosave import Autosaver
 from editor.ui.controllers.checks import TAB_TITLE as CHECKS_TAB_TITLE
@@ -480,7 +481,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         suggestion = Path(self._last_folder()) / (
-            (self.document.article.url_slug or "untitled") + ".article"
+            story_file_stem(self.document.article) + ".article"
         )
         if self.document.path:
             suggestion = self.document.path
