@@ -39,6 +39,7 @@ from editor.ui.controllers.counts import CountsWidget
 from editor.ui.controllers.disk_changes import KEEP_BOTH, OVERWRITE, RELOAD, DiskChanges
 from editor.ui.controllers.paste import PasteController
 from editor.ui.controllers.photo_desk import PhotoDesk
+from editor.ui.controllers.preferences import install_preferences
 from editor.ui.controllers.recent_files import recent_files, remember_file
 from editor.ui.controllers.scroll_sync import ScrollSync
 from editor.ui.controllers.spelling import SpellingController
@@ -153,6 +154,8 @@ class MainWindow(QMainWindow):
         # Never lose a story: every change in a recovery file within 5 s
         # (editor/ui/controllers/autosave.py); closeEvent says when the story closed cleanly.
         self.autosave = Autosaver(self.document, self.show_status, parent=self)
+        # Edit > Preferences (Ctrl+,); new stories start from them (controllers/preferences.py).
+        self.preferences = install_preferences(self)
         # Publish when online: a queued publish of this story is tried again every minute.
         self._publish_retry = QTimer(self)
         self._publish_retry.setInterval(PUBLISH_RETRY_MS)
@@ -381,7 +384,7 @@ class MainWindow(QMainWindow):
 
     def new_article(self) -> None:
         if self._confirm_discard():
-            self.document.new()
+            self.document.new(self.preferences.new_story())
 
     def new_story_from_clipboard(self) -> bool:
         """File > New Story from Clipboard: a story copied whole (headline, dateline,
