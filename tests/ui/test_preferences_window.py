@@ -198,9 +198,12 @@ def test_no_placeholder_reaches_an_export(qtbot, window, tmp_path: Path) -> None
 
 def test_save_as_suggests_the_headline_in_the_last_folder(window, tmp_path, monkeypatch) -> None:
     seen: list[str] = []
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *args, **kw: (seen.append(args[2]), "")[1:] + ("",)
-    )
+
+    def suggested(_parent, _title, path, *_rest, **_kw) -> tuple[str, str]:
+        seen.append(path)
+        return "", ""  # cancelled
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", suggested)
     window.settings.setValue("lastFolder", str(tmp_path))
     window.document.set_field("headline", "Migrant caravan reaches Huixtla, 40 km north")
     window.save_as()
@@ -263,3 +266,13 @@ def test_dialog_is_usable_from_the_keyboard(qtbot, window) -> None:
     for widget in seen:
         assert widget.accessibleName(), (widget, widget.objectName())
     dialog.reject()
+
+
+def test_every_field_label_with_a_mnemonic_has_a_buddy(window) -> None:
+    """A label without a buddy shows its "&" instead of underlining the letter (it said
+    "Da&te")."""
+    from PySide6.QtWidgets import QLabel
+
+    for label in window.fields.findChildren(QLabel):
+        if "&" in label.text():
+            assert label.buddy() is not None, label.text()

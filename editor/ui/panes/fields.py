@@ -153,6 +153,7 @@ class FieldsPane(QScrollArea):
         form.addRow("Cou&ntry", self.country)
         self.has_date = QCheckBox()
         self.has_date.setToolTip("Print the date in the dateline")
+        self.has_date.setAccessibleName("Print the date")
         self.date = QDateEdit()
         self.date.setObjectName("field_dateline_date")
         self.date.setCalendarPopup(True)
@@ -163,7 +164,9 @@ class FieldsPane(QScrollArea):
         date_row = QHBoxLayout()
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.date, 1)
-        form.addRow("Da&te", date_row)
+        date_label = QLabel("Da&te")
+        date_label.setBuddy(self.has_date)  # a layout row gets no buddy by itself
+        form.addRow(date_label, date_row)
         self.source = self._line("dateline.source", example("EFE"))
         form.addRow("&Source", self.source)
         self.style_box = QComboBox()
