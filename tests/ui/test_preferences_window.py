@@ -276,3 +276,12 @@ def test_every_field_label_with_a_mnemonic_has_a_buddy(window) -> None:
     for label in window.fields.findChildren(QLabel):
         if "&" in label.text():
             assert label.buddy() is not None, label.text()
+
+
+@pytest.mark.parametrize(
+    ("seconds", "intervals"), [(5, (2000, 4000)), (2, (1000, 1000)), (60, (2000, 59_000))]
+)
+def test_autosave_intervals_keep_the_deadline(seconds: int, intervals: tuple[int, int]) -> None:
+    from editor.ui.controllers.preferences import autosave_intervals
+
+    assert autosave_intervals(seconds) == intervals  # 5 s: as autosave always did
