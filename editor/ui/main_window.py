@@ -155,7 +155,15 @@ class MainWindow(QMainWindow):
         # (editor/ui/controllers/autosave.py); closeEvent says when the story closed cleanly.
         self.autosave = Autosaver(self.document, self.show_status, parent=self)
         # Edit > Preferences (Ctrl+,); new stories start from them (controllers/preferences.py).
-        self.preferences = install_preferences(self)
+        self.preferences = install_preferences(
+            self,
+            self.settings,
+            self.document,
+            self.autosave,
+            self.typography,
+            self.spelling,
+            self.checks,
+        )
         # Publish when online: a queued publish of this story is tried again every minute.
         self._publish_retry = QTimer(self)
         self._publish_retry.setInterval(PUBLISH_RETRY_MS)

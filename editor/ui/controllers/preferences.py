@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
 
 from editor.model.article import Article
 from editor.model.preferences import (
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from editor.ui.controllers.spelling import SpellingController
     from editor.ui.controllers.typography import SmartPunctuation
     from editor.ui.dialogs.preferences import PreferencesDialog
-    from editor.ui.main_window import MainWindow
+    from editor.ui.document import ArticleDocument
 
 # Linux has no standard Preferences key: Ctrl+, is what editors there use.
 PREFERENCES_SHORTCUTS = (QKeySequence.StandardKey.Preferences, "Ctrl+,")
@@ -102,13 +103,19 @@ class PreferencesApplier(QObject):
             self.checks.run_now()
 
 
-def install_preferences(window: MainWindow) -> PreferencesController:
-    """Edit > Preferences… (Ctrl+,), the preferences in effect, and the first story started
-    from them. Call once the window's autosave, typing, spelling and checks exist."""
-    controller = PreferencesController(window.settings, window)
-    applier = PreferencesApplier(
-        window.autosave, window.typography, window.spelling, window.checks, controller
-    )
+def install_preferences(
+    window: QMainWindow,
+    settings: QSettings,
+    document: ArticleDocument,
+    autosave: Autosaver,
+    typography: SmartPunctuation,
+    spelling: SpellingController,
+    checks: ChecksController,
+) -> PreferencesController:
+    """Edit > Preferences… (Ctrl+,) in ``window``, the preferences in effect, and the
+    document's first story started from them."""
+    controller = PreferencesController(settings, window)
+    applier = PreferencesApplier(autosave, typography, spelling, checks, controller)
     controller.changed.connect(applier.apply)
     applier.apply(controller.preferences)
 
@@ -124,12 +131,12 @@ def install_preferences(window: MainWindow) -> PreferencesController:
     edit_menu.addAction(action)
     controller.action = action
 
-    if window.document.path is None and not window.document.dirty:
-        window.document.new(controller.new_story())
+    if document.path is None and not document.dirty:
+        document.new(controller.new_story())
     return controller
 
 
-def show_preferences(window: MainWindow, controller: PreferencesController) -> PreferencesDialog:
+def show_preferences(window: QMainWindow, controller: PreferencesController) -> PreferencesDialog:
     """The Preferences dialog, one per window, brought up to date with the store."""
     from editor.ui.dialogs.preferences import PreferencesDialog
 
