@@ -145,13 +145,15 @@ class ExportDialog(BackgroundWorkDialog):
         self.format.setCurrentIndex(index)
 
     def _stem(self) -> str:
+        """The web slug, else the name the story was saved under, else its desk slug or
+        headline as a file name."""
         article = self._document.article
         path = self._document.path
-        stem = story_file_stem(article)
+        named = story_file_stem(article)
         return (
             file_stem(article.url_slug)
             or (path.stem if path else "")
-            or (stem if stem != FALLBACK_STEM else "article")
+            or ("article" if named == FALLBACK_STEM else named)
         )
 
     def _default_folder(self) -> Path:

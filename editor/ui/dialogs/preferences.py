@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -152,7 +152,7 @@ class PreferencesDialog(QDialog):
         self.language.setEditable(True)
         for index, (tag, tip) in enumerate(language_choices()):
             self.language.addItem(tag)
-            self.language.setItemData(index, tip)
+            self.language.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
         _described(
             self.language,
             "Language",
