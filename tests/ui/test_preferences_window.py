@@ -285,3 +285,41 @@ def test_autosave_intervals_keep_the_deadline(seconds: int, intervals: tuple[int
     from editor.ui.controllers.preferences import autosave_intervals
 
     assert autosave_intervals(seconds) == intervals  # 5 s: as autosave always did
+
+
+def test_house_style_file_from_preferences_is_checked(qtbot, window, tmp_path: Path) -> None:
+    style = tmp_path / "desk-style.toml"
+    style.write_text(
+        '[en]\n[[en.rule]]\nphrase = "zorblax"\nuse = "widget"\nwhy = "Desk test rule"\n',
+        encoding="utf-8",
+    )
+    window.document.set_field("language", "en")
+    window.document.set_body("The zorblax arrived.")
+    checks = window.checks
+
+    def flagged() -> bool:
+        return any(f.code == "house-style" for f in checks.findings)
+
+    _save(window, Preferences(house_style_file=str(style)))
+    qtbot.waitUntil(lambda: checks.up_to_date and flagged(), timeout=15_000)
+    _save(window, Preferences())  # back to the file in the config folder: no such rule
+    qtbot.waitUntil(lambda: checks.up_to_date and not flagged(), timeout=15_000)
+    window.document.new()
+
+
+def test_spelling_preference_clears_and_restores_underlines(qtbot, window) -> None:
+    window.document.set_field("language", "en")
+    window.body.setPlainText("The caravvan arrived in Huixtla.")
+    spelling = window.spelling
+
+    def underlined() -> bool:
+        return spelling.body.span_at(6) is not None  # inside "caravvan"
+
+    if window.spelling_service.speller("en") is None:
+        pytest.skip("no English dictionary installed")
+    qtbot.waitUntil(lambda: spelling.idle and underlined(), timeout=15_000)
+    _save(window, Preferences(spelling=False))
+    qtbot.waitUntil(lambda: spelling.idle and not underlined(), timeout=15_000)
+    _save(window, Preferences(spelling=True))
+    qtbot.waitUntil(lambda: spelling.idle and underlined(), timeout=15_000)
+    window.document.new()
