@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from editor.model.dateline import dateline_text
@@ -323,3 +323,16 @@ def test_spelling_preference_clears_and_restores_underlines(qtbot, window) -> No
     _save(window, Preferences(spelling=True))
     qtbot.waitUntil(lambda: spelling.idle and underlined(), timeout=15_000)
     window.document.new()
+
+
+def test_preferences_keys_are_listed_once(window) -> None:
+    shortcuts = window.preferences.action.shortcuts()
+    assert all(not key.isEmpty() for key in shortcuts)
+    assert len({key.toString() for key in shortcuts}) == len(shortcuts)
+    others = [
+        key.toString()
+        for action in window.findChildren(QAction)
+        if action is not window.preferences.action
+        for key in action.shortcuts()
+    ]
+    assert "Ctrl+," not in others

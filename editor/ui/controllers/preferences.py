@@ -38,6 +38,21 @@ PREFERENCES_SHORTCUTS = (QKeySequence.StandardKey.Preferences, "Ctrl+,")
 WRITE_TIME_MS = 1000  # of the autosave interval, kept for the write itself
 
 
+def preferences_shortcuts() -> list[QKeySequence]:
+    """The platform's Preferences keys and Ctrl+, once each: a key listed twice on one action
+    would make Qt call it ambiguous and do nothing."""
+    keys: list[QKeySequence] = []
+    for key in PREFERENCES_SHORTCUTS:
+        for sequence in (
+            QKeySequence.keyBindings(key)
+            if isinstance(key, QKeySequence.StandardKey)
+            else [QKeySequence(key)]
+        ):
+            if not sequence.isEmpty() and sequence not in keys:
+                keys.append(sequence)
+    return keys
+
+
 def autosave_intervals(seconds: int) -> tuple[int, int]:
     """(idle_ms, max_wait_ms) for the autosaver so that every change is on disk within
     ``seconds``: the longest wait leaves a second for the write; a pause in typing writes
@@ -121,7 +136,7 @@ def install_preferences(
 
     action = QAction("Pre&ferences…", window)
     action.setObjectName("preferences_action")
-    action.setShortcuts([QKeySequence(key) for key in PREFERENCES_SHORTCUTS])
+    action.setShortcuts(preferences_shortcuts())
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
     action.setStatusTip("Your name and agency for new stories, spelling, autosave, folders")
