@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -381,7 +382,21 @@ def check_house_style(article: Article, context: Any = None) -> list[Finding]:
     has one, else the defaults merged with the user's file (re-read when it changes). A
     broken user file is reported as a ``house-style-file`` note."""
     style = getattr(context, "house_style", None) or current_house_style()
+    return _findings_and_problem(article, style)
+
+
+def _findings_and_problem(article: Article, style: HouseStyle) -> list[Finding]:
     found = house_style_findings(article, style)
     if style.problem:
         found.append(Finding(Severity.NOTE, "house-style-file", style.problem, "article"))
     return found
+
+
+def house_style_check(user_file: Path) -> Callable[[Article, Any], list[Finding]]:
+    """The house-style check with ``user_file`` (chosen in Preferences) over the defaults, in
+    place of the file in the config folder."""
+
+    def check(article: Article, context: Any = None) -> list[Finding]:
+        return _findings_and_problem(article, current_house_style(user_file))
+
+    return check

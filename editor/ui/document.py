@@ -239,8 +239,10 @@ class ArticleDocument(QObject):
         self.pathChanged.emit()
         self.revisionsChanged.emit()
 
-    def new(self) -> None:
-        self.replace(Article(), MediaStore(), None)
+    def new(self, article: Article | None = None) -> None:
+        """A new unsaved story: ``article`` (one started from the preferences) or a blank one.
+        Either way it has no unsaved changes until the reporter makes some."""
+        self.replace(article or Article(), MediaStore(), None)
 
     def open(self, path: Path, *, read_only: bool = False) -> None:
         """Load ``path``; raises PackageError (with a one-line message) and changes nothing then.

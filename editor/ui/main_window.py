@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from editor import __version__
 from editor.model.dateline import dateline_text
 from editor.model.file_lock import ArticleLocked, keep_both_name
+from editor.model.file_names import story_file_stem
 from editor.model.package import PackageError
 from editor.ui.controllers.autosave import Autosaver
 from editor.ui.controllers.checks import TAB_TITLE as CHECKS_TAB_TITLE
@@ -38,6 +39,7 @@ from editor.ui.controllers.counts import CountsWidget
 from editor.ui.controllers.disk_changes import KEEP_BOTH, OVERWRITE, RELOAD, DiskChanges
 from editor.ui.controllers.paste import PasteController
 from editor.ui.controllers.photo_desk import PhotoDesk
+from editor.ui.controllers.preferences import install_preferences
 from editor.ui.controllers.recent_files import recent_files, remember_file
 from editor.ui.controllers.scroll_sync import ScrollSync
 from editor.ui.controllers.spelling import SpellingController
@@ -52,6 +54,7 @@ from editor.ui.panes.checks_list import ChecksPanel
 from editor.ui.panes.fields import FieldsPane
 from editor.ui.panes.photos import PhotosPane
 from editor.ui.panes.preview import PreviewPane
+from editor.ui.settings_store import window_settings
 from editor.ui.story_files import IMPORT_FILTER, dropped_story, is_imported
 from editor.ui.theme import install_theme
 from editor.ui.widgets.pasting import PLAIN_PASTE_KEYS, PlainTextField, mime_text
@@ -99,7 +102,7 @@ PUBLISH_RETRY_MS = 60_000
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
-        self.settings = QSettings()
+        self.settings = window_settings()
         self._export_dialog: ExportDialog | None = None
         self._publish_dialog: PublishDialog | None = None
         self._history_dialog: HistoryDialog | None = None
@@ -154,6 +157,16 @@ class MainWindow(QMainWindow):
         # Never lose a story: every change in a recovery file within 5 s
         # (editor/ui/controllers/autosave.py); closeEvent says when the story closed cleanly.
         self.autosave = Autosaver(self.document, self.show_status, parent=self)
+        # Edit > Preferences (Ctrl+,); new stories start from them (controllers/preferences.py).
+        self.preferences = install_preferences(
+            self,
+            self.settings,
+            self.document,
+            self.autosave,
+            self.typography,
+            self.spelling,
+            self.checks,
+        )
         # Publish when online: a queued publish of this story is tried again every minute.
         self._publish_retry = QTimer(self)
         self._publish_retry.setInterval(PUBLISH_RETRY_MS)
@@ -382,7 +395,7 @@ class MainWindow(QMainWindow):
 
     def new_article(self) -> None:
         if self._confirm_discard():
-            self.document.new()
+            self.document.new(self.preferences.new_story())
 
     def new_story_from_clipboard(self) -> bool:
         """File > New Story from Clipboard: a story copied whole (headline, dateline,
@@ -482,7 +495,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         suggestion = Path(self._last_folder()) / (
-            (self.document.article.url_slug or "untitled") + ".article"
+            story_file_stem(self.document.article) + ".article"
         )
         if self.document.path:
             suggestion = self.document.path

@@ -33,6 +33,8 @@ def test_typing_reaches_the_preview(qtbot, window) -> None:
 
 
 def test_dateline_fields_render_in_house_style(qtbot, window) -> None:
+    # A new story's dateline carries today's date; without it, the style prints no date.
+    window.fields.has_date.setChecked(False)
     qtbot.keyClicks(window.fields.place, "Tapachula")
     qtbot.keyClicks(window.fields.country, "Mexico")
     qtbot.keyClicks(window.fields.source, "EFE")

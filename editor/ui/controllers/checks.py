@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -21,7 +22,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTabWidget, QWidget
 
 from editor.checks.findings import Finding
-from editor.checks.house_style import check_house_style
+from editor.checks.house_style import check_house_style, house_style_check
 from editor.checks.registry import CheckContext, CheckSettings, run_checks
 from editor.checks.spelling_check import spelling_check
 from editor.model.article import Article, snapshot_article
@@ -90,16 +91,23 @@ class ChecksResult:
 
 
 def checks_work(
-    article: Article, media: MediaStore | None, service: SpellingService
+    article: Article,
+    media: MediaStore | None,
+    service: SpellingService,
+    house_style_file: Path | None = None,
 ) -> list[Finding]:
     """Run in the worker: every check, with spelling (the window's personal dictionary) and
-    house style (the defaults and the user's file), on a snapshot."""
+    house style (the defaults and the user's file: ``house_style_file``, or the one in the
+    config folder when None), on a snapshot."""
     context = CheckContext(settings=CheckSettings(), media=media)
     for word in service.ignored_words():
         speller = service.speller(article.language or "en")
         if speller is not None:
             speller.ignore(word)
-    extra = (spelling_check(service.personal), check_house_style)
+    house_style = (
+        check_house_style if house_style_file is None else house_style_check(house_style_file)
+    )
+    extra = (spelling_check(service.personal), house_style)
     return run_checks(article, context, extra=extra)
 
 
@@ -130,6 +138,8 @@ class ChecksController(QObject):
         self.photos = photos
         self.body = body
         self.service = service
+        # The reporter's own house-style file (Preferences); None: the one in the config folder.
+        self.house_style_file: Path | None = None
         self._show_status = show_status
         self.tab_index = side_tabs.indexOf(panel)
         self.panel.activated.connect(self.go_to)
@@ -181,8 +191,11 @@ class ChecksController(QObject):
         document = self.document
         snapshot = snapshot_article(document.article)
         media, revision, service = document.media, self.revision, self.service
+        house_style_file = self.house_style_file
         self.panel.set_checking(True)
-        return lambda: ChecksResult(revision, snapshot, checks_work(snapshot, media, service))
+        return lambda: ChecksResult(
+            revision, snapshot, checks_work(snapshot, media, service, house_style_file)
+        )
 
     def _done(self, result: ChecksResult) -> None:
         if result.revision != self.revision:  # the story changed meanwhile: run again

@@ -112,6 +112,7 @@ class SpellingController(QObject):
         self.dek = SpellingHighlighter(fields.dek.document(), service.accepts)
         self.headline = LineEditSpelling(fields.headline, service.accepts)
         self.language = document.article.language
+        self.enabled = True  # Preferences > Writing > Check spelling as you type
         self.last_menu: QMenu | None = None
         self._job = DebouncedJob(
             self,
@@ -147,10 +148,19 @@ class SpellingController(QObject):
         """No spelling pass running or waiting to run."""
         return self._job.idle
 
+    def set_enabled(self, enabled: bool) -> None:
+        """Underline misspellings as the reporter types, or not (the Checks tab still lists
+        them): switched off, the next pass clears the underlines and checks nothing."""
+        if enabled != self.enabled:
+            self.enabled = enabled
+            self._job.schedule(0)
+
     def _prepare(self) -> Callable[[], SpellingPass]:
         article = self.document.article
         language = article.language
         body, fields = article.body, {"headline": article.headline, "dek": article.dek}
+        if not self.enabled:  # shown as for a language without a dictionary: no underlines
+            return lambda: SpellingPass(language, available=False, body=body)
         ignored = self.service.ignored_words()
         names = (*article.byline, article.dateline.place, article.dateline.country)
         service = self.service

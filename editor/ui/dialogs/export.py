@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from editor.export import EXPORTERS, list_formats
 from editor.export.base import Exporter, ExportOptions
+from editor.model.file_names import FALLBACK_STEM, file_stem, story_file_stem
+from editor.model.preferences import SETTINGS_KEYS
 from editor.ui.document import ArticleDocument
 from editor.ui.widgets.background_dialog import BackgroundWorkDialog
 from editor.ui.widgets.plain_text import plain_label
@@ -63,6 +65,8 @@ class ExportDialog(BackgroundWorkDialog):
         self._document = document
         self._settings = settings
         self._written: Path | None = None
+        # The story (its file) the destination's folder was chosen for.
+        self._suggested_for: Path | None = None
 
         self.format = QComboBox()
         self.format.setObjectName("export_format")
@@ -141,9 +145,26 @@ class ExportDialog(BackgroundWorkDialog):
         self.format.setCurrentIndex(index)
 
     def _stem(self) -> str:
+        """The web slug, else the name the story was saved under, else its desk slug or
+        headline as a file name."""
         article = self._document.article
         path = self._document.path
-        return article.url_slug or (path.stem if path else "") or "article"
+        named = story_file_stem(article)
+        return (
+            file_stem(article.url_slug)
+            or (path.stem if path else "")
+            or ("article" if named == FALLBACK_STEM else named)
+        )
+
+    def _default_folder(self) -> Path:
+        """Where a story's export goes unless the reporter chose otherwise: the default export
+        folder of Preferences when set, else the story's own folder, else the last export's."""
+        chosen = str(self._settings.value(SETTINGS_KEYS["export_folder"], "") or "")
+        if chosen and Path(chosen).is_dir():
+            return Path(chosen)
+        if self._document.path is not None:
+            return self._document.path.parent
+        return Path(str(self._settings.value(LAST_FOLDER_KEY, str(Path.home()))))
 
     def _suffix(self) -> str:
         exporter = self.exporter
@@ -152,17 +173,19 @@ class ExportDialog(BackgroundWorkDialog):
         return exporter.extension
 
     def suggest_destination(self) -> None:
-        """The last export folder, the story's slug and the format's suffix."""
+        """The story's name and the format's suffix, in the folder chosen for this story (see
+        ``_default_folder``); a folder the reporter picked stays while the story does."""
         # Only WordPress imports fetch photos from an address.
         self._form.setRowVisible(self.media_base_url, self.exporter.name == "wordpress")
         folder_format = is_folder_format(self.exporter)
         self.as_zip.setEnabled(folder_format and not self._running)
         current = self.destination.text().strip()
-        folder = (
-            Path(current).parent
-            if current
-            else Path(str(self._settings.value(LAST_FOLDER_KEY, str(Path.home()))))
-        )
+        story = self._document.path
+        if current and story == self._suggested_for:
+            folder = Path(current).parent
+        else:  # the first export of this window, or another story since the last one
+            folder = self._default_folder()
+            self._suggested_for = story
         self.destination.setText(str(folder / f"{self._stem()}{self._suffix()}"))
 
     def _browse(self) -> None:

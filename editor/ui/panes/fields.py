@@ -28,6 +28,7 @@ from editor.spelling import available_languages, dictionary_for
 from editor.ui.theme_table import named_hex
 from editor.ui.widgets.palette_style import set_palette_style
 from editor.ui.widgets.pasting import OneLineEdit, PlainTextField
+from editor.ui.widgets.placeholder import example, italic_placeholder
 from editor.ui.widgets.plain_text import plain_label
 
 # A headline longer than this is cut off in search results and on most home pages.
@@ -100,6 +101,7 @@ class FieldsPane(QScrollArea):
         edit = OneLineEdit()
         edit.setObjectName(f"field_{name.replace('.', '_')}")
         edit.setPlaceholderText(placeholder)
+        italic_placeholder(edit)
         edit.setClearButtonEnabled(True)
         # textChanged (not textEdited) so that undo and redo reach the document too;
         # loads are silenced by the _loading flag.
@@ -141,19 +143,20 @@ class FieldsPane(QScrollArea):
         form.addRow(headline_label, headline_row)
         self.dek = self._text("dek", 3, "The standfirst under the headline", one_line=True)
         form.addRow("&Dek", self.dek)
-        self.byline = self._line("byline", "Juan Manuel Blanco, Ana López", names=True)
+        self.byline = self._line("byline", example("Juan Manuel Blanco, Ana López"), names=True)
         self.byline.setToolTip("Separate names with commas")
         form.addRow("&Byline", self.byline)
         return group
 
     def _dateline_group(self) -> QGroupBox:
         group, form = self._form("Dateline")
-        self.place = self._line("dateline.place", "Tapachula")
+        self.place = self._line("dateline.place", example("Tapachula"))
         form.addRow("&Place", self.place)
-        self.country = self._line("dateline.country", "Mexico")
+        self.country = self._line("dateline.country", example("Mexico"))
         form.addRow("Cou&ntry", self.country)
         self.has_date = QCheckBox()
         self.has_date.setToolTip("Print the date in the dateline")
+        self.has_date.setAccessibleName("Print the date")
         self.date = QDateEdit()
         self.date.setObjectName("field_dateline_date")
         self.date.setCalendarPopup(True)
@@ -164,8 +167,10 @@ class FieldsPane(QScrollArea):
         date_row = QHBoxLayout()
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.date, 1)
-        form.addRow("Da&te", date_row)
-        self.source = self._line("dateline.source", "EFE")
+        date_label = QLabel("Da&te")
+        date_label.setBuddy(self.has_date)  # a layout row gets no buddy by itself
+        form.addRow(date_label, date_row)
+        self.source = self._line("dateline.source", example("EFE"))
         form.addRow("&Source", self.source)
         self.style_box = QComboBox()
         self.style_box.setObjectName("field_dateline_style")
@@ -186,14 +191,14 @@ class FieldsPane(QScrollArea):
 
     def _desk_group(self) -> QGroupBox:
         group, form = self._form("Desk")
-        self.slug = self._line("slug", "MEXICO-MIGRANTS/CARAVAN")
+        self.slug = self._line("slug", example("MEXICO-MIGRANTS/CARAVAN"))
         self.slug.setToolTip("The desk's slugline (not the web address)")
         form.addRow("S&lug", self.slug)
-        self.url_slug = self._line("url_slug", "mexico-pushes-back-migrant-caravan")
+        self.url_slug = self._line("url_slug", example("mexico-pushes-back-migrant-caravan"))
         form.addRow("&URL slug", self.url_slug)
-        self.section = self._line("section", "World")
+        self.section = self._line("section", example("World"))
         form.addRow("Se&ction", self.section)
-        self.tags = self._line("tags", "migration, Mexico", names=True)
+        self.tags = self._line("tags", example("migration, Mexico"), names=True)
         self.tags.setToolTip("Separate tags with commas")
         form.addRow("T&ags", self.tags)
         self.language = QComboBox()
@@ -205,10 +210,10 @@ class FieldsPane(QScrollArea):
         self.language.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.language.currentTextChanged.connect(lambda text: self._emit("language", text))
         form.addRow("Lan&guage", self.language)
-        self.sign_off = self._line("sign_off", "jmb/dgp/mcd")
+        self.sign_off = self._line("sign_off", example("jmb/dgp/mcd"))
         self.sign_off.setToolTip("Initials of the writer and each editor, in order")
         form.addRow("Sign-o&ff", self.sign_off)
-        self.end_mark = self._line("end_mark", "EFE")
+        self.end_mark = self._line("end_mark", example("EFE"))
         self.end_mark.setToolTip("The agency's mark after the last paragraph")
         form.addRow("End &mark", self.end_mark)
         self.editors_note = self._text("editors_note", 4, "For the desk; never published")
