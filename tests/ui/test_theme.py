@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from editor import RESOURCES
 from editor.export import get_exporter
 from editor.ui.controllers.dark_preview import DARK_PREVIEW_KEY
+from editor.ui.settings_store import window_settings
 from editor.ui.theme import THEME_KEY, ThemeController
 from editor.ui.theme_table import (
     DISABLED,
@@ -50,8 +51,8 @@ def themed_window(window):
     window.theme.choose("system")
     window.theme.system_scheme_changed(Qt.ColorScheme.Unknown)
     window.theme.dark_preview.set_dark(False)
-    QSettings().remove(THEME_KEY)
-    QSettings().remove(DARK_PREVIEW_KEY)
+    window_settings().remove(THEME_KEY)
+    window_settings().remove(DARK_PREVIEW_KEY)
 
 
 def _colour(scheme: str, palette: QPalette, name: Role | str) -> QColor:
@@ -144,12 +145,12 @@ def test_a_chosen_theme_wins_over_the_desktop_and_is_kept(qtbot, themed_window) 
 
     actions["dark"].trigger()
     assert theme.choice == "dark"
-    assert QSettings().value(THEME_KEY) == "dark"
+    assert window_settings().value(THEME_KEY) == "dark"
     assert app.palette().color(Role.Window).name() == PALETTES["dark"][Role.Window]
     theme.system_scheme_changed(Qt.ColorScheme.Light)  # the desktop turns light: we stay dark
     assert app.palette().color(Role.Window).name() == PALETTES["dark"][Role.Window]
 
-    restarted = ThemeController(QSettings())
+    restarted = ThemeController(window_settings())
     assert restarted.choice == "dark"
     assert restarted.scheme == "dark"
 
@@ -264,13 +265,13 @@ def test_the_preview_is_light_by_default_and_dark_on_request(qtbot, sample_windo
     action.trigger()
     wait_for_dom(qtbot, preview, IS_DARK, True)
     wait_for_dom(qtbot, preview, BACKGROUND, "rgb(27, 27, 27)")
-    assert QSettings().value(DARK_PREVIEW_KEY, type=bool) is True
+    assert window_settings().value(DARK_PREVIEW_KEY, type=bool) is True
     headline = "getComputedStyle(document.querySelector('h1.headline')).color"
     assert read_dom(qtbot, preview, headline) == "rgb(230, 230, 230)"
 
     action.trigger()
     wait_for_dom(qtbot, preview, IS_DARK, False)
-    assert QSettings().value(DARK_PREVIEW_KEY, type=bool) is False
+    assert window_settings().value(DARK_PREVIEW_KEY, type=bool) is False
 
 
 def test_a_dark_window_keeps_the_published_page_light(qtbot, sample_window) -> None:
