@@ -50,7 +50,7 @@ class LinkAt:
 # What opens a line: indentation, quote markers, a heading or a list marker.
 _PREFIX_RE = re.compile(
     r"(?P<indent>[ ]{0,3})(?P<quote>(?:>[ ]?)*)"
-    r"(?P<heading>#{1,6}(?:[ ]+|$))?(?P<list>(?:[-*+]|(?P<number>\d{1,9})[.)])(?:[ ]+|$))?"
+    r"(?P<heading>#{1,6}(?:[ ]+|$))?(?P<list>(?:[-*+]|(?P<number>\d{1,9})[.)])[ ]+)?"
 )
 _PHOTO_LINE_RE = re.compile(r"[ \t]*!\[[^\]\n]*\]\(photo:[^)\n]*\)[ \t]*")
 # Emphasis as a reporter (or this module) writes it: a run of one to three * or _ against the
@@ -190,13 +190,19 @@ def link_at(text: str, start: int, end: int | None = None) -> LinkAt | None:
 
 
 def make_link(text: str, start: int, end: int, address: str, label: str = "") -> Formatted:
-    """Make the selection (or the link the cursor is in) a link to ``address`` reading
-    ``label`` (by default the selected text, or the address itself). The cursor goes after it."""
+    """Make the selection (or the link the cursor is in, or the word at the cursor) a link to
+    ``address`` reading ``label`` (by default the selected text, or the address itself). A
+    selection over several lines links its first line. The cursor goes after the link."""
     existing = link_at(text, start, end)
     if existing is not None:
         start, end = existing.start, existing.end
         label = label or existing.text
     else:
+        start, end = sorted((start, end))
+        # A link is read within a paragraph: one made over several lines covers the first.
+        line_end = text.find("\n", start, end)
+        if line_end >= 0:
+            end = line_end
         start, end = _trimmed(text, start, end)
         if start == end:
             word = _word_at(text, start)
@@ -483,6 +489,7 @@ def _change_lines(
     remove: Callable[[_Prefix], str],
     *,
     numbered: bool = False,
+    makes_list: bool = False,
 ) -> Formatted:
     start, end = _clamped(text, start, end)
     lines = _lines(text)
@@ -519,6 +526,8 @@ def _change_lines(
             edits.append((line.start, line.start + prefix.length, new_prefix))
     if numbered:
         edits += _renumbered_after(lines, chosen[-1], number if not removing else 1, edits)
+    if makes_list and not removing:
+        edits += _list_set_apart(lines, chosen[0], chosen[-1])
     new = _replace_spans(text, edits)
     # A cursor at a line's start goes after the new prefix, where the reporter types on; a
     # selection keeps the prefix inside it.
@@ -526,6 +535,22 @@ def _change_lines(
     return Formatted(
         new, _shift(edits, start, stick_right=cursor), _shift(edits, end, stick_right=cursor)
     )
+
+
+def _is_paragraph_line(line: _Line) -> bool:
+    prefix = _prefix(line.text)
+    return bool(line.text.strip()) and not (prefix.list_marker or prefix.heading)
+
+
+def _list_set_apart(lines: list[_Line], first: int, last: int) -> list[tuple[int, int, str]]:
+    """Blank lines between a new list and the paragraph lines around it: Markdown starts no
+    list inside a paragraph, and a line under an item would join the item."""
+    edits = []
+    if first > 0 and _is_paragraph_line(lines[first - 1]):
+        edits.append((lines[first - 1].end, lines[first - 1].end, "\n"))
+    if last + 1 < len(lines) and _is_paragraph_line(lines[last + 1]):
+        edits.append((lines[last].end, lines[last].end, "\n"))
+    return edits
 
 
 def _renumbered_after(
@@ -575,11 +600,15 @@ def toggle_quote(text: str, start: int, end: int) -> Formatted:
         start,
         end,
         lambda prefix: bool(prefix.quote),
-        lambda prefix, _n: prefix.indent + "> " + prefix.quote + prefix.heading + prefix.list_marker,
-        lambda prefix: prefix.indent
-        + re.sub(r"^>[ ]?", "", prefix.quote)
-        + prefix.heading
-        + prefix.list_marker,
+        lambda prefix, _n: (
+            prefix.indent + "> " + prefix.quote + prefix.heading + prefix.list_marker
+        ),
+        lambda prefix: (
+            prefix.indent
+            + re.sub(r"^>[ ]?", "", prefix.quote)
+            + prefix.heading
+            + prefix.list_marker
+        ),
     )
 
 
@@ -592,6 +621,7 @@ def toggle_bulleted(text: str, start: int, end: int) -> Formatted:
         lambda prefix: bool(prefix.list_marker) and prefix.number is None,
         lambda prefix, _n: prefix.indent + prefix.quote + "- ",
         lambda prefix: prefix.indent + prefix.quote,
+        makes_list=True,
     )
 
 
@@ -606,6 +636,7 @@ def toggle_numbered(text: str, start: int, end: int) -> Formatted:
         lambda prefix, number: f"{prefix.indent}{prefix.quote}{number}. ",
         lambda prefix: prefix.indent + prefix.quote,
         numbered=True,
+        makes_list=True,
     )
 
 
