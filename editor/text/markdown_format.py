@@ -45,7 +45,7 @@ class LinkAt:
     address: str
 
 
-# --- the pieces of a line ---------------------------------------------------------------------------
+# --- the pieces of a line ------------------------------------------------------------------------
 
 # What opens a line: indentation, quote markers, a heading or a list marker.
 _PREFIX_RE = re.compile(
@@ -142,7 +142,7 @@ def _shift(edits: list[tuple[int, int, str]], position: int, *, stick_right: boo
     return moved
 
 
-# --- addresses ---------------------------------------------------------------------------------------
+# --- addresses -----------------------------------------------------------------------------------
 
 
 def web_address(candidate: str) -> str | None:
@@ -240,7 +240,7 @@ def remove_link(text: str, start: int, end: int | None = None) -> Formatted:
     return Formatted(new, existing.start, existing.start + len(existing.text))
 
 
-# --- inline: bold and italic -------------------------------------------------------------------------
+# --- inline: bold and italic ---------------------------------------------------------------------
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -333,8 +333,7 @@ def _toggle_inline(text: str, start: int, end: int, marker: str) -> Formatted:
 
     edits: list[tuple[int, int, str]] = []
     if all(present(segment) for segment in segments):
-        for content_start, content_end, low, high in segments:
-            _character, run = _around(text, content_start, content_end, low, high)
+        for content_start, content_end, _low, _high in segments:
             size = 1 if marker == ITALIC else 2
             edits.append((content_start - size, content_start, ""))
             edits.append((content_end, content_end + size, ""))
@@ -441,15 +440,15 @@ def _in_link_address(text: str, start: int, end: int) -> bool:
 
 def toggle_bold(text: str, start: int, end: int) -> Formatted:
     """Bold (``**``) on the selection or the word at the cursor; off where it is bold."""
-    return _toggle_inline(text, *sorted((start, end)), BOLD)
+    return _toggle_inline(text, start, end, BOLD)
 
 
 def toggle_italic(text: str, start: int, end: int) -> Formatted:
     """Italic (``*``; ``_`` recognised) on the selection or the word at the cursor."""
-    return _toggle_inline(text, *sorted((start, end)), ITALIC)
+    return _toggle_inline(text, start, end, ITALIC)
 
 
-# --- lines: subheads, quotes, lists ------------------------------------------------------------------
+# --- lines: subheads, quotes, lists --------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -640,7 +639,7 @@ def toggle_numbered(text: str, start: int, end: int) -> Formatted:
     )
 
 
-# --- clear formatting --------------------------------------------------------------------------------
+# --- clear formatting ----------------------------------------------------------------------------
 
 
 def clear_formatting(text: str, start: int, end: int) -> Formatted:

@@ -53,7 +53,7 @@ def _do(operation, written: str, *extra):
     return _shown(operation(*_selected(written), *extra))
 
 
-# --- bold and italic ---------------------------------------------------------------------------
+# --- bold and italic -----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -127,7 +127,7 @@ def test_a_whole_link_can_be_bolded() -> None:
     )
 
 
-# --- lines -------------------------------------------------------------------------------------------
+# --- lines ---------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -176,7 +176,7 @@ def test_a_selection_ending_at_a_line_start_leaves_that_line_alone() -> None:
     assert toggle_quote("one\ntwo", 0, 4).text == "> one\ntwo"
 
 
-# --- clear formatting and links -----------------------------------------------------------------------
+# --- clear formatting and links ------------------------------------------------------------------
 
 
 def test_clear_formatting_keeps_text_photos_and_code() -> None:
@@ -237,7 +237,7 @@ def test_remove_link_keeps_its_text() -> None:
     assert _do(remove_link, "see [the re|port](http://old.org) now") == "see [[the report]] now"
 
 
-# --- properties --------------------------------------------------------------------------------------
+# --- properties ----------------------------------------------------------------------------------
 
 _WORDS = st.sampled_from(
     ["news", "Tapachula", "año", "España", "خبر", "北京", "don't", "2026", "caravan", "el"]
