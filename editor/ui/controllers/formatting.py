@@ -13,7 +13,6 @@ edit on Linux): see ``FormatActions.eventFilter``.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -118,6 +117,8 @@ class FormatActions(QObject):
         self.window_ = window
         self.link_dialog: LinkDialog | None = None
         self.photo_dialog: PlacePhotoDialog | None = None
+        # The body and selection the open Link dialog was asked for.
+        self._link_target: tuple[str, int, int] = ("", 0, 0)
         self.actions: dict[str, QAction] = {}
         operations: dict[str, Callable[[], object]] = {
             "bold": lambda: self.apply(markdown_format.toggle_bold),
@@ -270,16 +271,16 @@ class FormatActions(QObject):
             address = web_address(QGuiApplication.clipboard().text()) or ""
         if self.link_dialog is None:
             self.link_dialog = LinkDialog(self.window_)
+            self.link_dialog.finished.connect(self._link_chosen)
         dialog = self.link_dialog
-        with contextlib.suppress(RuntimeError, TypeError):  # nothing connected yet
-            dialog.finished.disconnect()
+        self._link_target = (text, start, end)
         dialog.prefill(label, address, editing=existing is not None)
-        dialog.finished.connect(lambda result: self._link_chosen(result, text, start, end))
         dialog.open()
         return dialog
 
-    def _link_chosen(self, result: int, text: str, start: int, end: int) -> None:
+    def _link_chosen(self, result: int) -> None:
         dialog = self.link_dialog
+        text, start, end = self._link_target
         if dialog is None or self.body.toPlainText() != text or not self.writable():
             self.body.setFocus()
             return
