@@ -4,7 +4,7 @@ each, the Link dialog, an address pasted over words, and shortcuts nobody else t
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -102,6 +102,37 @@ def test_each_shortcut_fires_from_the_body(qtbot, window) -> None:
         qtbot.keyClick(window.body, key, modifiers)
         assert fired[-1:] == [name], f"{name} did not fire"
     # Ctrl+K used to delete the selection (the text edit's delete-to-end-of-line).
+    assert window.body.toPlainText() == "Some selected words"
+
+
+class _ClaimsCtrlK(QObject):
+    """What a text edit does with Ctrl+K where the desktop binds it to delete-to-end-of-line
+    (GNOME, KDE): it claims the key before shortcuts see it. Offscreen Qt binds nothing to it,
+    so the claim is played here, where the widget's own handling comes: after the filters."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and event.keyCombination() == (
+            CTRL | Qt.Key.Key_K
+        ):
+            event.accept()
+            return True
+        return False
+
+
+def test_our_keys_win_over_the_text_edit_claiming_them(qtbot, window) -> None:
+    formatting = window.formatting
+    fired: list[bool] = []
+    action = formatting.actions["link"]
+    action.triggered.disconnect()
+    action.triggered.connect(lambda _checked=False: fired.append(True))
+    claimer = _ClaimsCtrlK(window)
+    window.body.removeEventFilter(formatting)
+    window.body.installEventFilter(claimer)
+    window.body.installEventFilter(formatting)  # the last installed is asked first
+    _body_with(qtbot, window, "Some [[selected]] words")
+    qtbot.keyClick(window.body, Qt.Key.Key_K, CTRL)
+    window.body.removeEventFilter(claimer)
+    assert fired == [True]
     assert window.body.toPlainText() == "Some selected words"
 
 
