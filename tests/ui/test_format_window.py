@@ -192,22 +192,24 @@ def test_the_toolbar_stands_above_the_body_with_named_buttons(qtbot, window) -> 
     assert toolbar.objectName() == "format_toolbar"
     assert not toolbar.isMovable()
     assert toolbar.isVisible()
-    assert toolbar.mapTo(window, toolbar.rect().bottomLeft()).y() <= window.body.mapTo(
-        window, window.body.rect().topLeft()
-    ).y()
+    assert (
+        toolbar.mapTo(window, toolbar.rect().bottomLeft()).y()
+        <= window.body.mapTo(window, window.body.rect().topLeft()).y()
+    )
     for entry in FORMAT_ACTIONS:
         button = toolbar.widgetForAction(window.formatting.actions[entry.name])
         assert button.objectName() == f"format_{entry.name}_button"
         assert button.accessibleName()
         assert button.text() == entry.label
-        assert QKeySequence(entry.shortcut).toString(
-            QKeySequence.SequenceFormat.NativeText
-        ) in button.toolTip()
+        assert (
+            QKeySequence(entry.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            in button.toolTip()
+        )
     # Compact: every button shows at the window's default width.
     assert toolbar.sizeHint().width() <= window.body.width() + 10
 
 
-# --- the link dialog -------------------------------------------------------------------------------
+# --- the link dialog ----------------------------------------------------------------------------
 
 
 def test_link_dialog_prefills_from_selection_and_clipboard(qtbot, window) -> None:
