@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
         )
         add_find_replace_actions(self.find_replace, self.edit_menu)
         # Format menu and toolbar: Bold, Italic, Link… (editor/ui/controllers/formatting.py).
-        self.formatting = install_formatting(self)
+        self.formatting = install_formatting(self, self.document, self.body, self.photo_desk)
 
     def show_status(self, message: str, timeout_ms: int = 0) -> None:
         """Say ``message`` in the status bar for ``timeout_ms`` (0: until the next one)."""

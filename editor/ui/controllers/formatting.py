@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
@@ -30,9 +29,6 @@ from editor.ui.dialogs.place_photo import FROM_FILE, PlacePhotoDialog
 from editor.ui.document import ArticleDocument
 from editor.ui.menus import menu_named
 from editor.ui.panes.body import BodyPane
-
-if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
 
 Operation = Callable[[str, int, int], Formatted]
 
@@ -338,12 +334,14 @@ class FormatActions(QObject):
         return dialog
 
 
-def install_formatting(window: MainWindow) -> FormatActions:
-    """The Format menu, and its toolbar above the body."""
-    formatting = FormatActions(window.document, window.body, window.photo_desk, window)
-    holder = window.body.parentWidget()
+def install_formatting(
+    window: QMainWindow, document: ArticleDocument, body: BodyPane, photo_desk: PhotoDesk
+) -> FormatActions:
+    """The Format menu, and its toolbar straight above the body."""
+    formatting = FormatActions(document, body, photo_desk, window)
+    holder = body.parentWidget()
     layout = holder.layout() if holder is not None else None
-    index = layout.indexOf(window.body) if layout is not None else -1
+    index = layout.indexOf(body) if layout is not None else -1
     if layout is not None and index >= 0 and hasattr(layout, "insertWidget"):
         layout.insertWidget(index, formatting.toolbar)
     else:
