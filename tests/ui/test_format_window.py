@@ -351,3 +351,14 @@ def test_insert_photo_places_a_story_photo_at_the_cursor(qtbot, window) -> None:
     assert first_block == f"![](photo:{photo_id})"
     window.body.undo()
     assert window.body.toPlainText() == body
+
+
+def test_positions_after_characters_outside_the_basic_plane(qtbot, window) -> None:
+    # Qt counts an emoji as two positions, Python as one.
+    _body_with(qtbot, window, "🎉🎉 A good day|")
+    cursor = window.body.textCursor()
+    cursor.setPosition(len("🎉🎉 A go".encode("utf-16-le")) // 2)
+    window.body.setTextCursor(cursor)
+    window.formatting.actions["bold"].trigger()
+    assert window.body.toPlainText() == "🎉🎉 A **good** day"
+    assert window.body.textCursor().position() == len("🎉🎉 A **go".encode("utf-16-le")) // 2
