@@ -11,19 +11,14 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from editor.render.markdown import _NO_PHOTOS, shared_renderer
-from editor.text.markdown_format import (
-    clear_formatting,
-    link_at,
-    make_link,
-    remove_link,
-    toggle_bold,
+from editor.text.markdown_format import clear_formatting, toggle_bold, toggle_italic
+from editor.text.markdown_lines import (
     toggle_bulleted,
-    toggle_italic,
     toggle_numbered,
     toggle_quote,
     toggle_subhead,
-    web_address,
 )
+from editor.text.markdown_links import link_at, make_link, remove_link, web_address
 
 
 def _selected(text: str) -> tuple[str, int, int]:

@@ -21,8 +21,9 @@ from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeyEvent, QKeySequen
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QToolBar, QWidget
 
 from editor.model.photos import placement
-from editor.text import markdown_format
-from editor.text.markdown_format import Formatted, link_at, web_address, word_at
+from editor.text import markdown_format, markdown_lines
+from editor.text.format_edits import Formatted
+from editor.text.markdown_links import link_at, make_link, remove_link, web_address, word_at
 from editor.ui.controllers.photo_desk import PhotoDesk
 from editor.ui.dialogs.link import REMOVE_LINK, LinkDialog
 from editor.ui.dialogs.place_photo import FROM_FILE, PlacePhotoDialog
@@ -120,13 +121,13 @@ class FormatActions(QObject):
             "bold": lambda: self.apply(markdown_format.toggle_bold),
             "italic": lambda: self.apply(markdown_format.toggle_italic),
             "link": self.edit_link,
-            "subhead": lambda: self.apply(markdown_format.toggle_subhead),
+            "subhead": lambda: self.apply(markdown_lines.toggle_subhead),
             "subsubhead": lambda: self.apply(
-                lambda text, start, end: markdown_format.toggle_subhead(text, start, end, 3)
+                lambda text, start, end: markdown_lines.toggle_subhead(text, start, end, 3)
             ),
-            "quote": lambda: self.apply(markdown_format.toggle_quote),
-            "bulleted": lambda: self.apply(markdown_format.toggle_bulleted),
-            "numbered": lambda: self.apply(markdown_format.toggle_numbered),
+            "quote": lambda: self.apply(markdown_lines.toggle_quote),
+            "bulleted": lambda: self.apply(markdown_lines.toggle_bulleted),
+            "numbered": lambda: self.apply(markdown_lines.toggle_numbered),
             "photo": self.insert_photo,
             "clear": lambda: self.apply(markdown_format.clear_formatting),
         }
@@ -281,10 +282,10 @@ class FormatActions(QObject):
             self.body.setFocus()
             return
         if result == REMOVE_LINK:
-            self.put(text, markdown_format.remove_link(text, start, end))
+            self.put(text, remove_link(text, start, end))
         elif result == QDialog.DialogCode.Accepted and dialog.address():
             label = dialog.link_text()
-            self.put(text, markdown_format.make_link(text, start, end, dialog.address(), label))
+            self.put(text, make_link(text, start, end, dialog.address(), label))
         else:
             self.body.setFocus()
 
@@ -300,9 +301,9 @@ class FormatActions(QObject):
         text, start, end = self._selection()
         if "\n" in text[start:end] or not text[start:end].strip():
             return False
-        if link_at(text, start, end) is None and markdown_format.web_address(text[start:end]):
+        if link_at(text, start, end) is None and web_address(text[start:end]):
             return False  # an address pasted over an address replaces it
-        self.put(text, markdown_format.make_link(text, start, end, address))
+        self.put(text, make_link(text, start, end, address))
         return True
 
     # --- photos ---------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.text.markdown_format import web_address
+from editor.text.markdown_links import web_address
 
 # What ``exec``/``finished`` report when the reporter asks for the link to go.
 REMOVE_LINK = 2
