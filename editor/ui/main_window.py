@@ -37,6 +37,7 @@ from editor.ui.controllers.checks import TAB_TITLE as CHECKS_TAB_TITLE
 from editor.ui.controllers.checks import ChecksController
 from editor.ui.controllers.counts import CountsWidget
 from editor.ui.controllers.disk_changes import KEEP_BOTH, OVERWRITE, RELOAD, DiskChanges
+from editor.ui.controllers.formatting import install_formatting
 from editor.ui.controllers.paste import PasteController
 from editor.ui.controllers.photo_desk import PhotoDesk
 from editor.ui.controllers.preferences import install_preferences
@@ -236,7 +237,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("WordPress &Sites…", self.show_sites))
         file_menu.addSeparator()
         file_menu.addAction(
-            self._action("&Import Story (Markdown, Word, Web Page)…", self.import_dialog, "Ctrl+I")
+            self._action(
+                "&Import Story (Markdown, Word, Web Page)…", self.import_dialog, "Ctrl+Shift+I"
+            )
         )
         file_menu.addAction(self._action("&Export…", self.show_export_dialog, "Ctrl+E"))
         file_menu.addSeparator()
@@ -311,6 +314,8 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         add_find_replace_actions(self.find_replace, self.edit_menu)
+        # Format menu and toolbar: Bold, Italic, Link… (editor/ui/controllers/formatting.py).
+        self.formatting = install_formatting(self, self.document, self.body, self.photo_desk)
 
     def show_status(self, message: str, timeout_ms: int = 0) -> None:
         """Say ``message`` in the status bar for ``timeout_ms`` (0: until the next one)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import SIGNAL, QBuffer, QByteArray, QIODevice, QMimeData, Signal
@@ -68,6 +69,9 @@ class BodyPane(QPlainTextEdit):
         self.setFont(font)
         self.document().setDocumentMargin(12)
         self._loading = False
+        # Asked first on every paste: True when it took the paste (an address pasted over
+        # selected words makes a link: editor.ui.controllers.formatting).
+        self.paste_over_selection: Callable[[QMimeData], bool] | None = None
         self.textChanged.connect(self._changed)
 
     def _changed(self) -> None:
@@ -153,6 +157,8 @@ class BodyPane(QPlainTextEdit):
         )
 
     def insertFromMimeData(self, source: QMimeData) -> None:
+        if self.paste_over_selection is not None and self.paste_over_selection(source):
+            return
         files = _photo_files(source)
         position = self.textCursor().position()
         if files:
