@@ -43,10 +43,11 @@ from editor.ui.controllers.scroll_sync import ScrollSync
 from editor.ui.controllers.spelling import SpellingController
 from editor.ui.controllers.spelling_service import SpellingService
 from editor.ui.controllers.typography import SmartPunctuation, add_typography_actions
+from editor.ui.controllers.view_options import install_view_options
 from editor.ui.dialogs.find_replace import FindReplaceDialog, add_find_replace_actions
 from editor.ui.dialogs.questions import ask, choose, inform, refuse
-from editor.ui.menus import menu_named
 from editor.ui.document import ArticleDocument
+from editor.ui.menus import menu_named
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.checks_list import ChecksPanel
 from editor.ui.panes.fields import FieldsPane
@@ -156,6 +157,8 @@ class MainWindow(QMainWindow):
         self._publish_retry.setInterval(PUBLISH_RETRY_MS)
         self._publish_retry.timeout.connect(self.retry_queued_publish)
         self._publish_retry.start()
+        # View menu: outline, focus mode, typewriter scrolling, zoom, full screen.
+        self.view_options = install_view_options(self)
         self._restore_geometry()
         self._show_article()
         self._update_title()
