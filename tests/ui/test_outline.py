@@ -190,3 +190,15 @@ def test_outline_toggles_with_its_keys_and_stays_shown_after_a_restart(qtbot, wi
     )
     qtbot.waitUntil(lambda: not dock.isVisible())
     assert QSettings().value("view/outline") in (False, "false")
+
+
+def test_showing_the_outline_keeps_the_fields_width(qtbot, window) -> None:
+    window.resize(1600, 900)
+    qtbot.waitUntil(lambda: sum(window.splitter.sizes()) > 1400)
+    before = window.splitter.sizes()
+    window.view_options.outline_action.trigger()
+    after = window.splitter.sizes()
+    assert sum(after) < sum(before)  # the dock took room
+    assert after[0] == before[0]  # not from the fields, whose form is cut when narrower
+    window.view_options.outline_action.trigger()
+    assert window.splitter.sizes()[0] == before[0]

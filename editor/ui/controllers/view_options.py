@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPlainTextEdit, QSplitter
 
 from editor.ui.controllers.focus_mode import FocusMode
 from editor.ui.controllers.outline import OutlineController, install_outline, settings_bool
@@ -26,6 +26,7 @@ FOCUS_MODE_KEY = "view/focus_mode"
 TYPEWRITER_KEY = "view/typewriter"
 FOCUS_MODE_KEYS = "Ctrl+Shift+F"
 FULL_SCREEN_KEYS = "F11"
+MIN_OTHER_PANES = 300  # narrower than this, the fields give their share of the room too
 
 
 class TypewriterScrolling(QObject):
@@ -113,6 +114,36 @@ def _kept_option(
     return action
 
 
+class _FieldsKeepTheirWidth(QObject):
+    """When the outline dock is shown or hidden from the menu, the change of width goes to the
+    body and the preview, in proportion: the fields' form is cut when narrower.
+
+    The action's ``toggled`` comes before its ``triggered`` shows or hides the dock (and the
+    window lays itself out again at once): the sizes before are taken there.
+    """
+
+    def __init__(self, splitter: QSplitter, action: QAction) -> None:
+        super().__init__(splitter)
+        self.splitter = splitter
+        self._before: list[int] = []
+        action.toggled.connect(lambda _on: self._take_sizes())
+        action.triggered.connect(lambda _on: self._keep_first_width())
+
+    def _take_sizes(self) -> None:
+        self._before = self.splitter.sizes()
+
+    def _keep_first_width(self) -> None:
+        before, after = self._before, self.splitter.sizes()
+        if len(before) < 2 or len(after) != len(before):
+            return
+        first, others = before[0], before[1:]
+        room = sum(after) - first
+        if room < MIN_OTHER_PANES * len(others) or sum(others) <= 0:
+            return  # too narrow: every pane gives a share
+        sizes = [round(size * room / sum(others)) for size in others]
+        self.splitter.setSizes([first, *sizes])
+
+
 def install_view_options(window: MainWindow) -> ViewOptions:
     """Build the outline dock, focus mode, typewriter scrolling, zoom and full screen on
     ``window`` and fill its View menu."""
@@ -129,6 +160,7 @@ def install_view_options(window: MainWindow) -> ViewOptions:
     )
     menu.addAction(outline_action)
     menu.addSeparator()
+    _FieldsKeepTheirWidth(window.splitter, outline_action)
 
     focus_mode = FocusMode(body, window)
     focus_action = _kept_option(
