@@ -158,7 +158,16 @@ class MainWindow(QMainWindow):
         self._publish_retry.timeout.connect(self.retry_queued_publish)
         self._publish_retry.start()
         # View menu: outline, focus mode, typewriter scrolling, zoom, full screen.
-        self.view_options = install_view_options(self)
+        self.view_options = install_view_options(
+            self,
+            document=self.document,
+            body=self.body,
+            preview=self.preview,
+            fields=self.fields,
+            side_tabs=self.side_tabs,
+            splitter=self.splitter,
+            settings=self.settings,
+        )
         self._restore_geometry()
         self._show_article()
         self._update_title()

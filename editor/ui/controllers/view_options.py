@@ -1,26 +1,33 @@
 """The View menu: the outline, focus mode, typewriter scrolling, zoom and full screen.
 
-``install_view_options(window)`` builds them all on the window and adds their actions to its
-View menu; each lives in its own module (outline, focus_mode, zoom) or here when small. The
-reporter's choices are kept in the window's QSettings under ``view/``.
+``install_view_options(window, ...)`` builds them all from the panes it is given and adds their
+actions to the View menu; each lives in its own module (outline, focus_mode, zoom) or here when
+small. The reporter's choices are kept in the window's QSettings under ``view/``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPlainTextEdit, QSplitter
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QPlainTextEdit,
+    QSplitter,
+    QTabWidget,
+)
 
 from editor.ui.controllers.focus_mode import FocusMode
 from editor.ui.controllers.outline import OutlineController, install_outline, settings_bool
 from editor.ui.controllers.zoom import ACTUAL_SIZE, ZOOM_STEPS, Zoom
+from editor.ui.document import ArticleDocument
 from editor.ui.menus import menu_named
-
-if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+from editor.ui.panes.body import BodyPane
+from editor.ui.panes.fields import FieldsPane
+from editor.ui.panes.preview import PreviewPane
 
 FOCUS_MODE_KEY = "view/focus_mode"
 TYPEWRITER_KEY = "view/typewriter"
@@ -144,23 +151,32 @@ class _FieldsKeepTheirWidth(QObject):
         self.splitter.setSizes([first, *sizes])
 
 
-def install_view_options(window: MainWindow) -> ViewOptions:
+def install_view_options(
+    window: QMainWindow,
+    *,
+    document: ArticleDocument,
+    body: BodyPane,
+    preview: PreviewPane,
+    fields: FieldsPane,
+    side_tabs: QTabWidget,
+    splitter: QSplitter,
+    settings: QSettings,
+) -> ViewOptions:
     """Build the outline dock, focus mode, typewriter scrolling, zoom and full screen on
-    ``window`` and fill its View menu."""
-    settings = window.settings
-    body = window.body
+    ``window`` and fill its View menu. ``fields`` in ``side_tabs`` has the headline the
+    outline's first entry goes to; ``splitter`` holds the side tabs, body and preview."""
     menu = menu_named(window, "&View")
 
     def show_headline() -> None:
-        window.side_tabs.setCurrentWidget(window.fields)
-        window.fields.headline.setFocus(Qt.FocusReason.OtherFocusReason)
+        side_tabs.setCurrentWidget(fields)
+        fields.headline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     _dock, outline, outline_action = install_outline(
-        window, window.document, body, settings, show_headline
+        window, document, body, settings, show_headline
     )
     menu.addAction(outline_action)
     menu.addSeparator()
-    _FieldsKeepTheirWidth(window.splitter, outline_action)
+    _FieldsKeepTheirWidth(splitter, outline_action)
 
     focus_mode = FocusMode(body, window)
     focus_action = _kept_option(
@@ -187,7 +203,7 @@ def install_view_options(window: MainWindow) -> ViewOptions:
     menu.addActions([focus_action, typewriter_action])
     menu.addSeparator()
 
-    zoom = Zoom(body, window.preview, settings, window)
+    zoom = Zoom(body, preview, settings, window)
     zoom_in = QAction("Zoom &In", window)
     zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
     zoom_in.triggered.connect(zoom.zoom_in)
