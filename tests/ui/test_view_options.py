@@ -308,3 +308,24 @@ def test_view_menu_lists_its_actions_with_distinct_mnemonics(qtbot, window) -> N
     assert {"Ctrl+Shift+O", "Ctrl+Shift+F", "Ctrl++", "Ctrl+=", "Ctrl+-", "Ctrl+0", "F11"} <= set(
         keys
     )
+
+
+def test_ctrl_wheel_on_the_preview_zooms_both(qtbot, window) -> None:
+    zoom = window.view_options.zoom
+    page_input = window.preview.focusProxy()
+    assert page_input is not None
+    point = QPointF(page_input.rect().center())
+    event = QWheelEvent(
+        point,
+        QPointF(page_input.mapToGlobal(point.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        CTRL,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(page_input, event)
+    assert zoom.level == 110
+    assert window.preview.zoomFactor() == pytest.approx(1.1)
+    assert window.body.font().pointSizeF() == pytest.approx(zoom.base_point_size * 1.1)

@@ -48,7 +48,8 @@ class Zoom(QObject):
         self.level = ACTUAL_SIZE
         self._wheel_rest = 0
         # QtWebEngine may forget a page's zoom when the page loads: give it again.
-        preview.loadFinished.connect(lambda _ok: self._apply_to_preview())
+        preview.loadFinished.connect(lambda _ok: self._page_loaded())
+        self._wheel_widgets = [body.viewport()]
         body.viewport().installEventFilter(self)
         self.set_level(clamped_level(settings.value(ZOOM_KEY, ACTUAL_SIZE)))
 
@@ -72,11 +73,21 @@ class Zoom(QObject):
     def actual_size(self) -> None:
         self.set_level(ACTUAL_SIZE)
 
+    def _page_loaded(self) -> None:
+        self._apply_to_preview()
+        # Ctrl+wheel over the page would zoom it alone (Chromium's own zoom, forgotten at the
+        # next start): it zooms both, as over the body. The widget that gets the page's input
+        # exists once the page is shown.
+        page_input = self.preview.focusProxy()
+        if page_input is not None and page_input not in self._wheel_widgets:
+            self._wheel_widgets.append(page_input)
+            page_input.installEventFilter(self)
+
     def _apply_to_preview(self) -> None:
         self.preview.setZoomFactor(self.level / 100)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Ctrl+wheel over the body zooms, as in every editor and browser.
+        # Ctrl+wheel over the body or the page zooms, as in every editor and browser.
         if not (
             event.type() == QEvent.Type.Wheel
             and isinstance(event, QWheelEvent)
