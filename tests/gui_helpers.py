@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
+from PySide6.QtCore import QSettings
 from pytestqt.exceptions import TimeoutError as QtBotTimeout
 
 from editor.ui.panes.preview import PreviewPane
@@ -32,3 +35,13 @@ def wait_for_dom(
     except (AssertionError, TimeoutError, QtBotTimeout):
         raise AssertionError(f"preview shows {last[0]!r}, expected {expected!r}") from None
     return last[0]
+
+
+@pytest.fixture
+def fresh_view_settings(qapp: Any) -> Iterator[QSettings]:
+    """The View menu's settings (zoom, outline, focus mode) start afresh: the tests share one
+    settings file, and a zoom or a shown outline left by one test must not change the next."""
+    settings = QSettings()
+    settings.remove("view")
+    yield settings
+    settings.remove("view")

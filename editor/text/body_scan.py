@@ -18,6 +18,9 @@ What the parts hold (every offset is an offset into the body, every mask has its
   stay quiet than flag what may be code.
 * ``spelling_prose``: the mask spelling and house style read (``editor.text.prose_mask``), where
   code is what Python-Markdown makes code (a fence left open is text).
+* ``subheads``: the body's headings as Python-Markdown makes them (``## Title`` at the start
+  of a line, or a first line underlined with ``===`` / ``---``), outside code blocks; the
+  outline and anything else that walks the story's sections read them here.
 * ``placements``: the photos the body places, ``![alt](photo:ID)``, with the same idea of code
   as the renderer's: a placement inside a code block or a code span is code, shown as typed,
   and places nothing. The page header, the exports and the checks all ask here (or ask the
@@ -53,6 +56,7 @@ __all__ = [
     "BodyScan",
     "LinkSyntax",
     "PhotoPlacement",
+    "Subhead",
     "double_bracket_notes",
     "find_links",
     "placed_photo_ids",
@@ -77,6 +81,23 @@ class PhotoPlacement:
     photo_id: str
     start: int
     end: int
+    line: int
+
+
+# A heading as Python-Markdown reads one: hashes at the very start of a line (no space needed),
+# the title, optional closing hashes; and a block's first line underlined with = or -.
+_ATX_HEADING_RE = re.compile(r"^(?P<marks>#{1,6})(?P<title>[^\n]*?)#*[ \t]*$", re.M)
+_SETEXT_RULE_RE = re.compile(r"^(?P<rule>=+|-+)[ ]*$", re.M)
+
+
+@dataclass(frozen=True)
+class Subhead:
+    """One heading of the body: its level (1-6, as typed), its title, where it starts, its
+    1-based line."""
+
+    level: int
+    title: str
+    start: int
     line: int
 
 
@@ -221,6 +242,32 @@ class BodyScan:
             PhotoPlacement(match["id"], match.start(), match.end(), self.line_of(match.start()))
             for match in _PLACEMENT_RE.finditer(readable)
         )
+
+    @_WorkedOutOnce
+    def subheads(self) -> tuple[Subhead, ...]:
+        """The headings outside code blocks, in order (a body ``#`` heading is rendered as a
+        subhead too: the headline is the page's only h1)."""
+        if "#" not in self.text and "\n=" not in self.text and "\n-" not in self.text:
+            return ()
+        readable = blank_spans(self.text, list(self.markdown_code_blocks))
+        found: list[Subhead] = []
+        for match in _ATX_HEADING_RE.finditer(readable):
+            title = match["title"].strip()
+            if title:
+                level = len(match["marks"])
+                found.append(Subhead(level, title, match.start(), self.line_of(match.start())))
+        for match in _SETEXT_RULE_RE.finditer(readable):
+            line = self.line_of(match.start())  # 1-based: the title is the line before
+            if line < 2:
+                continue
+            starts = self.line_starts
+            title_start = starts[line - 2]
+            title = readable[title_start : match.start() - 1]
+            before_blank = line < 3 or not readable[starts[line - 3] : title_start].strip()
+            if title.strip() and before_blank and not _ATX_HEADING_RE.match(title):
+                level = 1 if match["rule"].startswith("=") else 2
+                found.append(Subhead(level, title.strip(), title_start, line - 1))
+        return tuple(sorted(found, key=lambda subhead: subhead.start))
 
     @_WorkedOutOnce
     def placed_photo_ids(self) -> frozenset[str]:

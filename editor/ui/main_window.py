@@ -46,6 +46,7 @@ from editor.ui.controllers.scroll_sync import ScrollSync
 from editor.ui.controllers.spelling import SpellingController
 from editor.ui.controllers.spelling_service import SpellingService
 from editor.ui.controllers.typography import SmartPunctuation, add_typography_actions
+from editor.ui.controllers.view_options import install_view_options
 from editor.ui.dialogs.find_replace import FindReplaceDialog, add_find_replace_actions
 from editor.ui.dialogs.questions import ask, choose, inform, refuse
 from editor.ui.document import ArticleDocument
@@ -173,6 +174,17 @@ class MainWindow(QMainWindow):
         self._publish_retry.setInterval(PUBLISH_RETRY_MS)
         self._publish_retry.timeout.connect(self.retry_queued_publish)
         self._publish_retry.start()
+        # View menu: outline, focus mode, typewriter scrolling, zoom, full screen.
+        self.view_options = install_view_options(
+            self,
+            document=self.document,
+            body=self.body,
+            preview=self.preview,
+            fields=self.fields,
+            side_tabs=self.side_tabs,
+            splitter=self.splitter,
+            settings=self.settings,
+        )
         self._restore_geometry()
         self._show_article()
         self._update_title()
