@@ -36,6 +36,7 @@ from editor.ui.controllers.checks import TAB_TITLE as CHECKS_TAB_TITLE
 from editor.ui.controllers.checks import ChecksController
 from editor.ui.controllers.counts import CountsWidget
 from editor.ui.controllers.disk_changes import KEEP_BOTH, OVERWRITE, RELOAD, DiskChanges
+from editor.ui.controllers.highlighting import install_body_highlighting
 from editor.ui.controllers.paste import PasteController
 from editor.ui.controllers.photo_desk import PhotoDesk
 from editor.ui.controllers.recent_files import recent_files, remember_file
@@ -45,8 +46,8 @@ from editor.ui.controllers.spelling_service import SpellingService
 from editor.ui.controllers.typography import SmartPunctuation, add_typography_actions
 from editor.ui.dialogs.find_replace import FindReplaceDialog, add_find_replace_actions
 from editor.ui.dialogs.questions import ask, choose, inform, refuse
-from editor.ui.menus import menu_named
 from editor.ui.document import ArticleDocument
+from editor.ui.menus import menu_named
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.checks_list import ChecksPanel
 from editor.ui.panes.fields import FieldsPane
@@ -295,6 +296,9 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         add_find_replace_actions(self.find_replace, self.edit_menu)
+        # Subheads, emphasis, links, placements, TK and notes shown in the body (before the
+        # spelling controller, which underlines with the same highlighter).
+        self.body_highlighting = install_body_highlighting(self)
 
     def show_status(self, message: str, timeout_ms: int = 0) -> None:
         """Say ``message`` in the status bar for ``timeout_ms`` (0: until the next one)."""
