@@ -2,7 +2,8 @@
 
 Find and Replace runs the reporter's regular expression under a time budget and says "Pattern
 too slow"; every pass over the body (checks, spelling, house style, prose mask, syntax scan,
-Markdown render, the body highlighting) finishes on the worst inputs we could build (benchmarks/hostile_patterns.py).
+Markdown render, the body's highlighting) finishes on the worst inputs we could build
+(benchmarks/hostile_patterns.py).
 The only clocks here are hang guards, each at least 20 times the figure measured after the fix.
 """
 
