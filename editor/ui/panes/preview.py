@@ -10,6 +10,7 @@ Navigation away from the shell is refused: a clicked link opens in the system br
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import logging
@@ -245,7 +246,14 @@ class PreviewPane(QWebEngineView):
 
     def _send(self, update: PreviewUpdate) -> None:
         script = update_script(update.script_parts())
-        self.page().runJavaScript(script, 0, lambda _result: self.updated.emit())
+        self.page().runJavaScript(script, 0, self._answered)
+
+    def _answered(self, _result: object) -> None:
+        # A page being destroyed answers its pending scripts when this view is half gone and
+        # the signal cannot be emitted: the error would be left pending for whichever Python
+        # code runs next in the teardown (an event filter), which then fails.
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.updated.emit()
 
     def _failed(self, message: str) -> None:
         # A render error must not stop the preview: say so in it, and start afresh next time.
