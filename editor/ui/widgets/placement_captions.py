@@ -67,8 +67,13 @@ class PlacementCaptions(QWidget):
         self.raise_()
         self.show()
 
-    def _body_updated(self, _rect: QRect, _scrolled_by: int) -> None:
-        self.update()
+    def _body_updated(self, rect: QRect, scrolled_by: int) -> None:
+        # Only what the body repaints (a cursor blink is a few pixels): a whole-layer update
+        # would repaint the whole viewport beneath it on every keystroke.
+        if scrolled_by or rect.contains(self.rect()):
+            self.update()
+        else:
+            self.update(rect)
 
     def refresh(self) -> None:
         """The photos or their captions changed."""
