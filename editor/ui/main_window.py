@@ -298,7 +298,9 @@ class MainWindow(QMainWindow):
         add_find_replace_actions(self.find_replace, self.edit_menu)
         # Subheads, emphasis, links, placements, TK and notes shown in the body (before the
         # spelling controller, which underlines with the same highlighter).
-        self.body_highlighting = install_body_highlighting(self)
+        self.body_highlighting = install_body_highlighting(
+            self, self.body, self.document, self.photos, self.settings
+        )
 
     def show_status(self, message: str, timeout_ms: int = 0) -> None:
         """Say ``message`` in the status bar for ``timeout_ms`` (0: until the next one)."""

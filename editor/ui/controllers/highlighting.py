@@ -8,16 +8,17 @@ highlighter (``spelling_underlines.spelling_highlighter``): one highlighter per 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QPixmap
+from PySide6.QtWidgets import QMainWindow
 
+from editor.ui.document import ArticleDocument
 from editor.ui.menus import menu_named
+from editor.ui.panes.body import BodyPane
+from editor.ui.panes.photos import PhotosPane
 from editor.ui.widgets.body_highlighter import BodyHighlighter
 from editor.ui.widgets.placement_captions import PlacementCaptions
-
-if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
 
 SETTING = "view/highlight"
 
@@ -29,19 +30,24 @@ class BodyHighlighting:
     action: QAction
 
 
-def install_body_highlighting(window: MainWindow) -> BodyHighlighting:
-    """Highlight the window's body and add View > Highlight Markdown."""
-    document = window.document
+def install_body_highlighting(
+    window: QMainWindow,
+    body: BodyPane,
+    document: ArticleDocument,
+    photos: PhotosPane,
+    settings: QSettings,
+) -> BodyHighlighting:
+    """Highlight ``body`` and add View > Highlight Markdown to ``window``'s menus."""
 
     def caption_of(photo_id: str) -> str | None:
         image = next((image for image in document.article.photos if image.id == photo_id), None)
         return None if image is None else image.caption
 
     def thumbnail_of(photo_id: str) -> QPixmap | None:
-        return window.photos.thumbnail(photo_id)
+        return photos.thumbnail(photo_id)
 
-    highlighter = BodyHighlighter(window.body)
-    captions = PlacementCaptions(window.body, caption_of, thumbnail_of)
+    highlighter = BodyHighlighter(body)
+    captions = PlacementCaptions(body, caption_of, thumbnail_of)
     for signal in (document.photosChanged, document.photoChanged, document.replaced):
         signal.connect(lambda *_: captions.refresh())
     document.photoCopiesReady.connect(captions.refresh)
@@ -50,12 +56,12 @@ def install_body_highlighting(window: MainWindow) -> BodyHighlighting:
     action.setObjectName("action_highlight_markdown")
     action.setCheckable(True)
     action.setStatusTip("Show subheads, emphasis, links and quotes as they will read")
-    shown = window.settings.value(SETTING, True, type=bool)
+    shown = settings.value(SETTING, True, type=bool)
     action.setChecked(bool(shown))
     highlighter.set_shown(bool(shown))
 
     def switch(checked: bool) -> None:
-        window.settings.setValue(SETTING, checked)
+        settings.setValue(SETTING, checked)
         highlighter.set_shown(checked)
         captions.setVisible(checked)
 
