@@ -68,6 +68,7 @@ def passes() -> dict[str, Callable[[str], object]]:
     from editor.spelling.text import words
     from editor.text.body_syntax import code_and_comment_spans, other_syntax
     from editor.text.find_replace import FindOptions, PatternError, find_all
+    from editor.text.line_markup import NORMAL, line_markup
     from editor.text.prose_mask import markdown_prose_mask
 
     renderer = BodyRenderer()
@@ -79,6 +80,13 @@ def passes() -> dict[str, Callable[[str], object]]:
         except PatternError:
             return None  # too slow: said in the dialog, within the budget
 
+    def highlight(text: str) -> object:
+        # As the body's highlighter reads it: line by line, each after the last one's state.
+        state = NORMAL
+        for line in text.split("\n"):
+            state = line_markup(line, state).state
+        return state
+
     return {
         "checks": lambda text: run_checks(Article(body=text), CheckContext()),
         "spelling": lambda text: check_spelling(Article(body=text, language="en")),
@@ -88,6 +96,7 @@ def passes() -> dict[str, Callable[[str], object]]:
         "spelling-words": lambda text: list(words(text, markdown=True)),
         "render": lambda text: renderer.render_body(text, no_photos),
         "find-replace": find,
+        "highlight": highlight,
     }
 
 

@@ -18,8 +18,14 @@ keyed by word count with ``p95_ms``, ``median_ms``, ``gui_p95_ms``, ``gui_median
 ``naive_p95_ms``, ``naive_median_ms``, ``ratio``, ``patched_p95_ms`` and ``patched_median_ms``.
 Never fails on time.
 
+With the body's Markdown highlighting on, as the window has it (``--no-highlight``: off), and
+``open_ms``: the GUI time opening the story took (every line highlighted once).
+``--compare-highlight`` types each story again with the highlighting switched the other way,
+in the same run, adding ``gui_median_ms``, ``gui_p95_ms`` and ``open_ms`` suffixed
+``_no_highlight`` (or ``_highlight``).
+
     .venv/bin/python benchmarks/preview_latency.py [--keys 60] [--naive-keys 15] [--pause 0.5]
-        [--json]
+        [--no-highlight] [--compare-highlight] [--json]
 """
 
 from __future__ import annotations
@@ -200,7 +206,7 @@ def measure_ours(
         def answered(result) -> None:
             updated_at.append(time.perf_counter())
             patched_at.append(float(result) / 1000 if result else math.nan)
-            preview.updated.emit()
+            preview._answered(result)
 
         preview.page().runJavaScript(script, 0, answered)
 
@@ -266,23 +272,67 @@ def measure_naive(window, article: Article, keys: int) -> list[float]:
     return times
 
 
-def run_size(words: int, key_count: int, naive_keys: int, pause: float) -> dict[str, float]:
+def show_highlighting(window, shown: bool) -> None:
+    """The body's highlighting on or off, as View > Highlight Markdown does, without keeping
+    the choice in the reporter's settings."""
+    highlighting = window.body_highlighting
+    highlighting.highlighter.set_shown(shown)
+    highlighting.captions.setVisible(shown)
+
+
+def open_story(words: int, highlight: bool):
+    """A window with the story open; and the GUI time opening it took (its body laid out and,
+    with the highlighting on, every line highlighted once)."""
     from editor.ui.main_window import MainWindow
 
     article = article_of(words)
     window = MainWindow()
     window.resize(1500, 900)
     window.show()
+    show_highlighting(window, highlight)
     wait_until(lambda: window.preview.ready)
+    started = time.perf_counter()
     window.document.replace(article, MediaStore(), None)
-    place_cursor(window, "she said", pause)
-    latencies, gui, patched = measure_ours(window, keystrokes(key_count), pause)
-    naive = measure_naive(window, article_of(words), naive_keys)
+    opened = time.perf_counter() - started
+    return window, opened
+
+
+def close_window(window) -> None:
     window.document.new()
     window.close()
     dispose_widgets()
+
+
+def gui_only(words: int, key_count: int, pause: float, highlight: bool) -> dict[str, float]:
+    """GUI-thread time per keystroke and to open, with the highlighting ``highlight``."""
+    window, opened = open_story(words, highlight)
+    place_cursor(window, "she said", pause)
+    _latencies, gui, _patched = measure_ours(window, keystrokes(key_count), pause)
+    close_window(window)
+    return {
+        "gui_median_ms": statistics.median(gui) * 1000,
+        "gui_p95_ms": percentile(gui, 0.95) * 1000,
+        "open_ms": opened * 1000,
+    }
+
+
+def run_size(
+    words: int,
+    key_count: int,
+    naive_keys: int,
+    pause: float,
+    highlight: bool = True,
+    compare: bool = False,
+) -> dict[str, float]:
+    window, opened = open_story(words, highlight)
+    place_cursor(window, "she said", pause)
+    latencies, gui, patched = measure_ours(window, keystrokes(key_count), pause)
+    naive = measure_naive(window, article_of(words), naive_keys)
+    close_window(window)
     ms = 1000
     figures = {
+        "highlight": float(highlight),
+        "open_ms": opened * ms,
         "median_ms": statistics.median(latencies) * ms,
         "p95_ms": percentile(latencies, 0.95) * ms,
         "gui_median_ms": statistics.median(gui) * ms,
@@ -293,6 +343,11 @@ def run_size(words: int, key_count: int, naive_keys: int, pause: float) -> dict[
         "patched_p95_ms": percentile(patched, 0.95) * ms,
     }
     figures["ratio"] = figures["naive_p95_ms"] / figures["p95_ms"]
+    if compare:
+        # The same story typed in again with the highlighting switched the other way.
+        other = gui_only(words, key_count, pause, not highlight)
+        suffix = "_no_highlight" if highlight else "_highlight"
+        figures.update({key + suffix: value for key, value in other.items()})
     return {key: round(value, 2) for key, value in figures.items()}
 
 
@@ -308,17 +363,37 @@ def main() -> int:
         " work that opening the story or moving the cursor started, before typing (default"
         " 0.5)",
     )
+    parser.add_argument(
+        "--highlight",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the body's Markdown highlighting on, as the window has it (default), or off",
+    )
+    parser.add_argument(
+        "--compare-highlight",
+        action="store_true",
+        help="also type each story with the highlighting switched the other way, in the same"
+        " run, and print its GUI-thread and opening figures",
+    )
     parser.add_argument("--json", action="store_true")
     options = parser.parse_args()
     app = create_application(["benchmark"])
     results = {
-        str(words): run_size(words, options.keys, options.naive_keys, options.pause)
+        str(words): run_size(
+            words,
+            options.keys,
+            options.naive_keys,
+            options.pause,
+            highlight=options.highlight,
+            compare=options.compare_highlight,
+        )
         for words in SIZES
     }
     if options.json:
         print(json.dumps(results, indent=2))
     else:
         print(f"machine: {os.cpu_count()} CPU cores, load average {os.getloadavg()}")
+        print(f"body highlighting {'on' if options.highlight else 'off'}")
         for words, figures in results.items():
             print(
                 f"{int(words):>6,} words  keystroke->DOM median {figures['median_ms']:6.1f} ms"
@@ -328,7 +403,18 @@ def main() -> int:
                 f" {figures['gui_median_ms']:5.1f} ms  p95 {figures['gui_p95_ms']:5.1f} ms |"
                 f" naive median {figures['naive_median_ms']:6.1f} ms"
                 f"  p95 {figures['naive_p95_ms']:6.1f} ms | ratio {figures['ratio']:5.1f}x"
+                f" | open {figures['open_ms']:6.1f} ms"
             )
+            for suffix, label in (("_no_highlight", "off"), ("_highlight", "on")):
+                if "gui_p95_ms" + suffix in figures:
+                    print(
+                        f"{'':>6}        highlighting {label}: GUI thread median"
+                        f" {figures['gui_median_ms' + suffix]:5.1f} ms"
+                        f"  p95 {figures['gui_p95_ms' + suffix]:5.1f} ms"
+                        f" | open {figures['open_ms' + suffix]:6.1f} ms"
+                    )
+            if options.compare_highlight:
+                print()
     del app
     return 0
 

@@ -53,6 +53,7 @@ from editor.text.prose_mask import blank_spans, markdown_code_blocks, markdown_p
 
 __all__ = [
     "DOUBLE_BRACKET_NOTE_RE",
+    "PLACEMENT_RE",
     "BodyScan",
     "LinkSyntax",
     "PhotoPlacement",
@@ -67,7 +68,7 @@ T = TypeVar("T")
 
 # An image whose address is a photo: reference, with an optional title, as Python-Markdown
 # reads an inline image; the scheme is matched in any case, as the renderer matches it.
-_PLACEMENT_RE = re.compile(
+PLACEMENT_RE = re.compile(
     rf"!\[[^\]\n]*\]\([ \t]*(?P<angle><)?[ \t]*(?i:{re.escape(PHOTO_SCHEME)})"
     r"[ \t]*(?P<id>[^\s()<>\"'\\]*)"
     r"[ \t]*(?(angle)>)(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\)"
@@ -240,7 +241,7 @@ class BodyScan:
         readable = blank_spans(without_blocks, inline + comments)
         return tuple(
             PhotoPlacement(match["id"], match.start(), match.end(), self.line_of(match.start()))
-            for match in _PLACEMENT_RE.finditer(readable)
+            for match in PLACEMENT_RE.finditer(readable)
         )
 
     @_WorkedOutOnce

@@ -38,6 +38,7 @@ from editor.ui.controllers.checks import ChecksController
 from editor.ui.controllers.counts import CountsWidget
 from editor.ui.controllers.disk_changes import KEEP_BOTH, OVERWRITE, RELOAD, DiskChanges
 from editor.ui.controllers.formatting import install_formatting
+from editor.ui.controllers.highlighting import install_body_highlighting
 from editor.ui.controllers.paste import PasteController
 from editor.ui.controllers.photo_desk import PhotoDesk
 from editor.ui.controllers.preferences import install_preferences
@@ -328,6 +329,11 @@ class MainWindow(QMainWindow):
         add_find_replace_actions(self.find_replace, self.edit_menu)
         # Format menu and toolbar: Bold, Italic, Link… (editor/ui/controllers/formatting.py).
         self.formatting = install_formatting(self, self.document, self.body, self.photo_desk)
+        # Subheads, emphasis, links, placements, TK and notes shown in the body (before the
+        # spelling controller, which underlines with the same highlighter).
+        self.body_highlighting = install_body_highlighting(
+            self, self.body, self.document, self.photos, self.settings
+        )
 
     def show_status(self, message: str, timeout_ms: int = 0) -> None:
         """Say ``message`` in the status bar for ``timeout_ms`` (0: until the next one)."""

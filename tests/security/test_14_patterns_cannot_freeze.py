@@ -2,7 +2,8 @@
 
 Find and Replace runs the reporter's regular expression under a time budget and says "Pattern
 too slow"; every pass over the body (checks, spelling, house style, prose mask, syntax scan,
-Markdown render) finishes on the worst inputs we could build (benchmarks/hostile_patterns.py).
+Markdown render, the body's highlighting) finishes on the worst inputs we could build
+(benchmarks/hostile_patterns.py).
 The only clocks here are hang guards, each at least 20 times the figure measured after the fix.
 """
 
@@ -91,6 +92,7 @@ def test_ordinary_patterns_still_find_everything() -> None:
         "spelling-words",
         "render",
         "find-replace",
+        "highlight",
     ],
 )
 def test_each_pass_finishes_on_the_worst_inputs(name: str) -> None:

@@ -30,8 +30,8 @@ from editor.ui.panes.fields import FieldsPane
 from editor.ui.widgets.spelling_underlines import (
     LineEditSpelling,
     Span,
-    SpellingHighlighter,
     spans_by_line,
+    spelling_highlighter,
 )
 
 logger = logging.getLogger(__name__)
@@ -108,8 +108,8 @@ class SpellingController(QObject):
         self.document = document
         self.body_edit = body
         self.service = service
-        self.body = SpellingHighlighter(body.document(), service.accepts)
-        self.dek = SpellingHighlighter(fields.dek.document(), service.accepts)
+        self.body = spelling_highlighter(body.document(), service.accepts)
+        self.dek = spelling_highlighter(fields.dek.document(), service.accepts)
         self.headline = LineEditSpelling(fields.headline, service.accepts)
         self.language = document.article.language
         self.enabled = True  # Preferences > Writing > Check spelling as you type

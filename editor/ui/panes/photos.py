@@ -234,6 +234,11 @@ class PhotosPane(QWidget):
             self._loading = False
         self._show_current()
 
+    def thumbnail(self, photo_id: str) -> QPixmap | None:
+        """The photo's thumbnail as the list shows it (None: none decoded yet)."""
+        pixmap = self._thumbnails.get(photo_id)
+        return pixmap if pixmap is not None and not pixmap.isNull() else None
+
     def select(self, photo_id: str) -> None:
         for row in range(self.list.count()):
             if self.list.item(row).data(Qt.ItemDataRole.UserRole) == photo_id:

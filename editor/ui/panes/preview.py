@@ -246,11 +246,12 @@ class PreviewPane(QWebEngineView):
 
     def _send(self, update: PreviewUpdate) -> None:
         script = update_script(update.script_parts())
-        self.page().runJavaScript(script, 0, self._patched)
+        self.page().runJavaScript(script, 0, self._answered)
 
-    def _patched(self, _result: object) -> None:
-        # The view may be being deleted (Chromium answers pending scripts then): nobody is
-        # listening, and an error left here would surface in the next Python event filter.
+    def _answered(self, _result: object) -> None:
+        # A page being destroyed answers its pending scripts when this view is half gone and
+        # the signal cannot be emitted: the error would be left pending for whichever Python
+        # code runs next in the teardown (an event filter), which then fails.
         with contextlib.suppress(RuntimeError, TypeError):
             self.updated.emit()
 

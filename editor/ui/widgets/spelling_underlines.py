@@ -93,6 +93,22 @@ def spans_by_line(text: str, spans: list[Span]) -> tuple[dict[str, tuple[Span, .
 # --- underlines in a QTextDocument (body, dek) -------------------------------------------------
 
 
+def spelling_highlighter(
+    document: QTextDocument, accepts: Callable[[str], bool]
+) -> SpellingHighlighter:
+    """The document's highlighter, which draws the underlines: the one already on it (the
+    body's highlighter underlines too) or a new one.
+
+    One highlighter per document: Qt keeps one list of formats per block and each highlighter
+    replaces it whole, so a second highlighter would wipe the first one's marks.
+    """
+    existing = document.findChild(SpellingHighlighter)
+    if existing is not None:
+        existing.set_accepts(accepts)
+        return existing
+    return SpellingHighlighter(document, accepts)
+
+
 class _BlockSpelling(QTextBlockUserData):
     def __init__(self) -> None:
         super().__init__()
@@ -122,7 +138,15 @@ class SpellingHighlighter(QSyntaxHighlighter):
             self._format = misspelled_format()
             self.rehighlight()
 
+    def set_accepts(self, accepts: Callable[[str], bool]) -> None:
+        self._accepts = accepts
+
+    def highlight_markup(self, text: str) -> None:
+        """The formats the underlines are drawn over: none here (the body's highlighter shows
+        the Markdown's structure, ``editor.ui.widgets.body_highlighter``)."""
+
     def highlightBlock(self, text: str) -> None:
+        self.highlight_markup(text)
         data = self.currentBlockUserData()
         if not isinstance(data, _BlockSpelling):
             data = _BlockSpelling()
@@ -134,7 +158,19 @@ class SpellingHighlighter(QSyntaxHighlighter):
         data.text, data.spans = text, spans
         for start, end, word in spans:
             if not self._accepts(word):
-                self.setFormat(start, end - start, self._format)
+                self._underline(start, end)
+
+    def _underline(self, start: int, end: int) -> None:
+        """Add the wavy line to whatever the markup made of ``[start, end)`` (bold, a link)."""
+        position = start
+        while position < end:
+            base = self.format(position)
+            run_end = position + 1
+            while run_end < end and self.format(run_end) == base:
+                run_end += 1
+            base.merge(self._format)
+            self.setFormat(position, run_end - position, base)
+            position = run_end
 
     def set_result(
         self, table: dict[str, tuple[Span, ...]], checked: frozenset[str] | None
