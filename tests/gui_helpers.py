@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.exceptions import TimeoutError as QtBotTimeout
 
 from editor.ui.panes.preview import PreviewPane
+from editor.ui.settings_store import window_settings
 
 
 def read_dom(qtbot: Any, preview: PreviewPane, expression: str, timeout: int = 10_000) -> Any:
@@ -41,7 +42,7 @@ def wait_for_dom(
 def fresh_view_settings(qapp: Any) -> Iterator[QSettings]:
     """The View menu's settings (zoom, outline, focus mode) start afresh: the tests share one
     settings file, and a zoom or a shown outline left by one test must not change the next."""
-    settings = QSettings()
+    settings = window_settings()
     settings.remove("view")
     yield settings
     settings.remove("view")

@@ -280,3 +280,20 @@ def test_closing_the_window_mid_update_leaves_no_error_for_the_body_filters(qtbo
     article, media = efe_with_photos()
     window.document.replace(article, media, None)
     window.body_highlighting.captions.grab()
+
+
+def test_a_theme_change_redraws_the_body_without_editing_the_story(window, qtbot) -> None:
+    """The highlighter redraws every line when the palette changes, and Qt reports that as a
+    text change: it must not reach the story as an edit (a 20,000-word body sent again)."""
+    window.document.set_body("## Subhead\n\nMigrants reached *Huixtla* on Wednesday.")
+    window.body.show_text(window.document.article.body)
+    edits: list[str] = []
+    window.body.bodyEdited.connect(edits.append)
+    try:
+        window.theme.choose("dark")
+        qtbot.wait(200)
+        assert edits == []
+        qtbot.keyClicks(window.body, "x")
+        assert len(edits) == 1
+    finally:
+        window.theme.choose("system")

@@ -4,13 +4,14 @@ Enter goes there, the selection follows the body's cursor, and typing a subhead 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from editor.model.article import Article, ImageRef
 from editor.model.media_store import MediaStore
 from editor.text.story_outline import EntryKind
+from editor.ui.settings_store import window_settings
 
 from gui_helpers import fresh_view_settings  # noqa: F401
 
@@ -170,7 +171,7 @@ def test_outline_toggles_with_its_keys_and_stays_shown_after_a_restart(qtbot, wi
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     qtbot.waitUntil(dock.isVisible)
-    assert QSettings().value("view/outline") in (True, "true")
+    assert window_settings().value("view/outline") in (True, "true")
 
     again = MainWindow()
     qtbot.addWidget(again)
@@ -189,7 +190,7 @@ def test_outline_toggles_with_its_keys_and_stays_shown_after_a_restart(qtbot, wi
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     qtbot.waitUntil(lambda: not dock.isVisible())
-    assert QSettings().value("view/outline") in (False, "false")
+    assert window_settings().value("view/outline") in (False, "false")
 
 
 def test_showing_the_outline_keeps_the_fields_width(qtbot, window) -> None:

@@ -5,11 +5,12 @@ preview and is kept, F11 goes in and out of full screen."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat, QWheelEvent
 from PySide6.QtWidgets import QApplication, QTextEdit
 
 from editor.ui.controllers.focus_mode import contrast_ratio, dimmed_text_colour
+from editor.ui.settings_store import window_settings
 from editor.ui.widgets.extra_selections import layers_of
 from editor.ui.widgets.spelling_underlines import spans_by_line
 
@@ -84,7 +85,7 @@ def test_focus_mode_dims_everything_but_the_cursors_paragraph(qtbot, window) -> 
 
     qtbot.keyClick(body, Qt.Key.Key_F, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert body.extraSelections() == []
-    assert QSettings().value("view/focus_mode") in (False, "false")
+    assert window_settings().value("view/focus_mode") in (False, "false")
 
 
 def test_focus_mode_keeps_other_extra_selections(qtbot, window) -> None:

@@ -75,8 +75,14 @@ class BodyPane(QPlainTextEdit):
         self.textChanged.connect(self._changed)
 
     def _changed(self) -> None:
-        if not self._loading:
-            self.bodyEdited.emit(self.toPlainText())
+        if self._loading:
+            return
+        # Qt says the text changed when only its formats did (the highlighter redrawing after
+        # a theme or font change): that is no edit of the story.
+        text = self.toPlainText()
+        if text != self._text:
+            self._text = text
+            self.bodyEdited.emit(text)
 
     def show_text(self, text: str) -> None:
         """Load a new article's body (clears undo: it is another story)."""
@@ -85,6 +91,7 @@ class BodyPane(QPlainTextEdit):
             self.setPlainText(text)
         finally:
             self._loading = False
+        self._text = self.toPlainText()
 
     def apply_text(self, text: str) -> None:
         """Bring the editor in line with a body changed elsewhere, as one undoable edit.
@@ -103,6 +110,7 @@ class BodyPane(QPlainTextEdit):
             cursor.insertText(replacement)
         finally:
             self._loading = False
+        self._text = self.toPlainText()
 
     # --- scroll sync -------------------------------------------------------------------------
 
