@@ -31,6 +31,7 @@ from editor import __version__
 from editor.model.dateline import dateline_text
 from editor.model.file_lock import ArticleLocked, keep_both_name
 from editor.model.package import PackageError
+from editor.ui.accessibility import install_accessibility
 from editor.ui.controllers.autosave import Autosaver
 from editor.ui.controllers.checks import TAB_TITLE as CHECKS_TAB_TITLE
 from editor.ui.controllers.checks import ChecksController
@@ -53,6 +54,7 @@ from editor.ui.panes.fields import FieldsPane
 from editor.ui.panes.photos import PhotosPane
 from editor.ui.panes.preview import PreviewPane
 from editor.ui.story_files import IMPORT_FILTER, dropped_story, is_imported
+from editor.ui.welcome import install_welcome
 from editor.ui.widgets.pasting import PLAIN_PASTE_KEYS, PlainTextField, mime_text
 
 if TYPE_CHECKING:
@@ -159,6 +161,10 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._show_article()
         self._update_title()
+        # Keyboard and screen readers: names and Tab in reading order; then, over an empty
+        # window, the welcome (editor/ui/accessibility.py, editor/ui/welcome.py).
+        install_accessibility(self)
+        self.welcome = install_welcome(self)
 
     # --- set-up --------------------------------------------------------------------------------
 
@@ -217,7 +223,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action("Publish to &WordPress…", self.show_publish, "Ctrl+Shift+P")
         )
-        file_menu.addAction(self._action("WordPress &Sites…", self.show_sites))
+        file_menu.addAction(self._action("WordPress Si&tes…", self.show_sites))
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("&Import Story (Markdown, Word, Web Page)…", self.import_dialog, "Ctrl+I")

@@ -111,6 +111,10 @@ class ChecksPanel(QWidget):
         layout.addWidget(self.summary)
         self.list = QListWidget()
         self.list.setObjectName("checks_list")
+        self.list.setAccessibleName("Checks findings")
+        self.list.setAccessibleDescription(
+            "What an editor would flag; arrows choose a finding, Enter goes to it"
+        )
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setUniformItemSizes(False)
@@ -129,6 +133,7 @@ class ChecksPanel(QWidget):
 
         self.detail = QLabel()
         self.detail.setObjectName("checks_detail")
+        self.detail.setAccessibleName("Chosen finding")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setStyleSheet(
@@ -136,10 +141,11 @@ class ChecksPanel(QWidget):
         )
         layout.addWidget(self.detail)
         buttons = QHBoxLayout()
-        self.go_button = QPushButton("Go to")
+        self.go_button = QPushButton("&Go to")
+        self.go_button.setAccessibleName("Go to the finding")
         self.go_button.setObjectName("checks_go")
         self.go_button.clicked.connect(lambda: self._emit_current(self.activated))
-        self.fix_button = QPushButton("Fix")
+        self.fix_button = QPushButton("&Fix")
         self.fix_button.setObjectName("checks_fix")
         self.fix_button.setToolTip("Apply the suggested fix (Ctrl+Z undoes it)")
         self.fix_button.clicked.connect(lambda: self._emit_current(self.fixRequested))
@@ -222,7 +228,9 @@ class ChecksPanel(QWidget):
         finding = self.current_finding()
         self.go_button.setEnabled(finding is not None)
         self.fix_button.setEnabled(finding is not None and finding.fix is not None)
-        self.fix_button.setText(f"Fix: {finding.fix.label}" if finding and finding.fix else "Fix")
+        # "&Fix" answers Alt+F; an ampersand in the fix's own label is text, not a mnemonic.
+        label = finding.fix.label.replace("&", "&&") if finding and finding.fix else ""
+        self.fix_button.setText(f"&Fix: {label}" if label else "&Fix")
         if finding is None:
             self.detail.setText(
                 "Choose a finding to see where it is."

@@ -91,6 +91,10 @@ class FieldsPane(QScrollArea):
         layout.addStretch(1)
         self.setWidget(content)
         self.setMinimumWidth(300)
+        # The fields take the keyboard themselves (and scroll into view); a stop on the scroll
+        # area before them would only say "Fields" twice.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName("Story fields")
 
     # --- building ------------------------------------------------------------------------------
 
@@ -150,22 +154,31 @@ class FieldsPane(QScrollArea):
         self.country = self._line("dateline.country", "Mexico")
         form.addRow("Cou&ntry", self.country)
         self.has_date = QCheckBox()
+        self.has_date.setObjectName("field_dateline_has_date")
         self.has_date.setToolTip("Print the date in the dateline")
+        self.has_date.setAccessibleName("Print the date")
+        self.has_date.setAccessibleDescription("Print the date in the dateline")
         self.date = QDateEdit()
         self.date.setObjectName("field_dateline_date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
         self.date.setDate(QDate.currentDate())
+        self.date.setAccessibleName("Date")
         self.has_date.toggled.connect(self._date_edited)
         self.date.dateChanged.connect(self._date_edited)
         date_row = QHBoxLayout()
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.date, 1)
-        form.addRow("Da&te", date_row)
+        date_label = QLabel("Da&te")
+        date_label.setBuddy(self.date)  # a layout row gets no buddy by itself
+        form.addRow(date_label, date_row)
         self.source = self._line("dateline.source", "EFE")
         form.addRow("&Source", self.source)
         self.style_box = QComboBox()
         self.style_box.setObjectName("field_dateline_style")
+        # A combo box would otherwise be announced by its current choice alone.
+        self.style_box.setAccessibleName("Dateline style")
+        self.style_box.setAccessibleDescription("How the house style prints the dateline")
         for key, (description, _) in STYLES.items():
             self.style_box.addItem(description, key)
         self.style_box.currentIndexChanged.connect(
@@ -178,6 +191,7 @@ class FieldsPane(QScrollArea):
         self.dateline_text.setObjectName("dateline_text")
         self.dateline_text.setWordWrap(True)
         self.dateline_text.setStyleSheet("font-weight: 600;")
+        self.dateline_text.setAccessibleName("Dateline prints as")
         form.addRow("Prints as", self.dateline_text)
         return group
 
@@ -195,6 +209,10 @@ class FieldsPane(QScrollArea):
         form.addRow("T&ags", self.tags)
         self.language = QComboBox()
         self.language.setObjectName("field_language")
+        self.language.setAccessibleName("Language")
+        self.language.setAccessibleDescription(
+            "The story's language, which also picks the spelling dictionary"
+        )
         self.language.setEditable(True)
         for index, (tag, tip) in enumerate(language_choices()):
             self.language.addItem(tag)
