@@ -35,6 +35,8 @@ def focus_stops(root: QWidget) -> list[QWidget]:
     """
     stops: list[QWidget] = []
     for widget in root.findChildren(QWidget):
+        if widget.window() is not root.window():
+            continue  # a pop-up of the pane's (a date field's calendar) has a chain of its own
         if takes_tab(widget) and not any(stop.isAncestorOf(widget) for stop in stops):
             stops.append(widget)
     return stops
