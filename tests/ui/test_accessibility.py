@@ -16,7 +16,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
+    QLabel,
     QMenu,
     QMessageBox,
     QWidget,
@@ -317,5 +319,21 @@ def test_the_crop_takes_the_keyboard_and_says_how(qtbot) -> None:
 
 def test_checks_buttons_answer_alt_letters(qtbot, sample_window) -> None:
     panel = sample_window.checks_panel
-    assert mnemonic(panel.fix_button.text()) == "f"
+    assert mnemonic(panel.fix_button.text()) == "i"  # Alt+F is the File menu
     assert mnemonic(panel.go_button.text()) == "g"
+
+
+def test_visible_mnemonics_leave_the_menu_bar_its_letters(sample_window) -> None:
+    """Alt+F must open the File menu: a field label or button answering Alt+F as well would
+    make the key ambiguous and neither would work."""
+    window = sample_window
+    menu_letters = {mnemonic(action.text()) for action in window.menuBar().actions()}
+    clashes = []
+    for index in range(window.side_tabs.count()):
+        window.side_tabs.setCurrentIndex(index)
+        for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+            if widget.isVisible() and widget.window() is window:
+                letter = mnemonic(widget.text())
+                if letter in menu_letters:
+                    clashes.append(f"{widget.text()} ({describe(widget)})")
+    assert clashes == []

@@ -145,7 +145,7 @@ class ChecksPanel(QWidget):
         self.go_button.setAccessibleName("Go to the finding")
         self.go_button.setObjectName("checks_go")
         self.go_button.clicked.connect(lambda: self._emit_current(self.activated))
-        self.fix_button = QPushButton("&Fix")
+        self.fix_button = QPushButton("F&ix")
         self.fix_button.setObjectName("checks_fix")
         self.fix_button.setToolTip("Apply the suggested fix (Ctrl+Z undoes it)")
         self.fix_button.clicked.connect(lambda: self._emit_current(self.fixRequested))
@@ -228,9 +228,10 @@ class ChecksPanel(QWidget):
         finding = self.current_finding()
         self.go_button.setEnabled(finding is not None)
         self.fix_button.setEnabled(finding is not None and finding.fix is not None)
-        # "&Fix" answers Alt+F; an ampersand in the fix's own label is text, not a mnemonic.
+        # "F&ix" answers Alt+I (Alt+F is the File menu); an ampersand in the fix's own label
+        # is text, not a mnemonic.
         label = finding.fix.label.replace("&", "&&") if finding and finding.fix else ""
-        self.fix_button.setText(f"&Fix: {label}" if label else "&Fix")
+        self.fix_button.setText(f"F&ix: {label}" if label else "F&ix")
         if finding is None:
             self.detail.setText(
                 "Choose a finding to see where it is."

@@ -137,7 +137,7 @@ class FieldsPane(QScrollArea):
         headline_row.setSpacing(2)
         headline_row.addWidget(self.headline)
         headline_row.addWidget(self.headline_count)
-        headline_label = QLabel("&Headline")
+        headline_label = QLabel("Headl&ine")
         headline_label.setBuddy(self.headline)  # a layout row gets no buddy by itself
         form.addRow(headline_label, headline_row)
         self.dek = self._text("dek", 3, "The standfirst under the headline", one_line=True)
@@ -150,7 +150,7 @@ class FieldsPane(QScrollArea):
     def _dateline_group(self) -> QGroupBox:
         group, form = self._form("Dateline")
         self.place = self._line("dateline.place", "Tapachula")
-        form.addRow("&Place", self.place)
+        form.addRow("Pl&ace", self.place)
         self.country = self._line("dateline.country", "Mexico")
         form.addRow("Cou&ntry", self.country)
         self.has_date = QCheckBox()
@@ -176,6 +176,12 @@ class FieldsPane(QScrollArea):
         form.addRow("&Source", self.source)
         self.style_box = QComboBox()
         self.style_box.setObjectName("field_dateline_style")
+        # The styles' long examples would hold the form wider than a narrow pane (a 200 %
+        # screen) and cut off every field's right edge; the list still shows them whole.
+        self.style_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.style_box.setMinimumContentsLength(16)
         # A combo box would otherwise be announced by its current choice alone.
         self.style_box.setAccessibleName("Dateline style")
         self.style_box.setAccessibleDescription("How the house style prints the dateline")
@@ -186,7 +192,7 @@ class FieldsPane(QScrollArea):
         )
         form.addRow("St&yle", self.style_box)
         self.override = self._line("dateline.override", "Free text instead of the style")
-        form.addRow("Ov&erride", self.override)
+        form.addRow("Ove&rride", self.override)
         self.dateline_text = plain_label()
         self.dateline_text.setObjectName("dateline_text")
         self.dateline_text.setWordWrap(True)
@@ -222,7 +228,7 @@ class FieldsPane(QScrollArea):
         form.addRow("Lan&guage", self.language)
         self.sign_off = self._line("sign_off", "jmb/dgp/mcd")
         self.sign_off.setToolTip("Initials of the writer and each editor, in order")
-        form.addRow("Sign-o&ff", self.sign_off)
+        form.addRow("Si&gn-off", self.sign_off)
         self.end_mark = self._line("end_mark", "EFE")
         self.end_mark.setToolTip("The agency's mark after the last paragraph")
         form.addRow("End &mark", self.end_mark)

@@ -187,7 +187,7 @@ class PhotosPane(QWidget):
         self.credit = self._line("credit", "e.g. EFE/Juan Manuel Blanco")
         form.addRow("Cre&dit", self.credit)
         self.copyright = self._line("copyright", "e.g. © EFE 2024")
-        form.addRow("Co&pyright", self.copyright)
+        form.addRow("Cop&yright", self.copyright)
         self.alt = QPlainTextEdit()
         self.alt.setObjectName("photo_alt")
         self.alt.setTabChangesFocus(True)
@@ -198,8 +198,12 @@ class PhotosPane(QWidget):
         self.alt_hint = plain_label()
         self.alt_hint.setObjectName("alt_hint")
         form.addRow("", self.alt_hint)
-        self.featured = QCheckBox("Lead photo (leads the piece and illustrates shares)")
+        # Short: a check box cannot wrap, and a long one would push the form wider than a
+        # narrow pane (a 200 % screen) and cut off every field's right edge.
+        self.featured = QCheckBox("&Lead photo")
         self.featured.setObjectName("photo_featured")
+        self.featured.setToolTip("The lead photo leads the piece and illustrates shares")
+        self.featured.setAccessibleDescription("Leads the piece and illustrates shares")
         self.featured.toggled.connect(self._featured_toggled)
         form.addRow(self.featured)
         return box
