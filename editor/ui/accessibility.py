@@ -11,13 +11,27 @@ body for the preview and only then reach the Checks list.
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSplitter, QStatusBar, QTabBar, QTabWidget, QWidget
 
-if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+
+class ArticleWindow(Protocol):
+    """What this module needs of the main window (which imports this module)."""
+
+    @property
+    def side_tabs(self) -> QTabWidget: ...
+    @property
+    def body(self) -> QWidget: ...
+    @property
+    def preview_modes(self) -> QTabBar: ...
+    @property
+    def splitter(self) -> QSplitter: ...
+    @property
+    def preview(self) -> QWidget: ...
+
+    def statusBar(self) -> QStatusBar: ...
 
 
 def takes_tab(widget: QWidget) -> bool:
@@ -42,7 +56,7 @@ def focus_stops(root: QWidget) -> list[QWidget]:
     return stops
 
 
-def set_reading_order(window: MainWindow) -> None:
+def set_reading_order(window: ArticleWindow) -> None:
     """Tab goes: side tabs, each side page's controls, the body, the preview's modes, preview."""
     tabs = window.side_tabs
     order: list[QWidget] = [tabs.tabBar()]
@@ -55,7 +69,7 @@ def set_reading_order(window: MainWindow) -> None:
         QWidget.setTabOrder(first, second)
 
 
-def name_window_parts(window: MainWindow) -> None:
+def name_window_parts(window: ArticleWindow) -> None:
     """Accessible names for the parts the window puts together."""
     parts: list[tuple[QWidget, str, str]] = [
         (window.side_tabs, "Story panes", "The story's fields, its photos and the checks"),
@@ -71,7 +85,7 @@ def name_window_parts(window: MainWindow) -> None:
             widget.setAccessibleDescription(description)
 
 
-def install_accessibility(window: MainWindow) -> None:
+def install_accessibility(window: ArticleWindow) -> None:
     """Name the window's parts and put Tab in reading order (see the module's docstring)."""
     name_window_parts(window)
     set_reading_order(window)

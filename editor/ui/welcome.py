@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
@@ -21,14 +21,32 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from editor import RESOURCES
+from editor.ui.document import ArticleDocument
 
-if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+
+class ArticleWindow(Protocol):
+    """What the welcome needs of the main window (which imports this module)."""
+
+    @property
+    def settings(self) -> QSettings: ...
+    @property
+    def document(self) -> ArticleDocument: ...
+    @property
+    def splitter(self) -> QSplitter: ...
+    @property
+    def body(self) -> QWidget: ...
+
+    def new_article(self) -> None: ...
+    def open_dialog(self) -> None: ...
+    def import_dialog(self) -> None: ...
+    def show_status(self, message: str, timeout_ms: int = 0) -> None: ...
+
 
 SHOW_SETTING = "welcome/show"
 
@@ -173,10 +191,12 @@ class Welcome(QObject):
     """Keeps the panel over the body and preview columns while the window holds an untouched
     empty story, and takes it away for good at the first sign of work."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: ArticleWindow) -> None:
+        # The window as a widget: the panel's parent, and what its place is measured in.
+        self._host = window.body.window()
+        super().__init__(self._host)
         self._window = window
-        self.panel = WelcomePanel(window.settings, window)
+        self.panel = WelcomePanel(window.settings, self._host)
         self.panel.newRequested.connect(window.new_article)
         self.panel.openRequested.connect(window.open_dialog)
         self.panel.importRequested.connect(window.import_dialog)
@@ -225,7 +245,8 @@ class Welcome(QObject):
         if self.dismissed:
             return
         self.dismissed = True
-        had_focus = self.panel.isAncestorOf(self._window.focusWidget())
+        focus = self._host.focusWidget()
+        had_focus = focus is not None and self.panel.isAncestorOf(focus)
         self.panel.hide()
         self.panel.deleteLater()
         if had_focus:
@@ -250,12 +271,12 @@ class Welcome(QObject):
         """Over the body and preview columns (everything right of the side tabs)."""
         if self.dismissed:
             return
-        window, splitter = self._window, self._window.splitter
+        host, splitter = self._host, self._window.splitter
         first = splitter.widget(1)
         if first is None:
             return
-        top_left = first.mapTo(window, first.rect().topLeft())
-        bottom_right = splitter.mapTo(window, splitter.rect().bottomRight())
+        top_left = first.mapTo(host, first.rect().topLeft())
+        bottom_right = splitter.mapTo(host, splitter.rect().bottomRight())
         self.panel.setGeometry(QRect(top_left, bottom_right))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -268,7 +289,7 @@ class Welcome(QObject):
         return False
 
 
-def install_welcome(window: MainWindow) -> Welcome:
+def install_welcome(window: ArticleWindow) -> Welcome:
     """The welcome panel over an empty window (see the module's docstring)."""
     welcome = Welcome(window)
     welcome.show_if_empty()
