@@ -4,6 +4,7 @@
 import dataclasses
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,12 @@ def test_photo_sample_check_has_no_errors(capsys: pytest.CaptureFixture[str]) ->
     assert main(["check", "--json", str(PHOTO_SAMPLE)]) == 0
     findings = json.loads(capsys.readouterr().out)
     assert [f for f in findings if f["severity"] == "error"] == []
+
+
+def test_make_run_opens_the_photo_sample() -> None:
+    makefile = (Path(__file__).parents[2] / "Makefile").read_text(encoding="utf-8")
+    sample = re.search(r"^SAMPLE := (\S+)$", makefile, re.MULTILINE)
+    assert sample is not None
+    assert sample.group(1) == "resources/samples/deep-field.article"
+    # make sample rebuilds it from the source the freshness test above compares with
+    assert "dateline import tests/data/deep-field/deep-field.md -o $(SAMPLE)" in makefile
