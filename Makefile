@@ -1,13 +1,14 @@
 # Two commands set everything up on a fresh Debian/Ubuntu machine:
-#   make run    create .venv, install Dateline, open the editor on the sample story
+#   make run    create .venv, install Dateline, open the editor on the sample story with photos
 #   make test   the same set-up, then the whole test suite headless
 #   make test-fast  the tests without a window and not marked slow, in under a minute
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SAMPLE := resources/samples/caravan-efe.article
-RUN_COPY := .run/caravan-efe.article
+SAMPLE := resources/samples/deep-field.article
+RUN_COPY := .run/deep-field.article
+WIRE_SAMPLE := resources/samples/caravan-efe.article
 
 .PHONY: run test test-fast lint format system-deps sample clean
 
@@ -47,9 +48,11 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Rebuild the bundled sample from the EFE wire story (tests check it stays in step).
+# Rebuild the bundled samples: the EFE wire story, and the space feature whose photos sit next
+# to its Markdown (tests check both stay in step).
 sample: $(STAMP)
-	$(BIN)/dateline import tests/data/caravan-efe.md -o $(SAMPLE) --force
+	$(BIN)/dateline import tests/data/caravan-efe.md -o $(WIRE_SAMPLE) --force
+	$(BIN)/dateline import tests/data/deep-field/deep-field.md -o $(SAMPLE) --force
 
 clean:
 	rm -rf $(VENV) .run .pytest_cache .ruff_cache .hypothesis

@@ -32,6 +32,7 @@ from editor.model.dateline import dateline_text
 from editor.model.file_lock import ArticleLocked, keep_both_name
 from editor.model.file_names import story_file_stem
 from editor.model.package import PackageError
+from editor.ui.accessibility import install_accessibility
 from editor.ui.controllers.autosave import Autosaver
 from editor.ui.controllers.checks import TAB_TITLE as CHECKS_TAB_TITLE
 from editor.ui.controllers.checks import ChecksController
@@ -60,6 +61,7 @@ from editor.ui.panes.preview import PreviewPane
 from editor.ui.settings_store import window_settings
 from editor.ui.story_files import IMPORT_FILTER, dropped_story, is_imported
 from editor.ui.theme import install_theme
+from editor.ui.welcome import install_welcome
 from editor.ui.widgets.pasting import PLAIN_PASTE_KEYS, PlainTextField, mime_text
 
 if TYPE_CHECKING:
@@ -189,6 +191,10 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._show_article()
         self._update_title()
+        # Keyboard and screen readers: names and Tab in reading order; then, over an empty
+        # window, the welcome (editor/ui/accessibility.py, editor/ui/welcome.py).
+        install_accessibility(self)
+        self.welcome = install_welcome(self)
 
     # --- set-up --------------------------------------------------------------------------------
 
@@ -247,7 +253,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action("Publish to &WordPress…", self.show_publish, "Ctrl+Shift+P")
         )
-        file_menu.addAction(self._action("WordPress &Sites…", self.show_sites))
+        file_menu.addAction(self._action("WordPress Si&tes…", self.show_sites))
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(

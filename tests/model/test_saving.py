@@ -236,7 +236,7 @@ def _answer(monkeypatch, answer: str | None) -> list[str]:
         asked.append(box.text())
         for button in box.buttons():
             cancel = box.buttonRole(button) == QMessageBox.ButtonRole.RejectRole
-            if (answer is None and cancel) or button.text() == answer:
+            if (answer is None and cancel) or button.text().replace("&", "") == answer:
                 button.click()
                 break
         return 0

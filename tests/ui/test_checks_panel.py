@@ -75,7 +75,7 @@ def test_panel_groups_by_severity_and_explains_the_chosen_finding(qapp) -> None:
     assert not panel.fix_button.isEnabled()
     panel.list.setCurrentRow(3)
     assert panel.fix_button.isEnabled()
-    assert panel.fix_button.text() == "Fix: Remove the second “the”"
+    assert panel.fix_button.text() == "F&ix: Remove the second “the”"
     assert "a word twice" in panel.detail.text()
     panel.list.setCurrentRow(1)
     assert not panel.fix_button.isEnabled()  # no fix for a missing alt text

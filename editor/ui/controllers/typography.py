@@ -182,7 +182,7 @@ def _flag(value: object) -> bool:
 def add_typography_actions(hook: SmartPunctuation, menu: QMenu) -> None:
     """Smart punctuation's switches, at the end of ``menu`` (the Edit menu)."""
     menu.addSeparator()
-    toggle = QAction("Smart &Punctuation", menu)
+    toggle = QAction("S&mart Punctuation", menu)
     toggle.setObjectName("smart_punctuation_action")
     toggle.setCheckable(True)
     toggle.setChecked(hook.enabled)
@@ -191,7 +191,7 @@ def add_typography_actions(hook: SmartPunctuation, menu: QMenu) -> None:
     menu.addAction(toggle)
     spanish = menu.addMenu("Spanish &Quotes")
     group = QActionGroup(spanish)
-    for text, style in (("Angle quotes « »", ANGLE), ("Curly quotes “ ”", CURLY)):
+    for text, style in (("&Angle quotes « »", ANGLE), ("&Curly quotes “ ”", CURLY)):
         action = QAction(text, spanish)
         action.setObjectName(f"spanish_quotes_{style}")
         action.setCheckable(True)

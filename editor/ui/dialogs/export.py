@@ -74,6 +74,8 @@ class ExportDialog(BackgroundWorkDialog):
             self.format.addItem(f"{name} — {description}", name)
         self.destination = QLineEdit()
         self.destination.setObjectName("export_destination")
+        # Its row holds a Browse button too, so the "Save to:" label has no buddy to name it.
+        self.destination.setAccessibleName("Save to")
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()

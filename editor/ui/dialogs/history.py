@@ -89,9 +89,11 @@ class HistoryDialog(QDialog):
 
         self.list = QListWidget()
         self.list.setObjectName("history_list")
+        self.list.setAccessibleName("Saved versions, newest first")
         self.list.currentItemChanged.connect(lambda *_: self._show_selected())
         self.diff = QTextBrowser()
         self.diff.setObjectName("history_diff")
+        self.diff.setAccessibleName("Differences from the story as it is now")
         self.diff.setOpenLinks(False)
         self._diff_dark = is_dark()
         follow_palette(self.diff, self._palette_changed)

@@ -4,12 +4,43 @@ Every message here may quote a file (a zip entry's name, a headline, a photo's f
 QMessageBox guesses "rich text" from a leading tag: a received package could then show a heading
 with a working link in an error. The boxes are built here, always as plain text, instead of
 through QMessageBox's static helpers, which cannot be told the text format.
+
+Every button gets a keyboard accelerator (Alt+S for "&Save", Alt+T for "&Take them too"): Qt's
+own Save, Discard and Cancel carry none on Linux, and a reporter without a mouse should not have
+to Tab through the buttons.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+
+
+def accelerated(text: str, taken: set[str]) -> str:
+    """``text`` with an ``&`` before the first letter not in ``taken`` (word starts first);
+    unchanged when it already has one or no letter is free. The letter chosen joins ``taken``."""
+    if "&" in text.replace("&&", ""):
+        index = text.replace("&&", "").index("&")
+        taken.add(text.replace("&&", "")[index + 1 : index + 2].lower())
+        return text
+    starts = [i for i, c in enumerate(text) if c.isalnum() and (i == 0 or text[i - 1] == " ")]
+    others = [i for i, c in enumerate(text) if c.isalnum() and i not in starts]
+    for index in starts + others:
+        letter = text[index].lower()
+        if letter not in taken:
+            taken.add(letter)
+            return text[:index] + "&" + text[index:]
+    return text
+
+
+def add_accelerators(box: QMessageBox) -> None:
+    """Give each of ``box``'s buttons its own Alt+letter: the named answers first, then the
+    standard buttons in the order the box shows them."""
+    buttons = box.buttons()
+    standard = [b for b in buttons if box.standardButton(b) != QMessageBox.StandardButton.NoButton]
+    taken: set[str] = set()
+    for button in [b for b in buttons if b not in standard] + standard:
+        button.setText(accelerated(button.text(), taken))
 
 
 def message_box(
@@ -32,6 +63,7 @@ def choose(parent: QWidget, title: str, message: str, choices: tuple[str, ...]) 
         box.addButton(text, QMessageBox.ButtonRole.AcceptRole): text for text in choices
     }
     box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+    add_accelerators(box)
     box.exec()
     return buttons.get(box.clickedButton())
 
@@ -46,6 +78,7 @@ def ask(
     """A question answered by one of ``buttons``; the button chosen (Escape: the cancel one)."""
     box = message_box(parent, QMessageBox.Icon.Question, title, message, buttons)
     box.setDefaultButton(default)
+    add_accelerators(box)
     result = box.exec()
     clicked = box.clickedButton()
     if clicked is not None:
@@ -58,6 +91,7 @@ def refuse(parent: QWidget | None, title: str, message: str) -> None:
     box = message_box(
         parent, QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok
     )
+    add_accelerators(box)
     box.exec()
 
 
@@ -66,4 +100,5 @@ def inform(parent: QWidget, title: str, message: str) -> None:
     box = message_box(
         parent, QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok
     )
+    add_accelerators(box)
     box.exec()

@@ -41,6 +41,7 @@ class SitesDialog(QDialog):
 
         self.list = QListWidget()
         self.list.setObjectName("sites_list")
+        self.list.setAccessibleName("WordPress sites")
         self.list.setMinimumWidth(280)
         self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(lambda item, _old: self._show(item))

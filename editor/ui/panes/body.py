@@ -58,6 +58,8 @@ class BodyPane(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("body_editor")
+        self.setAccessibleName("Body")
+        self.setAccessibleDescription("The story's text in Markdown")
         self.setPlaceholderText(
             "Write the story in Markdown.\n\n## A subhead\n\n> “A quote,” she said.\n\n"
             "[A link](https://example.org)\n\nDrop photos here to place them."

@@ -114,6 +114,10 @@ class ChecksPanel(QWidget):
         layout.addWidget(self.summary)
         self.list = QListWidget()
         self.list.setObjectName("checks_list")
+        self.list.setAccessibleName("Checks findings")
+        self.list.setAccessibleDescription(
+            "What an editor would flag; arrows choose a finding, Enter goes to it"
+        )
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setUniformItemSizes(False)
@@ -132,6 +136,7 @@ class ChecksPanel(QWidget):
 
         self.detail = QLabel()
         self.detail.setObjectName("checks_detail")
+        self.detail.setAccessibleName("Chosen finding")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         # Text and background from the palette, so the details read in dark as in light.
@@ -144,10 +149,11 @@ class ChecksPanel(QWidget):
         )
         layout.addWidget(self.detail)
         buttons = QHBoxLayout()
-        self.go_button = QPushButton("Go to")
+        self.go_button = QPushButton("&Go to")
+        self.go_button.setAccessibleName("Go to the finding")
         self.go_button.setObjectName("checks_go")
         self.go_button.clicked.connect(lambda: self._emit_current(self.activated))
-        self.fix_button = QPushButton("Fix")
+        self.fix_button = QPushButton("F&ix")
         self.fix_button.setObjectName("checks_fix")
         self.fix_button.setToolTip("Apply the suggested fix (Ctrl+Z undoes it)")
         self.fix_button.clicked.connect(lambda: self._emit_current(self.fixRequested))
@@ -241,7 +247,10 @@ class ChecksPanel(QWidget):
         finding = self.current_finding()
         self.go_button.setEnabled(finding is not None)
         self.fix_button.setEnabled(finding is not None and finding.fix is not None)
-        self.fix_button.setText(f"Fix: {finding.fix.label}" if finding and finding.fix else "Fix")
+        # "F&ix" answers Alt+I (Alt+F is the File menu); an ampersand in the fix's own label
+        # is text, not a mnemonic.
+        label = finding.fix.label.replace("&", "&&") if finding and finding.fix else ""
+        self.fix_button.setText(f"F&ix: {label}" if label else "F&ix")
         if finding is None:
             self.detail.setText(
                 "Choose a finding to see where it is."

@@ -94,6 +94,10 @@ class FieldsPane(QScrollArea):
         layout.addStretch(1)
         self.setWidget(content)
         self.setMinimumWidth(300)
+        # The fields take the keyboard themselves (and scroll into view); a stop on the scroll
+        # area before them would only say "Fields" twice.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName("Story fields")
 
     # --- building ------------------------------------------------------------------------------
 
@@ -138,7 +142,7 @@ class FieldsPane(QScrollArea):
         headline_row.setSpacing(2)
         headline_row.addWidget(self.headline)
         headline_row.addWidget(self.headline_count)
-        headline_label = QLabel("&Headline")
+        headline_label = QLabel("Headl&ine")
         headline_label.setBuddy(self.headline)  # a layout row gets no buddy by itself
         form.addRow(headline_label, headline_row)
         self.dek = self._text("dek", 3, "The standfirst under the headline", one_line=True)
@@ -151,29 +155,41 @@ class FieldsPane(QScrollArea):
     def _dateline_group(self) -> QGroupBox:
         group, form = self._form("Dateline")
         self.place = self._line("dateline.place", example("Tapachula"))
-        form.addRow("&Place", self.place)
+        form.addRow("Pl&ace", self.place)
         self.country = self._line("dateline.country", example("Mexico"))
         form.addRow("Cou&ntry", self.country)
         self.has_date = QCheckBox()
+        self.has_date.setObjectName("field_dateline_has_date")
         self.has_date.setToolTip("Print the date in the dateline")
         self.has_date.setAccessibleName("Print the date")
+        self.has_date.setAccessibleDescription("Print the date in the dateline")
         self.date = QDateEdit()
         self.date.setObjectName("field_dateline_date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
         self.date.setDate(QDate.currentDate())
+        self.date.setAccessibleName("Date")
         self.has_date.toggled.connect(self._date_edited)
         self.date.dateChanged.connect(self._date_edited)
         date_row = QHBoxLayout()
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.date, 1)
         date_label = QLabel("Da&te")
-        date_label.setBuddy(self.has_date)  # a layout row gets no buddy by itself
+        date_label.setBuddy(self.date)  # a layout row gets no buddy by itself
         form.addRow(date_label, date_row)
         self.source = self._line("dateline.source", example("EFE"))
         form.addRow("&Source", self.source)
         self.style_box = QComboBox()
         self.style_box.setObjectName("field_dateline_style")
+        # The styles' long examples would hold the form wider than a narrow pane (a 200 %
+        # screen) and cut off every field's right edge; the list still shows them whole.
+        self.style_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.style_box.setMinimumContentsLength(16)
+        # A combo box would otherwise be announced by its current choice alone.
+        self.style_box.setAccessibleName("Dateline style")
+        self.style_box.setAccessibleDescription("How the house style prints the dateline")
         for key, (description, _) in STYLES.items():
             self.style_box.addItem(description, key)
         self.style_box.currentIndexChanged.connect(
@@ -181,11 +197,12 @@ class FieldsPane(QScrollArea):
         )
         form.addRow("St&yle", self.style_box)
         self.override = self._line("dateline.override", "Free text instead of the style")
-        form.addRow("Ov&erride", self.override)
+        form.addRow("Ove&rride", self.override)
         self.dateline_text = plain_label()
         self.dateline_text.setObjectName("dateline_text")
         self.dateline_text.setWordWrap(True)
         self.dateline_text.setStyleSheet("font-weight: 600;")
+        self.dateline_text.setAccessibleName("Dateline prints as")
         form.addRow("Prints as", self.dateline_text)
         return group
 
@@ -203,6 +220,10 @@ class FieldsPane(QScrollArea):
         form.addRow("T&ags", self.tags)
         self.language = QComboBox()
         self.language.setObjectName("field_language")
+        self.language.setAccessibleName("Language")
+        self.language.setAccessibleDescription(
+            "The story's language, which also picks the spelling dictionary"
+        )
         self.language.setEditable(True)
         for index, (tag, tip) in enumerate(language_choices()):
             self.language.addItem(tag)
@@ -212,7 +233,7 @@ class FieldsPane(QScrollArea):
         form.addRow("Lan&guage", self.language)
         self.sign_off = self._line("sign_off", example("jmb/dgp/mcd"))
         self.sign_off.setToolTip("Initials of the writer and each editor, in order")
-        form.addRow("Sign-o&ff", self.sign_off)
+        form.addRow("Si&gn-off", self.sign_off)
         self.end_mark = self._line("end_mark", example("EFE"))
         self.end_mark.setToolTip("The agency's mark after the last paragraph")
         form.addRow("End &mark", self.end_mark)

@@ -53,6 +53,8 @@ class _PhotoList(QListWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("photo_list")
+        self.setAccessibleName("Photos")
+        self.setAccessibleDescription("The story's photos in order; choose one to edit it")
         self.setIconSize(QSize(96, 72))
         self.setSpacing(2)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -114,6 +116,7 @@ class PhotosPane(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.details)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the keyboard
         split = QSplitter(Qt.Orientation.Vertical)
         split.setChildrenCollapsible(False)
         split.addWidget(self.list)
@@ -128,11 +131,15 @@ class PhotosPane(QWidget):
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.add_button = QPushButton("Add photos…")
+        self.add_button.setObjectName("photo_add")
         self.add_button.clicked.connect(self.addRequested)
         self.insert_button = QPushButton("Place in body")
+        self.insert_button.setObjectName("photo_place")
         self.insert_button.setToolTip("Place the photo in the body at the cursor")
         self.insert_button.clicked.connect(lambda: self._emit_for_current(self.insertRequested))
         self.remove_button = QPushButton("Remove")
+        self.remove_button.setObjectName("photo_remove")
+        self.remove_button.setAccessibleName("Remove photo")
         self.remove_button.clicked.connect(lambda: self._emit_for_current(self.removeRequested))
         for button in (self.add_button, self.insert_button, self.remove_button):
             row.addWidget(button)
@@ -169,6 +176,7 @@ class PhotosPane(QWidget):
         form.addRow(self.crop_editor)
         self.aspect = QComboBox()
         self.aspect.setObjectName("crop_aspect")
+        self.aspect.setAccessibleName("Crop shape")
         self.aspect.addItem(WHOLE_PHOTO)
         self.aspect.addItems(list(ASPECT_PRESETS))
         self.aspect.activated.connect(self._aspect_chosen)
@@ -185,7 +193,7 @@ class PhotosPane(QWidget):
         self.credit = self._line("credit", "e.g. EFE/Juan Manuel Blanco")
         form.addRow("Cre&dit", self.credit)
         self.copyright = self._line("copyright", "e.g. © EFE 2024")
-        form.addRow("Co&pyright", self.copyright)
+        form.addRow("Cop&yright", self.copyright)
         self.alt = QPlainTextEdit()
         self.alt.setObjectName("photo_alt")
         self.alt.setTabChangesFocus(True)
@@ -197,8 +205,12 @@ class PhotosPane(QWidget):
         self.alt_hint.setObjectName("alt_hint")
         form.addRow("", self.alt_hint)
         set_palette_style(self.alt_hint, self._alt_hint_style)
-        self.featured = QCheckBox("Lead photo (leads the piece and illustrates shares)")
+        # Short: a check box cannot wrap, and a long one would push the form wider than a
+        # narrow pane (a 200 % screen) and cut off every field's right edge.
+        self.featured = QCheckBox("&Lead photo")
         self.featured.setObjectName("photo_featured")
+        self.featured.setToolTip("The lead photo leads the piece and illustrates shares")
+        self.featured.setAccessibleDescription("Leads the piece and illustrates shares")
         self.featured.toggled.connect(self._featured_toggled)
         form.addRow(self.featured)
         return box

@@ -1,12 +1,23 @@
 """Draw a crop on a photo: drag inside to move it, drag a corner to resize, double-click to set
-the focal point. The geometry lives in ``editor.model.cropping``; this widget only paints and
-turns the mouse into calls to it.
+the focal point; from the keyboard, arrows move the crop and Ctrl+arrows resize it (Shift for
+bigger steps). The geometry lives in ``editor.model.cropping``; this widget only paints and
+turns the mouse and keys into calls to it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from editor.model.article import Crop
@@ -14,6 +25,15 @@ from editor.model.cropping import is_whole, moved, resized
 from editor.ui.theme_table import named_colour
 
 HANDLE = 9  # corner handle size in pixels
+# Keyboard steps as fractions of the photo: small by default, large with Shift.
+KEY_STEP = 0.01
+KEY_STEP_LARGE = 0.10
+ARROWS = {
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+    Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1),
+}
 
 
 class CropEditor(QWidget):
@@ -27,9 +47,14 @@ class CropEditor(QWidget):
         self.setMinimumHeight(160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip(
             "Drag the frame to move the crop, a corner to resize it; "
             "double-click the subject to set the focal point"
+        )
+        self.setAccessibleName("Crop")
+        self.setAccessibleDescription(
+            "Arrow keys move the crop, Ctrl+arrow keys resize it; hold Shift for bigger steps"
         )
         self._pixmap = QPixmap()
         self._size = (1, 1)  # the photo's upright size in pixels (for aspect ratios)
@@ -37,6 +62,7 @@ class CropEditor(QWidget):
         self._focal: tuple[float, float] | None = None
         self._aspect: float | None = None
         self._drag: tuple[str, QPointF, Crop] | None = None  # (what, start point, crop at start)
+        self._keyed = False  # the keys changed the crop since the last cropEdited
 
     # --- state ---------------------------------------------------------------------------------
 
@@ -52,6 +78,7 @@ class CropEditor(QWidget):
         self._crop = crop or Crop()
         self._focal = focal
         self._drag = None
+        self._keyed = False
         self.updateGeometry()
         self.update()
 
@@ -136,6 +163,12 @@ class CropEditor(QWidget):
         painter.setBrush(named_colour("crop_frame"))
         for corner in (crop.topLeft(), crop.topRight(), crop.bottomLeft(), crop.bottomRight()):
             painter.drawRect(QRectF(corner.x() - 4, corner.y() - 4, 8, 8))
+        if self.hasFocus():
+            # The keyboard's place: a dashed frame in the desktop's focus colour.
+            highlight = self.palette().color(QPalette.ColorRole.Highlight)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(highlight, 2, Qt.PenStyle.DashLine))
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         if self._focal is not None:
             x = image.left() + self._focal[0] * image.width()
             y = image.top() + self._focal[1] * image.height()
@@ -191,3 +224,46 @@ class CropEditor(QWidget):
             self._drag = None
             self.update()
             self.cropEdited.emit(self.crop(), self._focal)
+
+    # --- keyboard ------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        direction = ARROWS.get(Qt.Key(event.key()))
+        if direction is None or self._pixmap.isNull():
+            super().keyPressEvent(event)
+            return
+        modifiers = event.modifiers()
+        step = KEY_STEP_LARGE if modifiers & Qt.KeyboardModifier.ShiftModifier else KEY_STEP
+        dx, dy = direction[0] * step, direction[1] * step
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            # Resizing moves the bottom-right corner; the top-left one stays where it is.
+            width, height = self._size
+            crop = self._crop
+            self._crop = resized(
+                crop, "br", crop.right + dx, crop.bottom + dy, width, height, self._aspect
+            )
+        else:
+            self._crop = moved(self._crop, dx, dy)
+        self._keyed = True
+        self.update()
+        event.accept()
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        # One edit (one undo step) per key stroke, however long the key was held down.
+        if self._keyed and not event.isAutoRepeat() and Qt.Key(event.key()) in ARROWS:
+            self._keyed = False
+            self.cropEdited.emit(self.crop(), self._focal)
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if self._keyed:  # a key still held when focus moved on
+            self._keyed = False
+            self.cropEdited.emit(self.crop(), self._focal)
+        self.update()
+        super().focusOutEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusInEvent(event)
