@@ -97,7 +97,7 @@ class ThemeController(QObject):
 
 def add_theme_menu(controller: ThemeController, window: QMainWindow) -> QActionGroup:
     """View > Theme > System / Light / Dark, one of them checked."""
-    menu = menu_named(window, "&View").addMenu("T&heme")
+    menu = menu_named(window, "&View").addMenu("Th&eme")
     menu.setObjectName("menu_theme")
     group = QActionGroup(window)
     group.setObjectName("theme_choices")

@@ -157,7 +157,9 @@ def test_a_chosen_theme_wins_over_the_desktop_and_is_kept(qtbot, themed_window) 
 
 def _theme_actions(window):
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
-    theme_menu = next(a.menu() for a in view.actions() if a.menu() and "heme" in a.text())
+    theme_menu = next(
+        a.menu() for a in view.actions() if a.menu() and a.text().replace("&", "") == "Theme"
+    )
     return theme_menu.actions()
 
 

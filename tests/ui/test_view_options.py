@@ -296,7 +296,7 @@ def test_view_menu_lists_its_actions_with_distinct_mnemonics(qtbot, window) -> N
 
     menu = menu_named(window, "&View")
     texts = [action.text() for action in menu.actions() if not action.isSeparator()]
-    assert texts[:2] == ["&Outline", "&Focus Mode"]
+    assert {"&Outline", "&Focus Mode"} <= set(texts)
     mnemonics = [text[text.index("&") + 1].lower() for text in texts]
     assert len(mnemonics) == len(set(mnemonics))
     keys = [

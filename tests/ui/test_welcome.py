@@ -4,9 +4,10 @@ back for that window, off for good with "Show this at start"; its samples open w
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from editor.ui.settings_store import window_settings
 from editor.ui.welcome import SAMPLES, SHOW_SETTING
 
 from gui_helpers import read_dom, wait_for_dom
@@ -16,9 +17,9 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture(autouse=True)
 def _welcome_shown_at_start():
-    QSettings().remove(SHOW_SETTING)
+    window_settings().remove(SHOW_SETTING)
     yield
-    QSettings().remove(SHOW_SETTING)
+    window_settings().remove(SHOW_SETTING)
 
 
 def test_an_empty_window_welcomes_over_the_body_and_preview(window) -> None:
@@ -58,7 +59,7 @@ def test_show_at_start_off_keeps_the_next_window_plain(qtbot, window) -> None:
     from editor.ui.main_window import MainWindow
 
     window.welcome.panel.show_at_start.setChecked(False)
-    assert QSettings().value(SHOW_SETTING) in (False, "false")
+    assert window_settings().value(SHOW_SETTING) in (False, "false")
     second = MainWindow()
     qtbot.addWidget(second)
     assert second.welcome.dismissed is False

@@ -54,7 +54,7 @@ FORMAT_ACTIONS = (
         "subsubhead", "S&ub-subhead", "H3", "Ctrl+Alt+3", "Make the line a smaller subhead"
     ),
     FormatAction("quote", "&Quote", "❝", "Ctrl+Shift+Q", "Set the lines apart as a quote"),
-    FormatAction("bulleted", "B&ulleted List", "•", "Ctrl+Shift+8", "Make the lines a list"),
+    FormatAction("bulleted", "Bulle&ted List", "•", "Ctrl+Shift+8", "Make the lines a list"),
     FormatAction(
         "numbered", "&Numbered List", "1.", "Ctrl+Shift+7", "Make the lines a numbered list"
     ),

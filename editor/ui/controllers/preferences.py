@@ -134,7 +134,7 @@ def install_preferences(
     controller.changed.connect(applier.apply)
     applier.apply(controller.preferences)
 
-    action = QAction("Pre&ferences…", window)
+    action = QAction("Preference&s…", window)
     action.setObjectName("preferences_action")
     action.setShortcuts(preferences_shortcuts())
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -71,6 +71,7 @@ class BodyPane(QPlainTextEdit):
         self.setFont(font)
         self.document().setDocumentMargin(12)
         self._loading = False
+        self._text = ""  # the text last loaded or announced
         # Asked first on every paste: True when it took the paste (an address pasted over
         # selected words makes a link: editor.ui.controllers.formatting).
         self.paste_over_selection: Callable[[QMimeData], bool] | None = None

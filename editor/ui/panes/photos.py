@@ -180,7 +180,7 @@ class PhotosPane(QWidget):
         self.aspect.addItem(WHOLE_PHOTO)
         self.aspect.addItems(list(ASPECT_PRESETS))
         self.aspect.activated.connect(self._aspect_chosen)
-        form.addRow("Cr&op", self.aspect)
+        form.addRow("C&rop", self.aspect)
         self.caption = QPlainTextEdit()
         self.caption.setObjectName("photo_caption")
         self.caption.setTabChangesFocus(True)
