@@ -93,6 +93,20 @@ def replace_spans(text: str, edits: Iterable[tuple[int, int, str]]) -> str:
     return "".join(pieces)
 
 
+def changed_span(old: str, new: str) -> tuple[int, int, str]:
+    """The one span of ``old`` to replace to get ``new``: (start, end, replacement). An editor
+    given only that span keeps its cursor, its undo history and the rest of its layout."""
+    start = 0
+    limit = min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+    return start, end_old, new[start:end_new]
+
+
 def shifted(edits: list[tuple[int, int, str]], position: int, *, stick_right: bool) -> int:
     """Where ``position`` lands once ``edits`` are made (an insertion at it lands before it
     when ``stick_right``, after it otherwise; a position inside a replaced span goes to its

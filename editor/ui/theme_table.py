@@ -186,6 +186,16 @@ def contrast_ratio(first: QColor, second: QColor) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+def mix(first: QColor, second: QColor, share_of_first: float) -> QColor:
+    """``first`` and ``second`` blended, ``share_of_first`` (0 to 1) of the first."""
+    share = max(0.0, min(1.0, share_of_first))
+    return QColor.fromRgbF(
+        first.redF() * share + second.redF() * (1 - share),
+        first.greenF() * share + second.greenF() * (1 - share),
+        first.blueF() * share + second.blueF() * (1 - share),
+    )
+
+
 def build_palette(scheme: Scheme) -> QPalette:
     """The complete palette of ``scheme``: every role in every colour group."""
     palette = QPalette()

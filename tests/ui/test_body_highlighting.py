@@ -21,8 +21,9 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 import editor.ui.widgets.body_highlighter as body_highlighter
 from editor.text.line_markup import is_fence_state
 from editor.ui.menus import menu_named
+from editor.ui.theme_table import contrast_ratio as contrast
 from editor.ui.widgets.body_highlighter import BodyHighlighter
-from editor.ui.widgets.markup_colours import contrast, markup_colours
+from editor.ui.widgets.markup_colours import markup_colours
 from editor.ui.widgets.placement_captions import placement_in
 
 from export_samples import efe_with_photos

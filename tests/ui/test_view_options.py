@@ -9,8 +9,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat, QWheelEvent
 from PySide6.QtWidgets import QApplication, QTextEdit
 
-from editor.ui.controllers.focus_mode import contrast_ratio, dimmed_text_colour
+from editor.ui.controllers.focus_mode import dimmed_text_colour
 from editor.ui.settings_store import window_settings
+from editor.ui.theme_table import contrast_ratio
 from editor.ui.widgets.extra_selections import layers_of
 from editor.ui.widgets.spelling_underlines import spans_by_line
 

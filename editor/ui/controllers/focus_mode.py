@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
+from editor.ui.theme_table import contrast_ratio, mix
 from editor.ui.widgets.extra_selections import ExtraSelection, layers_of
 
 LAYER = "focus_mode"
@@ -20,34 +21,6 @@ DIMMED_CONTRAST = 2.0
 # A "paragraph" with no blank line for this many lines (a pasted list, a table) is cut here,
 # so that a cursor move never walks a whole story.
 MAX_PARAGRAPH_LINES = 400
-
-
-def relative_luminance(colour: QColor) -> float:
-    """WCAG 2 relative luminance of an opaque colour."""
-
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(colour.redF())
-        + 0.7152 * channel(colour.greenF())
-        + 0.0722 * channel(colour.blueF())
-    )
-
-
-def contrast_ratio(first: QColor, second: QColor) -> float:
-    """WCAG 2 contrast ratio (1 to 21) of two opaque colours."""
-    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def mixed(text: QColor, base: QColor, share_of_base: float) -> QColor:
-    keep = 1.0 - share_of_base
-    return QColor.fromRgbF(
-        text.redF() * keep + base.redF() * share_of_base,
-        text.greenF() * keep + base.greenF() * share_of_base,
-        text.blueF() * keep + base.blueF() * share_of_base,
-    )
 
 
 def dimmed_text_colour(palette: QPalette, target: float = DIMMED_CONTRAST) -> QColor:
@@ -60,11 +33,11 @@ def dimmed_text_colour(palette: QPalette, target: float = DIMMED_CONTRAST) -> QC
     low, high = 0.0, 1.0  # share of base: low keeps the contrast above target
     for _ in range(16):
         middle = (low + high) / 2
-        if contrast_ratio(mixed(text, base, middle), base) > target:
+        if contrast_ratio(mix(base, text, middle), base) > target:
             low = middle
         else:
             high = middle
-    return mixed(text, base, low)
+    return mix(base, text, low)
 
 
 def paragraph_blocks(cursor: QTextCursor) -> tuple[int, int]:

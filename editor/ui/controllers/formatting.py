@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QToolBar, QWid
 
 from editor.model.photos import placement
 from editor.text import markdown_format, markdown_lines
-from editor.text.format_edits import Formatted
+from editor.text.format_edits import Formatted, changed_span
 from editor.text.markdown_links import link_at, make_link, remove_link, web_address, word_at
 from editor.ui.controllers.photo_desk import PhotoDesk
 from editor.ui.dialogs.link import REMOVE_LINK, LinkDialog
@@ -82,19 +82,6 @@ def _python_index(text: str, position: int) -> int:
             return index
         units += 2 if ord(character) > 0xFFFF else 1
     return len(text)
-
-
-def _changed_span(old: str, new: str) -> tuple[int, int, str]:
-    """The one span of ``old`` to replace to get ``new``: (start, end, replacement)."""
-    start = 0
-    limit = min(len(old), len(new))
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end_old, end_new = len(old), len(new)
-    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-        end_old -= 1
-        end_new -= 1
-    return start, end_old, new[start:end_new]
 
 
 class FormatActions(QObject):
@@ -236,7 +223,7 @@ class FormatActions(QObject):
         """Make the body read ``result.text`` (one edit block) and select its selection."""
         body = self.body
         if result.text != old:
-            start, end, replacement = _changed_span(old, result.text)
+            start, end, replacement = changed_span(old, result.text)
             cursor = QTextCursor(body.document())
             cursor.beginEditBlock()
             cursor.setPosition(_utf16(old, start))

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from editor.text.format_edits import changed_span
 from editor.ui.panes.photos import PHOTO_SUFFIXES
 from editor.ui.story_files import dropped_story
 from editor.ui.widgets.pasting import text_only
@@ -25,19 +26,6 @@ def _photo_files(source: QMimeData) -> list[Path]:
     urls = source.urls() if source.hasUrls() else []
     paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
     return [path for path in paths if path.suffix.lower() in PHOTO_SUFFIXES]
-
-
-def _changed_span(old: str, new: str) -> tuple[int, int, str]:
-    """The one span of ``old`` to replace to get ``new``: (start, end, replacement)."""
-    start = 0
-    limit = min(len(old), len(new))
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end_old, end_new = len(old), len(new)
-    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-        end_old -= 1
-        end_new -= 1
-    return start, end_old, new[start:end_new]
 
 
 class BodyPane(QPlainTextEdit):
@@ -104,7 +92,7 @@ class BodyPane(QPlainTextEdit):
         old = self.toPlainText()
         if old == text:
             return
-        start, end, replacement = _changed_span(old, text)
+        start, end, replacement = changed_span(old, text)
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
