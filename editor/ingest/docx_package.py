@@ -183,7 +183,7 @@ def _scan_xml(stream: IO[bytes], part: str, name: str, budget: list[int]) -> Ele
         raise _refused(
             name, f"'{printable(part)}' declares a DTD or entities, which Word never writes"
         ) from None
-    except ParseError:
+    except (ParseError, LookupError):  # LookupError: a declared encoding Python does not know
         if _is_xml_name(part):
             raise IngestError(f"Cannot import {name}: '{printable(part)}' is damaged") from None
         return None

@@ -131,6 +131,14 @@ def test_external_entity_is_refused(sound_docx: bytes) -> None:
         read(rebuilt(sound_docx, replace={DOCUMENT: xxe}))
 
 
+@pytest.mark.parametrize("part", [DOCUMENT, "[Content_Types].xml"])
+def test_an_unknown_declared_encoding_is_one_line(sound_docx: bytes, part: str) -> None:
+    """Found by the fuzz test: the XML parser raised LookupError("unknown encoding")."""
+    damaged = b'<?xml version="1.0" encoding="TF-8"?><w:document/>'
+    with pytest.raises(IngestError, match="is damaged"):
+        read(rebuilt(sound_docx, replace={part: damaged}))
+
+
 def test_entity_expansion_in_any_part_is_refused(sound_docx: bytes) -> None:
     laughs = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10 if n else "lol"}">' for n in range(10))
     styles = (
