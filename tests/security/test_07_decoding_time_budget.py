@@ -214,9 +214,9 @@ def test_the_window_imports_a_storys_photos_off_its_thread(
     threads: list[bool] = []
     prepare = ingest_photos.prepare_photo
 
-    def recording_prepare(data: bytes, name: str):  # type: ignore[no-untyped-def]
+    def recording_prepare(data: bytes, name: str, **options):  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread() is threading.main_thread())
-        return prepare(data, name)
+        return prepare(data, name, **options)
 
     monkeypatch.setattr(ingest_photos, "prepare_photo", recording_prepare)
     (tmp_path / "bomb.jpg").write_bytes(progressive_jpeg_with_scans((2000, 2000), HUGE_SCANS))
