@@ -131,3 +131,15 @@ def test_metadata_for_the_package_index() -> None:
     } <= classifiers
     # The SPDX expression replaces licence classifiers (setuptools refuses both together).
     assert not any(item.startswith("License ::") for item in classifiers)
+
+
+def test_the_launchers_entry_point_only_opens_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A launcher passes a file: one named like a command is still a file to open.
+    import editor.app
+    from editor.cli import window_main
+
+    opened: list[str | None] = []
+    monkeypatch.setattr(editor.app, "run_gui", lambda path: opened.append(path) or 0)
+    assert window_main(["import"]) == 0
+    assert window_main([]) == 0
+    assert opened == ["import", None]
