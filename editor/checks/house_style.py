@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from editor import RESOURCES
+from editor.bundled import resource_file
 from editor.checks.findings import Finding, Fix, Severity
 from editor.model.article import Article
 from editor.paths import config_dir
@@ -36,7 +36,7 @@ from editor.spelling.dictionaries import split_tag
 from editor.spelling.text import prose_mask
 from editor.text.body_scan import scan_body
 
-DEFAULT_FILE = RESOURCES / "house-style" / "default.toml"
+DEFAULT_FILE = resource_file("house-style", "default.toml")
 
 _RULE_KEYS = {"phrase", "use", "why", "case", "variety", "severity", "off"}
 _LANGUAGE_KEYS = {"variety", "regions", "rule"}

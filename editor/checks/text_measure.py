@@ -15,11 +15,13 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from editor import RESOURCES
+from editor.bundled import resource_file
+
 logger = logging.getLogger(__name__)
 
 SEARCH_RESULT_PX = 20  # the search-result title size
 
-_RESOURCE_FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 _SYSTEM_FONT_DIRS = (
     Path("/usr/share/fonts/truetype/liberation"),
     Path("/usr/share/fonts/truetype/liberation2"),
@@ -73,7 +75,10 @@ class _Font:
 def find_font_file() -> tuple[Path | None, str]:
     """The best font file this machine has for Arial's metrics, and how to name it."""
     for name, description in _CANDIDATES:
-        for folder in (_RESOURCE_FONTS, *_SYSTEM_FONT_DIRS):
+        # A font shipped with Dateline (resources/fonts) wins over the system's.
+        if (RESOURCES / "fonts" / name).is_file():
+            return resource_file("fonts", name), description
+        for folder in _SYSTEM_FONT_DIRS:
             path = folder / name
             if path.is_file():
                 return path, description

@@ -37,6 +37,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _open_window(args)
 
 
+def window_main(argv: Sequence[str] | None = None) -> int:
+    """``dateline-window [FILE]``: the launchers' entry point, which only opens the window (a
+    file whose name is a command's, such as one called "import", is still opened)."""
+    configure_logging()
+    return _open_window(list(sys.argv[1:] if argv is None else argv))
+
+
 # --- the window --------------------------------------------------------------------------------
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor import RESOURCES
+from editor.bundled import resource_file
 from editor.ui.document import ArticleDocument
 
 
@@ -62,12 +62,12 @@ SAMPLES = (
     SampleStory(
         "A space feature with photos",
         "Three public-domain photos with captions, credits, alt text and a lead photo",
-        RESOURCES / "samples" / "deep-field.article",
+        resource_file("samples", "deep-field.article"),
     ),
     SampleStory(
         "An EFE wire story",
         "A real wire story as scraped from the web, with the flaws an editor would catch",
-        RESOURCES / "samples" / "caravan-efe.article",
+        resource_file("samples", "caravan-efe.article"),
     ),
 )
 
