@@ -42,7 +42,7 @@ def render_png(size: int, svg: bytes | None = None) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs ask bytes, Qt a str
     buffer.close()
     return bytes(data.data())
 
