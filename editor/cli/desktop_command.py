@@ -4,9 +4,10 @@ with its icon, and ``.article`` files opening in it (see ``editor.desktop.integr
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
-from editor.cli.common import EXIT_OK
+from editor.cli.common import EXIT_OK, CommandError
 
 DESKTOP_COMMANDS = ("install-desktop", "uninstall-desktop")
 
@@ -30,9 +31,19 @@ def add_desktop_commands(commands: Any) -> None:
     uninstall.set_defaults(handler=run_uninstall_desktop)
 
 
+def _require_freedesktop() -> None:
+    # Windows and macOS read neither .desktop files nor the shared MIME database.
+    if sys.platform in ("win32", "cygwin", "darwin"):
+        raise CommandError(
+            "install-desktop is for Linux and BSD desktops; on this system, start Dateline "
+            "with the 'dateline' command"
+        )
+
+
 def run_install_desktop(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from editor.desktop.integration import XdgHomes, install_desktop, launcher_command
 
+    _require_freedesktop()
     launcher = launcher_command()
     report = install_desktop(XdgHomes.from_environment(), launcher)
     for path in report.files:
@@ -47,6 +58,7 @@ def run_install_desktop(options: argparse.Namespace, parser: argparse.ArgumentPa
 def run_uninstall_desktop(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from editor.desktop.integration import XdgHomes, uninstall_desktop
 
+    _require_freedesktop()
     report = uninstall_desktop(XdgHomes.from_environment())
     for path in report.files:
         print(f"removed {path}")

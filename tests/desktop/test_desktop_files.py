@@ -274,3 +274,19 @@ def test_the_icons_are_rendered_at_each_size_from_the_svg() -> None:
         assert image.pixelColor(size // 2, size // 2).alpha() == 255
     with pytest.raises(ValueError, match="not a valid SVG"):
         render_png(16, b"<svg")
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_install_is_refused_where_desktops_read_no_freedesktop_files(
+    homes: XdgHomes,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    platform: str,
+) -> None:
+    from editor.cli import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(homes.data))
+    monkeypatch.setattr(sys, "platform", platform)
+    assert main(["install-desktop"]) == 1
+    assert "install-desktop is for Linux and BSD desktops" in capsys.readouterr().err
+    assert not homes.data.exists()
