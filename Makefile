@@ -10,7 +10,7 @@ SAMPLE := resources/samples/deep-field.article
 RUN_COPY := .run/deep-field.article
 WIRE_SAMPLE := resources/samples/caravan-efe.article
 
-.PHONY: run test test-fast lint format system-deps sample clean
+.PHONY: run test test-fast lint format system-deps sample clean install-desktop
 
 system-deps:
 	@PYTHON=$(PYTHON) scripts/system-deps.sh $(MAKECMDGOALS)
@@ -47,6 +47,10 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Dateline in the desktop's menu, with its icon, opening .article files (for this user only).
+install-desktop: $(STAMP)
+	$(BIN)/dateline install-desktop
 
 # Rebuild the bundled samples: the EFE wire story, and the space feature whose photos sit next
 # to its Markdown (tests check both stay in step).

@@ -25,6 +25,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = application(argv, widgets=True)
     if not isinstance(app, QApplication):
         raise RuntimeError("a Qt application without widgets is already running")
+    from editor.desktop.icons import application_icon
+
+    app.setWindowIcon(application_icon())  # the title bar's, the task bar's and About's
     return app
 
 

@@ -12,6 +12,8 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from editor.desktop import APP_ID
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
 
@@ -56,4 +58,6 @@ def application(argv: list[str] | None = None, *, widgets: bool = True) -> QCore
     app.setApplicationName(APPLICATION_NAME)
     if isinstance(app, QGuiApplication):
         app.setApplicationDisplayName(APPLICATION_NAME)
+        # Desktops match the window to its launcher and icon by this id (Wayland's app_id).
+        app.setDesktopFileName(APP_ID)
     return app

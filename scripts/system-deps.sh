@@ -26,6 +26,8 @@ if [ "$purpose" = test ]; then
   packages+=(hugo poppler-utils)
   # Colour profiles (Adobe RGB, press CMYK) that photos carry, for the colour-conversion tests.
   packages+=(libgs10-common)
+  # The freedesktop validators and the MIME database for the desktop integration tests.
+  packages+=(desktop-file-utils appstream shared-mime-info libglib2.0-bin)
   # A real WordPress for the publishing tests (tests/wordpress/start.sh): Debian's WordPress
   # served by PHP's own server, MariaDB on a private socket; nginx only stands in for the
   # web-server dependency so that Apache is not pulled in. curl and bc are the scripts' tools.

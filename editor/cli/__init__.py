@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from editor import __version__
 from editor.cli.check_command import add_check_command
 from editor.cli.common import EXIT_BAD_INPUT, CommandError, fail, terminal_safe_output
+from editor.cli.desktop_command import DESKTOP_COMMANDS, add_desktop_commands
 from editor.cli.export_command import add_export_command
 from editor.cli.import_command import add_import_command
 from editor.cli.info_command import add_info_command
@@ -24,7 +25,7 @@ from editor.cli.media_command import add_media_command
 from editor.cli.publishing import add_publishing_commands
 from editor.logs import configure_logging
 
-COMMANDS = ("import", "export", "info", "media", "check", "sites", "publish")
+COMMANDS = ("import", "export", "info", "media", "check", "sites", "publish", *DESKTOP_COMMANDS)
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +60,9 @@ def _gui_parser() -> argparse.ArgumentParser:
             "  media    add photos to an article\n"
             "  check    list what an editor would flag before the story runs\n"
             "  sites    the WordPress sites to publish to (add, list, remove, test)\n"
-            "  publish  send an article to a WordPress site as a draft or a post"
+            "  publish  send an article to a WordPress site as a draft or a post\n"
+            "  install-desktop    add Dateline to the desktop's menu, for .article files\n"
+            "  uninstall-desktop  remove what install-desktop added"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -87,6 +90,7 @@ def _command_parser() -> argparse.ArgumentParser:
     add_media_command(commands)
     add_check_command(commands)
     add_publishing_commands(commands)
+    add_desktop_commands(commands)
     return parser
 
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor import __version__
 from editor.model.dateline import dateline_text
 from editor.model.file_lock import ArticleLocked, keep_both_name
 from editor.model.file_names import story_file_stem
@@ -49,8 +48,9 @@ from editor.ui.controllers.spelling import SpellingController
 from editor.ui.controllers.spelling_service import SpellingService
 from editor.ui.controllers.typography import SmartPunctuation, add_typography_actions
 from editor.ui.controllers.view_options import install_view_options
+from editor.ui.dialogs.about import about_box
 from editor.ui.dialogs.find_replace import FindReplaceDialog, add_find_replace_actions
-from editor.ui.dialogs.questions import ask, choose, inform, refuse
+from editor.ui.dialogs.questions import ask, choose, refuse
 from editor.ui.document import ArticleDocument
 from editor.ui.menus import menu_named
 from editor.ui.panes.body import BodyPane
@@ -654,11 +654,7 @@ class MainWindow(QMainWindow):
     # --- closing -------------------------------------------------------------------------------
 
     def _about(self) -> None:
-        inform(
-            self,
-            "About Dateline",
-            f"Dateline {__version__}\nAn article editor for news reporters.",
-        )
+        about_box(self).exec()
 
     # A story file (an .article, Markdown, text, Word) dropped on the window opens it, as
     # File > Open does; photos dropped on the body or the Photos tab are handled there.

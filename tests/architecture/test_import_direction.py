@@ -31,10 +31,13 @@ ALLOWED: dict[str, frozenset[str]] = {
     "export": frozenset({"printing", "render", "media", "model", "text"}),
     "publish": frozenset({"export", "render", "media", "model"}),
     "sites": frozenset({"publish", "model"}),
-    "qt_runtime": frozenset(),
+    # The application id, icon and freedesktop files: Qt only inside functions, nothing above.
+    "desktop": frozenset(),
+    "qt_runtime": frozenset({"desktop"}),
     "cli": frozenset(
         {
             "app",
+            "desktop",
             "sites",
             "publish",
             "export",
@@ -51,6 +54,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     ),
     "ui": frozenset(
         {
+            "desktop",
             "qt_runtime",
             "sites",
             "publish",
@@ -65,7 +69,7 @@ ALLOWED: dict[str, frozenset[str]] = {
             "model",
         }
     ),
-    "app": frozenset({"ui", "qt_runtime"}),
+    "app": frozenset({"ui", "qt_runtime", "desktop"}),
     "__main__": frozenset({"cli"}),
 }
 

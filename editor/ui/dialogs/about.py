@@ -1,0 +1,42 @@
+"""Help > About: who Dateline is (icon, version, licence) and where to find its files when
+reporting a problem. Built as plain text like every message box (see ``questions``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from editor import __version__
+from editor.paths import data_dir
+from editor.ui.dialogs.questions import add_accelerators, message_box
+
+LICENCE = "GPL-3.0-or-later"
+ICON_PIXELS = 64
+
+
+def about_text(version: str, files_folder: Path) -> str:
+    """The About box's words: name and version, what it is, its licence, and the folder a
+    bug report asks for."""
+    return (
+        f"Dateline {version}\n"
+        "An article editor for news reporters.\n\n"
+        f"Licence: {LICENCE}\n"
+        f"Dateline's files (recovery, dictionary, publish queue): {files_folder}"
+    )
+
+
+def about_box(parent: QWidget | None) -> QMessageBox:
+    """The About box, with the application icon, ready to ``exec``."""
+    from editor.desktop.icons import application_icon
+
+    box = message_box(
+        parent,
+        QMessageBox.Icon.NoIcon,
+        "About Dateline",
+        about_text(__version__, data_dir()),
+        QMessageBox.StandardButton.Ok,
+    )
+    box.setIconPixmap(application_icon().pixmap(ICON_PIXELS, ICON_PIXELS))
+    add_accelerators(box)
+    return box
