@@ -84,7 +84,7 @@ def test_every_file_names_the_one_application_id_and_type() -> None:
     assert keys["Icon"] == APP_ID
     assert keys["MimeType"] == f"{ARTICLE_MIME_TYPE};"
     assert keys["StartupWMClass"] == "Dateline"  # Qt's X11 class: the application name
-    assert keys["Exec"] == "dateline %f"
+    assert keys["Exec"] == "dateline-window %f"  # the gui-script: no terminal on Windows either
     metainfo = ElementTree.fromstring((DESKTOP / METAINFO_FILE).read_bytes())
     assert metainfo.findtext("id") == APP_ID
     assert metainfo.findtext("launchable") == DESKTOP_FILE
