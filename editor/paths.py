@@ -61,4 +61,3 @@ def state_dir() -> Path:
     """What Dateline keeps about its own runs, such as its log file
     (``$XDG_STATE_HOME/dateline`` or ``~/.local/state/dateline`` on Linux)."""
     return _checked(_dirs().user_state_dir, "XDG_STATE_HOME")
-
