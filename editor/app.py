@@ -64,7 +64,9 @@ def dispose_widgets() -> None:
 
 
 def run_gui(path: str | None) -> int:
-    configure_logging(tracebacks=True)  # a bug report from the window wants the traceback
+    # A bug report from the window wants the traceback, and a reporter without a terminal the
+    # log file.
+    configure_logging(tracebacks=True, to_file=True)
     app = create_application()
     window = open_window(path)
     from PySide6.QtCore import QTimer
