@@ -43,6 +43,14 @@ def log_file_path() -> Path:
     return state_dir() / LOG_FILE_NAME
 
 
+def active_log_file() -> Path | None:
+    """The file the log is being kept in now (see ``configure_logging``), or None."""
+    handler = next(
+        (h for h in logging.getLogger("editor").handlers if isinstance(h, _RotatingLogFile)), None
+    )
+    return Path(handler.baseFilename) if handler is not None else None
+
+
 class _StderrHandler(logging.Handler):
     """Writes to whatever ``sys.stderr`` is when a record comes (tests replace it); with
     ``tracebacks`` off, a record's traceback is left out."""
