@@ -113,15 +113,18 @@ def _fontconfig_file(family: str) -> Path | None:
     return path if file.strip() and path.is_file() else None
 
 
-def _system_folder_file(name: str) -> Path | None:
-    """``name`` in the fonts folder the operating system itself defines (no fontconfig)."""
+def _system_font_folders() -> list[Path]:
+    """The fonts folders the operating system itself defines, where there is no fontconfig."""
     if sys.platform == "win32":
-        folders = [Path(os.environ.get("WINDIR", "C:\\Windows")) / "Fonts"]
-    elif sys.platform == "darwin":
-        folders = [Path("/Library/Fonts"), Path("/System/Library/Fonts/Supplemental")]
-    else:
-        return None
-    return next((folder / name for folder in folders if (folder / name).is_file()), None)
+        return [Path(os.environ.get("WINDIR", "C:\\Windows")) / "Fonts"]
+    if sys.platform == "darwin":
+        return [Path("/Library/Fonts"), Path("/System/Library/Fonts/Supplemental")]
+    return []
+
+
+def _system_folder_file(name: str) -> Path | None:
+    found = (folder / name for folder in _system_font_folders())
+    return next((path for path in found if path.is_file()), None)
 
 
 @functools.lru_cache(maxsize=4)
