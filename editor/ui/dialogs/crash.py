@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QStyle,
@@ -71,10 +72,14 @@ class CrashDialog(QDialog):
         self.close_button.setObjectName("close")
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
+        texts = QVBoxLayout()
+        texts.addWidget(self.message)
+        texts.addWidget(self.log_label)
+        top = QHBoxLayout()
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(texts, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(icon)
-        layout.addWidget(self.message)
-        layout.addWidget(self.log_label)
+        layout.addLayout(top)
         layout.addWidget(buttons)
         self.resize(520, self.sizeHint().height())
 
