@@ -67,15 +67,24 @@ def dispose_widgets() -> None:
 
 
 def run_gui(path: str | None) -> int:
-    configure_logging(tracebacks=True)  # a bug report from the window wants the traceback
+    # A bug report from the window wants the traceback, and a reporter without a terminal the
+    # log file.
+    configure_logging(tracebacks=True, to_file=True)
     app = create_application()
     window = open_window(path)
     from PySide6.QtCore import QTimer
 
+    from editor.logs import active_log_file
     from editor.ui.controllers.recovery import offer_recovery
+    from editor.ui.crash_handler import CrashHandler
+
+    # An error nobody caught: logged, the story autosaved, a dialog; the window goes on.
+    crash_handler = CrashHandler(window, window.autosave, active_log_file)
+    crash_handler.install()
 
     # Once the window is up: offer what a Dateline that did not close properly autosaved.
     QTimer.singleShot(0, window, lambda: offer_recovery(window))
     code = app.exec()
+    crash_handler.uninstall()
     dispose_widgets()
     return code

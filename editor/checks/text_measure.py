@@ -5,13 +5,18 @@ Search engines show a result's title in Arial at 20 px and cut it (with an ellip
 wider than "iiii". Arial itself is not free to ship; Liberation Sans (Debian's
 ``fonts-liberation``) has the same advance widths, so it measures exactly what a reader's
 browser shows. Without it the measure falls back to DejaVu Sans (wider than Arial, so it errs
-towards warning) and says so in the finding's message.
+towards warning) and says so in the finding's message. Fonts are found as the system finds
+them (fontconfig's ``fc-match``), never by a distribution's folder names.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+import os
+import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,23 +27,19 @@ logger = logging.getLogger(__name__)
 
 SEARCH_RESULT_PX = 20  # the search-result title size
 
-_SYSTEM_FONT_DIRS = (
-    Path("/usr/share/fonts/truetype/liberation"),
-    Path("/usr/share/fonts/truetype/liberation2"),
-    Path("/usr/share/fonts/liberation-sans"),  # Fedora
-    Path("/usr/share/fonts/TTF"),  # Arch
-    Path("/usr/share/fonts/truetype/dejavu"),
-    Path("/usr/share/fonts/dejavu"),
-    Path("/Library/Fonts"),
-    Path("C:/Windows/Fonts"),
-)
-# In order of preference: Arial's metrics first.
+# In order of preference, Arial's metrics first: the file's usual name, how the finding names
+# the font, and the family fontconfig knows it by.
 _CANDIDATES = (
-    ("LiberationSans-Regular.ttf", "Liberation Sans (Arial metrics)"),
-    ("Arial.ttf", "Arial"),
-    ("arial.ttf", "Arial"),
-    ("DejaVuSans.ttf", "DejaVu Sans (wider than Arial: Liberation Sans is not installed)"),
+    ("LiberationSans-Regular.ttf", "Liberation Sans (Arial metrics)", "Liberation Sans"),
+    ("Arial.ttf", "Arial", "Arial"),
+    ("arial.ttf", "Arial", "Arial"),
+    (
+        "DejaVuSans.ttf",
+        "DejaVu Sans (wider than Arial: Liberation Sans is not installed)",
+        "DejaVu Sans",
+    ),
 )
+_FC_MATCH_TIMEOUT_S = 10
 
 
 @dataclass(frozen=True)
@@ -73,16 +74,57 @@ class _Font:
 
 
 def find_font_file() -> tuple[Path | None, str]:
-    """The best font file this machine has for Arial's metrics, and how to name it."""
-    for name, description in _CANDIDATES:
-        # A font shipped with Dateline (resources/fonts) wins over the system's.
-        if (RESOURCES / "fonts" / name).is_file():
-            return resource_file("fonts", name), description
-        for folder in _SYSTEM_FONT_DIRS:
-            path = folder / name
-            if path.is_file():
-                return path, description
+    """The best font file this machine has for Arial's metrics, and how to name it: one
+    bundled in ``resources/fonts``, else the one fontconfig finds (Linux, BSD, and wherever
+    fontconfig is installed), else one in the system's own fonts folder (Windows, macOS)."""
+    for name, description, family in _CANDIDATES:
+        path = _bundled(name) or _fontconfig_file(family) or _system_folder_file(name)
+        if path is not None:
+            return path, description
     return None, "an estimate (no Liberation Sans or DejaVu Sans font is installed)"
+
+
+def _bundled(name: str) -> Path | None:
+    # Pillow opens a font by its path: a packed install's font is given as a file on disk.
+    return resource_file("fonts", name) if (RESOURCES / "fonts" / name).is_file() else None
+
+
+def _fontconfig_file(family: str) -> Path | None:
+    """The regular face of ``family`` as fontconfig has it; None when fontconfig would only
+    substitute another family (it always answers with something)."""
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        return None
+    try:
+        answer = subprocess.run(
+            [fc_match, "--format=%{family}\n%{file}", f"{family}:style=Regular"],
+            capture_output=True,
+            text=True,
+            timeout=_FC_MATCH_TIMEOUT_S,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.SubprocessError) as error:
+        logger.debug("fc-match %s failed: %s", family, error)
+        return None
+    families, _, file = answer.partition("\n")
+    if family.casefold() not in {name.strip().casefold() for name in families.split(",")}:
+        return None
+    path = Path(file.strip())
+    return path if file.strip() and path.is_file() else None
+
+
+def _system_font_folders() -> list[Path]:
+    """The fonts folders the operating system itself defines, where there is no fontconfig."""
+    if sys.platform == "win32":
+        return [Path(os.environ.get("WINDIR", "C:\\Windows")) / "Fonts"]
+    if sys.platform == "darwin":
+        return [Path("/Library/Fonts"), Path("/System/Library/Fonts/Supplemental")]
+    return []
+
+
+def _system_folder_file(name: str) -> Path | None:
+    found = (folder / name for folder in _system_font_folders())
+    return next((path for path in found if path.is_file()), None)
 
 
 @functools.lru_cache(maxsize=4)

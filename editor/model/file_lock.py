@@ -26,11 +26,15 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
+
 _HASH_CHUNK = 1024 * 1024
 # A temporary file of an interrupted save (see editor.files.temp_path_beside) older than
 # this is removed when the article is locked again: its process is gone, or the lock would be
 # live.
 _STALE_TEMP_SECONDS = 60
+# Linux's process table, where start times are counted in clock ticks.
+_PROC = Path("/proc")
 # How often a command waiting for a lock looks again.
 _WAIT_STEP_SECONDS = 0.1
 
@@ -154,44 +158,37 @@ def is_stale(holder: LockHolder) -> bool:
 
 
 def pid_running(pid: int) -> bool:
+    """Whether a process with id ``pid`` exists on this machine, whoever runs it. Through
+    psutil, not ``os.kill(pid, 0)``: on Windows that call terminates the process."""
     if pid <= 0:
         return False
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        return psutil.pid_exists(pid)
+    except (OSError, ValueError):
         return False
-    except PermissionError:
-        return True  # it runs, as another user
-    except OSError:
-        return False
-    return True
 
 
 def process_start_ticks(pid: int) -> str | None:
-    """When process ``pid`` started, in clock ticks after boot as the kernel counts it (Linux),
-    or None if unknown."""
+    """When process ``pid`` started, as a string that is the same for the same process and
+    differs for a later one with the same id: the clock ticks after boot the Linux kernel
+    counts, elsewhere psutil's creation time. None if unknown."""
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+        stat = (_PROC / str(pid) / "stat").read_text(encoding="ascii", errors="replace")
     except OSError:
-        return None
+        created = process_start_time(pid)
+        return None if created is None else f"{created:.3f}"
     # The command name (field 2) may hold spaces and brackets: count from the last ")".
     fields = stat.rpartition(")")[2].split()
     return fields[19] if len(fields) > 19 else None  # field 22 of the whole line
 
 
 def process_start_time(pid: int) -> float | None:
-    """When process ``pid`` started, in seconds since the epoch (Linux; None elsewhere)."""
-    ticks = process_start_ticks(pid)
-    if ticks is None:
+    """When process ``pid`` started, in seconds since the epoch (None if unknown)."""
+    if pid <= 0:
         return None
     try:
-        boot = next(
-            float(line.split()[1])
-            for line in Path("/proc/stat").read_text().splitlines()
-            if line.startswith("btime ")
-        )
-        return boot + int(ticks) / os.sysconf("SC_CLK_TCK")
-    except (OSError, StopIteration, ValueError, IndexError):
+        return float(psutil.Process(pid).create_time())
+    except (psutil.Error, OSError, ValueError):
         return None
 
 

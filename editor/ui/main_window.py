@@ -47,6 +47,7 @@ from editor.ui.controllers.scroll_sync import ScrollSync
 from editor.ui.controllers.spelling import SpellingController
 from editor.ui.controllers.spelling_service import SpellingService
 from editor.ui.controllers.typography import SmartPunctuation, add_typography_actions
+from editor.ui.controllers.user_guide import install_user_guide
 from editor.ui.controllers.view_options import install_view_options
 from editor.ui.dialogs.about import about_box
 from editor.ui.dialogs.find_replace import FindReplaceDialog, add_find_replace_actions
@@ -292,6 +293,7 @@ class MainWindow(QMainWindow):
 
         help_menu = menu_named(self, "&Help")
         help_menu.addAction(self._action("&About Dateline", self._about))
+        self.user_guide_action = install_user_guide(self, help_menu, self.show_status)
 
     def _wire(self) -> None:
         self.fields.fieldEdited.connect(self.document.set_field)

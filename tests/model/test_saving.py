@@ -21,6 +21,7 @@ from editor.model.file_lock import (
     keep_both_name,
     lock_path,
     parse_holder,
+    pid_running,
     process_start_time,
     stamp_file,
 )
@@ -433,3 +434,36 @@ def test_a_file_changed_while_hashed_counts_as_changed(tmp_path: Path) -> None:
     os.utime(path, (later, later))
     assert changed_on_disk(path, unknown)  # a touch cannot be told from a change: ask
     assert stamp_file(path, wait=True).digest == stamp_file(path).digest
+
+
+def test_liveness_never_signals_the_holder(tmp_path: Path, monkeypatch) -> None:
+    """On Windows ``os.kill(pid, 0)`` terminates the process it asks about: liveness and start
+    times come from psutil (which signals only where that is harmless), never from a call of
+    the lock's own."""
+    real_kill = os.kill
+
+    def kill(pid: int, signal: int) -> None:
+        if sys._getframe(1).f_globals.get("__name__") == "editor.model.file_lock":
+            raise AssertionError("editor.model.file_lock called os.kill")
+        real_kill(pid, signal)
+
+    monkeypatch.setattr(os, "kill", kill)
+    assert pid_running(os.getpid())
+    assert not pid_running(_dead_pid())
+    assert process_start_time(_dead_pid()) is None
+    started = process_start_time(os.getpid())
+    assert started is not None and started <= time.time()
+    path = tmp_path / "story.article"
+    _write_lock(path)
+    with pytest.raises(ArticleLocked):
+        ArticleLock.acquire(path)
+
+
+def test_start_ticks_fall_back_to_the_creation_time(tmp_path: Path, monkeypatch) -> None:
+    """Without /proc (Windows, macOS) a process's start still tells a reused id."""
+    import editor.model.file_lock as file_lock
+
+    monkeypatch.setattr(file_lock, "_PROC", tmp_path / "no-proc")
+    ticks = file_lock.process_start_ticks(os.getpid())
+    assert ticks == f"{file_lock.process_start_time(os.getpid()):.3f}"
+    assert file_lock.process_start_ticks(_dead_pid()) is None

@@ -37,7 +37,7 @@ from export_samples import efe_with_photos
 from locations import TESTS
 
 RECIPE = Path(os.environ.get("DATELINE_WORDPRESS_RECIPE", TESTS / "wordpress"))
-PACKAGES = "wordpress mariadb-server php8.2 php8.2-cli php8.2-fpm php8.2-mysql php8.2-gd nginx"
+PACKAGES = "wordpress mariadb-server php php-cli php-fpm php-mysql php-gd nginx"
 
 
 def real_site(test):

@@ -200,6 +200,40 @@ class Autosaver(QObject):
         self._writer.submit(lambda: slot.write(snapshot))
         self.gui_costs.append(time.perf_counter() - started)
 
+    def write_now(self, timeout_s: float = DEADLINE_S) -> bool | None:
+        """Write the article's recovery file now and wait for it, up to ``timeout_s``: an
+        unexpected error is being reported, and the reporter is told whether the story is safe.
+        True when written, False when the write failed or took too long, None when there was
+        nothing unsaved to write."""
+        self._timer.stop()
+        self._first_change = None
+        if not self.document.dirty or self.slot.removed:
+            return None
+        slot = self.slot
+        snapshot = take_snapshot(
+            self.document.article,
+            self.document.media,
+            self.document.path,
+            self.base,
+            slot.package_path,
+        )
+        # This snapshot holds everything: a write waiting for the one in flight is not needed.
+        self._pending = False
+        self._busy = True
+        done = threading.Event()
+        outcome: list[bool] = []
+
+        def write() -> None:
+            try:
+                slot.write(snapshot)
+                outcome.append(True)
+            finally:
+                done.set()
+
+        # After any write in flight (the writer takes them in order); its report still comes.
+        self._writer.submit(write)
+        return done.wait(timeout_s) and outcome == [True]
+
     def _finished(self, written: bool, message: str) -> None:
         if written:
             self._written()
