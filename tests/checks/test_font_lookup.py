@@ -63,12 +63,11 @@ def test_without_fontconfig_the_width_is_estimated(tmp_path: Path, monkeypatch) 
 
 
 def test_a_bundled_font_comes_first(tmp_path: Path, monkeypatch) -> None:
-    import editor
-
     bundled = tmp_path / "fonts" / "LiberationSans-Regular.ttf"
     bundled.parent.mkdir()
     bundled.write_bytes(b"a font file")
-    monkeypatch.setattr(editor, "RESOURCES", tmp_path)
+    monkeypatch.setattr(text_measure, "RESOURCES", tmp_path)
+    monkeypatch.setattr(text_measure, "resource_file", lambda *parts: tmp_path.joinpath(*parts))
     assert find_font_file() == (bundled, "Liberation Sans (Arial metrics)")
 
 

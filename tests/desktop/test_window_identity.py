@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from editor import __version__
 from editor.desktop import APP_ID, ICON_SIZES
-from editor.paths import data_dir
+from editor.paths import data_dir, state_dir
 from editor.ui.dialogs.about import about_box, about_text
 
 pytestmark = pytest.mark.gui
@@ -24,10 +24,11 @@ def test_the_application_carries_our_id_and_icon(qapp) -> None:
 def test_about_shows_the_icon_version_licence_and_files_folder(qapp) -> None:
     box = about_box(None)
     try:
-        assert box.text() == about_text(__version__, data_dir())
+        assert box.text() == about_text(__version__, data_dir(), state_dir())
         assert f"Dateline {__version__}" in box.text()
         assert "GPL-3.0-or-later" in box.text()
         assert str(data_dir()) in box.text()
+        assert str(state_dir()) in box.text()
         pixmap = box.iconPixmap()
         assert not pixmap.isNull() and pixmap.width() == 64
         assert box.icon() == QMessageBox.Icon.NoIcon  # no stock "information" picture

@@ -8,21 +8,22 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor import __version__
-from editor.paths import data_dir
+from editor.paths import data_dir, state_dir
 from editor.ui.dialogs.questions import add_accelerators, message_box
 
 LICENCE = "GPL-3.0-or-later"
 ICON_PIXELS = 64
 
 
-def about_text(version: str, files_folder: Path) -> str:
-    """The About box's words: name and version, what it is, its licence, and the folder a
+def about_text(version: str, files_folder: Path, log_folder: Path) -> str:
+    """The About box's words: name and version, what it is, its licence, and the folders a
     bug report asks for."""
     return (
         f"Dateline {version}\n"
         "An article editor for news reporters.\n\n"
         f"Licence: {LICENCE}\n"
-        f"Dateline's files (recovery, dictionary, publish queue): {files_folder}"
+        f"Dateline's files (recovery, dictionary, publish queue): {files_folder}\n"
+        f"Log: {log_folder}"
     )
 
 
@@ -34,7 +35,7 @@ def about_box(parent: QWidget | None) -> QMessageBox:
         parent,
         QMessageBox.Icon.NoIcon,
         "About Dateline",
-        about_text(__version__, data_dir()),
+        about_text(__version__, data_dir(), state_dir()),
         QMessageBox.StandardButton.Ok,
     )
     box.setIconPixmap(application_icon().pixmap(ICON_PIXELS, ICON_PIXELS))
