@@ -216,12 +216,15 @@ def test_wheel_holds_the_package_and_every_resource(
         info = f"dateline-{editor.__version__}.dist-info"
         entry_points = archive.read(f"{info}/entry_points.txt").decode()
         metadata = archive.read(f"{info}/METADATA").decode()
+        licence = archive.read(f"{info}/licenses/LICENSE").decode()
     assert not [name for name in names if name.startswith(("tests/", "resources/"))]
     assert not [name for name in names if name.endswith((".pyc", ".pyo")) or "__pycache__" in name]
     assert "[console_scripts]\ndateline = editor.cli:main" in entry_points
     assert "[gui_scripts]\ndateline-window = editor.cli:window_main" in entry_points
     assert f"\nVersion: {editor.__version__}\n" in metadata
     assert "\nLicense-Expression: GPL-3.0-or-later\n" in metadata
+    assert "\nLicense-File: LICENSE\n" in metadata
+    assert licence.lstrip().startswith("GNU GENERAL PUBLIC LICENSE\n                       Version 3")
     size = built.wheel.stat().st_size
     resources = sum(1 for name in names if name.startswith("editor/resources/"))
     _report(
