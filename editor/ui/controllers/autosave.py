@@ -33,6 +33,7 @@ from editor.model.recovery import (
     RecoveryEntry,
     RecoverySlot,
     RecoveryStore,
+    Snapshot,
     file_stamp,
     take_snapshot,
 )
@@ -189,16 +190,20 @@ class Autosaver(QObject):
             return
         started = time.perf_counter()
         slot = self.slot
-        snapshot = take_snapshot(
+        snapshot = self._snapshot()
+        self._busy = True
+        self._writer.submit(lambda: slot.write(snapshot))
+        self.gui_costs.append(time.perf_counter() - started)
+
+    def _snapshot(self) -> Snapshot:
+        """The story as it is now, for the recovery file (taken on the GUI thread)."""
+        return take_snapshot(
             self.document.article,
             self.document.media,
             self.document.path,
             self.base,
-            slot.package_path,
+            self.slot.package_path,
         )
-        self._busy = True
-        self._writer.submit(lambda: slot.write(snapshot))
-        self.gui_costs.append(time.perf_counter() - started)
 
     def write_now(self, timeout_s: float = DEADLINE_S) -> bool | None:
         """Write the article's recovery file now and wait for it, up to ``timeout_s``: an
@@ -210,13 +215,7 @@ class Autosaver(QObject):
         if not self.document.dirty or self.slot.removed:
             return None
         slot = self.slot
-        snapshot = take_snapshot(
-            self.document.article,
-            self.document.media,
-            self.document.path,
-            self.base,
-            slot.package_path,
-        )
+        snapshot = self._snapshot()
         # This snapshot holds everything: a write waiting for the one in flight is not needed.
         self._pending = False
         self._busy = True
