@@ -7,6 +7,7 @@ is logged there, to the logger of the module that asked for the work.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -40,9 +41,16 @@ class _Job(QRunnable):
             result = self.work()
         except Exception as error:
             self.logger.error("%s failed", self.what, exc_info=error)
-            self.signals.failed.emit(one_line(error))
+            self._tell(self.signals.failed, one_line(error))
         else:
-            self.signals.finished.emit(result)
+            self._tell(self.signals.finished, result)
+
+    def _tell(self, signal: Any, value: object) -> None:
+        # A job that ends while the application quits finds its signal object deleted: nobody is
+        # left to tell, and a traceback from the pool's thread would only alarm.
+        if shiboken6.isValid(self.signals):
+            with contextlib.suppress(RuntimeError):
+                signal.emit(value)
 
 
 # Keeps each job's signal object alive until its result has been delivered.
