@@ -15,6 +15,7 @@ been patched, and measures:
 
 Prints median and p95 per size and the ratio naive p95 / ours p95; ``--json`` prints one object
 keyed by word count with ``p95_ms``, ``median_ms``, ``gui_p95_ms``, ``gui_median_ms``,
+``gui_cpu_p95_ms``, ``gui_cpu_median_ms`` (the GUI thread's processor time, per keystroke),
 ``naive_p95_ms``, ``naive_median_ms``, ``ratio``, ``patched_p95_ms`` and ``patched_median_ms``.
 Never fails on time.
 
@@ -24,8 +25,12 @@ With the body's Markdown highlighting on, as the window has it (``--no-highlight
 in the same run, adding ``gui_median_ms``, ``gui_p95_ms`` and ``open_ms`` suffixed
 ``_no_highlight`` (or ``_highlight``).
 
+``--interval MS`` types one key every MS milliseconds (a typist's pace, so that the page has
+painted one keystroke before the next comes) instead of the next key as soon as the page has
+the last one.
+
     .venv/bin/python benchmarks/preview_latency.py [--keys 60] [--naive-keys 15] [--pause 0.5]
-        [--no-highlight] [--compare-highlight] [--json]
+        [--no-highlight] [--compare-highlight] [--interval MS] [--json]
 """
 
 from __future__ import annotations
@@ -180,9 +185,11 @@ def place_cursor(window, needle: str, pause: float = 0.0) -> None:
 
 
 def measure_ours(
-    window, keys: list[str], pause: float
-) -> tuple[list[float], list[float], list[float]]:
-    """Per keystroke: to the patch acknowledged, GUI-thread time, and to the page patched.
+    window, keys: list[str], pause: float, interval: float = 0.0
+) -> tuple[list[float], list[float], list[float], list[float]]:
+    """Per keystroke: to the patch acknowledged, GUI-thread time, to the page patched, and the
+    GUI thread's processor time (the same handlers; less than their wall time by the moments
+    the system ran something else on that processor, such as the page's own processes).
 
     "Acknowledged" is when the page's answer to the patch reaches Python (the ``updated``
     signal), a round trip after the DOM changed. "Patched" is read from the page's own clock
@@ -191,6 +198,7 @@ def measure_ours(
     """
     preview = window.preview
     gui_in_preview: list[float] = []
+    cpu_in_preview: list[float] = []
     patched_at: list[float] = []
     # When the answer came, not when the wait below noticed it; only patches sent from here on
     # count (the answer to one sent before would otherwise be taken for the next keystroke's).
@@ -214,9 +222,10 @@ def measure_ours(
 
     def timed(method):
         def run(*args) -> None:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.thread_time()
             method(*args)
             gui_in_preview.append(time.perf_counter() - started)
+            cpu_in_preview.append(time.thread_time() - started_cpu)
 
         return run
 
@@ -227,29 +236,33 @@ def measure_ours(
     preview._flush = timed(original_flush)
     preview._timer.timeout.disconnect()
     preview._timer.timeout.connect(preview._flush)
-    acknowledged, gui_times, patched = [], [], []
+    acknowledged, gui_times, patched, gui_cpu = [], [], [], []
     for index, key in enumerate(keys):
         if index == len(keys) // 2:
             # half the keys inside a reference link
             place_cursor(window, "[the INM][inm]", pause)
         before = len(updated_at)
         counted_before = len(gui_in_preview)
-        wall_started, started = time.time(), time.perf_counter()
+        wall_started, started, started_cpu = time.time(), time.perf_counter(), time.thread_time()
         if key == "BACKSPACE":
             QTest.keyClick(window.body, Qt.Key.Key_Backspace)
         elif key == "RETURN":
             QTest.keyClick(window.body, Qt.Key.Key_Return)
         else:
             QTest.keyClick(window.body, key)
-        in_key = time.perf_counter() - started
+        in_key, in_key_cpu = time.perf_counter() - started, time.thread_time() - started_cpu
         wait_until(lambda b=before: len(updated_at) > b)
+        if interval > 0:  # a typist's pace: the page has time to paint before the next key
+            next_key = started + interval
+            wait_until(lambda n=next_key: time.perf_counter() >= n, interval + 5)
         acknowledged.append(updated_at[before] - started)
         patched.append(patched_at[before] - wall_started)
         gui_times.append(in_key + sum(gui_in_preview[counted_before:]))
+        gui_cpu.append(in_key_cpu + sum(cpu_in_preview[counted_before:]))
     preview._apply, preview._flush, preview._send = original_apply, original_flush, original_send
     preview._timer.timeout.disconnect()
     preview._timer.timeout.connect(preview._flush)
-    return acknowledged, gui_times, patched
+    return acknowledged, gui_times, patched, gui_cpu
 
 
 def measure_naive(window, article: Article, keys: int) -> list[float]:
@@ -303,15 +316,19 @@ def close_window(window) -> None:
     dispose_widgets()
 
 
-def gui_only(words: int, key_count: int, pause: float, highlight: bool) -> dict[str, float]:
+def gui_only(
+    words: int, key_count: int, pause: float, highlight: bool, interval: float = 0.0
+) -> dict[str, float]:
     """GUI-thread time per keystroke and to open, with the highlighting ``highlight``."""
     window, opened = open_story(words, highlight)
     place_cursor(window, "she said", pause)
-    _latencies, gui, _patched = measure_ours(window, keystrokes(key_count), pause)
+    _latencies, gui, _patched, cpu = measure_ours(window, keystrokes(key_count), pause, interval)
     close_window(window)
     return {
         "gui_median_ms": statistics.median(gui) * 1000,
         "gui_p95_ms": percentile(gui, 0.95) * 1000,
+        "gui_cpu_median_ms": statistics.median(cpu) * 1000,
+        "gui_cpu_p95_ms": percentile(cpu, 0.95) * 1000,
         "open_ms": opened * 1000,
     }
 
@@ -323,10 +340,11 @@ def run_size(
     pause: float,
     highlight: bool = True,
     compare: bool = False,
+    interval: float = 0.0,
 ) -> dict[str, float]:
     window, opened = open_story(words, highlight)
     place_cursor(window, "she said", pause)
-    latencies, gui, patched = measure_ours(window, keystrokes(key_count), pause)
+    latencies, gui, patched, cpu = measure_ours(window, keystrokes(key_count), pause, interval)
     naive = measure_naive(window, article_of(words), naive_keys)
     close_window(window)
     ms = 1000
@@ -337,6 +355,8 @@ def run_size(
         "p95_ms": percentile(latencies, 0.95) * ms,
         "gui_median_ms": statistics.median(gui) * ms,
         "gui_p95_ms": percentile(gui, 0.95) * ms,
+        "gui_cpu_median_ms": statistics.median(cpu) * ms,
+        "gui_cpu_p95_ms": percentile(cpu, 0.95) * ms,
         "naive_median_ms": statistics.median(naive) * ms,
         "naive_p95_ms": percentile(naive, 0.95) * ms,
         "patched_median_ms": statistics.median(patched) * ms,
@@ -345,7 +365,7 @@ def run_size(
     figures["ratio"] = figures["naive_p95_ms"] / figures["p95_ms"]
     if compare:
         # The same story typed in again with the highlighting switched the other way.
-        other = gui_only(words, key_count, pause, not highlight)
+        other = gui_only(words, key_count, pause, not highlight, interval)
         suffix = "_no_highlight" if highlight else "_highlight"
         figures.update({key + suffix: value for key, value in other.items()})
     return {key: round(value, 2) for key, value in figures.items()}
@@ -375,6 +395,13 @@ def main() -> int:
         help="also type each story with the highlighting switched the other way, in the same"
         " run, and print its GUI-thread and opening figures",
     )
+    parser.add_argument(
+        "--interval",
+        type=float,
+        default=0.0,
+        help="milliseconds from one keystroke to the next, as a typist's pace (default 0: the"
+        " next key as soon as the page has the last one, before it has painted it)",
+    )
     parser.add_argument("--json", action="store_true")
     options = parser.parse_args()
     app = create_application(["benchmark"])
@@ -386,6 +413,7 @@ def main() -> int:
             options.pause,
             highlight=options.highlight,
             compare=options.compare_highlight,
+            interval=options.interval / 1000,
         )
         for words in SIZES
     }
@@ -394,13 +422,17 @@ def main() -> int:
     else:
         print(f"machine: {os.cpu_count()} CPU cores, load average {os.getloadavg()}")
         print(f"body highlighting {'on' if options.highlight else 'off'}")
+        if options.interval:
+            print(f"one keystroke every {options.interval:g} ms")
         for words, figures in results.items():
             print(
                 f"{int(words):>6,} words  keystroke->DOM median {figures['median_ms']:6.1f} ms"
                 f"  p95 {figures['p95_ms']:6.1f} ms (page clock: median"
                 f" {figures['patched_median_ms']:5.1f} p95 {figures['patched_p95_ms']:5.1f})"
                 f" | GUI thread median"
-                f" {figures['gui_median_ms']:5.1f} ms  p95 {figures['gui_p95_ms']:5.1f} ms |"
+                f" {figures['gui_median_ms']:5.1f} ms  p95 {figures['gui_p95_ms']:5.1f} ms"
+                f" (processor time: median {figures['gui_cpu_median_ms']:5.1f}"
+                f" p95 {figures['gui_cpu_p95_ms']:5.1f}) |"
                 f" naive median {figures['naive_median_ms']:6.1f} ms"
                 f"  p95 {figures['naive_p95_ms']:6.1f} ms | ratio {figures['ratio']:5.1f}x"
                 f" | open {figures['open_ms']:6.1f} ms"

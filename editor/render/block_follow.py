@@ -19,6 +19,7 @@ from editor.render.block_split import (
     Span,
     common_prefix,
     common_suffix,
+    lines_after_edit,
     normalised,
     spans,
 )
@@ -48,7 +49,12 @@ class FollowedBlocks:
             return self._followed[1]  # ``prepare`` split this very text a moment ago
         text = normalised(markdown_text)
         # Markdown renders a blank body as nothing at all (not even an end mark).
-        lines = [] if not text or text.isspace() else text.split("\n")
+        if not text or text.isspace():
+            lines = []
+        elif self.lines:
+            lines = lines_after_edit(self._followed[1], self.lines, text)
+        else:
+            lines = text.split("\n")
         if self.lines is None:
             self.blocks = [self.new_block(span) for span in spans(lines, 0, self._reader())]
             self.touched.update(self.blocks)

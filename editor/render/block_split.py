@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import markdown
@@ -487,8 +487,9 @@ def spans(lines: list[str], start: int, reader_markdown: markdown.Markdown) -> I
         yield building.span(lines, regions, final=True)
 
 
-def common_prefix(old: list[str], new: list[str]) -> int:
-    """How many lines the two texts share from the start (compared in slices, at C speed)."""
+def common_prefix(old: Sequence[str], new: Sequence[str]) -> int:
+    """How many lines (or characters) the two texts share from the start (compared in slices,
+    at C speed)."""
     low, high = 0, min(len(old), len(new))
     while low < high:
         middle = (low + high + 1) // 2
@@ -499,8 +500,8 @@ def common_prefix(old: list[str], new: list[str]) -> int:
     return low
 
 
-def common_suffix(old: list[str], new: list[str], *, limit: int) -> int:
-    """How many lines (at most ``limit``) the two texts share at the end."""
+def common_suffix(old: Sequence[str], new: Sequence[str], *, limit: int) -> int:
+    """How many lines (or characters; at most ``limit``) the two texts share at the end."""
     low, high = 0, limit
     while low < high:
         middle = (low + high + 1) // 2
@@ -509,3 +510,16 @@ def common_suffix(old: list[str], new: list[str], *, limit: int) -> int:
         else:
             high = middle - 1
     return low
+
+
+def lines_after_edit(old_text: str, old_lines: list[str], text: str) -> list[str]:
+    """``text.split("\n")``, given the lines of ``old_text``: only the lines between the edit's
+    first and last changed characters are split again (a keystroke in a long read would
+    otherwise split all its thousands of lines)."""
+    start = common_prefix(old_text, text)
+    shared_end = common_suffix(old_text, text, limit=min(len(old_text), len(text)) - start)
+    head = old_text.count("\n", 0, start)  # whole lines before the first change
+    tail = old_text.count("\n", len(old_text) - shared_end)  # whole lines after the last
+    first = old_text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", len(text) - shared_end) if tail else len(text)
+    return old_lines[:head] + text[first:stop].split("\n") + old_lines[len(old_lines) - tail :]

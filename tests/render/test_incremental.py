@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor.model.article import Crop, ImageRef
+from editor.render.block_split import lines_after_edit
 from editor.render.incremental import BlockPatch, IncrementalRenderer
 from editor.render.markdown import BodyRenderer, PhotoLookup
 
@@ -864,3 +865,27 @@ def test_definition_lists_around_reference_definitions(body_renderer: BodyRender
     edited = 'the.\n: the.\n\nthe.\n[r1]: http://example.org/new "New"\n\n: the.\n\n'
     incremental.render(edited, PHOTOS, end_mark="EFE")
     assert_same_as_whole(incremental, body_renderer, edited, end_mark="EFE")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    old=st.text(alphabet="ab\n ", max_size=40),
+    edits=st.lists(
+        st.tuples(st.integers(min_value=0, max_value=60), st.text(alphabet="ab\n", max_size=4)),
+        max_size=3,
+    ),
+    deletions=st.lists(st.integers(min_value=0, max_value=60), max_size=3),
+)
+def test_lines_after_an_edit_are_the_new_text_split(
+    old: str, edits: list[tuple[int, str]], deletions: list[int]
+) -> None:
+    """A keystroke splits only the lines it touched; the result is the whole text split."""
+    new = old
+    for position, inserted in edits:
+        position %= len(new) + 1
+        new = new[:position] + inserted + new[position:]
+    for position in deletions:
+        if new:
+            position %= len(new)
+            new = new[:position] + new[position + 1 :]
+    assert lines_after_edit(old, old.split("\n"), new) == new.split("\n")

@@ -63,13 +63,21 @@ class BodyPane(QPlainTextEdit):
         # Asked first on every paste: True when it took the paste (an address pasted over
         # selected words makes a link: editor.ui.controllers.formatting).
         self.paste_over_selection: Callable[[QMimeData], bool] | None = None
+        # Qt says the text changed when only its formats did (the highlighters redraw a block
+        # on most keystrokes): only a change of the characters, which Qt announces first with
+        # contentsChange, is read back, since copying out a long read costs half a millisecond.
+        self._characters_changed = False
+        self.document().contentsChange.connect(self._characters_change)
         self.textChanged.connect(self._changed)
 
+    def _characters_change(self, _position: int, removed: int, added: int) -> None:
+        if removed or added:
+            self._characters_changed = True
+
     def _changed(self) -> None:
-        if self._loading:
+        changed, self._characters_changed = self._characters_changed, False
+        if self._loading or not changed:
             return
-        # Qt says the text changed when only its formats did (the highlighter redrawing after
-        # a theme or font change): that is no edit of the story.
         text = self.toPlainText()
         if text != self._text:
             self._text = text
