@@ -241,7 +241,9 @@ def word_diff(old: str, new: str) -> list[DiffPart]:
     """
     parts: list[DiffPart] = []
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    lines = difflib.SequenceMatcher(None, old_lines, new_lines)
+    # No "popular item" heuristic (autojunk): in a long paragraph it takes "the" and the spaces
+    # for junk and reports a one-word edit as the whole paragraph rewritten.
+    lines = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in lines.get_opcodes():
         before, after = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
         if tag == "equal":
@@ -256,7 +258,7 @@ def word_diff(old: str, new: str) -> list[DiffPart]:
 
 def _word_parts(parts: list[DiffPart], old: str, new: str) -> None:
     old_words, new_words = _TOKEN_RE.findall(old), _TOKEN_RE.findall(new)
-    words = difflib.SequenceMatcher(None, old_words, new_words)
+    words = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
     for tag, i1, i2, j1, j2 in words.get_opcodes():
         if tag == "equal":
             _add(parts, "equal", "".join(old_words[i1:i2]))

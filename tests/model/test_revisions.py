@@ -24,6 +24,8 @@ from editor.model.revisions import (
     word_diff,
 )
 
+from factories import CARAVAN_FILE
+
 
 def _save_versions(path: Path, bodies: list[str], **fields) -> RevisionStore:
     store = RevisionStore()
@@ -256,6 +258,29 @@ def test_word_diff_marks_words_not_characters() -> None:
     assert word_diff("Same.", "Same.") == [rev.DiffPart("equal", "Same.")]
     added = word_diff("", "New paragraph.")
     assert [(p.kind, p.text) for p in added] == [("insert", "New paragraph.")]
+
+
+def test_word_diff_of_long_edited_paragraphs_marks_only_the_edited_words() -> None:
+    """The sample's words, three times over and shuffled, in paragraphs of 500 words, a few
+    words changed in each: the diff names those words, not the paragraph rewritten."""
+    sample = CARAVAN_FILE.read_text(encoding="utf-8")
+    words = " ".join(line for line in sample.splitlines()[12:] if line.strip()).split(" ") * 3
+    random.Random(7).shuffle(words)  # no long run repeats: each edit has one right place
+    paragraphs = [words[start : start + 500] for start in range(0, len(words), 500)]
+    edited = [list(paragraph) for paragraph in paragraphs]
+    changed = []
+    for paragraph in edited:
+        for index in range(40, len(paragraph), 120):
+            changed.append((paragraph[index], paragraph[index] + "ed"))
+            paragraph[index] += "ed"
+    old = "\n\n".join(" ".join(paragraph) for paragraph in paragraphs) + "\n"
+    new = "\n\n".join(" ".join(paragraph) for paragraph in edited) + "\n"
+    parts = word_diff(old, new)
+    assert _sides(parts) == (old, new)
+    deleted = [p.text for p in parts if p.kind == "delete"]
+    inserted = [p.text for p in parts if p.kind == "insert"]
+    assert len(changed) >= 6
+    assert list(zip(deleted, inserted, strict=True)) == changed
 
 
 def test_word_diff_of_a_long_read_is_fast() -> None:
