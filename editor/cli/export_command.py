@@ -18,7 +18,14 @@ def add_export_command(commands: Any) -> None:
     )
     exporter.add_argument("article", nargs="?", help="the .article file")
     exporter.add_argument("-f", "--format", help="the format to write (see --list-formats)")
-    exporter.add_argument("-o", "--output", help="where to write")
+    exporter.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="where to write. For nitf, newsml and ninjs: OUT is the document (story.xml,"
+        " story.json) with its photos in OUT-stem-photos/ beside it; OUT ending in / or naming"
+        " a folder gets a folder holding the document and photos/; OUT.zip a zip of that folder",
+    )
     exporter.add_argument("--list-formats", action="store_true", help="list formats and exit")
     exporter.add_argument(
         "--media-base-url",
@@ -54,11 +61,26 @@ def run_export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> 
             loaded.article,
             loaded.media,
             output,
-            ExportOptions(media_base_url=options.media_base_url),
+            ExportOptions(
+                media_base_url=options.media_base_url,
+                layout=output_layout(options.output, exporter),
+            ),
         )
     except ExportError as error:
         raise CommandError(str(error)) from None
     return EXIT_OK
+
+
+def output_layout(output: str, exporter: object) -> str:
+    """What ``-o`` asks of a format that is one document and its photos (nitf, newsml, ninjs):
+    a folder when OUT ends in a slash or is a folder already, a zip for OUT.zip ("bundle"),
+    else the document as the file OUT ("file"). "" for the other formats."""
+    if not getattr(exporter, "document_with_photos", False):
+        return ""
+    path = Path(output)
+    if output.endswith(("/", os.sep)) or path.is_dir() or path.suffix.lower() == ".zip":
+        return "bundle"
+    return "file"
 
 
 def _same_file(output: Path, article: Path) -> bool:

@@ -56,6 +56,11 @@ class ExportOptions:
     parallel: bool = True
     # Where the site will serve the exported photos from (WordPress attachments), if known.
     media_base_url: str = ""
+    # For the formats that are one document and its photo files (nitf, newsml, ninjs): "file"
+    # writes OUT as the document with its photos in the folder ``<OUT's stem>-photos`` beside it;
+    # "bundle" writes OUT as a folder (or, for OUT.zip, a zip) holding the document and
+    # ``photos/``; "" is the format's own default (nitf and newsml a bundle, ninjs a file).
+    layout: str = ""
 
     def check_cancelled(self) -> None:
         if self.cancelled is not None and self.cancelled():

@@ -210,6 +210,46 @@ def folder_problem(out_path: Path) -> str | None:
     )
 
 
+def photo_folder_name(out_path: Path) -> str:
+    """The folder beside a document export (``story.json``) that holds its photos:
+    ``story-photos``."""
+    return f"{out_path.stem}-photos"
+
+
+def check_document_beside_photos(out_path: Path, *, has_photos: bool) -> Path:
+    """Refuse, before the work, a document name or photo folder an export may not write (see
+    ``write_document_beside_photos``); the photo folder's path."""
+    folder = out_path.parent / photo_folder_name(out_path)
+    check_export_target(out_path)
+    if has_photos or folder.is_symlink():
+        try:
+            check_bundle_target(folder)
+        except ExportError as error:
+            raise ExportError(f"the photo folder {error}") from None
+    return folder
+
+
+def write_document_beside_photos(
+    out_path: Path,
+    document: bytes,
+    photos: Mapping[str, bytes],
+    options: ExportOptions | None = None,
+) -> None:
+    """Write ``document`` as the file ``out_path`` and ``photos`` (names relative to the photo
+    folder) into ``photo_folder_name(out_path)`` beside it: the folder first, then the document
+    that names its files. Both destinations are checked before anything is written; the photo
+    folder is replaced only if an earlier export made it and nobody added to it, and a folder
+    of an earlier export is emptied of its photos when this document has none."""
+    folder = check_document_beside_photos(out_path, has_photos=bool(photos))
+    (options or ExportOptions()).check_cancelled()
+
+    def put_photos_in_place(_document: Path) -> None:
+        if photos or is_export_folder(folder):
+            write_folder(folder, photos)
+
+    write_export_file(out_path, document, put_photos_in_place)
+
+
 def is_export_folder(out_path: Path) -> bool:
     """``out_path`` is a folder an export wrote (it has a manifest), links never."""
     return out_path.is_dir() and not out_path.is_symlink() and (out_path / MARKER_NAME).is_file()

@@ -54,14 +54,15 @@ from typing import Any
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
-from editor.export.base import (
-    ExportError,
-    ExportOptions,
-    check_export_target,
-    write_export_file,
-)
+from editor.export.base import ExportError, ExportOptions
 from editor.export.body_tree import rendered_body
-from editor.export.bundle import check_bundle_target, is_export_folder, write_folder
+from editor.export.bundle import (
+    check_bundle_target,
+    check_document_beside_photos,
+    photo_folder_name,
+    write_bundle,
+    write_document_beside_photos,
+)
 from editor.export.photo_copies import jpeg_renditions, make_photo_copies, published_photos
 from editor.export.text import plain_text
 from editor.media.renditions import Rendition
@@ -71,6 +72,9 @@ from editor.render.markdown import BodyRenderer, shared_renderer
 from editor.render.page import byline_text, html_language, is_spanish
 from editor.render.wire import wire_text
 
+# The bundle layout (``layout="bundle"``): the document and its photos in one folder or zip.
+STORY_FILE = "story.json"
+PHOTO_FOLDER = "photos"
 PHOTO_WIDTHS = (1024, 2048)
 # The namespace of our item UUIDs: fixed, so a story's uri never changes between exports.
 ITEM_NAMESPACE = uuid.UUID("badc87d2-e601-48a0-8ea2-2da39c4fde84")
@@ -108,11 +112,6 @@ class NinjsPackage:
     def json_text(self) -> str:
         """The document as written: UTF-8 text, two-space indents, a newline at the end."""
         return json.dumps(self.document, ensure_ascii=False, indent=2) + "\n"
-
-
-def photo_folder_name(out_path: Path) -> str:
-    """The folder beside ``story.json`` that holds its photos: ``story-photos``."""
-    return f"{out_path.stem}-photos"
 
 
 def item_uri(article: Article) -> str:
@@ -266,6 +265,7 @@ class NinjsExporter:
     name = "ninjs"
     description = "IPTC ninjs 2.2 (News in JSON) for wire clients, photos in a folder beside it"
     extension = ".json"
+    document_with_photos = True  # ``dateline export -o`` chooses the layout (ExportOptions)
     standard_version = "2.2"
 
     def package(
@@ -349,27 +349,22 @@ class NinjsExporter:
         out_path: Path,
         options: ExportOptions | None = None,
     ) -> None:
-        folder_name = photo_folder_name(out_path)
-        folder = out_path.parent / folder_name
-        # Both destinations are checked before the work: the photo folder is replaced only if
-        # an earlier export made it and nobody added to it (see bundle.write_folder).
-        check_export_target(out_path)
+        options = options or ExportOptions()
+        if options.layout == "bundle":
+            # A folder (or zip) holding story.json and photos/, as the XML formats write one.
+            check_bundle_target(out_path)  # before the work, which can take long
+            package = self.package(article, media, PHOTO_FOLDER, options)
+            files = {f"{PHOTO_FOLDER}/{name}": data for name, data in package.photos.items()}
+            files[STORY_FILE] = package.json_text().encode("utf-8")
+            write_bundle(out_path, files, modified=article.modified)
+            return
+        # Both destinations are checked before the work (see bundle.write_document_beside_photos).
         has_photos = any(not image.missing for image in article.photos)
-        if has_photos or folder.is_symlink():
-            try:
-                check_bundle_target(folder)
-            except ExportError as error:
-                raise ExportError(f"the photo folder {error}") from None
-        package = self.package(article, media, folder_name, options)
-        (options or ExportOptions()).check_cancelled()
-
-        def put_photos_in_place(_document: Path) -> None:
-            # The folder first, then the document that names its files; a folder of an earlier
-            # export is emptied of its photos when this one has none.
-            if package.photos or is_export_folder(folder):
-                write_folder(folder, package.photos)
-
-        write_export_file(out_path, package.json_text().encode("utf-8"), put_photos_in_place)
+        check_document_beside_photos(out_path, has_photos=has_photos)
+        package = self.package(article, media, photo_folder_name(out_path), options)
+        write_document_beside_photos(
+            out_path, package.json_text().encode("utf-8"), package.photos, options
+        )
 
 
 class Ninjs3Exporter(NinjsExporter):
