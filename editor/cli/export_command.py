@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +34,19 @@ def add_export_command(commands: Any) -> None:
         metavar="URL",
         help="wordpress: the http(s) address the photos folder will be served from",
     )
+    exporter.add_argument(
+        "--without-missing-photos",
+        action="store_true",
+        help="export a story whose photos have no file without them (they are named on stderr);"
+        " without this option such a story is refused",
+    )
     exporter.set_defaults(handler=run_export)
 
 
 def run_export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from editor.export import get_exporter, list_formats
     from editor.export.base import ExportError, ExportOptions
+    from editor.export.missing_photos import checked_for_export, describe, photos_without_file
 
     if options.list_formats:
         for name, description in list_formats():
@@ -57,8 +65,14 @@ def run_export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> 
         )
     loaded = load_article(options.article)
     try:
+        article = checked_for_export(
+            loaded.article, without_missing_photos=options.without_missing_photos
+        )
+        left_out = photos_without_file(loaded.article)
+        if left_out:
+            print(f"left out: {describe(left_out)}", file=sys.stderr)
         exporter.export(
-            loaded.article,
+            article,
             loaded.media,
             output,
             ExportOptions(

@@ -68,6 +68,12 @@ def add_publishing_commands(commands: Any) -> None:
         help="if the site cannot be reached, queue the publish for --retry-queued",
     )
     publish.add_argument(
+        "--without-missing-photos",
+        action="store_true",
+        help="publish a story whose photos have no file without them (named on stderr);"
+        " without this option such a story is refused",
+    )
+    publish.add_argument(
         "--retry-queued",
         action="store_true",
         help="publish every queued story again (for a timer or cron); exit 1 if any is left",
@@ -153,11 +159,14 @@ class PublishedNotSaved(CommandError):
         self.result = result
 
 
-def _publish_file(path: Path, site_name: str, status: str) -> Any:
+def _publish_file(
+    path: Path, site_name: str, status: str, *, without_missing_photos: bool = False
+) -> Any:
     """Publish the .article at ``path`` and save what it remembers of its post; the file is
     untouched when publishing fails (PublishError). Notes (a remembered post the site did not
     confirm...) go to stderr as ``note:`` lines; a save that fails is PublishedNotSaved."""
     from editor.cli.article_writing import article_for_writing
+    from editor.export.missing_photos import describe, photos_without_file
     from editor.model.package import PackageError, save_package
     from editor.publish.wordpress import publish
 
@@ -168,7 +177,17 @@ def _publish_file(path: Path, site_name: str, status: str) -> Any:
         def progress(done: int, total: int) -> None:
             print(f"photos sent: {done} of {total}", file=sys.stderr)
 
-        result = publish(loaded.article, loaded.media, site, status, progress)
+        result = publish(
+            loaded.article,
+            loaded.media,
+            site,
+            status,
+            progress,
+            without_missing_photos=without_missing_photos,
+        )
+        left_out = photos_without_file(loaded.article)
+        if left_out:
+            print(f"left out: {describe(left_out)}", file=sys.stderr)
         for note in result.notes:
             print(f"note: {' '.join(note.split())}", file=sys.stderr)
         # Only a publish that succeeded is remembered: the post to update next time.
@@ -205,7 +224,12 @@ def _publish(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         parser.error("publish needs ARTICLE and --site NAME (or --retry-queued)")
     path = Path(options.article)
     try:
-        result = _publish_file(path, options.site, options.status)
+        result = _publish_file(
+            path,
+            options.site,
+            options.status,
+            without_missing_photos=options.without_missing_photos,
+        )
     except PublishedNotSaved as error:
         if options.json:
             print_json(

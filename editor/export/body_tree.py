@@ -80,7 +80,7 @@ class BodyTree:
 def rendered_body(article: Article, renderer: BodyRenderer, photo_url: PhotoUrl) -> BodyTree:
     """The article's body, rendered as the preview shows it, as a ``<body>`` element tree, and
     the ids of the photos it places (a placement inside code places nothing)."""
-    photos = PhotoLookup.of(article.photos, photo_url)
+    photos = PhotoLookup.of(article.photos, photo_url, omit_missing=True)
     rendered = renderer.render(article.body, photos, end_mark=article.end_mark)
     return BodyTree(parse_fragment(rendered.html), rendered.placed_photo_ids)
 

@@ -175,7 +175,7 @@ def _write_header(
             run.font.color.rgb = RGBColor(0x5C, 0x5C, 0x5C)
     featured = article.featured_photo()
     if featured is not None and featured.id not in body.placed_photo_ids:
-        photos = PhotoLookup.of(article.photos, photo_src)
+        photos = PhotoLookup.of(article.photos, photo_src, omit_missing=True)
         writer.write(
             parse_fragment(renderer.render_photo(featured, photos, css_class="photo-lead"))
         )

@@ -27,13 +27,14 @@ import yaml
 
 from editor.export.base import ExportError, ExportOptions
 from editor.export.bundle import BundleExporter
+from editor.export.missing_photos import without_photos
 from editor.export.photo_copies import make_photo_copies, published_photos, widest_jpeg
 from editor.export.safe_markdown import safe_markdown
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef, story_uuid
 from editor.model.dateline import dateline_text
 from editor.model.media_store import MediaStore
-from editor.text.body_scan import placed_photo_ids, scan_body
+from editor.text.body_scan import scan_body
 
 # Sharp on a high-density screen at a full-width layout; a theme resizes from it as it likes.
 BUNDLE_PHOTO_WIDTH = 2048
@@ -215,9 +216,16 @@ def hugo_escaped(body: str) -> str:
     return _SHORTCODE_RE.sub(escaped, body)
 
 
-def _placements_to_files(article: Article, files: dict[str, str]) -> str:
+def placements_to_files(article: Article, files: dict[str, str]) -> str:
     """The body with each placement (outside code: one in code is code, kept as typed) of a
-    photo that has a file rewritten to point at it."""
+    photo that has a file (``files``: id -> its file name) rewritten to point at it, and every
+    other placement left out: a ``photo:`` address never leaves the editor."""
+    without_file = {
+        placed.photo_id
+        for placed in scan_body(article.body).placements
+        if placed.photo_id not in files
+    }
+    article = without_photos(article, without_file)
     pieces: list[str] = []
     position = 0
     for placed in scan_body(article.body).placements:
@@ -239,13 +247,13 @@ def bundle_body(article: Article, files: dict[str, str]) -> str:
 
     ``![](photo:p1)`` becomes ``![alt](p1.jpg "caption credit")``: standard Markdown that any
     renderer shows and the importer maps back to the record through the front matter. A
-    placement whose photo has no file stays as it was. The dateline opens the body in bold, as
-    wire copy prints it, when it is plain text; the importer drops that line again.
+    placement of a photo that has no file is left out: Hugo would publish a ``photo:`` address
+    as a broken image (see editor.export.missing_photos). The dateline opens the body in bold,
+    as wire copy prints it, when it is plain text; the importer drops that line again.
     """
-
     # Only what the sanitiser keeps: Hugo with unsafe = true would pass raw HTML and javascript:
     # links on to the page.
-    body = hugo_escaped(safe_markdown(_placements_to_files(article, files)))
+    body = hugo_escaped(safe_markdown(placements_to_files(article, files)))
     dateline = dateline_text(article.dateline)
     if dateline and _PLAIN_LINE_RE.fullmatch(dateline) and dateline == dateline.strip():
         body = f"**{dateline}**\n\n{body}" if body.strip() else f"**{dateline}**"
@@ -256,11 +264,10 @@ def bundle_body(article: Article, files: dict[str, str]) -> str:
 
 
 def _bundle_photos(article: Article) -> list[ImageRef]:
-    """The photos the bundle describes: published ones, and placed ones whose file is missing
-    (their placements stay, so their records must too)."""
-    placed = placed_photo_ids(article.body)
+    """The photos the bundle describes: the published ones (a photo without its file is left
+    out, placements and all: ``bundle_body``)."""
     shown = {image.id for image in published_photos(article)}
-    return [image for image in article.photos if image.id in shown or image.id in placed]
+    return [image for image in article.photos if image.id in shown]
 
 
 def _file_names(photos: list[ImageRef], copies: dict[str, Rendition]) -> dict[str, str]:

@@ -23,6 +23,7 @@ from typing import Any
 
 from editor.export.base import ExportError, ExportOptions
 from editor.export.bundle import BundleExporter, safe_file_stem
+from editor.export.markdown import placements_to_files
 from editor.export.photo_copies import jpeg_renditions, make_photo_copies, published_photos
 from editor.export.safe_markdown import safe_markdown
 from editor.media.renditions import RENDITION_WIDTHS, Rendition
@@ -80,7 +81,12 @@ def article_data(article: Article, photos: BundledPhotos) -> dict[str, Any]:
     data = article_to_dict(article)
     for name in PRIVATE_FIELDS:
         data.pop(name, None)
-    data["body"] = safe_markdown(article.body)
+    # Placements point at the file the page's <img src> has: a photo: address means nothing
+    # to a site's templates.
+    files = {
+        image.id: photos(image).src for image in article.photos if photos.renditions.get(image.id)
+    }
+    data["body"] = safe_markdown(placements_to_files(article, files))
     data["photos"] = [
         _photo_data(image, photos.renditions[image.id])
         for image in article.photos

@@ -39,6 +39,7 @@ from typing import Any
 
 from editor.export.base import ExportError
 from editor.export.gutenberg import BlockPhoto
+from editor.export.missing_photos import MissingPhotosError, checked_for_export
 from editor.export.photo_copies import (
     PARALLEL_MIN_BYTES,
     published_photos,
@@ -245,8 +246,12 @@ def publish(
     cancelled: Cancelled | None = None,
     *,
     timeout: float | None = None,
+    without_missing_photos: bool = False,
 ) -> PublishResult:
     """Send ``article`` to ``site`` as a post with its photos; PublishError (one line) if not.
+
+    A story whose photos have no file is refused, unless ``without_missing_photos``: then it is
+    sent without them (``editor.export.missing_photos``), its lead photo included.
 
     ``progress(done, total)`` counts the photos sent; ``cancelled()`` is polled between
     requests and during each (a True ends the request under way). The article is not changed:
@@ -256,13 +261,19 @@ def publish(
         raise PublishError(f"unknown post status {status!r}; use one of {', '.join(STATUSES)}")
     if not article.headline.strip():
         raise PublishError("the story has no headline")
+    try:
+        sent = checked_for_export(
+            article, without_missing_photos=without_missing_photos, verb="publish"
+        )
+    except MissingPhotosError as error:
+        raise PublishError(str(error)) from None
     client = RestClient(site, cancelled=cancelled)
     if timeout is not None:
         client.timeout = timeout
     run = _Run(client, progress, cancelled)
     run.check()
     try:
-        result = _publish(article, media, site, status, run)
+        result = _publish(sent, media, site, status, run)
     except PublishCancelled:
         run.undo()
         raise

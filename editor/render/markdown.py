@@ -258,6 +258,9 @@ class _PhotoPlacement(Treeprocessor):
                 job.placed_photo_ids.add(photo_id)
             image = job.photos.get(photo_id) if photo_id is not None else None
             parent = parents[img]
+            if job.photos.omit_missing and (image is None or image.missing):
+                _remove_keeping_tail(parents, parent, img)
+                continue
             if parent.tag == "p" and _holds_only(parent, img) and parent in parents:
                 replacement = photo_figure(photo_id, image, source)
                 replacement.tail = parent.tail
@@ -266,6 +269,23 @@ class _PhotoPlacement(Treeprocessor):
                 replacement = _inline_photo(photo_id, image, source)
                 replacement.tail = img.tail
                 _replace(parent, img, replacement)
+
+
+def _remove_keeping_tail(
+    parents: dict[etree.Element, etree.Element], parent: etree.Element, img: etree.Element
+) -> None:
+    """Take out an image that is left out of an export: its paragraph too when it stood alone
+    there; the text after it stays in place."""
+    if parent.tag == "p" and _holds_only(parent, img) and parent in parents:
+        img, parent = parent, parents[parent]
+    index = list(parent).index(img)
+    tail = img.tail or ""
+    if index > 0:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(img)
 
 
 def _holds_only(paragraph: etree.Element, child: etree.Element) -> bool:
@@ -576,7 +596,10 @@ class BodyRenderer:
         return self.render(markdown_text, photos).html
 
     def render_photo(self, image: ImageRef, photos: PhotoLookup, *, css_class: str = "") -> str:
-        """One photo as the same figure the body would show (e.g. the lead photo of a page)."""
+        """One photo as the same figure the body would show (e.g. the lead photo of a page);
+        nothing for a photo without its file when ``photos`` omits those (an export)."""
+        if photos.omit_missing and image.missing:
+            return ""
         figure = photo_figure(image.id, image, PHOTO_SCHEME + image.id)
         if css_class:
             figure.set("class", f"{figure.get('class')} {css_class}")

@@ -1,9 +1,11 @@
 """The whole article as HTML: header (headline, dek, dateline, byline, lead photo), body, footer.
 
-``render_parts`` gives the three parts the live preview swaps into its page; ``render_page`` wraps
-the same parts in a standalone HTML5 document with the metadata sites and social cards read (Open
-Graph, schema.org NewsArticle). Every field is escaped here; the body arrives sanitised from
-``BodyRenderer``. The editor's note is for the desk only and is never read here.
+``render_parts`` gives the three parts (the live preview renders the same parts, block by block,
+in ``editor.render.preview_update``); ``render_page`` wraps them, without the editor's
+placeholders for photos that have no file, in a standalone HTML5 document with the metadata
+sites and social cards read (Open Graph, schema.org NewsArticle). Every field is escaped here;
+the body arrives sanitised from ``BodyRenderer``. The editor's note is for the desk only and is
+never read here.
 """
 
 from __future__ import annotations
@@ -106,7 +108,9 @@ def render_header(
         lines.append(f'<p class="dateline-byline">{" ".join(credits)}</p>')
     featured = article.featured_photo()
     if featured is not None and featured.id not in placed:
-        lines.append(renderer.render_photo(featured, photos, css_class="photo-lead"))
+        lead = renderer.render_photo(featured, photos, css_class="photo-lead")
+        if lead:
+            lines.append(lead)
     lines.append("</header>")
     return "\n".join(lines)
 
@@ -121,9 +125,12 @@ def render_footer(article: Article) -> str:
     )
 
 
-def render_parts(article: Article, renderer: BodyRenderer, photo_url: PhotoUrl) -> ArticleParts:
-    """Header, body and footer of the article as HTML fragments."""
-    photos = PhotoLookup.of(article.photos, photo_url)
+def render_parts(
+    article: Article, renderer: BodyRenderer, photo_url: PhotoUrl, *, omit_missing: bool = False
+) -> ArticleParts:
+    """Header, body and footer of the article as HTML fragments; ``omit_missing``: photos
+    without a file are left out instead of shown as placeholders (an export: PhotoLookup)."""
+    photos = PhotoLookup.of(article.photos, photo_url, omit_missing=omit_missing)
     body = renderer.render(article.body, photos, end_mark=article.end_mark)
     return ArticleParts(
         header=render_header(article, renderer, photos, body.placed_photo_ids),
@@ -242,7 +249,7 @@ def render_page(
     """The article as a complete HTML5 document: ``css`` inline, or linked as
     ``stylesheet_href`` (a web bundle's own file)."""
     language = html_language(article.language)
-    parts = render_parts(article, renderer, photo_url)
+    parts = render_parts(article, renderer, photo_url, omit_missing=True)
     lines = [
         "<!DOCTYPE html>",
         f'<html lang="{_escape(language)}" prefix="og: https://ogp.me/ns# '

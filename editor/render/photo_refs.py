@@ -38,14 +38,23 @@ MISSING_PHOTO_TEXT = "Photo not in the story package: "
 
 @dataclass(frozen=True)
 class PhotoLookup:
-    """The article's photos by id, and how the caller addresses a present photo's file."""
+    """The article's photos by id, and how the caller addresses a present photo's file.
+
+    The preview shows an image it has no file for as a placeholder naming it, for the reporter;
+    with ``omit_missing`` (every export) such an image is left out: a reader is never shown the
+    editor's placeholder, and a ``photo:`` address never leaves the editor. Exports only get
+    there after the reporter chose to send the story without those photos
+    (``editor.export.missing_photos``)."""
 
     photos: Mapping[str, ImageRef]
     photo_url: PhotoUrl
+    omit_missing: bool = False
 
     @classmethod
-    def of(cls, photos: Iterable[ImageRef], photo_url: PhotoUrl) -> PhotoLookup:
-        return cls({image.id: image for image in photos}, photo_url)
+    def of(
+        cls, photos: Iterable[ImageRef], photo_url: PhotoUrl, *, omit_missing: bool = False
+    ) -> PhotoLookup:
+        return cls({image.id: image for image in photos}, photo_url, omit_missing)
 
     def get(self, photo_id: str) -> ImageRef | None:
         return self.photos.get(photo_id)

@@ -115,6 +115,8 @@ def finish_sanitised(fragment: str, photos: PhotoLookup) -> str:
                 if isinstance(found, PhotoSource) and found.srcset:
                     tag_attributes += [("srcset", found.srcset), ("sizes", found.sizes)]
                 return _start_tag("img", tag_attributes)
+        if photos.omit_missing:
+            return ""  # an export: left out, never the editor's placeholder (PhotoLookup)
         name = html.escape(source or values.get("alt", "") or "(no address given)")
         return f'<span class="photo-placeholder">{MISSING_PHOTO_TEXT}{name}</span>'
 

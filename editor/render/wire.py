@@ -84,7 +84,8 @@ def wire_paragraphs(body_html: str) -> list[str]:
 
 def wire_text(article: Article, renderer: BodyRenderer) -> str:
     """The story as UTF-8 plain text, ending with a newline."""
-    body = renderer.render(article.body, PhotoLookup.of(article.photos, lambda image: ""))
+    photos = PhotoLookup.of(article.photos, lambda image: "", omit_missing=True)
+    body = renderer.render(article.body, photos)
     return wire_text_of(article, wire_paragraphs(body.html))
 
 

@@ -159,9 +159,12 @@ def test_photos_are_embedded_as_clean_renditions(tmp_path: Path) -> None:
     lead = figures["photo2"]  # featured and not placed in the body: the header's lead photo
     assert "photo-lead" in lead.get("class").split()
     decoded_jpeg(lead.find("img").get("src"))
-    missing = figures["gone"]
-    assert missing.find("img") is None
-    assert "Migrant2-750x500.jpg" in text_of(find_class(missing, "photo-placeholder"))
+    # A photo without its file is left out: never the editor's placeholder for readers.
+    assert "gone" not in figures
+    page_text = text_of(document)
+    assert "Migrant2-750x500.jpg" not in page_text
+    assert "not in the story package" not in page_text
+    assert not any("photo-placeholder" in (e.get("class") or "") for e in document.iter())
 
 
 def test_structure_end_mark_and_footer(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from editor.export.bundle import (
     write_bundle,
     zip_bytes,
 )
+from editor.export.markdown import placements_to_files
 from editor.export.safe_markdown import safe_markdown
 from editor.export.web import PHOTO_SIZES, WebExporter
 from editor.model.article import Article, Crop, Dateline
@@ -249,7 +250,10 @@ def test_hostile_fields_and_body_stay_inert(tmp_path: Path) -> None:
     data = json.loads(files["article.json"])
     assert data["headline"] == HOSTILE  # fields are data, exactly as typed
     # The body only as the sanitiser lets it through: a site may render it trusting raw HTML.
-    assert data["body"] == safe_markdown(HOSTILE_BODY) != HOSTILE_BODY
+    # Placements point at the page's photo file, never at a photo: address.
+    published = placements_to_files(article, {"big": "photos/big-1024.jpg"})
+    assert data["body"] == safe_markdown(published) != published
+    assert "photo:" not in data["body"] and "photos/big-1024.jpg" in data["body"]
     assert "<script" not in data["body"].lower()
 
 

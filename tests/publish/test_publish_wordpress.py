@@ -394,6 +394,24 @@ def test_failures_are_one_line_messages(fake_site, mode: str, message: str) -> N
     assert article.metadata == {}
 
 
+def test_a_story_with_photos_without_a_file_is_refused_before_asking_the_site(fake_site) -> None:
+    site, server = fake_site
+    server.mode = "404"  # any request would end in "no WordPress REST API"
+    article, media = two_photo_story()
+    lead = next(image for image in article.photos if image.featured)
+    lead.media_path = ""  # the lead photo's file is gone
+    with pytest.raises(PublishError) as refused:
+        publish(article, media, site, timeout=0.5)
+    assert str(refused.value) == (
+        f"1 photo has no file: {lead.id} {lead.original_name}; add the files or publish with"
+        " --without-missing-photos"
+    )
+    # Told to go on without it, the story goes to the site (which here is no WordPress).
+    with pytest.raises(PublishError, match="no WordPress REST API"):
+        publish(article, media, site, timeout=0.5, without_missing_photos=True)
+    assert article.metadata == {} and lead in article.photos
+
+
 def test_a_refused_connection_is_one_line(tmp_path: Path) -> None:
     site = Site(f"http://127.0.0.1:{_free_port()}", "admin", "x")
     with pytest.raises(PublishError, match=r"the connection was refused$"):

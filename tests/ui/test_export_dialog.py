@@ -105,3 +105,31 @@ def test_pdf_proof_prints_from_the_dialog_while_typing(qtbot, window, tmp_path) 
     assert dialog.status.text() == f"Wrote {out}", dialog.status.text()
     assert out.read_bytes().startswith(b"%PDF-")
     dialog.close()
+
+
+def test_photos_without_a_file_are_asked_about_then_left_out(qtbot, window, tmp_path) -> None:
+    add_photos(qtbot, window, tmp_path, 2)
+    gone = window.document.article.photos[1]
+    gone.media_path = ""  # its file went missing
+    out = tmp_path / "story.html"
+    dialog = window.show_export_dialog()
+    asked: list[list[str]] = []
+    answer = [False]
+
+    def confirm(photos) -> bool:
+        asked.append([photo.id for photo in photos])
+        return answer[0]
+
+    dialog.confirm_leaving_out = confirm
+    dialog.select_format("html")
+    dialog.destination.setText(str(out))
+    dialog.export_button.click()  # Cancel: nothing is written, the dialog says why
+    assert asked == [[gone.id]] and not dialog.running and not out.exists()
+    assert dialog.status.text().startswith("1 photo has no file: ")
+    answer[0] = True
+    dialog.export_button.click()  # Export Without Them
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    page = out.read_text(encoding="utf-8")
+    assert page.count("<figure") == 1 and "not in the story package" not in page
+    assert gone in window.document.article.photos  # the story keeps its record
+    dialog.close()

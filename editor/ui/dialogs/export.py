@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
@@ -30,8 +31,11 @@ from PySide6.QtWidgets import (
 
 from editor.export import EXPORTERS, list_formats
 from editor.export.base import Exporter, ExportOptions
+from editor.export.missing_photos import checked_for_export, describe, photos_without_file
+from editor.model.article import ImageRef
 from editor.model.file_names import FALLBACK_STEM, file_stem, story_file_stem
 from editor.model.preferences import SETTINGS_KEYS
+from editor.ui.dialogs.missing_photos import leave_out_missing_photos
 from editor.ui.document import ArticleDocument
 from editor.ui.widgets.background_dialog import BackgroundWorkDialog
 from editor.ui.widgets.plain_text import plain_label
@@ -65,6 +69,11 @@ class ExportDialog(BackgroundWorkDialog):
         self._document = document
         self._settings = settings
         self._written: Path | None = None
+        # Asked when the story has photos without their file: go on without them? (Replaced
+        # in tests: a modal question would wait for a click.)
+        self.confirm_leaving_out: Callable[[list[ImageRef]], bool] = lambda photos: (
+            leave_out_missing_photos(self, photos, publishing=False)
+        )
         # The story (its file) the destination's folder was chosen for.
         self._suggested_for: Path | None = None
 
@@ -217,11 +226,17 @@ class ExportDialog(BackgroundWorkDialog):
             self._say(f"The folder {out.parent} does not exist.")
             return
         exporter = self.exporter
+        missing = photos_without_file(self._document.article)
+        if missing and not self.confirm_leaving_out(missing):
+            self._say(describe(missing))
+            return
         self._settings.setValue(LAST_FORMAT_KEY, exporter.name)
         self._settings.setValue(LAST_FOLDER_KEY, str(out.parent))
         self._settings.setValue(OPEN_WHEN_DONE_KEY, self.open_when_done.isChecked())
         # A snapshot: typing on while the export runs changes nothing in it.
-        article = copy.deepcopy(self._document.article)
+        article = checked_for_export(
+            copy.deepcopy(self._document.article), without_missing_photos=True
+        )
         media = self._document.media
         self._cancel.clear()
         options = ExportOptions(

@@ -17,6 +17,7 @@ import copy
 import html
 import logging
 import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -30,11 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.export.missing_photos import describe, photos_without_file
+from editor.model.article import ImageRef
 from editor.publish.queue import PublishQueue, QueueError
 from editor.publish.rest import PublishCancelled, PublishError
 from editor.publish.verify import VerifiedPost
 from editor.publish.wordpress import PublishResult, planned_post, publish
 from editor.sites import SiteError, SiteStore
+from editor.ui.dialogs.missing_photos import leave_out_missing_photos
 from editor.ui.document import ArticleDocument
 from editor.ui.widgets.background_dialog import BackgroundWorkDialog
 from editor.ui.worker import run_in_background
@@ -61,6 +65,10 @@ class PublishDialog(BackgroundWorkDialog):
         self.setModal(False)
         self._document = document
         self.store = store or SiteStore()
+        # Asked when the story has photos without their file (replaced in tests).
+        self.confirm_leaving_out: Callable[[list[ImageRef]], bool] = lambda photos: (
+            leave_out_missing_photos(self, photos, publishing=True)
+        )
         self._asked: tuple[str, str] = ("", "draft")  # site and status of the last publish
         self._retry_after: float | None = None  # the wait the site asked for, last time
 
@@ -190,6 +198,10 @@ class PublishDialog(BackgroundWorkDialog):
             self._say(html.escape(str(error)))
             return
         status = self.status_choice.currentData()
+        missing = photos_without_file(self._document.article)
+        if missing and not self.confirm_leaving_out(missing):
+            self._say(html.escape(describe(missing)))
+            return
         article = copy.deepcopy(self._document.article)  # typing goes on meanwhile
         media = self._document.media
         self._cancel.clear()
@@ -202,7 +214,15 @@ class PublishDialog(BackgroundWorkDialog):
         def work() -> PublishResult | PublishError:
             try:
                 progress, cancelled = self._relay.progress.emit, self._cancel.is_set
-                return publish(article, media, rest_site, status, progress, cancelled)
+                return publish(
+                    article,
+                    media,
+                    rest_site,
+                    status,
+                    progress,
+                    cancelled,
+                    without_missing_photos=True,  # asked above
+                )
             except PublishError as error:
                 if error.temporary and not isinstance(error, PublishCancelled):
                     return error  # the site is out of reach: offer to publish when online
