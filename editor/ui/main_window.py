@@ -33,8 +33,8 @@ from editor.model.file_names import story_file_stem
 from editor.model.package import PackageError
 from editor.ui.accessibility import install_accessibility
 from editor.ui.controllers.autosave import Autosaver
-from editor.ui.controllers.checks import TAB_TITLE as CHECKS_TAB_TITLE
 from editor.ui.controllers.checks import ChecksController
+from editor.ui.controllers.checks import tab_title as checks_tab_title
 from editor.ui.controllers.counts import CountsWidget
 from editor.ui.controllers.disk_changes import KEEP_BOTH, OVERWRITE, RELOAD, DiskChanges
 from editor.ui.controllers.formatting import install_formatting
@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         # dictionary (editor/ui/controllers/checks.py, spelling.py).
         self.spelling_service = SpellingService(self)
         self.checks_panel = ChecksPanel()
-        self.side_tabs.addTab(self.checks_panel, CHECKS_TAB_TITLE)
+        self.side_tabs.addTab(self.checks_panel, checks_tab_title())
         self.checks = ChecksController(
             self.document,
             self.checks_panel,

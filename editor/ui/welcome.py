@@ -181,10 +181,12 @@ class WelcomePanel(QFrame):
         samples_row = QHBoxLayout()
         self.sample_buttons: list[QPushButton] = []
         for number, sample in enumerate(SAMPLES, start=1):
-            title, description = sample_texts(sample)
+            sample_title, description = sample_texts(sample)
             button = self._button(
                 samples_row,
-                QCoreApplication.translate("WelcomePanel", "Sample: {title}").format(title=title),
+                QCoreApplication.translate("WelcomePanel", "Sample: {title}").format(
+                    title=sample_title
+                ),
                 description,
                 f"welcome_sample_{number}",
             )
