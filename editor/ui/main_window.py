@@ -616,8 +616,9 @@ class MainWindow(QMainWindow):
         self.document.mark_imported()
         note = QCoreApplication.translate("MainWindow", "Imported {name}").format(name=path.name)
         if result.warnings:
+            count = len(result.warnings)  # lupdate reads a plural's count only as a plain name
             note += QCoreApplication.translate(
-                "MainWindow", " — %n warning(s): {warnings}", None, len(result.warnings)
+                "MainWindow", " — %n warning(s): {warnings}", None, count
             ).format(warnings="; ".join(result.warnings[:3]))
         self.statusBar().showMessage(note, 10000)
         return True

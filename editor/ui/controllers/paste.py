@@ -299,8 +299,9 @@ class PasteController(QObject):
         self.document.mark_imported()
         note = QCoreApplication.translate("PasteController", "New story from the clipboard")
         if result.warnings:
+            count = len(result.warnings)  # lupdate reads a plural's count only as a plain name
             note += QCoreApplication.translate(
-                "PasteController", " — %n warning(s): {warnings}", None, len(result.warnings)
+                "PasteController", " — %n warning(s): {warnings}", None, count
             ).format(warnings="; ".join(result.warnings[:3]))
         self.show_status(note, 10000)
         return True

@@ -82,8 +82,10 @@ class PhotoDesk(QObject):
 
     def add_files(self, paths: list[Path], *, place: bool, at: int | None = None) -> None:
         """Add photos; each new one is placed in the body (at ``at``, else at the cursor)."""
+        # lupdate reads a plural's count only as a plain name
+        count = len(paths)
         self.message.emit(
-            QCoreApplication.translate("PhotoDesk", "Adding %n photo(s)…", None, len(paths))
+            QCoreApplication.translate("PhotoDesk", "Adding %n photo(s)…", None, count)
         )
         self.intake.add_files(paths, lambda image, is_new: self._added(image, is_new, place, at))
 
