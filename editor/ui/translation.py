@@ -85,17 +85,24 @@ def _load(translator: QTranslator, file_name: str, folder: str) -> bool:
     return path.is_file() and translator.load(str(path))
 
 
+def _locale_for(language: str) -> QLocale:
+    """The locale for dates and numbers: the system's when it speaks ``language`` (es_MX keeps
+    Mexico's formats) or has no language at all (C, with English), else the language's own."""
+    system = QLocale.system()
+    if system.name().split("_", 1)[0] == language:
+        return system
+    if language == SOURCE_LANGUAGE and system.language() == QLocale.Language.C:
+        return system
+    return QLocale(language)
+
+
 def install_translators(language: str, folder: Path | None = None) -> list[QTranslator]:
     """Make the application speak ``language``: Dateline's catalogue from ``folder`` (the
     bundled one when None) and Qt's own, plus the default locale for dates and numbers. Any
     translators installed before are removed first; English installs none. The translators
     installed are returned (none when a catalogue is missing: the window stays English)."""
     remove_translators()
-    system = QLocale.system()
-    if system.name().split("_", 1)[0] == language:
-        QLocale.setDefault(system)  # es_MX keeps Mexico's date and number formats
-    else:
-        QLocale.setDefault(QLocale(language))
+    QLocale.setDefault(_locale_for(language))
     if language == SOURCE_LANGUAGE:
         return []
     app = QCoreApplication.instance()
