@@ -6,7 +6,7 @@ Python, marks a message as a plural only when its count is a number written in t
 variable it writes a single translation and, on the next run, folds a catalogue's singular and
 plural forms into one. This runs lupdate as the project always does and then gives every message
 whose source holds ``%n`` its plural forms back (the ones the catalogue had, or empty ones still
-to translate).
+to translate). The English catalogue (dateline_en.ts) keeps only those plural messages.
 
 Run from the repository's top folder: ``python scripts/update_translations.py`` (with the
 environment's pyside6-lupdate beside the interpreter or on PATH).
@@ -23,6 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 PLURAL_FORMS = 2  # Spanish (and English): singular, plural
+# The code's own language: its catalogue holds only the plural forms of the messages with a
+# count (Qt shows "%n photo(s)" as written without one).
+SOURCE_LANGUAGE = "en"
 
 MessageKey = tuple[str, str, str]  # context, source, disambiguation
 
@@ -149,12 +152,24 @@ def write_ts(root: ET.Element, ts: Path) -> None:
     ts.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def plurals_only(root: ET.Element) -> None:
+    """Only the messages with a count: all the source language's catalogue needs."""
+    for context in list(root.iter("context")):
+        for message in list(context.iter("message")):
+            if "%n" not in (message.findtext("source") or ""):
+                context.remove(message)
+        if context.find("message") is None:
+            root.remove(context)
+
+
 def update(ts: Path) -> None:
     language = ts.stem.split("_", 1)[1]
     before = plural_forms(ts)
     run_lupdate(ts, language)
     root = ET.parse(ts).getroot()
     restore_plurals(root, before)
+    if language == SOURCE_LANGUAGE:
+        plurals_only(root)
     write_ts(root, ts)
 
 

@@ -72,6 +72,13 @@ def qapp():
 
     window_settings().remove(SETTINGS_KEYS["ui_language"])  # the system's language: English
     app = create_application(["dateline-tests"])
+    # English with its plural forms, from this checkout's catalogue (the installed resources
+    # may be another checkout's, or not compiled yet).
+    from editor.ui.translation import install_translators
+
+    from spanish import compile_catalogue
+
+    install_translators("en", folder=compile_catalogue(_SANDBOX / "translations"))
     yield app
     dispose_widgets()
 

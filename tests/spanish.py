@@ -1,5 +1,5 @@
-"""The Spanish catalogue for tests: its messages read from the committed .ts, and the window put
-into Spanish (the .ts compiled by lrelease into a temporary folder) and back into English."""
+"""The catalogues for tests: their messages read from the committed .ts files, and compiled by
+lrelease into a folder to put the window into Spanish, or into English with its plural forms."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from locations import REPO
 # This checkout's catalogue (editor.RESOURCES may be another checkout's, through an editable
 # install).
 CATALOGUE = REPO / "resources" / "translations" / "dateline_es.ts"
+# English's catalogue holds only the plural forms of the messages with a count.
+ENGLISH_CATALOGUE = REPO / "resources" / "translations" / "dateline_en.ts"
 
 
 @dataclass(frozen=True)
@@ -61,13 +63,15 @@ def tool(name: str) -> str:
 
 
 def compile_catalogue(folder: Path) -> Path:
-    """``dateline_es.qm`` compiled from this checkout's .ts into ``folder``."""
-    qm = folder / "dateline_es.qm"
+    """Every catalogue of this checkout compiled into ``folder`` (dateline_es.qm,
+    dateline_en.qm); ``folder`` is returned."""
     if shutil.which(tool("pyside6-lrelease")) is None:
         raise RuntimeError("pyside6-lrelease is not installed")
-    subprocess.run(
-        [tool("pyside6-lrelease"), str(CATALOGUE), "-qm", str(qm)],
-        check=True,
-        capture_output=True,
-    )
-    return qm
+    folder.mkdir(parents=True, exist_ok=True)
+    for ts in (CATALOGUE, ENGLISH_CATALOGUE):
+        subprocess.run(
+            [tool("pyside6-lrelease"), str(ts), "-qm", str(folder / ts.with_suffix(".qm").name)],
+            check=True,
+            capture_output=True,
+        )
+    return folder

@@ -99,20 +99,21 @@ def _locale_for(language: str) -> QLocale:
 def install_translators(language: str, folder: Path | None = None) -> list[QTranslator]:
     """Make the application speak ``language``: Dateline's catalogue from ``folder`` (the
     bundled one when None) and Qt's own, plus the default locale for dates and numbers. Any
-    translators installed before are removed first; English installs none. The translators
-    installed are returned (none when a catalogue is missing: the window stays English)."""
+    translators installed before are removed first; English installs only its plural forms.
+    The translators installed are returned (a catalogue missing is logged and left out: that
+    part of the window stays in the code's English)."""
     remove_translators()
     QLocale.setDefault(_locale_for(language))
-    if language == SOURCE_LANGUAGE:
-        return []
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("translators need the application: create it first")
     ours = folder if folder is not None else catalogue_folder()
-    sources = (
-        (f"{CATALOGUE_PREFIX}{language}.qm", str(ours) if ours is not None else ""),
-        (f"qtbase_{language}.qm", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-    )
+    # English has a catalogue too, of plural forms only: "%n photo(s)" reads "1 photo" and
+    # "3 photos" only through one. Qt itself is written in English.
+    sources = [(f"{CATALOGUE_PREFIX}{language}.qm", str(ours) if ours is not None else "")]
+    if language != SOURCE_LANGUAGE:
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        sources.append((f"qtbase_{language}.qm", qt_folder))
     for file_name, where in sources:
         translator = QTranslator(app)
         if where and _load(translator, file_name, where):

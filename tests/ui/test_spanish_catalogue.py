@@ -12,9 +12,10 @@ import sys
 import pytest
 
 from locations import REPO
-from spanish import CATALOGUE, Message, catalogue, tool
+from spanish import CATALOGUE, ENGLISH_CATALOGUE, Message, catalogue, tool
 
 MESSAGES = catalogue(CATALOGUE)
+ENGLISH = catalogue(ENGLISH_CATALOGUE)
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n")
 
 
@@ -28,7 +29,7 @@ def test_the_catalogue_is_committed_and_speaks_spanish() -> None:
     assert len(MESSAGES) > 150
 
 
-@pytest.mark.parametrize("message", MESSAGES, ids=_ids)
+@pytest.mark.parametrize("message", MESSAGES + ENGLISH, ids=_ids)
 def test_every_entry_is_translated(message: Message) -> None:
     assert message.finished, "still marked unfinished"
     assert all(form.strip() for form in message.forms), "an empty translation"
@@ -39,7 +40,7 @@ def test_every_entry_is_translated(message: Message) -> None:
         assert len(message.forms) == 1
 
 
-@pytest.mark.parametrize("message", MESSAGES, ids=_ids)
+@pytest.mark.parametrize("message", MESSAGES + ENGLISH, ids=_ids)
 def test_translations_keep_the_placeholders_and_the_mnemonic(message: Message) -> None:
     wanted = sorted(PLACEHOLDER.findall(message.source))
     for form in message.forms:
@@ -78,6 +79,10 @@ def test_the_catalogue_holds_every_string_of_the_code_and_no_other(tmp_path) -> 
     found = {(m.context, m.source, m.comment) for m in catalogue(fresh)}
     assert sorted(found - committed) == [], "in the code, not in the catalogue"
     assert sorted(committed - found) == [], "in the catalogue, gone from the code"
+    counted = {key for key in found if "%n" in key[1]}
+    assert {(m.context, m.source, m.comment) for m in ENGLISH} == counted, (
+        "dateline_en.ts holds the plural forms of every message with a count, and only those"
+    )
 
 
 def test_the_update_script_restores_plural_forms_lupdate_folds(tmp_path) -> None:

@@ -206,14 +206,14 @@ def _english(window: QWidget) -> tuple[list[str], list[str]]:
 @pytest.fixture
 def spanish(qapp, tmp_path: Path) -> Iterator[None]:
     """The application in Spanish for one test, English again after it."""
-    from editor.ui.translation import install_translators, remove_translators
+    from editor.ui.translation import install_translators
 
     locale = QLocale()
     compile_catalogue(tmp_path)
     installed = install_translators("es", folder=tmp_path)
     assert len(installed) == 2, "Dateline's catalogue and Qt's own"
     yield
-    remove_translators()
+    install_translators("en", folder=tmp_path)
     QLocale.setDefault(locale)
 
 
@@ -272,17 +272,37 @@ def test_each_spanish_menu_gives_every_entry_its_own_key(spanish_window) -> None
             letters[letter] = action.text()
 
 
-def test_the_window_goes_back_to_english(spanish, qtbot) -> None:
+def test_the_window_goes_back_to_english(spanish, qtbot, tmp_path) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from editor.ui.translation import remove_translators
+    from editor.ui.translation import install_translators
 
     assert QCoreApplication.translate("Menus", "&File") == "&Archivo"
-    remove_translators()
+    install_translators("en", folder=tmp_path)
     assert QCoreApplication.translate("Menus", "&File") == "&File"
+    # English keeps its plural forms.
+    one = QCoreApplication.translate("PhotoDesk", "Adding %n photo(s)…", None, 1)
+    three = QCoreApplication.translate("PhotoDesk", "Adding %n photo(s)…", None, 3)
+    assert (one, three) == ("Adding 1 photo…", "Adding 3 photos…")
 
 
 def test_qt_standard_buttons_read_spanish(spanish, qtbot) -> None:
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(box)
     assert _plain(box.button(QDialogButtonBox.StandardButton.Cancel).text()) == "Cancelar"
+
+
+def test_a_question_asked_in_spanish_answers_in_the_codes_terms(spanish, monkeypatch) -> None:
+    """The buttons read Spanish; the caller still gets its own answer back."""
+    from editor.ui import main_window
+
+    shown: list[tuple[str, ...]] = []
+
+    def click_the_first(_parent, _title, _message, choices: tuple[str, ...]) -> str:
+        shown.append(choices)
+        return choices[0]
+
+    monkeypatch.setattr(main_window, "choose", click_the_first)
+    answers = (main_window.LEAVE_OUTSIDE_PHOTOS, main_window.TAKE_OUTSIDE_PHOTOS)
+    assert main_window._choose_answer(None, "", "", answers) == main_window.LEAVE_OUTSIDE_PHOTOS
+    assert shown == [("Dejarlas fuera", "Incluirlas también")]
