@@ -13,9 +13,12 @@ TEST_STAMP := $(VENV)/.installed-test
 SAMPLE := resources/samples/deep-field.article
 RUN_COPY := .run/deep-field.article
 WIRE_SAMPLE := resources/samples/caravan-efe.article
+# The window's translations: committed as .ts, compiled here (and by the package build, setup.py)
+# into the .qm files the window loads; never committed.
+TRANSLATIONS := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast lint format system-deps-run system-deps-test sample clean install-desktop
+.PHONY: help run test test-fast lint format system-deps-run system-deps-test sample clean install-desktop translations
 
 help:
 	@echo "Dateline: a desktop article editor for news reporters."
@@ -24,6 +27,7 @@ help:
 	@echo "  make test-fast        the tests without a window and not marked slow"
 	@echo "  make install-desktop  add Dateline to the desktop's menus and file types"
 	@echo "  make sample           rebuild the bundled sample stories"
+	@echo "  make translations     compile the window's translations (run and test do it too)"
 	@echo "  make clean            remove .venv and the caches"
 	@echo "PYTHON=python3.x picks the interpreter (3.11 or newer)."
 
@@ -33,7 +37,7 @@ system-deps-run:
 system-deps-test:
 	@PYTHON=$(PYTHON) scripts/system-deps.sh test
 
-$(RUN_STAMP): pyproject.toml
+$(RUN_STAMP): pyproject.toml setup.py
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Dateline needs Python 3.11 or newer; set PYTHON=python3.x" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
@@ -45,20 +49,25 @@ $(TEST_STAMP): $(RUN_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
+resources/translations/%.qm: resources/translations/%.ts $(RUN_STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(TRANSLATIONS)
+
 # The sample is copied so that saving in the window never changes the bundled file.
-run: system-deps-run $(RUN_STAMP)
+run: system-deps-run $(RUN_STAMP) $(TRANSLATIONS)
 	@mkdir -p .run
 	@[ -f $(RUN_COPY) ] || cp $(SAMPLE) $(RUN_COPY)
 	@[ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || \
 		echo "No display found: run 'xvfb-run make run' on a machine without a screen." >&2
 	$(BIN)/dateline $(RUN_COPY)
 
-test: system-deps-test $(TEST_STAMP) lint
+test: system-deps-test $(TEST_STAMP) $(TRANSLATIONS) lint
 	$(BIN)/python -m pytest
 
 # The edit-test loop: no system packages, no lint, no window (gui) and nothing marked slow.
 # Compiled test modules are cached (pytest rewrites their asserts: 15 s of a run otherwise).
-test-fast: $(TEST_STAMP)
+test-fast: $(TEST_STAMP) $(TRANSLATIONS)
 	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -q -m "not gui and not slow"
 
 lint: $(TEST_STAMP)

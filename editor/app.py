@@ -26,13 +26,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if not isinstance(app, QApplication):
         raise RuntimeError("a Qt application without widgets is already running")
     from editor.desktop.icons import application_icon
+    from editor.ui.translation import install_window_language
 
+    # Before any widget: a text is translated when it is set.
+    install_window_language()
     app.setWindowIcon(application_icon())  # the title bar's, the task bar's and About's
     return app
 
 
 def open_window(path: str | None) -> MainWindow:
     """Show the main window, with ``path`` opened (or imported, for Markdown) if given."""
+    from PySide6.QtCore import QCoreApplication
+
     from editor.ui.main_window import MainWindow
 
     window = MainWindow()
@@ -42,7 +47,12 @@ def open_window(path: str | None) -> MainWindow:
         if target.exists():
             window.open_path(target, confirmed=True)
         else:
-            window.statusBar().showMessage(f"{path} does not exist", 8000)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("Application", "{path} does not exist").format(
+                    path=path
+                ),
+                8000,
+            )
     return window
 
 

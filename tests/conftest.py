@@ -24,6 +24,9 @@ os.environ["HOME"] = str(_SANDBOX / "home")
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --no-sandbox")
+# The window speaks the system's language (editor/ui/translation.py): tests read English texts
+# whatever the machine's locale; a test that wants Spanish installs it and takes it off again.
+os.environ["LANGUAGE"] = "en"
 
 # A test that uses one of these fixtures, or names the window, needs a QApplication: it is a
 # gui test whether or not its file says so, and `make test-fast` leaves it out.
@@ -64,8 +67,18 @@ def data_dir() -> Path:
 def qapp():
     """The QApplication as Dateline creates it (the preview's URL scheme must come first)."""
     from editor.app import create_application, dispose_widgets
+    from editor.model.preferences import SETTINGS_KEYS
+    from editor.ui.settings_store import window_settings
 
+    window_settings().remove(SETTINGS_KEYS["ui_language"])  # the system's language: English
     app = create_application(["dateline-tests"])
+    # English with its plural forms, from this checkout's catalogue (the installed resources
+    # may be another checkout's, or not compiled yet).
+    from editor.ui.translation import install_translators
+
+    from spanish import compile_catalogue
+
+    install_translators("en", folder=compile_catalogue(_SANDBOX / "translations"))
     yield app
     dispose_widgets()
 

@@ -32,6 +32,8 @@ _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 # Desk initials: letters (any script) and digits, as in "jmb" or "AL2"; never the "/" that
 # separates the codes of a sign-off.
 _INITIALS = re.compile(r"[^\W_]+")
+# The window's own language (not a story's): "" follows the system, or one the window speaks.
+UI_LANGUAGES = ("", "en", "es")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class Preferences:
     house_style_file: str = ""  # empty: config_dir()/house-style.toml
     autosave_seconds: int = AUTOSAVE_DEFAULT_S
     export_folder: str = ""  # empty: the story's own folder
+    ui_language: str = ""  # the window's language, applied at the next start
 
     def problems(self) -> dict[str, str]:
         """What is wrong, by field name (empty when every value can be used)."""
@@ -65,6 +68,8 @@ class Preferences:
             found["language"] = "A language tag such as en, es, ar, zh or pt-BR"
         if not AUTOSAVE_MIN_S <= self.autosave_seconds <= AUTOSAVE_MAX_S:
             found["autosave_seconds"] = f"From {AUTOSAVE_MIN_S} to {AUTOSAVE_MAX_S} seconds"
+        if self.ui_language not in UI_LANGUAGES:
+            found["ui_language"] = "Not one of the window's languages"
         if self.house_style_file and not Path(self.house_style_file).is_file():
             found["house_style_file"] = "No such file"
         if self.export_folder and not Path(self.export_folder).is_dir():

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,8 +33,8 @@ from editor.model.file_names import story_file_stem
 from editor.model.package import PackageError
 from editor.ui.accessibility import install_accessibility
 from editor.ui.controllers.autosave import Autosaver
-from editor.ui.controllers.checks import TAB_TITLE as CHECKS_TAB_TITLE
 from editor.ui.controllers.checks import ChecksController
+from editor.ui.controllers.checks import tab_title as checks_tab_title
 from editor.ui.controllers.counts import CountsWidget
 from editor.ui.controllers.disk_changes import KEEP_BOTH, OVERWRITE, RELOAD, DiskChanges
 from editor.ui.controllers.formatting import install_formatting
@@ -74,19 +74,50 @@ if TYPE_CHECKING:
     from editor.ui.dialogs.publish import PublishDialog
     from editor.ui.dialogs.sites import SitesDialog
 
-ARTICLE_FILTER = "Dateline articles (*.article)"
-PREVIEW_MODES = (
-    ("Web", "web"),
-    ("Phone", "phone"),
-    ("Print", "print"),
-    ("Social card", "social"),
-    ("Wire", "wire"),
-)
+ARTICLE_PATTERN = "(*.article)"
+
+
+def _article_filter() -> str:
+    """The file dialogs' filter for articles: a translated description, the fixed pattern."""
+    return QCoreApplication.translate("MainWindow", "Dateline articles") + " " + ARTICLE_PATTERN
+
+
+def _preview_modes() -> tuple[tuple[str, str], ...]:
+    """The preview's modes: the tab's title and the mode's name."""
+    return (
+        (QCoreApplication.translate("MainWindow", "Web"), "web"),
+        (QCoreApplication.translate("MainWindow", "Phone"), "phone"),
+        (QCoreApplication.translate("MainWindow", "Print"), "print"),
+        (QCoreApplication.translate("MainWindow", "Social card"), "social"),
+        (QCoreApplication.translate("MainWindow", "Wire"), "wire"),
+    )
+
+
 # The answers when an imported story names photo files outside its folder.
 TAKE_OUTSIDE_PHOTOS = "Take them too"
 LEAVE_OUTSIDE_PHOTOS = "Leave them out"
 # The answer when another window has the article.
 OPEN_READ_ONLY = "Open Read-Only"
+
+
+def _answer_labels() -> dict[str, str]:
+    """The buttons' texts for the answers above (which stay the code's names for them)."""
+    return {
+        TAKE_OUTSIDE_PHOTOS: QCoreApplication.translate("MainWindow", "Take them too"),
+        LEAVE_OUTSIDE_PHOTOS: QCoreApplication.translate("MainWindow", "Leave them out"),
+        OPEN_READ_ONLY: QCoreApplication.translate("MainWindow", "Open Read-Only"),
+    }
+
+
+def _choose_answer(
+    parent: QWidget, title: str, message: str, answers: tuple[str, ...]
+) -> str | None:
+    """``choose`` with the answers' translated texts on the buttons; the answer chosen (one of
+    ``answers``), or None for Cancel."""
+    labels = _answer_labels()
+    by_label = {labels[answer]: answer for answer in answers}
+    chosen = choose(parent, title, message, tuple(by_label))
+    return None if chosen is None else by_label.get(chosen, chosen)
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:
@@ -125,12 +156,14 @@ class MainWindow(QMainWindow):
 
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("side_tabs")
-        self.side_tabs.addTab(self.fields, "Fields")
-        self.side_tabs.addTab(self.photos, "Photos")
+        self.side_tabs.addTab(self.fields, QCoreApplication.translate("MainWindow", "Fields"))
+        self.side_tabs.addTab(self.photos, QCoreApplication.translate("MainWindow", "Photos"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.side_tabs)
-        self.splitter.addWidget(_titled("Body (Markdown)", self.body))
+        self.splitter.addWidget(
+            _titled(QCoreApplication.translate("MainWindow", "Body (Markdown)"), self.body)
+        )
         self.splitter.addWidget(self._preview_column())
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([380, 540, 580])
@@ -145,7 +178,7 @@ class MainWindow(QMainWindow):
         # dictionary (editor/ui/controllers/checks.py, spelling.py).
         self.spelling_service = SpellingService(self)
         self.checks_panel = ChecksPanel()
-        self.side_tabs.addTab(self.checks_panel, CHECKS_TAB_TITLE)
+        self.side_tabs.addTab(self.checks_panel, checks_tab_title())
         self.checks = ChecksController(
             self.document,
             self.checks_panel,
@@ -216,7 +249,7 @@ class MainWindow(QMainWindow):
         self.preview_modes = QTabBar()
         self.preview_modes.setObjectName("preview_modes")
         self.preview_modes.setDrawBase(False)
-        for title, mode in PREVIEW_MODES:
+        for title, mode in _preview_modes():
             self.preview_modes.addTab(title)
             self.preview_modes.setTabData(self.preview_modes.count() - 1, mode)
         self.preview_modes.currentChanged.connect(
@@ -227,7 +260,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         heading = QHBoxLayout()
-        label = QLabel("Preview")
+        label = QLabel(QCoreApplication.translate("MainWindow", "Preview"))
         label.setStyleSheet("font-weight: 600; padding: 6px 10px;")  # the palette's text colour
         heading.addWidget(label)
         heading.addWidget(self.preview_modes)
@@ -239,40 +272,85 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         keys = QKeySequence.StandardKey
         file_menu = menu_named(self, "&File")
-        file_menu.addAction(self._action("&New", self.new_article, keys.New))
         file_menu.addAction(
-            self._action("New Story from &Clipboard", self.new_story_from_clipboard)
+            self._action(
+                QCoreApplication.translate("MainWindow", "&New"), self.new_article, keys.New
+            )
         )
-        file_menu.addAction(self._action("&Open…", self.open_dialog, keys.Open))
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addAction(
+            self._action(
+                QCoreApplication.translate("MainWindow", "New Story from &Clipboard"),
+                self.new_story_from_clipboard,
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                QCoreApplication.translate("MainWindow", "&Open…"), self.open_dialog, keys.Open
+            )
+        )
+        self.recent_menu = file_menu.addMenu(
+            QCoreApplication.translate("MainWindow", "Open &Recent")
+        )
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
-        self.save_action = self._action("&Save", self.save, keys.Save)
-        file_menu.addAction(self.save_action)
-        file_menu.addAction(self._action("Save &As…", self.save_as, keys.SaveAs))
-        file_menu.addAction(self._action("&History…", self.show_history, "Ctrl+Shift+H"))
-        file_menu.addAction(
-            self._action("Publish to &WordPress…", self.show_publish, "Ctrl+Shift+P")
+        self.save_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Save"), self.save, keys.Save
         )
-        file_menu.addAction(self._action("WordPress Si&tes…", self.show_sites))
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(
+            self._action(
+                QCoreApplication.translate("MainWindow", "Save &As…"), self.save_as, keys.SaveAs
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                QCoreApplication.translate("MainWindow", "&History…"),
+                self.show_history,
+                "Ctrl+Shift+H",
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                QCoreApplication.translate("MainWindow", "Publish to &WordPress…"),
+                self.show_publish,
+                "Ctrl+Shift+P",
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                QCoreApplication.translate("MainWindow", "WordPress Si&tes…"), self.show_sites
+            )
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
-                "&Import Story (Markdown, Word, Web Page)…", self.import_dialog, "Ctrl+Shift+I"
+                QCoreApplication.translate(
+                    "MainWindow", "&Import Story (Markdown, Word, Web Page)…"
+                ),
+                self.import_dialog,
+                "Ctrl+Shift+I",
             )
         )
-        file_menu.addAction(self._action("&Export…", self.show_export_dialog, "Ctrl+E"))
+        file_menu.addAction(
+            self._action(
+                QCoreApplication.translate("MainWindow", "&Export…"),
+                self.show_export_dialog,
+                "Ctrl+E",
+            )
+        )
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
+        file_menu.addAction(
+            self._action(QCoreApplication.translate("MainWindow", "&Quit"), self.close, keys.Quit)
+        )
 
         self.edit_menu = edit_menu = menu_named(self, "&Edit")
         for text, method, key in (
-            ("&Undo", "undo", keys.Undo),
-            ("&Redo", "redo", keys.Redo),
-            ("Cu&t", "cut", keys.Cut),
-            ("&Copy", "copy", keys.Copy),
-            ("&Paste", "paste", keys.Paste),
-            ("Select &All", "selectAll", keys.SelectAll),
+            (QCoreApplication.translate("MainWindow", "&Undo"), "undo", keys.Undo),
+            (QCoreApplication.translate("MainWindow", "&Redo"), "redo", keys.Redo),
+            (QCoreApplication.translate("MainWindow", "Cu&t"), "cut", keys.Cut),
+            (QCoreApplication.translate("MainWindow", "&Copy"), "copy", keys.Copy),
+            (QCoreApplication.translate("MainWindow", "&Paste"), "paste", keys.Paste),
+            (QCoreApplication.translate("MainWindow", "Select &All"), "selectAll", keys.SelectAll),
         ):
             action = self._action(text, lambda _=False, m=method: self._edit_focused(m), key)
             # The fields handle these keys themselves; the menu is for the mouse.
@@ -280,19 +358,35 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
             if method == "paste":
                 edit_menu.addAction(
-                    self._action("Paste as P&lain Text", self.paste_plain_text, PLAIN_PASTE_KEYS)
+                    self._action(
+                        QCoreApplication.translate("MainWindow", "Paste as P&lain Text"),
+                        self.paste_plain_text,
+                        PLAIN_PASTE_KEYS,
+                    )
                 )
 
         photos_menu = menu_named(self, "&Photos")
-        photos_menu.addAction(self._action("&Add Photos…", self._add_photos, "Ctrl+Shift+A"))
-        undo = self.document.photo_undo.createUndoAction(self, "&Undo")
+        photos_menu.addAction(
+            self._action(
+                QCoreApplication.translate("MainWindow", "&Add Photos…"),
+                self._add_photos,
+                "Ctrl+Shift+A",
+            )
+        )
+        undo = self.document.photo_undo.createUndoAction(
+            self, QCoreApplication.translate("MainWindow", "&Undo")
+        )
         undo.setShortcut(QKeySequence("Ctrl+Alt+Z"))
-        redo = self.document.photo_undo.createRedoAction(self, "&Redo")
+        redo = self.document.photo_undo.createRedoAction(
+            self, QCoreApplication.translate("MainWindow", "&Redo")
+        )
         redo.setShortcut(QKeySequence("Ctrl+Alt+Shift+Z"))
         photos_menu.addActions([undo, redo])
 
         help_menu = menu_named(self, "&Help")
-        help_menu.addAction(self._action("&About Dateline", self._about))
+        help_menu.addAction(
+            self._action(QCoreApplication.translate("MainWindow", "&About Dateline"), self._about)
+        )
         self.user_guide_action = install_user_guide(self, help_menu, self.show_status)
 
     def _wire(self) -> None:
@@ -308,7 +402,12 @@ class MainWindow(QMainWindow):
         self.scroll_sync = ScrollSync(self.document, self.body, self.preview, parent=self)
         self.photo_desk.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.photo_desk.photoCountChanged.connect(
-            lambda count: self.side_tabs.setTabText(1, f"Photos ({count})" if count else "Photos")
+            lambda count: self.side_tabs.setTabText(
+                1,
+                QCoreApplication.translate("MainWindow", "Photos ({count})").format(count=count)
+                if count
+                else QCoreApplication.translate("MainWindow", "Photos"),
+            )
         )
 
     def _install_writing_tools(self) -> None:
@@ -370,8 +469,11 @@ class MainWindow(QMainWindow):
             self.fields.show_dateline_text(dateline_text(self.document.article.dateline))
 
     def _update_title(self) -> None:
-        read_only = " (read-only)" if self.document.read_only else ""
-        self.setWindowTitle(f"{self.document.display_name()}[*]{read_only} — Dateline")
+        if self.document.read_only:
+            title = QCoreApplication.translate("MainWindow", "{name}[*] (read-only) — Dateline")
+        else:
+            title = QCoreApplication.translate("MainWindow", "{name}[*] — Dateline")
+        self.setWindowTitle(title.format(name=self.document.display_name()))
         self.setWindowModified(self.document.dirty)
 
     def _read_only_changed(self, read_only: bool) -> None:
@@ -410,8 +512,10 @@ class MainWindow(QMainWindow):
             return True
         answer = ask(
             self,
-            "Unsaved changes",
-            f"Save the changes to {self.document.display_name()} first?",
+            QCoreApplication.translate("MainWindow", "Unsaved changes"),
+            QCoreApplication.translate("MainWindow", "Save the changes to {name} first?").format(
+                name=self.document.display_name()
+            ),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -437,7 +541,10 @@ class MainWindow(QMainWindow):
         if not self._confirm_discard():
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, "Open article", self._last_folder(), f"{ARTICLE_FILTER};;{IMPORT_FILTER}"
+            self,
+            QCoreApplication.translate("MainWindow", "Open article"),
+            self._last_folder(),
+            f"{_article_filter()};;{IMPORT_FILTER}",
         )
         if name:
             self.open_path(Path(name), confirmed=True)
@@ -452,21 +559,28 @@ class MainWindow(QMainWindow):
             try:
                 self.document.open(path)
             except ArticleLocked as locked:
-                answer = choose(
+                answer = _choose_answer(
                     self,
-                    "Article already open",
-                    f"{locked}. Open it read-only here? You can still save a copy with Save As.",
+                    QCoreApplication.translate("MainWindow", "Article already open"),
+                    QCoreApplication.translate(
+                        "MainWindow",
+                        "{reason}. Open it read-only here? You can still save a copy with Save As.",
+                    ).format(reason=locked),
                     (OPEN_READ_ONLY,),
                 )
                 if answer != OPEN_READ_ONLY:
                     return False
                 self.document.open(path, read_only=True)
         except PackageError as error:
-            self._refuse("Cannot open article", str(error))
+            self._refuse(
+                QCoreApplication.translate("MainWindow", "Cannot open article"), str(error)
+            )
             return False
         remember_file(self.settings, path)
         self.settings.setValue("lastFolder", str(path.parent))
-        self.statusBar().showMessage(f"Opened {path.name}", 4000)
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Opened {name}").format(name=path.name), 4000
+        )
         return True
 
     def import_dialog(self) -> None:
@@ -474,7 +588,9 @@ class MainWindow(QMainWindow):
             return
         name, _ = QFileDialog.getOpenFileName(
             self,
-            "Import a story (Markdown, text, Word or a saved web page)",
+            QCoreApplication.translate(
+                "MainWindow", "Import a story (Markdown, text, Word or a saved web page)"
+            ),
             self._last_folder(),
             IMPORT_FILTER,
         )
@@ -494,13 +610,16 @@ class MainWindow(QMainWindow):
                 if answer == TAKE_OUTSIDE_PHOTOS:
                     result = import_in_background(self, path, allow_outside=True)
         except IngestError as error:
-            self._refuse("Cannot import", str(error))
+            self._refuse(QCoreApplication.translate("MainWindow", "Cannot import"), str(error))
             return False
         self.document.replace(result.article, result.media, None)
         self.document.mark_imported()
-        note = f"Imported {path.name}"
+        note = QCoreApplication.translate("MainWindow", "Imported {name}").format(name=path.name)
         if result.warnings:
-            note += f" — {len(result.warnings)} warnings: " + "; ".join(result.warnings[:3])
+            count = len(result.warnings)  # lupdate reads a plural's count only as a plain name
+            note += QCoreApplication.translate(
+                "MainWindow", " — %n warning(s): {warnings}", None, count
+            ).format(warnings="; ".join(result.warnings[:3]))
         self.statusBar().showMessage(note, 10000)
         return True
 
@@ -509,13 +628,23 @@ class MainWindow(QMainWindow):
         photo): only the reporter can say those were meant. None: cancel the import."""
         count = len(outside)
         listed = "\n".join(f"  {source}" for source in outside[:8])
-        more = f"\n  and {count - 8} more" if count > 8 else ""
-        return choose(
+        more = (
+            "\n  "
+            + QCoreApplication.translate("MainWindow", "and {count} more").format(count=count - 8)
+            if count > 8
+            else ""
+        )
+        return _choose_answer(
             self,
-            "Photos outside the story's folder",
-            f"{path.name} names {count} photo{'s' if count != 1 else ''} outside its folder:\n"
-            f"{listed}{more}\n\nTake them into the story too? They may be private files, and"
-            " their location data travels with the stored originals.",
+            QCoreApplication.translate("MainWindow", "Photos outside the story's folder"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "{name} names %n photo(s) outside its folder:\n{listed}\n\n"
+                "Take them into the story too? They may be private files, and their location"
+                " data travels with the stored originals.",
+                None,
+                count,
+            ).format(name=path.name, listed=listed + more),
             (LEAVE_OUTSIDE_PHOTOS, TAKE_OUTSIDE_PHOTOS),
         )
 
@@ -530,7 +659,12 @@ class MainWindow(QMainWindow):
         )
         if self.document.path:
             suggestion = self.document.path
-        name, _ = QFileDialog.getSaveFileName(self, "Save article", str(suggestion), ARTICLE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("MainWindow", "Save article"),
+            str(suggestion),
+            _article_filter(),
+        )
         if not name:
             return False
         path = Path(name)
@@ -552,14 +686,21 @@ class MainWindow(QMainWindow):
         try:
             document.save(path, note=note)
         except ArticleLocked as locked:
-            self._refuse("Cannot save", f"{locked}; close it there or choose another name.")
+            self._refuse(
+                QCoreApplication.translate("MainWindow", "Cannot save"),
+                QCoreApplication.translate(
+                    "MainWindow", "{reason}; close it there or choose another name."
+                ).format(reason=locked),
+            )
             return False
         except PackageError as error:
-            self._refuse("Cannot save", str(error))
+            self._refuse(QCoreApplication.translate("MainWindow", "Cannot save"), str(error))
             return False
         remember_file(self.settings, path)
         self.settings.setValue("lastFolder", str(path.parent))
-        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Saved {name}").format(name=path.name), 4000
+        )
         return True
 
     def check_disk_on_focus(self) -> None:
@@ -590,7 +731,12 @@ class MainWindow(QMainWindow):
         if self._publish_dialog is None:
             self._publish_dialog = PublishDialog(self.document, parent=self)
             self._publish_dialog.published.connect(
-                lambda result: self.statusBar().showMessage(f"Published: {result.link}", 10000)
+                lambda result: self.statusBar().showMessage(
+                    QCoreApplication.translate("MainWindow", "Published: {link}").format(
+                        link=result.link
+                    ),
+                    10000,
+                )
             )
         return self._publish_dialog
 
@@ -629,7 +775,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         paths = recent_files(self.settings)
         if not paths:
-            self.recent_menu.addAction("No recent articles").setEnabled(False)
+            self.recent_menu.addAction(
+                QCoreApplication.translate("MainWindow", "No recent articles")
+            ).setEnabled(False)
         for path in paths:
             action = self.recent_menu.addAction(f"{path.name}   —   {path.parent}")
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
@@ -643,7 +791,12 @@ class MainWindow(QMainWindow):
         if self._export_dialog is None:
             self._export_dialog = ExportDialog(self.document, self.settings, self)
             self._export_dialog.exported.connect(
-                lambda out: self.statusBar().showMessage(f"Exported {out.name}", 6000)
+                lambda out: self.statusBar().showMessage(
+                    QCoreApplication.translate("MainWindow", "Exported {name}").format(
+                        name=out.name
+                    ),
+                    6000,
+                )
             )
         dialog = self._export_dialog
         if not dialog.running:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -72,6 +72,27 @@ SAMPLES = (
 )
 
 
+def sample_texts(sample: SampleStory) -> tuple[str, str]:
+    """The sample's title and description as the reporter reads them (translated)."""
+    texts = {
+        "deep-field.article": (
+            QCoreApplication.translate("WelcomePanel", "A space feature with photos"),
+            QCoreApplication.translate(
+                "WelcomePanel",
+                "Three public-domain photos with captions, credits, alt text and a lead photo",
+            ),
+        ),
+        "caravan-efe.article": (
+            QCoreApplication.translate("WelcomePanel", "An EFE wire story"),
+            QCoreApplication.translate(
+                "WelcomePanel",
+                "A real wire story as scraped from the web, with the flaws an editor would catch",
+            ),
+        ),
+    }
+    return texts.get(sample.path.name, (sample.title, sample.description))
+
+
 def shows_at_start(settings: QSettings) -> bool:
     value = settings.value(SHOW_SETTING, True)
     return value not in (False, "false", "0", 0)
@@ -90,7 +111,7 @@ class WelcomePanel(QFrame):
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome_panel")
-        self.setAccessibleName("Welcome to Dateline")
+        self.setAccessibleName(QCoreApplication.translate("WelcomePanel", "Welcome to Dateline"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         # Painted from the palette, so a dark desktop gets a dark panel.
         self.setAutoFillBackground(True)
@@ -100,7 +121,7 @@ class WelcomePanel(QFrame):
         layout.setContentsMargins(40, 32, 40, 32)
         layout.setSpacing(12)
         layout.addStretch(1)
-        title = QLabel("Welcome to Dateline")
+        title = QLabel(QCoreApplication.translate("WelcomePanel", "Welcome to Dateline"))
         title.setObjectName("welcome_title")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
@@ -109,10 +130,13 @@ class WelcomePanel(QFrame):
         title.setForegroundRole(QPalette.ColorRole.Text)
         layout.addWidget(title)
         intro = QLabel(
-            "Write a news story with its headline, dateline, byline and photos, and see it as "
-            "readers will: on the web, a phone, in print, as a social card or wire copy.\n"
-            "No Markdown needed: the Format menu makes bold, links and subheads; then export "
-            "or publish the finished piece."
+            QCoreApplication.translate(
+                "WelcomePanel",
+                "Write a news story with its headline, dateline, byline and photos, and see it as "
+                "readers will: on the web, a phone, in print, as a social card or wire copy.\n"
+                "No Markdown needed: the Format menu makes bold, links and subheads; then export "
+                "or publish the finished piece.",
+            )
         )
         intro.setObjectName("welcome_intro")
         intro.setWordWrap(True)
@@ -121,32 +145,49 @@ class WelcomePanel(QFrame):
         layout.addWidget(intro)
 
         row = QHBoxLayout()
-        self.new_button = self._button(row, "New Story", "Start an empty story", "welcome_new")
+        self.new_button = self._button(
+            row,
+            QCoreApplication.translate("WelcomePanel", "New Story"),
+            QCoreApplication.translate("WelcomePanel", "Start an empty story"),
+            "welcome_new",
+        )
         self.new_button.clicked.connect(self.newRequested)
         self.open_button = self._button(
-            row, "Open…", "Open a Dateline article (.article)", "welcome_open"
+            row,
+            QCoreApplication.translate("WelcomePanel", "Open…"),
+            QCoreApplication.translate("WelcomePanel", "Open a Dateline article (.article)"),
+            "welcome_open",
         )
         self.open_button.clicked.connect(self.openRequested)
         self.import_button = self._button(
             row,
-            "Import…",
-            "Import a story from Markdown, text, Word or a web page",
+            QCoreApplication.translate("WelcomePanel", "Import…"),
+            QCoreApplication.translate(
+                "WelcomePanel", "Import a story from Markdown, text, Word or a web page"
+            ),
             "welcome_import",
         )
         self.import_button.clicked.connect(self.importRequested)
         row.addStretch(1)
         layout.addLayout(row)
 
-        samples_label = QLabel("Or open a sample story to see how a finished piece looks:")
+        samples_label = QLabel(
+            QCoreApplication.translate(
+                "WelcomePanel", "Or open a sample story to see how a finished piece looks:"
+            )
+        )
         samples_label.setForegroundRole(QPalette.ColorRole.Text)
         layout.addWidget(samples_label)
         samples_row = QHBoxLayout()
         self.sample_buttons: list[QPushButton] = []
         for number, sample in enumerate(SAMPLES, start=1):
+            sample_title, description = sample_texts(sample)
             button = self._button(
                 samples_row,
-                f"Sample: {sample.title}",
-                sample.description,
+                QCoreApplication.translate("WelcomePanel", "Sample: {title}").format(
+                    title=sample_title
+                ),
+                description,
                 f"welcome_sample_{number}",
             )
             button.clicked.connect(lambda _=False, s=sample: self.sampleRequested.emit(s))
@@ -155,15 +196,24 @@ class WelcomePanel(QFrame):
         layout.addLayout(samples_row)
 
         bottom = QHBoxLayout()
-        self.show_at_start = QCheckBox("Show this at start")
+        self.show_at_start = QCheckBox(
+            QCoreApplication.translate("WelcomePanel", "Show this at start")
+        )
         self.show_at_start.setObjectName("welcome_show_at_start")
-        self.show_at_start.setAccessibleName("Show the welcome at start")
+        self.show_at_start.setAccessibleName(
+            QCoreApplication.translate("WelcomePanel", "Show the welcome at start")
+        )
         self.show_at_start.setChecked(shows_at_start(settings))
         self.show_at_start.toggled.connect(lambda on: settings.setValue(SHOW_SETTING, on))
         bottom.addWidget(self.show_at_start)
         bottom.addStretch(1)
         self.close_button = self._button(
-            bottom, "Close", "Close the welcome and write in the empty story", "welcome_close"
+            bottom,
+            QCoreApplication.translate("WelcomePanel", "Close"),
+            QCoreApplication.translate(
+                "WelcomePanel", "Close the welcome and write in the empty story"
+            ),
+            "welcome_close",
         )
         self.close_button.clicked.connect(self.closeRequested)
         layout.addLayout(bottom)
@@ -261,10 +311,20 @@ class Welcome(QObject):
         try:
             loaded = load_package(sample.path)
         except PackageError as error:
-            window.show_status(f"Cannot open the sample: {error}", 8000)
+            window.show_status(
+                QCoreApplication.translate("Welcome", "Cannot open the sample: {error}").format(
+                    error=error
+                ),
+                8000,
+            )
             return False
         window.document.replace(loaded.article, loaded.media, None)
-        window.show_status(f"Opened the sample story “{sample.title}”; Save As keeps a copy", 8000)
+        window.show_status(
+            QCoreApplication.translate(
+                "Welcome", "Opened the sample story “{title}”; Save As keeps a copy"
+            ).format(title=sample_texts(sample)[0]),
+            8000,
+        )
         return True
 
     def _place(self) -> None:

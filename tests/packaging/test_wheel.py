@@ -73,10 +73,11 @@ def _run(
 
 
 def _resource_files() -> list[Path]:
+    """The files of resources/ as committed (a .qm is compiled by the build, not shipped)."""
     return sorted(
         path.relative_to(ROOT / "resources")
         for path in (ROOT / "resources").rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".qm")
     )
 
 
@@ -218,6 +219,8 @@ def test_wheel_holds_the_package_and_every_resource(
         metadata = archive.read(f"{info}/METADATA").decode()
         licence = archive.read(f"{info}/licenses/LICENSE").decode()
     assert not [name for name in names if name.startswith(("tests/", "resources/"))]
+    with tarfile.open(built.sdist) as sdist:
+        assert not [name for name in sdist.getnames() if name.endswith(".qm")], "built, not shipped"
     assert not [name for name in names if name.endswith((".pyc", ".pyo")) or "__pycache__" in name]
     assert "[console_scripts]\ndateline = editor.cli:main" in entry_points
     assert "[gui_scripts]\ndateline-window = editor.cli:window_main" in entry_points
@@ -233,6 +236,18 @@ def test_wheel_holds_the_package_and_every_resource(
         f"wheel {built.wheel.name}: {size / 1024:.0f} KiB, {len(names)} files "
         f"({len(sources)} Python modules, {resources} in editor/resources)",
     )
+
+
+def test_the_wheel_carries_the_compiled_spanish_window(built: Built, tmp_path: Path) -> None:
+    """The build compiles each .ts into the .qm the window loads (setup.py)."""
+    from PySide6.QtCore import QTranslator
+
+    with zipfile.ZipFile(built.wheel) as archive:
+        catalogue = archive.read("editor/resources/translations/dateline_es.qm")
+    (tmp_path / "dateline_es.qm").write_bytes(catalogue)
+    translator = QTranslator()
+    assert translator.load(str(tmp_path / "dateline_es.qm"))
+    assert translator.translate("Menus", "&File") == "&Archivo"
 
 
 def test_installed_outside_the_checkout(installed: Installed) -> None:

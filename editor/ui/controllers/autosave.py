@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from editor.model.recovery import (
     FileStamp,
@@ -243,7 +243,7 @@ class Autosaver(QObject):
         self._busy = False
         if self._last_problem:
             self._last_problem = ""
-            self._show_status("Autosave works again", 4000)
+            self._show_status(QCoreApplication.translate("Autosaver", "Autosave works again"), 4000)
         self.saved.emit()
         self._write_pending()
 
@@ -251,7 +251,12 @@ class Autosaver(QObject):
         self._busy = False
         if message != self._last_problem:  # said once, not every few seconds
             self._last_problem = message
-            self._show_status(f"Autosave failed: {message}", 10000)
+            self._show_status(
+                QCoreApplication.translate("Autosaver", "Autosave failed: {message}").format(
+                    message=message
+                ),
+                10000,
+            )
         self.failed.emit(message)
         self._write_pending()
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTabWidget, QWidget
 
@@ -41,6 +41,13 @@ logger = logging.getLogger(__name__)
 
 CHECK_DELAY_MS = 500  # after the last edit
 TAB_TITLE = "Checks"
+
+
+def tab_title() -> str:
+    """The Checks tab's title as the reporter reads it."""
+    return QCoreApplication.translate("ChecksController", "Checks")
+
+
 # Where a field finding takes the reporter: the FieldsPane attribute showing it.
 FIELD_WIDGETS = {
     "dateline": "place",
@@ -209,7 +216,11 @@ class ChecksController(QObject):
         self.checked.emit()
 
     def _failed(self, message: str) -> None:
-        self.panel.summary.setText(f"The checks failed: {message}")
+        self.panel.summary.setText(
+            QCoreApplication.translate("ChecksController", "The checks failed: {message}").format(
+                message=message
+            )
+        )
 
     def _accepted_spelling(self, finding: Finding) -> bool:
         if finding.code != "spelling" or self._snapshot is None:
@@ -227,7 +238,12 @@ class ChecksController(QObject):
 
     def _show_count(self, findings: list[Finding]) -> None:
         tabs = self.side_tabs
-        tabs.setTabText(self.tab_index, f"{TAB_TITLE} ({len(findings)})")
+        tabs.setTabText(
+            self.tab_index,
+            QCoreApplication.translate("ChecksController", "Checks ({count})").format(
+                count=len(findings)
+            ),
+        )
         worst = min((f.severity for f in findings), key=lambda s: s.rank, default=None)
         tabs.setTabIcon(self.tab_index, severity_icon(worst) if worst else QIcon())
         tabs.setTabToolTip(self.tab_index, summary_text(findings))
@@ -299,7 +315,12 @@ class ChecksController(QObject):
         if fix is None:
             return False
         if not self._current(finding):
-            self._show_status("The story changed: checking it again…", 4000)
+            self._show_status(
+                QCoreApplication.translate(
+                    "ChecksController", "The story changed: checking it again…"
+                ),
+                4000,
+            )
             self.run_now()
             return False
         article = self.document.article
@@ -321,7 +342,10 @@ class ChecksController(QObject):
             widget = self._field_widget(finding.field)
             if not _replace_in(widget, text, fix.start, fix.end, fix.replacement):
                 self.document.set_field(finding.field, new_text)
-        self._show_status(f"Fixed: {fix.label}", 4000)
+        self._show_status(
+            QCoreApplication.translate("ChecksController", "Fixed: {fix}").format(fix=fix.label),
+            4000,
+        )
         self.run_now()
         return True
 

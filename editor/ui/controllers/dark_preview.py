@@ -8,7 +8,7 @@ reloaded, so the scroll position and the preview modes stay as they were.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtGui import QAction
 
 from editor.ui.panes.preview import PreviewPane
@@ -25,11 +25,15 @@ class DarkPreview(QObject):
         self._preview = preview
         self._settings = settings
         self._dark = bool(settings.value(DARK_PREVIEW_KEY, False, type=bool))
-        self.action = QAction("Dar&k Preview", self)
+        self.action = QAction(QCoreApplication.translate("DarkPreview", "Dar&k Preview"), self)
         self.action.setObjectName("dark_preview_action")
         self.action.setCheckable(True)
         self.action.setChecked(self._dark)
-        self.action.setStatusTip("Show the preview in dark colours; the published page stays light")
+        self.action.setStatusTip(
+            QCoreApplication.translate(
+                "DarkPreview", "Show the preview in dark colours; the published page stays light"
+            )
+        )
         self.action.toggled.connect(self.set_dark)
         # The class lives in the page: a (re)loaded page needs it again.
         preview.page().loadFinished.connect(lambda _ok: self._show())

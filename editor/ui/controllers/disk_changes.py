@@ -9,7 +9,7 @@ ignore, and never asks twice at once (a second activation while the question is 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from editor.model.file_lock import ArticleLocked, keep_both_name
@@ -19,6 +19,15 @@ from editor.ui.dialogs.questions import choose, refuse
 from editor.ui.document import ArticleDocument
 
 RELOAD, KEEP_BOTH, OVERWRITE = "Reload", "Keep Both", "Overwrite"
+
+
+def _answer_labels() -> dict[str, str]:
+    """The buttons' texts for the answers above (which stay the code's names for them)."""
+    return {
+        RELOAD: QCoreApplication.translate("DiskChanges", "Reload"),
+        KEEP_BOTH: QCoreApplication.translate("DiskChanges", "Keep Both"),
+        OVERWRITE: QCoreApplication.translate("DiskChanges", "Overwrite"),
+    }
 
 
 class DiskChanges(QObject):
@@ -40,34 +49,65 @@ class DiskChanges(QObject):
         document = self.document
         choices = (RELOAD,) if document.read_only else (RELOAD, KEEP_BOTH, OVERWRITE)
         lines = [
-            f"{document.display_name()} was changed by another program since it was "
-            "opened or saved here."
+            QCoreApplication.translate(
+                "DiskChanges",
+                "{name} was changed by another program since it was opened or saved here.",
+            ).format(name=document.display_name())
         ]
         if document.dirty:
-            lines.append("Reload opens the version on disk and drops the changes made here.")
+            lines.append(
+                QCoreApplication.translate(
+                    "DiskChanges",
+                    "Reload opens the version on disk and drops the changes made here.",
+                )
+            )
         else:
-            lines.append("Reload opens the version on disk.")
+            lines.append(
+                QCoreApplication.translate("DiskChanges", "Reload opens the version on disk.")
+            )
         if not document.read_only and document.path is not None:
             lines.append(
-                f"Keep Both saves this version as {keep_both_name(document.path).name} "
-                "beside it and leaves the other untouched."
+                QCoreApplication.translate(
+                    "DiskChanges",
+                    "Keep Both saves this version as {name} beside it and leaves the other"
+                    " untouched.",
+                ).format(name=keep_both_name(document.path).name)
             )
-            lines.append("Overwrite replaces the version on disk with this one.")
+            lines.append(
+                QCoreApplication.translate(
+                    "DiskChanges", "Overwrite replaces the version on disk with this one."
+                )
+            )
         if saving:
-            lines.insert(1, "It was not saved yet.")
+            lines.insert(1, QCoreApplication.translate("DiskChanges", "It was not saved yet."))
+        labels = _answer_labels()
+        by_label = {labels[choice]: choice for choice in choices}
         self.asking = True
         try:
-            return choose(self._window, "Changed on disk", "\n\n".join(lines), choices)
+            chosen = choose(
+                self._window,
+                QCoreApplication.translate("DiskChanges", "Changed on disk"),
+                "\n\n".join(lines),
+                tuple(by_label),
+            )
         finally:
             self.asking = False
+        return None if chosen is None else by_label.get(chosen, chosen)
 
     def reload(self) -> None:
         try:
             self.document.reload()
         except PackageError as error:
-            refuse(self._window, "Cannot reload", str(error))
+            refuse(
+                self._window, QCoreApplication.translate("DiskChanges", "Cannot reload"), str(error)
+            )
         else:
-            self.show_status(f"Reloaded {self.document.display_name()}", 4000)
+            self.show_status(
+                QCoreApplication.translate("DiskChanges", "Reloaded {name}").format(
+                    name=self.document.display_name()
+                ),
+                4000,
+            )
 
     def check_on_focus(self) -> None:
         """When the window comes back to the front: has another program changed the file?"""
@@ -85,6 +125,10 @@ class DiskChanges(QObject):
             try:
                 document.save(target)
             except (ArticleLocked, PackageError) as error:
-                refuse(self._window, "Cannot save", str(error))
+                refuse(
+                    self._window,
+                    QCoreApplication.translate("DiskChanges", "Cannot save"),
+                    str(error),
+                )
         else:
             self._dismissed = state

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QToolBar, QWidget
 
@@ -65,6 +65,64 @@ FORMAT_ACTIONS = (
         "clear", "&Clear Formatting", "Clear", "Ctrl+\\", "Plain text again: no bold, links…"
     ),
 )
+
+
+def _translated(entry: FormatAction) -> FormatAction:
+    """``entry`` with the menu text, toolbar label and description the reporter reads."""
+    texts = {
+        "bold": (
+            QCoreApplication.translate("Formatting", "&Bold"),
+            QCoreApplication.translate("Formatting", "B", "the toolbar's Bold button"),
+            QCoreApplication.translate("Formatting", "Bold the selection or the word"),
+        ),
+        "italic": (
+            QCoreApplication.translate("Formatting", "&Italic"),
+            QCoreApplication.translate("Formatting", "I", "the toolbar's Italic button"),
+            QCoreApplication.translate("Formatting", "Italicise the selection or the word"),
+        ),
+        "link": (
+            QCoreApplication.translate("Formatting", "&Link…"),
+            QCoreApplication.translate("Formatting", "Link"),
+            QCoreApplication.translate("Formatting", "Link the selection to a web address"),
+        ),
+        "subhead": (
+            QCoreApplication.translate("Formatting", "&Subhead"),
+            entry.label,
+            QCoreApplication.translate("Formatting", "Make the line a subhead"),
+        ),
+        "subsubhead": (
+            QCoreApplication.translate("Formatting", "S&ub-subhead"),
+            entry.label,
+            QCoreApplication.translate("Formatting", "Make the line a smaller subhead"),
+        ),
+        "quote": (
+            QCoreApplication.translate("Formatting", "&Quote"),
+            entry.label,
+            QCoreApplication.translate("Formatting", "Set the lines apart as a quote"),
+        ),
+        "bulleted": (
+            QCoreApplication.translate("Formatting", "Bulle&ted List"),
+            entry.label,
+            QCoreApplication.translate("Formatting", "Make the lines a list"),
+        ),
+        "numbered": (
+            QCoreApplication.translate("Formatting", "&Numbered List"),
+            entry.label,
+            QCoreApplication.translate("Formatting", "Make the lines a numbered list"),
+        ),
+        "photo": (
+            QCoreApplication.translate("Formatting", "Insert &Photo…"),
+            QCoreApplication.translate("Formatting", "Photo"),
+            QCoreApplication.translate("Formatting", "Place a photo at the cursor"),
+        ),
+        "clear": (
+            QCoreApplication.translate("Formatting", "&Clear Formatting"),
+            QCoreApplication.translate("Formatting", "Clear"),
+            QCoreApplication.translate("Formatting", "Plain text again: no bold, links…"),
+        ),
+    }
+    text, label, description = texts.get(entry.name, (entry.text, entry.label, entry.description))
+    return FormatAction(entry.name, text, label, entry.shortcut, description)
 
 
 def _utf16(text: str, index: int) -> int:
@@ -119,21 +177,29 @@ class FormatActions(QObject):
             "clear": lambda: self.apply(markdown_format.clear_formatting),
         }
         menu = menu_named(window, "F&ormat")
-        self.toolbar = QToolBar("Formatting", window)
+        self.toolbar = QToolBar(QCoreApplication.translate("Formatting", "Formatting"), window)
         self.toolbar.setObjectName("format_toolbar")
-        self.toolbar.setAccessibleName("Formatting")
-        self.toolbar.setAccessibleDescription("Bold, italic, links, subheads, quotes and lists")
+        self.toolbar.setAccessibleName(QCoreApplication.translate("Formatting", "Formatting"))
+        self.toolbar.setAccessibleDescription(
+            QCoreApplication.translate(
+                "Formatting", "Bold, italic, links, subheads, quotes and lists"
+            )
+        )
         self.toolbar.setMovable(False)
         self.toolbar.setFloatable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for entry in FORMAT_ACTIONS:
+        for entry in map(_translated, FORMAT_ACTIONS):
             action = QAction(entry.text, window)
             action.setObjectName(f"format_{entry.name}")
             action.setShortcut(QKeySequence(entry.shortcut))
             action.setIconText(entry.label)
             key_name = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             plain_name = entry.text.replace("&", "").rstrip("…")
-            action.setToolTip(f"{plain_name} ({key_name}): {entry.description.lower()}")
+            action.setToolTip(
+                QCoreApplication.translate("Formatting", "{name} ({keys}): {description}").format(
+                    name=plain_name, keys=key_name, description=entry.description.lower()
+                )
+            )
             action.setStatusTip(entry.description)
             action.triggered.connect(lambda _checked=False, run=operations[entry.name]: run())
             self.actions[entry.name] = action
@@ -142,7 +208,11 @@ class FormatActions(QObject):
             button = self.toolbar.widgetForAction(action)
             button.setObjectName(f"format_{entry.name}_button")
             button.setAccessibleName(plain_name)
-            button.setAccessibleDescription(f"{entry.description} ({key_name})")
+            button.setAccessibleDescription(
+                QCoreApplication.translate("Formatting", "{description} ({keys})").format(
+                    description=entry.description, keys=key_name
+                )
+            )
             if entry.name in ("bold", "italic"):
                 font = QFont(button.font())
                 font.setBold(entry.name == "bold")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import QMainWindow
 
@@ -52,10 +52,14 @@ def install_body_highlighting(
         signal.connect(lambda *_: captions.refresh())
     document.photoCopiesReady.connect(captions.refresh)
 
-    action = QAction("&Highlight Markdown", window)
+    action = QAction(QCoreApplication.translate("Highlighting", "&Highlight Markdown"), window)
     action.setObjectName("action_highlight_markdown")
     action.setCheckable(True)
-    action.setStatusTip("Show subheads, emphasis, links and quotes as they will read")
+    action.setStatusTip(
+        QCoreApplication.translate(
+            "Highlighting", "Show subheads, emphasis, links and quotes as they will read"
+        )
+    )
     shown = settings.value(SETTING, True, type=bool)
     action.setChecked(bool(shown))
     highlighter.set_shown(bool(shown))

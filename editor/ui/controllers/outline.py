@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
@@ -152,10 +152,12 @@ def install_outline(
     """The Outline dock on ``window``'s left (or where the reporter left it), shown if it was;
     returns the dock, its controller and the View menu's toggle action (Ctrl+Shift+O)."""
     pane = OutlinePane()
-    dock = QDockWidget("Outline", window)
+    dock = QDockWidget(QCoreApplication.translate("Outline", "Outline"), window)
     dock.setObjectName("outline_dock")
-    dock.setAccessibleName("Outline")
-    dock.setAccessibleDescription("The story's headline, subheads and photos")
+    dock.setAccessibleName(QCoreApplication.translate("Outline", "Outline"))
+    dock.setAccessibleDescription(
+        QCoreApplication.translate("Outline", "The story's headline, subheads and photos")
+    )
     dock.setFeatures(
         QDockWidget.DockWidgetFeature.DockWidgetClosable
         | QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -167,9 +169,13 @@ def install_outline(
     controller = OutlineController(document, body, pane, show_headline, dock)
 
     toggle = dock.toggleViewAction()
-    toggle.setText("&Outline")
+    toggle.setText(QCoreApplication.translate("Outline", "&Outline"))
     toggle.setShortcut(QKeySequence(OUTLINE_KEYS))
-    toggle.setToolTip("Show or hide the outline of subheads and photos (Ctrl+Shift+O)")
+    toggle.setToolTip(
+        QCoreApplication.translate(
+            "Outline", "Show or hide the outline of subheads and photos ({keys})"
+        ).format(keys=OUTLINE_KEYS)
+    )
 
     def shown(visible: bool) -> None:
         settings.setValue(SHOWN_KEY, visible)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -42,6 +42,14 @@ _BLOCK_START_RE = re.compile(r"#{1,6}\s|>|[-*+]\s|\d+[.)]\s|\||!\[")
 
 TAKE_LOCAL_PICTURES = "Take them too"
 LEAVE_LOCAL_PICTURES = "Leave them out"
+
+
+def _answer_labels() -> dict[str, str]:
+    """The buttons' texts for the answers above (which stay the code's names for them)."""
+    return {
+        TAKE_LOCAL_PICTURES: QCoreApplication.translate("PasteController", "Take them too"),
+        LEAVE_LOCAL_PICTURES: QCoreApplication.translate("PasteController", "Leave them out"),
+    }
 
 
 class PasteController(QObject):
@@ -96,7 +104,10 @@ class PasteController(QObject):
 
     def _busy(self) -> bool:
         if self.converting:
-            self.show_status("Still converting the last paste…", 4000)
+            self.show_status(
+                QCoreApplication.translate("PasteController", "Still converting the last paste…"),
+                4000,
+            )
         return self.converting
 
     def _convert(self, html: str, text: str, position: int, *, allow_outside: bool) -> None:
@@ -118,13 +129,18 @@ class PasteController(QObject):
         was_read_only = body.isReadOnly()
         body.setReadOnly(True)
         self.converting = True
-        self.show_status("Converting the paste…", 0)
+        self.show_status(QCoreApplication.translate("PasteController", "Converting the paste…"), 0)
 
         def finish() -> bool:
             self.converting = False
             body.setReadOnly(was_read_only)
             if document.article is not generation:
-                self.show_status("The paste was dropped: another story is open now", 6000)
+                self.show_status(
+                    QCoreApplication.translate(
+                        "PasteController", "The paste was dropped: another story is open now"
+                    ),
+                    6000,
+                )
                 return False
             return True
 
@@ -134,7 +150,12 @@ class PasteController(QObject):
 
         def failed(message: str) -> None:
             if finish():
-                self.show_status(f"Could not paste: {message}", 10000)
+                self.show_status(
+                    QCoreApplication.translate(
+                        "PasteController", "Could not paste: {message}"
+                    ).format(message=message),
+                    10000,
+                )
 
         run_in_background(work, done, failed, self, logger=logger, what="Converting a paste")
 
@@ -151,7 +172,9 @@ class PasteController(QObject):
         if result.outside and not allow_outside:
             answer = self._ask_local_pictures(result.outside)
             if answer is None:
-                self.show_status("Paste cancelled", 4000)
+                self.show_status(
+                    QCoreApplication.translate("PasteController", "Paste cancelled"), 4000
+                )
             elif answer == TAKE_LOCAL_PICTURES:
                 self._convert(html, text, position, allow_outside=True)
             else:
@@ -172,7 +195,12 @@ class PasteController(QObject):
             # plain flavour, when there is one, is still what the reporter copied.
             if text:
                 self.body.insert_pasted(text, position)
-                self.show_status("Pasted the text without its formatting", 6000)
+                self.show_status(
+                    QCoreApplication.translate(
+                        "PasteController", "Pasted the text without its formatting"
+                    ),
+                    6000,
+                )
             else:
                 self.show_status(pasted.summary, 6000)
             return
@@ -201,15 +229,32 @@ class PasteController(QObject):
         could take an ID scan into the story): only the reporter can say it was meant."""
         count = len(outside)
         listed = "\n".join(f"  {source}" for source in outside[:8])
-        more = f"\n  and {count - 8} more" if count > 8 else ""
-        return choose(
-            self.window,
-            "Pictures from this computer",
-            f"The paste names {count} picture file{'s' if count != 1 else ''} on this "
-            f"computer:\n{listed}{more}\n\nTake them into the story too? They may be private "
-            "files, and their location data travels with the stored originals.",
-            (LEAVE_LOCAL_PICTURES, TAKE_LOCAL_PICTURES),
+        more = (
+            "\n  "
+            + QCoreApplication.translate("PasteController", "and {count} more").format(
+                count=count - 8
+            )
+            if count > 8
+            else ""
         )
+        labels = _answer_labels()
+        by_label = {
+            labels[answer]: answer for answer in (LEAVE_LOCAL_PICTURES, TAKE_LOCAL_PICTURES)
+        }
+        chosen = choose(
+            self.window,
+            QCoreApplication.translate("PasteController", "Pictures from this computer"),
+            QCoreApplication.translate(
+                "PasteController",
+                "The paste names %n picture file(s) on this computer:\n{listed}\n\n"
+                "Take them into the story too? They may be private files, and their location"
+                " data travels with the stored originals.",
+                None,
+                count,
+            ).format(listed=listed + more),
+            tuple(by_label),
+        )
+        return None if chosen is None else by_label.get(chosen, chosen)
 
     # --- a new story -----------------------------------------------------------------------------
 
@@ -238,16 +283,26 @@ class PasteController(QObject):
                 result = outcome
             else:
                 result = story_in_background(
-                    self.window, work, "Importing the clipboard", "The clipboard's story"
+                    self.window,
+                    work,
+                    "Importing the clipboard",
+                    QCoreApplication.translate("PasteController", "The clipboard's story"),
                 )
         except IngestError as error:
-            refuse(self.window, "Cannot make a story", str(error))
+            refuse(
+                self.window,
+                QCoreApplication.translate("PasteController", "Cannot make a story"),
+                str(error),
+            )
             return False
         self.document.replace(result.article, result.media, None)
         self.document.mark_imported()
-        note = "New story from the clipboard"
+        note = QCoreApplication.translate("PasteController", "New story from the clipboard")
         if result.warnings:
-            note += f" — {len(result.warnings)} warnings: " + "; ".join(result.warnings[:3])
+            count = len(result.warnings)  # lupdate reads a plural's count only as a plain name
+            note += QCoreApplication.translate(
+                "PasteController", " — %n warning(s): {warnings}", None, count
+            ).format(warnings="; ".join(result.warnings[:3]))
         self.show_status(note, 10000)
         return True
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -18,7 +18,17 @@ from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.photos import PhotosPane
 
-PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff);;All files (*)"
+PHOTO_PATTERNS = "(*.jpg *.jpeg *.png *.gif *.webp *.tif *.tiff)"
+
+
+def photo_filter() -> str:
+    """The Add Photos dialog's filters: translated descriptions, fixed patterns."""
+    return (
+        QCoreApplication.translate("PhotoDesk", "Photos")
+        + f" {PHOTO_PATTERNS};;"
+        + QCoreApplication.translate("PhotoDesk", "All files")
+        + " (*)"
+    )
 
 
 class PhotoDesk(QObject):
@@ -64,13 +74,19 @@ class PhotoDesk(QObject):
     # --- adding --------------------------------------------------------------------------------
 
     def add_dialog(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self.window, "Add photos", "", PHOTO_FILTER)
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window, QCoreApplication.translate("PhotoDesk", "Add photos"), "", photo_filter()
+        )
         if names:
             self.add_files([Path(name) for name in names], place=True)
 
     def add_files(self, paths: list[Path], *, place: bool, at: int | None = None) -> None:
         """Add photos; each new one is placed in the body (at ``at``, else at the cursor)."""
-        self.message.emit(f"Adding {len(paths)} photo{'s' if len(paths) != 1 else ''}…")
+        # lupdate reads a plural's count only as a plain name
+        count = len(paths)
+        self.message.emit(
+            QCoreApplication.translate("PhotoDesk", "Adding %n photo(s)…", None, count)
+        )
         self.intake.add_files(paths, lambda image, is_new: self._added(image, is_new, place, at))
 
     def _pasted(self, data: bytes, at: int) -> None:
@@ -83,18 +99,34 @@ class PhotoDesk(QObject):
             self.body.insert_block(placement(image.id), at)
         self.pane.select(image.id)
         if not is_new:
-            self.message.emit(f"{image.original_name} is already in the story as {image.id}")
+            self.message.emit(
+                QCoreApplication.translate(
+                    "PhotoDesk", "{name} is already in the story as {id}"
+                ).format(name=image.original_name, id=image.id)
+            )
         elif image.has_gps:
             self.message.emit(
-                f"{image.original_name} records where it was taken: "
-                "the location is removed from every exported copy"
+                QCoreApplication.translate(
+                    "PhotoDesk",
+                    "{name} records where it was taken: the location is removed from every"
+                    " exported copy",
+                ).format(name=image.original_name)
             )
         else:
-            self.message.emit(f"Added {image.original_name} as {image.id}")
+            self.message.emit(
+                QCoreApplication.translate("PhotoDesk", "Added {name} as {id}").format(
+                    name=image.original_name, id=image.id
+                )
+            )
 
     def _refused(self, message: str) -> None:
         self.message.emit(message)
-        box = message_box(self.window, QMessageBox.Icon.Warning, "Photo refused", message)
+        box = message_box(
+            self.window,
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("PhotoDesk", "Photo refused"),
+            message,
+        )
         box.setObjectName("photo_refused")
         box.open()  # not modal-blocking: photos keep arriving while the notice is up
 
@@ -102,7 +134,11 @@ class PhotoDesk(QObject):
 
     def _remove(self, photo_id: str) -> None:
         self.document.remove_photo(photo_id)
-        self.message.emit(f"Removed photo {photo_id}: Photos ▸ Undo brings it back")
+        self.message.emit(
+            QCoreApplication.translate(
+                "PhotoDesk", "Removed photo {id}: Photos ▸ Undo brings it back"
+            ).format(id=photo_id)
+        )
 
     def _photo_changed(self, photo_id: str) -> None:
         image = self.document.article.photo(photo_id)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from editor.media.errors import MediaError
 from editor.media.probe import PreparedPhoto, prepare_photo
@@ -30,17 +30,27 @@ logger = logging.getLogger(__name__)
 MAX_PHOTO_FILE_BYTES = 200 * 1024 * 1024
 
 
+def _unreadable(path: Path, error: OSError) -> str:
+    return QCoreApplication.translate("PhotoIntake", "{name} could not be read: {reason}").format(
+        name=path.name, reason=error.strerror
+    )
+
+
 def _read_and_prepare(path: Path) -> tuple[bytes, PreparedPhoto]:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise MediaError(f"{path.name} could not be read: {error.strerror}") from None
+        raise MediaError(_unreadable(path, error)) from None
     if size > MAX_PHOTO_FILE_BYTES:
-        raise MediaError(f"{path.name} is too large to be a photo ({size // 2**20} MB)")
+        raise MediaError(
+            QCoreApplication.translate(
+                "PhotoIntake", "{name} is too large to be a photo ({size} MB)"
+            ).format(name=path.name, size=size // 2**20)
+        )
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise MediaError(f"{path.name} could not be read: {error.strerror}") from None
+        raise MediaError(_unreadable(path, error)) from None
     return data, _prepare_and_remember(data, path.name)
 
 

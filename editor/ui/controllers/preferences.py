@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
@@ -134,12 +134,16 @@ def install_preferences(
     controller.changed.connect(applier.apply)
     applier.apply(controller.preferences)
 
-    action = QAction("Preference&s…", window)
+    action = QAction(QCoreApplication.translate("Preferences", "Preference&s…"), window)
     action.setObjectName("preferences_action")
     action.setShortcuts(preferences_shortcuts())
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
-    action.setStatusTip("Your name and agency for new stories, spelling, autosave, folders")
+    action.setStatusTip(
+        QCoreApplication.translate(
+            "Preferences", "Your name and agency for new stories, spelling, autosave, folders"
+        )
+    )
     action.triggered.connect(lambda: show_preferences(window, controller))
     edit_menu = menu_named(window, "&Edit")
     edit_menu.addSeparator()

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from editor.model.file_lock import ArticleLock, ArticleLocked, DiskStamp
@@ -61,7 +62,7 @@ def recover_into(
     try:
         recovered = store.recover(entry)
     except ValueError as error:
-        refuse(window, "Cannot recover article", str(error))
+        refuse(window, QCoreApplication.translate("Recovery", "Cannot recover article"), str(error))
         return False
     document = window.document
     path = recovered.path
@@ -75,8 +76,15 @@ def recover_into(
         autosaver.use_store(store)
     autosaver.adopt(entry)
     notes.extend(recovered.notes)
-    name = path.name if path else "an unsaved article"
-    window.statusBar().showMessage(f"Recovered {name}: save it to keep the changes", 10000)
+    if path is not None:
+        said = QCoreApplication.translate(
+            "Recovery", "Recovered {name}: save it to keep the changes"
+        ).format(name=path.name)
+    else:
+        said = QCoreApplication.translate(
+            "Recovery", "Recovered an unsaved article: save it to keep the changes"
+        )
+    window.statusBar().showMessage(said, 10000)
     return True
 
 
@@ -93,7 +101,11 @@ def _replace_with_file(
         lock = ArticleLock.acquire(path)
     except ArticleLocked:
         read_only = True
-        notes.append(f"{path.name} is open in another window: recovered read-only")
+        notes.append(
+            QCoreApplication.translate(
+                "Recovery", "{name} is open in another window: recovered read-only"
+            ).format(name=path.name)
+        )
     except OSError:
         pass
     # Only the file's revisions are wanted (none if it is gone or damaged): not a whole load.

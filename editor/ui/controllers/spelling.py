@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
@@ -227,7 +227,9 @@ class SpellingController(QObject):
         start, end, word = span
         before = menu.actions()[0] if menu.actions() else None
         entries: list[QAction] = []
-        placeholder = QAction("Looking for suggestions…", menu)
+        placeholder = QAction(
+            QCoreApplication.translate("SpellingController", "Looking for suggestions…"), menu
+        )
         placeholder.setEnabled(False)
         entries.append(placeholder)
 
@@ -235,7 +237,9 @@ class SpellingController(QObject):
             if not _alive(menu) or not _alive(placeholder):
                 return
             if not suggestions:
-                placeholder.setText("No suggestions")
+                placeholder.setText(
+                    QCoreApplication.translate("SpellingController", "No suggestions")
+                )
                 return
             for suggestion in suggestions[:SUGGESTIONS]:
                 action = QAction(suggestion, menu)
@@ -247,10 +251,15 @@ class SpellingController(QObject):
             menu.removeAction(placeholder)
             placeholder.deleteLater()
 
-        add = QAction(f"Add “{word}” to Dictionary", menu)
+        add = QAction(
+            QCoreApplication.translate("SpellingController", "Add “{word}” to Dictionary").format(
+                word=word
+            ),
+            menu,
+        )
         add.setObjectName("spelling_add")
         add.triggered.connect(lambda: self.service.add_to_dictionary(word))
-        ignore = QAction("Ignore", menu)
+        ignore = QAction(QCoreApplication.translate("SpellingController", "Ignore"), menu)
         ignore.setObjectName("spelling_ignore")
         ignore.triggered.connect(lambda: self.service.ignore(word))
         separator = QAction(menu)

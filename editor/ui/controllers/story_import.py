@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.ingest import ImportResult, IngestError, import_file
@@ -51,7 +51,13 @@ def story_in_background(
         loop.quit()
 
     def failed(message: str) -> None:
-        outcome.append(IngestError(f"{name} could not be imported: {message}"))
+        outcome.append(
+            IngestError(
+                QCoreApplication.translate(
+                    "StoryImport", "{name} could not be imported: {message}"
+                ).format(name=name, message=message)
+            )
+        )
         loop.quit()
 
     run_in_background(work, done, failed, logger=logger, what=what)

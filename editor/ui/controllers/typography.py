@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRegularExpression, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
@@ -182,16 +182,23 @@ def _flag(value: object) -> bool:
 def add_typography_actions(hook: SmartPunctuation, menu: QMenu) -> None:
     """Smart punctuation's switches, at the end of ``menu`` (the Edit menu)."""
     menu.addSeparator()
-    toggle = QAction("S&mart Punctuation", menu)
+    toggle = QAction(QCoreApplication.translate("Typography", "S&mart Punctuation"), menu)
     toggle.setObjectName("smart_punctuation_action")
     toggle.setCheckable(True)
     toggle.setChecked(hook.enabled)
-    toggle.setStatusTip("Curly quotes, em dashes and ellipses as you type (never in code or URLs)")
+    toggle.setStatusTip(
+        QCoreApplication.translate(
+            "Typography", "Curly quotes, em dashes and ellipses as you type (never in code or URLs)"
+        )
+    )
     toggle.toggled.connect(hook.set_enabled)
     menu.addAction(toggle)
-    spanish = menu.addMenu("Spanish &Quotes")
+    spanish = menu.addMenu(QCoreApplication.translate("Typography", "Spanish &Quotes"))
     group = QActionGroup(spanish)
-    for text, style in (("&Angle quotes « »", ANGLE), ("&Curly quotes “ ”", CURLY)):
+    for text, style in (
+        (QCoreApplication.translate("Typography", "&Angle quotes « »"), ANGLE),
+        (QCoreApplication.translate("Typography", "&Curly quotes “ ”"), CURLY),
+    ):
         action = QAction(text, spanish)
         action.setObjectName(f"spanish_quotes_{style}")
         action.setCheckable(True)

@@ -13,7 +13,7 @@ import logging
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -47,17 +47,27 @@ def open_user_guide(show_status: ShowStatus) -> bool:
         url = QUrl.fromLocalFile(str(guide_file()))
     except OSError as error:
         logger.warning("The user guide could not be prepared: %s", error)
-        show_status(f"The user guide could not be opened: {error}", 8000)
+        show_status(
+            QCoreApplication.translate(
+                "UserGuide", "The user guide could not be opened: {error}"
+            ).format(error=error),
+            8000,
+        )
         return False
     if not QDesktopServices.openUrl(url):
-        show_status(f"No browser opened the user guide: {url.toLocalFile()}", 10000)
+        show_status(
+            QCoreApplication.translate(
+                "UserGuide", "No browser opened the user guide: {path}"
+            ).format(path=url.toLocalFile()),
+            10000,
+        )
         return False
     return True
 
 
 def install_user_guide(window: QWidget, help_menu: QMenu, show_status: ShowStatus) -> QAction:
     """Help > User Guide with its F1 shortcut (first in the menu, as desktops place it)."""
-    action = QAction("&User Guide", window)
+    action = QAction(QCoreApplication.translate("UserGuide", "&User Guide"), window)
     action.setObjectName("user_guide")
     action.setShortcut(QKeySequence(GUIDE_KEYS))
     action.triggered.connect(lambda: open_user_guide(show_status))

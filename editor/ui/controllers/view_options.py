@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -182,9 +182,11 @@ def install_view_options(
     focus_action = _kept_option(
         window,
         settings,
-        "&Focus Mode",
+        QCoreApplication.translate("ViewOptions", "&Focus Mode"),
         FOCUS_MODE_KEY,
-        "Dim the story except the paragraph you are writing",
+        QCoreApplication.translate(
+            "ViewOptions", "Dim the story except the paragraph you are writing"
+        ),
     )
     focus_action.setShortcut(QKeySequence(FOCUS_MODE_KEYS))
     focus_action.toggled.connect(focus_mode.set_enabled)
@@ -194,9 +196,11 @@ def install_view_options(
     typewriter_action = _kept_option(
         window,
         settings,
-        "&Typewriter Scrolling",
+        QCoreApplication.translate("ViewOptions", "&Typewriter Scrolling"),
         TYPEWRITER_KEY,
-        "Keep the line you are typing in the middle of the body",
+        QCoreApplication.translate(
+            "ViewOptions", "Keep the line you are typing in the middle of the body"
+        ),
     )
     typewriter_action.toggled.connect(typewriter.set_enabled)
     typewriter.set_enabled(typewriter_action.isChecked())
@@ -204,13 +208,13 @@ def install_view_options(
     menu.addSeparator()
 
     zoom = Zoom(body, preview, settings, window)
-    zoom_in = QAction("Zoom &In", window)
+    zoom_in = QAction(QCoreApplication.translate("ViewOptions", "Zoom &In"), window)
     zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
     zoom_in.triggered.connect(zoom.zoom_in)
-    zoom_out = QAction("Zoom O&ut", window)
+    zoom_out = QAction(QCoreApplication.translate("ViewOptions", "Zoom O&ut"), window)
     zoom_out.setShortcut(QKeySequence("Ctrl+-"))
     zoom_out.triggered.connect(zoom.zoom_out)
-    actual_size = QAction("&Actual Size", window)
+    actual_size = QAction(QCoreApplication.translate("ViewOptions", "&Actual Size"), window)
     actual_size.setShortcut(QKeySequence("Ctrl+0"))
     actual_size.triggered.connect(zoom.actual_size)
     menu.addActions([zoom_in, zoom_out, actual_size])
@@ -218,10 +222,12 @@ def install_view_options(
 
     zoom_label = QLabel()
     zoom_label.setObjectName("zoom_level")
-    zoom_label.setAccessibleName("Zoom level")
+    zoom_label.setAccessibleName(QCoreApplication.translate("ViewOptions", "Zoom level"))
 
     def show_zoom(level: int) -> None:
-        zoom_label.setText(f"Zoom {level} %")
+        zoom_label.setText(
+            QCoreApplication.translate("ViewOptions", "Zoom {level} %").format(level=level)
+        )
         zoom_label.setVisible(level != ACTUAL_SIZE)
         zoom_in.setEnabled(level < ZOOM_STEPS[-1])
         zoom_out.setEnabled(level > ZOOM_STEPS[0])
@@ -231,7 +237,7 @@ def install_view_options(
     window.statusBar().addPermanentWidget(zoom_label)
     show_zoom(zoom.level)
 
-    full_screen_action = QAction("Full &Screen", window)
+    full_screen_action = QAction(QCoreApplication.translate("ViewOptions", "Full &Screen"), window)
     full_screen_action.setCheckable(True)
     full_screen_action.setShortcut(QKeySequence(FULL_SCREEN_KEYS))
     full_screen = FullScreen(window, full_screen_action)

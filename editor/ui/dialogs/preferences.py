@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -127,6 +127,38 @@ class PreferencesDialog(QDialog):
         )
         self.initials.setMaxLength(MAX_INITIALS)
         self.initials.setPlaceholderText(example("al"))
+        self.ui_language = QComboBox()
+        # Each language named in itself, as language menus do: a reporter who cannot read the
+        # window's present language still finds their own.
+        for code, name in (
+            ("", QCoreApplication.translate("PreferencesDialog", "System")),
+            ("en", "English"),
+            ("es", "Español"),
+        ):
+            self.ui_language.addItem(name, code)
+        _described(
+            self.ui_language,
+            QCoreApplication.translate("PreferencesDialog", "Window language"),
+            QCoreApplication.translate(
+                "PreferencesDialog",
+                "The language of menus and dialogs; System follows the computer's."
+                " Applied the next time Dateline starts",
+            ),
+        )
+        self._row(
+            form,
+            QCoreApplication.translate("PreferencesDialog", "Win&dow language"),
+            "ui_language",
+            self.ui_language,
+        )
+        next_start = QLabel(
+            QCoreApplication.translate(
+                "PreferencesDialog", "A new window language applies the next time Dateline starts."
+            )
+        )
+        next_start.setObjectName("preferences_ui_language_note")
+        next_start.setWordWrap(True)
+        form.addRow("", next_start)
         return group
 
     def _new_stories_group(self) -> QGroupBox:
@@ -273,6 +305,7 @@ class PreferencesDialog(QDialog):
         self.home_city.setText(prefs.home_city)
         self.home_country.setText(prefs.home_country)
         self.language.setCurrentText(prefs.language)
+        self.ui_language.setCurrentIndex(max(self.ui_language.findData(prefs.ui_language), 0))
         self.spelling.setChecked(prefs.spelling)
         self.smart_punctuation.setChecked(prefs.smart_punctuation)
         self.autosave.setValue(prefs.autosave_seconds)
@@ -295,6 +328,7 @@ class PreferencesDialog(QDialog):
             house_style_file=self.house_style_file.text(),
             autosave_seconds=self.autosave.value(),
             export_folder=self.export_folder.text(),
+            ui_language=str(self.ui_language.currentData() or ""),
         ).cleaned()
 
     def apply(self) -> bool:
