@@ -230,9 +230,10 @@ class FindReplaceDialog(QDialog):
             self._say("")
             return
         fields = len({match.place for match in matches})
+        # lupdate reads a count given as a plain name only.
+        count = len(matches)
         found = english_plural(
-            QCoreApplication.translate("FindReplaceDialog", "%Ln match(es)", None, len(matches)),
-            len(matches),
+            QCoreApplication.translate("FindReplaceDialog", "%Ln match(es)", None, count), count
         )
         if matches:
             found = english_plural(

@@ -81,7 +81,7 @@ def _field_label(key: str) -> str:
 
 
 def _words(count: int) -> str:
-    """ "1 word", "1,234 words" (in Spanish "1 palabra", "1234 palabras")."""
+    """A revision's length: 1 word, 1,234 words (in Spanish 1 palabra, 1234 palabras)."""
     return english_plural(
         QCoreApplication.translate("HistoryDialog", "%Ln word(s)", None, count), count
     )

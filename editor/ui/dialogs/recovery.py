@@ -20,8 +20,9 @@ def describe(entry: RecoveryEntry) -> str:
         "RecoveryPrompt", "Untitled article"
     )
     when = entry.saved_at.astimezone().strftime("%a %d %b %Y, %H:%M:%S")
+    count = entry.words  # lupdate reads a count given as a plain name only
     words = english_plural(
-        QCoreApplication.translate("RecoveryPrompt", "%Ln word(s)", None, entry.words), entry.words
+        QCoreApplication.translate("RecoveryPrompt", "%Ln word(s)", None, count), count
     )
     where = (
         str(entry.path)
