@@ -926,6 +926,29 @@ Registro: {log}</translation>
         <translation>Autoguardado {when} · {words} · {difference}</translation>
     </message>
     <message>
+        <source>never saved</source>
+        <translation>nunca guardado</translation>
+    </message>
+    <message>
+        <source>{file} no longer exists</source>
+        <translation>{file} ya no existe</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read</source>
+        <translation>{file} no se puede leer</translation>
+    </message>
+    <message>
+        <source>same word count as saved, other changes</source>
+        <translation>mismo número de palabras que lo guardado, otros cambios</translation>
+    </message>
+    <message numerus="yes">
+        <source>{sign}%Ln word(s) since saved</source>
+        <translation>
+            <numerusform>{sign}%Ln palabra desde que se guardó</numerusform>
+            <numerusform>{sign}%Ln palabras desde que se guardó</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Recover article</source>
         <translation>Recuperar artículo</translation>
     </message>

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from editor.model.recovery import RecoveryEntry, difference_text
+from editor.model.recovery import RecoveryEntry, file_words
 from editor.ui.dialogs.plurals import english_plural
 from editor.ui.theme_table import Role, role_hex
 
@@ -31,12 +31,38 @@ def describe(entry: RecoveryEntry) -> str:
     )
     autosaved = QCoreApplication.translate(
         "RecoveryPrompt", "Autosaved {when} · {words} · {difference}"
-    ).format(when=when, words=words, difference=difference_text(entry))
+    ).format(when=when, words=words, difference=difference(entry))
     return (
         f"<b>{_escape(headline)}</b><br>"
         f"{_escape(autosaved)}<br>"
         f"<span style='color:{role_hex(Role.PlaceholderText)}'>{_escape(where)}</span>"
     )
+
+
+def difference(entry: RecoveryEntry) -> str:
+    """``difference_text`` in the window's language: how the autosave differs from the file."""
+    if entry.path is None:
+        return QCoreApplication.translate("RecoveryPrompt", "never saved")
+    if not entry.path.exists():
+        return QCoreApplication.translate("RecoveryPrompt", "{file} no longer exists").format(
+            file=entry.path.name
+        )
+    saved = file_words(entry.path)
+    if saved is None:
+        return QCoreApplication.translate("RecoveryPrompt", "{file} cannot be read").format(
+            file=entry.path.name
+        )
+    change = entry.words - saved
+    if change == 0:
+        return QCoreApplication.translate(
+            "RecoveryPrompt", "same word count as saved, other changes"
+        )
+    count = abs(change)  # lupdate reads a count given as a plain name only
+    words = english_plural(
+        QCoreApplication.translate("RecoveryPrompt", "{sign}%Ln word(s) since saved", None, count),
+        count,
+    )
+    return words.format(sign="+" if change > 0 else "-")
 
 
 def _escape(text: str) -> str:
