@@ -786,7 +786,7 @@ Registro: {log}</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>Exa&amp;minar…</translation>
+        <translation>Ex&amp;aminar…</translation>
     </message>
     <message>
         <source>Choose the {what}</source>
