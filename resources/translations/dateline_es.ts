@@ -626,7 +626,7 @@ Registro: {log}</translation>
     </message>
     <message>
         <source>You</source>
-        <translation>Usted</translation>
+        <translation>Sus datos</translation>
     </message>
     <message>
         <source>Your &amp;name</source>
