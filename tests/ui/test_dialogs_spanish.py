@@ -14,7 +14,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -89,21 +89,12 @@ def _settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def _recovery_box(tmp_path: Path, monkeypatch) -> QWidget:
-    """The recovery prompt as it would show, caught before it waits for an answer."""
+def _recovery_entry(tmp_path: Path):
     from datetime import UTC, datetime
 
     from editor.model.recovery import RecoveryEntry
 
-    shown: list[QMessageBox] = []
-
-    def catch(box: QMessageBox) -> int:
-        shown.append(box)
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", catch)
-    monkeypatch.setattr(QMessageBox, "deleteLater", lambda box: None)
-    entry = RecoveryEntry(
+    return RecoveryEntry(
         slot_id="a",
         entry_path=tmp_path / "entry.json",
         package_path=tmp_path / "entry.article",
@@ -118,6 +109,19 @@ def _recovery_box(tmp_path: Path, monkeypatch) -> QWidget:
         package_media=[],
         data={},
     )
+
+
+def _recovery_box(tmp_path: Path, monkeypatch) -> QWidget:
+    """The recovery prompt as it would show, caught before it waits for an answer."""
+    shown: list[QMessageBox] = []
+
+    def catch(box: QMessageBox) -> int:
+        shown.append(box)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", catch)
+    monkeypatch.setattr(QMessageBox, "deleteLater", lambda box: None)
+    entry = _recovery_entry(tmp_path)
     parent = QWidget()
     recovery.ask(parent, entry)
     box = shown[0]
@@ -296,3 +300,29 @@ def test_every_export_format_and_dateline_style_is_listed_for_translation() -> N
     """A new exporter or dateline style would show in English in a Spanish window."""
     assert {description for _, description in list_formats()} <= set(FORMAT_DESCRIPTIONS)
     assert {description for description, _ in STYLES.values()} <= set(DATELINE_STYLE_DESCRIPTIONS)
+
+
+@pytest.mark.parametrize("saved_words", [None, 5, 6, 7, 1240])
+def test_the_recovery_prompt_says_in_english_what_the_model_says(
+    tmp_path, monkeypatch, saved_words: int | None
+) -> None:
+    """The prompt's own wording of the difference reads as ``difference_text`` in English
+    (the English window's numbers are en_US ones: 1,234)."""
+    from dataclasses import replace
+
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_US"))
+
+    from editor.model import recovery as model
+
+    entry = _recovery_entry(tmp_path)
+    story = tmp_path / "story.article"
+    story.write_bytes(b"")
+    monkeypatch.setattr(model, "file_words", lambda _path: saved_words)
+    monkeypatch.setattr(recovery, "file_words", lambda _path: saved_words)
+    try:
+        for path in (None, tmp_path / "gone.article", story):
+            case = replace(entry, path=path, words=6)
+            assert recovery.difference(case) == model.difference_text(case)
+    finally:
+        QLocale.setDefault(before)
