@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor import __version__
@@ -18,13 +19,14 @@ ICON_PIXELS = 64
 def about_text(version: str, files_folder: Path, log_folder: Path) -> str:
     """The About box's words: name and version, what it is, its licence, and the folders a
     bug report asks for."""
-    return (
-        f"Dateline {version}\n"
+    return QCoreApplication.translate(
+        "AboutBox",
+        "Dateline {version}\n"
         "An article editor for news reporters.\n\n"
-        f"Licence: {LICENCE}\n"
-        f"Dateline's files (recovery, dictionary, publish queue): {files_folder}\n"
-        f"Log: {log_folder}"
-    )
+        "Licence: {licence}\n"
+        "Dateline's files (recovery, dictionary, publish queue): {files}\n"
+        "Log: {log}",
+    ).format(version=version, licence=LICENCE, files=files_folder, log=log_folder)
 
 
 def about_box(parent: QWidget | None) -> QMessageBox:
@@ -34,7 +36,7 @@ def about_box(parent: QWidget | None) -> QMessageBox:
     box = message_box(
         parent,
         QMessageBox.Icon.NoIcon,
-        "About Dateline",
+        QCoreApplication.translate("AboutBox", "About Dateline"),
         about_text(__version__, data_dir(), state_dir()),
         QMessageBox.StandardButton.Ok,
     )

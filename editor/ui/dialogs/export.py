@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,6 +47,51 @@ LAST_FORMAT_KEY = "export/format"
 LAST_FOLDER_KEY = "export/folder"
 OPEN_WHEN_DONE_KEY = "export/open_when_done"
 
+# The exporters' descriptions (the export layer has no Qt), listed here for the translators;
+# the format list shows them through the "ExportFormat" context.
+FORMAT_DESCRIPTIONS = (
+    QT_TRANSLATE_NOOP(
+        "ExportFormat",
+        "Word document (.docx) with Word's heading, quote and caption styles, photos inside",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ExportFormat", "Web page: one standalone .html file with styles and photos inside"
+    ),
+    QT_TRANSLATE_NOOP(
+        "ExportFormat", "Markdown for Hugo: a page bundle folder (or .zip), index.md and photos"
+    ),
+    QT_TRANSLATE_NOOP(
+        "ExportFormat",
+        "NewsML-G2 news item (NITF text inside): a folder with story.xml and its photos",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ExportFormat",
+        "IPTC ninjs 2.2 (News in JSON) for wire clients, photos in a folder beside it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ExportFormat", "IPTC ninjs 3.1 (News in JSON, camelCase), photos in a folder beside it"
+    ),
+    QT_TRANSLATE_NOOP("ExportFormat", "NITF 3.6 news text: a folder with story.xml and its photos"),
+    QT_TRANSLATE_NOOP(
+        "ExportFormat", "Print proof (.pdf): the page on A4 or Letter, photos and page numbers"
+    ),
+    QT_TRANSLATE_NOOP(
+        "ExportFormat", "Wire copy: plain UTF-8 text with headline, dateline, body and desk codes"
+    ),
+    QT_TRANSLATE_NOOP(
+        "ExportFormat",
+        "Web folder: index.html, style.css, responsive photos and article.json (or .zip)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ExportFormat", "WordPress: a draft post as blocks, WXR import file and photos (or .zip)"
+    ),
+)
+
+
+def format_description(description: str) -> str:
+    """An exporter's description in the window's language (as it is when not listed above)."""
+    return QCoreApplication.translate("ExportFormat", description)
+
 
 def is_folder_format(exporter: Exporter) -> bool:
     """Formats that write a folder (or a .zip of it) have no file extension of their own."""
@@ -64,7 +109,7 @@ class ExportDialog(BackgroundWorkDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
-        self.setWindowTitle("Export")
+        self.setWindowTitle(QCoreApplication.translate("ExportDialog", "Export"))
         self.setModal(False)  # the reporter may go on writing while a long export runs
         self._document = document
         self._settings = settings
@@ -80,26 +125,37 @@ class ExportDialog(BackgroundWorkDialog):
         self.format = QComboBox()
         self.format.setObjectName("export_format")
         for name, description in list_formats():
-            self.format.addItem(f"{name} — {description}", name)
+            self.format.addItem(f"{name} — {format_description(description)}", name)
         self.destination = QLineEdit()
         self.destination.setObjectName("export_destination")
         # Its row holds a Browse button too, so the "Save to:" label has no buddy to name it.
-        self.destination.setAccessibleName("Save to")
-        browse = QPushButton("Browse…")
+        self.destination.setAccessibleName(QCoreApplication.translate("ExportDialog", "Save to"))
+        browse = QPushButton(QCoreApplication.translate("ExportDialog", "Browse…"))
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
         where.addWidget(self.destination, 1)
         where.addWidget(browse)
-        self.as_zip = QCheckBox("Write one .zip file instead of a folder")
+        self.as_zip = QCheckBox(
+            QCoreApplication.translate("ExportDialog", "Write one .zip file instead of a folder")
+        )
         self.as_zip.toggled.connect(lambda _on: self.suggest_destination())
         self.media_base_url = QLineEdit()
         self.media_base_url.setObjectName("export_media_base_url")
-        self.media_base_url.setPlaceholderText("https://example.org/wp-uploads/caravan/ (optional)")
-        self.media_base_url.setToolTip(
-            "Where the exported photos folder will be served from, so that the WordPress"
-            " importer can fetch the photos. Left empty, upload the photos by hand."
+        self.media_base_url.setPlaceholderText(
+            QCoreApplication.translate(
+                "ExportDialog", "https://example.org/wp-uploads/caravan/ (optional)"
+            )
         )
-        self.open_when_done = QCheckBox("Open the folder when the export is done")
+        self.media_base_url.setToolTip(
+            QCoreApplication.translate(
+                "ExportDialog",
+                "Where the exported photos folder will be served from, so that the WordPress"
+                " importer can fetch the photos. Left empty, upload the photos by hand.",
+            )
+        )
+        self.open_when_done = QCheckBox(
+            QCoreApplication.translate("ExportDialog", "Open the folder when the export is done")
+        )
         self.open_when_done.setChecked(bool(settings.value(OPEN_WHEN_DONE_KEY, False, type=bool)))
 
         self.progress = QProgressBar()
@@ -112,10 +168,12 @@ class ExportDialog(BackgroundWorkDialog):
 
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(
-            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("ExportDialog", "Export"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.open_folder_button = self.buttons.addButton(
-            "Open Folder", QDialogButtonBox.ButtonRole.ActionRole
+            QCoreApplication.translate("ExportDialog", "Open Folder"),
+            QDialogButtonBox.ButtonRole.ActionRole,
         )
         self.open_folder_button.setVisible(False)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -124,10 +182,10 @@ class ExportDialog(BackgroundWorkDialog):
         self.close_button.clicked.connect(self._close_or_cancel)
 
         form = QFormLayout()
-        form.addRow("Format:", self.format)
-        form.addRow("Save to:", where)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Format:"), self.format)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Save to:"), where)
         form.addRow("", self.as_zip)
-        form.addRow("Photos at:", self.media_base_url)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Photos at:"), self.media_base_url)
         self._form = form
         form.addRow("", self.open_when_done)
         layout = QVBoxLayout(self)
@@ -202,9 +260,16 @@ class ExportDialog(BackgroundWorkDialog):
     def _browse(self) -> None:
         exporter = self.exporter
         suffix = self._suffix()
-        kind = "Folder" if suffix == "" else f"*{suffix}"
+        kind = (
+            QCoreApplication.translate("ExportDialog", "Folder") if suffix == "" else f"*{suffix}"
+        )
         name, _ = QFileDialog.getSaveFileName(
-            self, f"Export as {exporter.name}", self.destination.text(), f"{exporter.name} ({kind})"
+            self,
+            QCoreApplication.translate("ExportDialog", "Export as {format}").format(
+                format=exporter.name
+            ),
+            self.destination.text(),
+            f"{exporter.name} ({kind})",
         )
         if name:
             if suffix and not name.endswith(suffix):
@@ -219,11 +284,17 @@ class ExportDialog(BackgroundWorkDialog):
             return
         text = self.destination.text().strip()
         if not text:
-            self._say("Choose where to save the export.")
+            self._say(
+                QCoreApplication.translate("ExportDialog", "Choose where to save the export.")
+            )
             return
         out = Path(text).expanduser()
         if not out.parent.is_dir():
-            self._say(f"The folder {out.parent} does not exist.")
+            self._say(
+                QCoreApplication.translate(
+                    "ExportDialog", "The folder {folder} does not exist."
+                ).format(folder=out.parent)
+            )
             return
         exporter = self.exporter
         missing = photos_without_file(self._document.article)
@@ -249,7 +320,9 @@ class ExportDialog(BackgroundWorkDialog):
         self._set_running(True)
         self._written = None
         self.progress.setRange(0, 0)  # busy until photos report
-        self._say(f"Exporting {out.name}…")
+        self._say(
+            QCoreApplication.translate("ExportDialog", "Exporting {file}…").format(file=out.name)
+        )
         run_in_background(
             lambda: exporter.export(article, media, out, options),
             lambda _result: self._finished(out),
@@ -263,21 +336,25 @@ class ExportDialog(BackgroundWorkDialog):
         """Stop after the photo being made; nothing is written."""
         if self._running:
             self._cancel.set()
-            self._say("Cancelling…")
+            self._say(QCoreApplication.translate("ExportDialog", "Cancelling…"))
 
     def _show_progress(self, done: int, total: int) -> None:
         if not self._running or total <= 0:
             return
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self._say(f"Photos: {done} of {total}")
+        self._say(
+            QCoreApplication.translate("ExportDialog", "Photos: {done} of {total}").format(
+                done=done, total=total
+            )
+        )
 
     def _finished(self, out: Path) -> None:
         self._set_running(False)
         self._written = out
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self._say(f"Wrote {out}")
+        self._say(QCoreApplication.translate("ExportDialog", "Wrote {path}").format(path=out))
         self.open_folder_button.setVisible(True)
         self.exported.emit(out)
         if self.open_when_done.isChecked():
@@ -287,9 +364,15 @@ class ExportDialog(BackgroundWorkDialog):
         self._set_running(False)
         self.progress.setVisible(False)
         if self._cancel.is_set():
-            self._say("Export cancelled; nothing was written.")
+            self._say(
+                QCoreApplication.translate("ExportDialog", "Export cancelled; nothing was written.")
+            )
             return
-        self._say(f"Export failed: {message}")
+        self._say(
+            QCoreApplication.translate("ExportDialog", "Export failed: {message}").format(
+                message=message
+            )
+        )
         self.failed.emit(message)
 
     def _set_running(self, running: bool) -> None:
@@ -298,7 +381,11 @@ class ExportDialog(BackgroundWorkDialog):
         self.format.setEnabled(not running)
         self.destination.setEnabled(not running)
         self.as_zip.setEnabled(not running and is_folder_format(self.exporter))
-        self.close_button.setText("Cancel Export" if running else "Close")
+        self.close_button.setText(
+            QCoreApplication.translate("ExportDialog", "Cancel Export")
+            if running
+            else QCoreApplication.translate("ExportDialog", "Close")
+        )
         if running:
             self.progress.setVisible(True)
             self.open_folder_button.setVisible(False)

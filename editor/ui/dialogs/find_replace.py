@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,6 +43,7 @@ from editor.text.find_replace import (
     replacement_for,
 )
 from editor.ui.controllers import ShowStatus
+from editor.ui.dialogs.plurals import english_plural
 from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.fields import FieldsPane
@@ -53,6 +54,45 @@ from editor.ui.widgets.plain_text import plain_label
 from editor.ui.widgets.text_spans import TextWidget, replace_span, select_span, widget_text
 
 COUNT_IDLE_MS = 150
+
+
+def place_label(place: Place) -> str:
+    """``Place.label`` in the window's language: "headline", "photo p2 caption"."""
+    names = {
+        "headline": QCoreApplication.translate("FindReplaceDialog", "headline"),
+        "dek": QCoreApplication.translate("FindReplaceDialog", "dek"),
+        "byline": QCoreApplication.translate("FindReplaceDialog", "byline"),
+        "body": QCoreApplication.translate("FindReplaceDialog", "body"),
+        "slug": QCoreApplication.translate("FindReplaceDialog", "slug"),
+        "sign_off": QCoreApplication.translate("FindReplaceDialog", "sign-off"),
+        "editors_note": QCoreApplication.translate("FindReplaceDialog", "editor's note"),
+        "caption": QCoreApplication.translate("FindReplaceDialog", "caption"),
+        "credit": QCoreApplication.translate("FindReplaceDialog", "credit"),
+        "alt": QCoreApplication.translate("FindReplaceDialog", "alt text"),
+    }
+    if place.photo_field:
+        field = names.get(place.photo_field, place.photo_field)
+        return QCoreApplication.translate("FindReplaceDialog", "photo {photo} {field}").format(
+            photo=place.photo_id, field=field
+        )
+    return names.get(place.field, place.field)
+
+
+def replace_summary(result: ReplaceResult) -> str:
+    """``ReplaceResult.summary`` in the window's language: "Replaced 3 in body, 1 in headline"
+    (most first), or "Nothing to replace"."""
+    if not result.changes:
+        return QCoreApplication.translate("FindReplaceDialog", "Nothing to replace")
+    ordered = sorted(result.changes, key=lambda change: -change.count)
+    counts = ", ".join(
+        QCoreApplication.translate("FindReplaceDialog", "{count} in {place}").format(
+            count=change.count, place=place_label(change.place)
+        )
+        for change in ordered
+    )
+    return QCoreApplication.translate("FindReplaceDialog", "Replaced {counts}").format(
+        counts=counts
+    )
 
 
 @dataclass
@@ -79,7 +119,7 @@ class FindReplaceDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("find_replace")
-        self.setWindowTitle("Find and Replace")
+        self.setWindowTitle(QCoreApplication.translate("FindReplaceDialog", "Find and Replace"))
         self.document = document
         self.fields = fields
         self.photos = photos
@@ -91,13 +131,21 @@ class FindReplaceDialog(QDialog):
 
         self.find_edit = QLineEdit()
         self.find_edit.setObjectName("find_text")
-        self.find_edit.setPlaceholderText("Text or regular expression")
+        self.find_edit.setPlaceholderText(
+            QCoreApplication.translate("FindReplaceDialog", "Text or regular expression")
+        )
         self.replace_edit = QLineEdit()
         self.replace_edit.setObjectName("replace_text")
-        self.replace_edit.setPlaceholderText(r"Replacement (\1 or \g<name> for groups)")
-        self.regex_box = QCheckBox("Regular e&xpression")
-        self.case_box = QCheckBox("Match &case")
-        self.word_box = QCheckBox("&Whole words")
+        self.replace_edit.setPlaceholderText(
+            QCoreApplication.translate(
+                "FindReplaceDialog", "Replacement (\\1 or \\g<name> for groups)"
+            )
+        )
+        self.regex_box = QCheckBox(
+            QCoreApplication.translate("FindReplaceDialog", "Regular e&xpression")
+        )
+        self.case_box = QCheckBox(QCoreApplication.translate("FindReplaceDialog", "Match &case"))
+        self.word_box = QCheckBox(QCoreApplication.translate("FindReplaceDialog", "&Whole words"))
         self.status = plain_label()
         self.status.setObjectName("find_status")
         self.status.setWordWrap(True)
@@ -105,8 +153,10 @@ class FindReplaceDialog(QDialog):
         set_palette_style(self.status, self._status_style)
 
         form = QFormLayout()
-        form.addRow("&Find:", self.find_edit)
-        form.addRow("Re&place with:", self.replace_edit)
+        form.addRow(QCoreApplication.translate("FindReplaceDialog", "&Find:"), self.find_edit)
+        form.addRow(
+            QCoreApplication.translate("FindReplaceDialog", "Re&place with:"), self.replace_edit
+        )
         options = QHBoxLayout()
         for box in (self.regex_box, self.case_box, self.word_box):
             options.addWidget(box)
@@ -114,10 +164,16 @@ class FindReplaceDialog(QDialog):
         options.addStretch(1)
         form.addRow("", options)
 
-        self.next_button = QPushButton("Find &Next")
+        self.next_button = QPushButton(
+            QCoreApplication.translate("FindReplaceDialog", "Find &Next")
+        )
         self.next_button.setDefault(True)
-        self.replace_button = QPushButton("&Replace")
-        self.replace_all_button = QPushButton("Replace &All")
+        self.replace_button = QPushButton(
+            QCoreApplication.translate("FindReplaceDialog", "&Replace")
+        )
+        self.replace_all_button = QPushButton(
+            QCoreApplication.translate("FindReplaceDialog", "Replace &All")
+        )
         buttons = QDialogButtonBox()
         for button in (self.next_button, self.replace_button, self.replace_all_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -173,11 +229,20 @@ class FindReplaceDialog(QDialog):
         if not self.find_edit.text():
             self._say("")
             return
-        fields = {match.place for match in matches}
-        self._say(
-            f"{len(matches):,} match{'es' if len(matches) != 1 else ''}"
-            + (f" in {len(fields)} field{'s' if len(fields) != 1 else ''}" if matches else "")
+        fields = len({match.place for match in matches})
+        # lupdate reads a count given as a plain name only.
+        count = len(matches)
+        found = english_plural(
+            QCoreApplication.translate("FindReplaceDialog", "%Ln match(es)", None, count), count
         )
+        if matches:
+            found = english_plural(
+                QCoreApplication.translate(
+                    "FindReplaceDialog", "{matches} in %Ln field(s)", None, fields
+                ),
+                fields,
+            ).format(matches=found)
+        self._say(found)
 
     # --- the texts, as the widgets show them ---------------------------------------------------
 
@@ -232,7 +297,11 @@ class FindReplaceDialog(QDialog):
             self._say(str(error), error=True)
             return None
         if not matches:
-            self._say("Not found" if self.find_edit.text() else "Type what to find")
+            self._say(
+                QCoreApplication.translate("FindReplaceDialog", "Not found")
+                if self.find_edit.text()
+                else QCoreApplication.translate("FindReplaceDialog", "Type what to find")
+            )
             return None
         order = {place: index for index, (place, _text) in enumerate(texts)}
         match = _next_match(matches, order, self._last, self._anchor)
@@ -240,7 +309,15 @@ class FindReplaceDialog(QDialog):
         self._anchor = _Target(match.place, match.end)
         self._select(match)
         number = matches.index(match) + 1
-        self._say(f"{number:,} of {len(matches):,} · in the {match.place.label()}")
+        self._say(
+            QCoreApplication.translate(
+                "FindReplaceDialog", "{number} of {total} · in the {place}"
+            ).format(
+                number=_grouped(number),
+                total=_grouped(len(matches)),
+                place=place_label(match.place),
+            )
+        )
         return match
 
     def _select(self, match: Match) -> None:
@@ -298,7 +375,7 @@ class FindReplaceDialog(QDialog):
         for change in result.changes:
             self._apply(change)
         self._last = None
-        summary = result.summary()
+        summary = replace_summary(result)
         self._say(summary)
         self._show_status(summary, 8000)
         return result
@@ -324,6 +401,11 @@ class FindReplaceDialog(QDialog):
             replace_span(
                 widget, first.start, last.end, change.after[first.start : len(change.after) - tail]
             )
+
+
+def _grouped(number: int) -> str:
+    """A count as the window's language writes it: 1,234 in English, 1234 in Spanish."""
+    return QLocale().toString(number)
 
 
 def _cursor_start(widget: TextWidget) -> int:
@@ -378,15 +460,15 @@ def add_find_replace_actions(dialog: FindReplaceDialog, menu: QMenu) -> None:
         focus.setFocus()
         focus.selectAll()
 
-    find = QAction("&Find…", menu)
+    find = QAction(QCoreApplication.translate("FindReplaceMenu", "&Find…"), menu)
     find.setObjectName("find_action")
     find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
     find.triggered.connect(lambda: show(dialog.find_edit))
-    replace = QAction("Find and R&eplace…", menu)
+    replace = QAction(QCoreApplication.translate("FindReplaceMenu", "Find and R&eplace…"), menu)
     replace.setObjectName("replace_action")
     replace.setShortcut(QKeySequence("Ctrl+H"))
     replace.triggered.connect(lambda: show(dialog.replace_edit))
-    find_next = QAction("Find &Next", menu)
+    find_next = QAction(QCoreApplication.translate("FindReplaceMenu", "Find &Next"), menu)
     find_next.setObjectName("find_next_action")
     find_next.setShortcut(QKeySequence(QKeySequence.StandardKey.FindNext))
     find_next.triggered.connect(dialog.find_next)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +31,7 @@ from editor.model.article import article_to_dict
 from editor.model.package import PackageError
 from editor.model.revisions import Revision, RevisionError, field_changes, word_diff
 from editor.ui.controllers import ShowStatus
+from editor.ui.dialogs.plurals import english_plural
 from editor.ui.dialogs.questions import ask, refuse
 from editor.ui.document import ArticleDocument
 from editor.ui.theme_table import is_dark, named_hex
@@ -57,21 +58,33 @@ def _delete_style() -> str:
 # Unchanged text longer than this is shortened to its first and last CONTEXT characters.
 _LONG_EQUAL = 700
 _CONTEXT = 240
-_FIELD_LABELS = {
-    "headline": "Headline",
-    "dek": "Dek",
-    "byline": "Byline",
-    "dateline": "Dateline",
-    "slug": "Slug",
-    "url_slug": "Web address",
-    "section": "Section",
-    "tags": "Tags",
-    "language": "Language",
-    "sign_off": "Sign-off",
-    "end_mark": "End mark",
-    "editors_note": "Editor's note",
-    "metadata": "Other metadata",
-}
+
+
+def _field_label(key: str) -> str:
+    """The name the comparison gives a field, in the window's language."""
+    labels = {
+        "headline": QCoreApplication.translate("HistoryDialog", "Headline"),
+        "dek": QCoreApplication.translate("HistoryDialog", "Dek"),
+        "byline": QCoreApplication.translate("HistoryDialog", "Byline"),
+        "dateline": QCoreApplication.translate("HistoryDialog", "Dateline"),
+        "slug": QCoreApplication.translate("HistoryDialog", "Slug"),
+        "url_slug": QCoreApplication.translate("HistoryDialog", "Web address"),
+        "section": QCoreApplication.translate("HistoryDialog", "Section"),
+        "tags": QCoreApplication.translate("HistoryDialog", "Tags"),
+        "language": QCoreApplication.translate("HistoryDialog", "Language"),
+        "sign_off": QCoreApplication.translate("HistoryDialog", "Sign-off"),
+        "end_mark": QCoreApplication.translate("HistoryDialog", "End mark"),
+        "editors_note": QCoreApplication.translate("HistoryDialog", "Editor's note"),
+        "metadata": QCoreApplication.translate("HistoryDialog", "Other metadata"),
+    }
+    return labels.get(key, key)
+
+
+def _words(count: int) -> str:
+    """A revision's length: 1 word, 1,234 words (in Spanish 1 palabra, 1234 palabras)."""
+    return english_plural(
+        QCoreApplication.translate("HistoryDialog", "%Ln word(s)", None, count), count
+    )
 
 
 class HistoryDialog(QDialog):
@@ -80,7 +93,7 @@ class HistoryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("history_dialog")
-        self.setWindowTitle("History")
+        self.setWindowTitle(QCoreApplication.translate("HistoryDialog", "History"))
         self.resize(1000, 640)
         self.document = document
         self._show_status = show_status
@@ -89,11 +102,15 @@ class HistoryDialog(QDialog):
 
         self.list = QListWidget()
         self.list.setObjectName("history_list")
-        self.list.setAccessibleName("Saved versions, newest first")
+        self.list.setAccessibleName(
+            QCoreApplication.translate("HistoryDialog", "Saved versions, newest first")
+        )
         self.list.currentItemChanged.connect(lambda *_: self._show_selected())
         self.diff = QTextBrowser()
         self.diff.setObjectName("history_diff")
-        self.diff.setAccessibleName("Differences from the story as it is now")
+        self.diff.setAccessibleName(
+            QCoreApplication.translate("HistoryDialog", "Differences from the story as it is now")
+        )
         self.diff.setOpenLinks(False)
         self._diff_dark = is_dark()
         follow_palette(self.diff, self._palette_changed)
@@ -104,13 +121,17 @@ class HistoryDialog(QDialog):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("Saved versions, newest first"))
+        left_layout.addWidget(
+            QLabel(QCoreApplication.translate("HistoryDialog", "Saved versions, newest first"))
+        )
         left_layout.addWidget(self.list, 1)
         splitter.addWidget(left)
         splitter.addWidget(self.diff)
         splitter.setSizes([300, 700])
 
-        self.restore_button = QPushButton("Restore This Version")
+        self.restore_button = QPushButton(
+            QCoreApplication.translate("HistoryDialog", "Restore This Version")
+        )
         self.restore_button.setObjectName("history_restore")
         self.restore_button.clicked.connect(self.restore_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -142,7 +163,11 @@ class HistoryDialog(QDialog):
             try:
                 revision = self._read[number] = self.document.revisions.read(number)
             except RevisionError as error:
-                item = QListWidgetItem(f"#{number}  (cannot be read: {error})")
+                item = QListWidgetItem(
+                    QCoreApplication.translate(
+                        "HistoryDialog", "#{number}  (cannot be read: {error})"
+                    ).format(number=number, error=error)
+                )
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
             else:
                 item = QListWidgetItem(_list_text(revision))
@@ -155,7 +180,10 @@ class HistoryDialog(QDialog):
         else:
             self.shown = None
             self.diff.setHtml(
-                "<p>No saved versions yet. Each save keeps one, and this list shows them.</p>"
+                QCoreApplication.translate(
+                    "HistoryDialog",
+                    "<p>No saved versions yet. Each save keeps one, and this list shows them.</p>",
+                )
             )
         self._update_buttons()
 
@@ -170,7 +198,11 @@ class HistoryDialog(QDialog):
         writable = self.document.path is not None and not self.document.read_only
         self.restore_button.setEnabled(self.shown is not None and writable)
         if self.document.read_only:
-            self.note.setText("Open read-only: versions can be read but not restored.")
+            self.note.setText(
+                QCoreApplication.translate(
+                    "HistoryDialog", "Open read-only: versions can be read but not restored."
+                )
+            )
         else:
             self.note.setText("")
 
@@ -207,16 +239,22 @@ class HistoryDialog(QDialog):
         if document.changed_on_disk():
             refuse(
                 self,
-                "Changed on disk",
-                f"{document.display_name()} was changed by another program. Save it first "
-                "(File > Save) to choose which version to keep, then restore.",
+                QCoreApplication.translate("HistoryDialog", "Changed on disk"),
+                QCoreApplication.translate(
+                    "HistoryDialog",
+                    "{name} was changed by another program. Save it first "
+                    "(File > Save) to choose which version to keep, then restore.",
+                ).format(name=document.display_name()),
             )
             return False
         answer = ask(
             self,
-            "Restore version",
-            f"Restore the version saved {_when(revision)}? The text as it is now is kept in "
-            "the history first, so this can be undone by restoring it.",
+            QCoreApplication.translate("HistoryDialog", "Restore version"),
+            QCoreApplication.translate(
+                "HistoryDialog",
+                "Restore the version saved {when}? The text as it is now is kept in "
+                "the history first, so this can be undone by restoring it.",
+            ).format(when=_when(revision)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Yes,
         )
@@ -225,9 +263,14 @@ class HistoryDialog(QDialog):
         try:
             document.restore_revision(revision)
         except (RevisionError, PackageError) as error:
-            refuse(self, "Cannot restore", str(error))
+            refuse(self, QCoreApplication.translate("HistoryDialog", "Cannot restore"), str(error))
             return False
-        self._show_status(f"Restored the version of {_when(revision)}", 6000)
+        self._show_status(
+            QCoreApplication.translate("HistoryDialog", "Restored the version of {when}").format(
+                when=_when(revision)
+            ),
+            6000,
+        )
         return True
 
 
@@ -236,8 +279,7 @@ def _when(revision: Revision) -> str:
 
 
 def _list_text(revision: Revision) -> str:
-    words = f"{revision.words:,} word" + ("" if revision.words == 1 else "s")
-    text = f"#{revision.number}   {_when(revision)}   {words}"
+    text = f"#{revision.number}   {_when(revision)}   {_words(revision.words)}"
     return f"{text}\n{revision.note}" if revision.note else text
 
 
@@ -246,24 +288,40 @@ def comparison_html(revision: Revision, document) -> str:  # document: ArticleDo
     current = article_to_dict(document.article)
     out = [
         "<html><body style='font-size:11pt'>",
-        f"<p><b>Saved {html.escape(_when(revision))}</b> — {revision.words:,} words. "
-        f"Compared with the text now: <span style='{_delete_style()}'>only in that version</span>"
-        f" · <span style='{_insert_style()}'>added since</span></p>",
+        QCoreApplication.translate(
+            "HistoryDialog",
+            "<p><b>Saved {when}</b> — {words}. Compared with the text now: "
+            "<span style='{deleted}'>only in that version</span>"
+            " · <span style='{inserted}'>added since</span></p>",
+        ).format(
+            when=html.escape(_when(revision)),
+            words=html.escape(_words(revision.words)),
+            deleted=_delete_style(),
+            inserted=_insert_style(),
+        ),
     ]
     changes = field_changes(revision.fields, current)
     if changes:
-        out.append("<h3>Fields</h3><table cellspacing='0' cellpadding='3'>")
+        out.append(
+            "<h3>"
+            + html.escape(QCoreApplication.translate("HistoryDialog", "Fields"))
+            + "</h3><table cellspacing='0' cellpadding='3'>"
+        )
         for key, before, after in changes:
-            label = html.escape(_FIELD_LABELS.get(key, key))
+            label = html.escape(_field_label(key))
             out.append(f"<tr><td valign='top'><b>{label}</b></td><td>")
             out.append(_parts_html(word_diff(before, after)))
             out.append("</td></tr>")
         out.append("</table>")
     else:
-        out.append("<p>The fields are the same as now.</p>")
-    out.append("<h3>Story</h3>")
+        out.append(
+            QCoreApplication.translate("HistoryDialog", "<p>The fields are the same as now.</p>")
+        )
+    out.append("<h3>" + html.escape(QCoreApplication.translate("HistoryDialog", "Story")) + "</h3>")
     if revision.body == document.article.body:
-        out.append("<p>The story text is the same as now.</p>")
+        out.append(
+            QCoreApplication.translate("HistoryDialog", "<p>The story text is the same as now.</p>")
+        )
     else:
         body = _parts_html(word_diff(revision.body, document.article.body))
         out.append(f"<div style='line-height:140%'>{body}</div>")

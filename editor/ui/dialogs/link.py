@@ -7,6 +7,7 @@ made https), so a ``javascript:`` address pasted from somewhere never reaches a 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,28 +31,38 @@ class LinkDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("link_dialog")
-        self.setWindowTitle("Link")
-        self.setAccessibleName("Link")
-        self.setAccessibleDescription("The address a link goes to and the words that show it")
+        self.setWindowTitle(QCoreApplication.translate("LinkDialog", "Link"))
+        self.setAccessibleName(QCoreApplication.translate("LinkDialog", "Link"))
+        self.setAccessibleDescription(
+            QCoreApplication.translate(
+                "LinkDialog", "The address a link goes to and the words that show it"
+            )
+        )
         self.address_edit = QLineEdit()
         self.address_edit.setObjectName("link_address")
-        self.address_edit.setPlaceholderText("e.g. https://www.efe.com/story")
-        self.address_edit.setAccessibleName("Address")
+        self.address_edit.setPlaceholderText(
+            QCoreApplication.translate("LinkDialog", "e.g. https://www.efe.com/story")
+        )
+        self.address_edit.setAccessibleName(QCoreApplication.translate("LinkDialog", "Address"))
         self.address_edit.setAccessibleDescription(
-            "An http, https or mailto address; a www. name becomes https"
+            QCoreApplication.translate(
+                "LinkDialog", "An http, https or mailto address; a www. name becomes https"
+            )
         )
         self.text_edit = QLineEdit()
         self.text_edit.setObjectName("link_text")
-        self.text_edit.setAccessibleName("Text")
-        self.text_edit.setAccessibleDescription("The words a reader clicks")
+        self.text_edit.setAccessibleName(QCoreApplication.translate("LinkDialog", "Text"))
+        self.text_edit.setAccessibleDescription(
+            QCoreApplication.translate("LinkDialog", "The words a reader clicks")
+        )
         self.note = QLabel("")
         self.note.setObjectName("link_note")
         self.note.setWordWrap(True)
 
         form = QFormLayout()
-        address_label = QLabel("&Address:")
+        address_label = QLabel(QCoreApplication.translate("LinkDialog", "&Address:"))
         address_label.setBuddy(self.address_edit)
-        text_label = QLabel("&Text:")
+        text_label = QLabel(QCoreApplication.translate("LinkDialog", "&Text:"))
         text_label.setBuddy(self.text_edit)
         form.addRow(address_label, self.address_edit)
         form.addRow(text_label, self.text_edit)
@@ -62,14 +73,16 @@ class LinkDialog(QDialog):
         self.buttons.setObjectName("link_buttons")
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("link_ok")
-        self.ok_button.setAccessibleName("OK")
+        self.ok_button.setAccessibleName(QCoreApplication.translate("LinkDialog", "OK"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("link_cancel")
-        cancel.setAccessibleName("Cancel")
-        self.remove_button = QPushButton("&Remove Link")
+        cancel.setAccessibleName(QCoreApplication.translate("LinkDialog", "Cancel"))
+        self.remove_button = QPushButton(QCoreApplication.translate("LinkDialog", "&Remove Link"))
         self.remove_button.setObjectName("link_remove")
-        self.remove_button.setAccessibleName("Remove Link")
-        self.remove_button.setAccessibleDescription("Keep the words, without the link")
+        self.remove_button.setAccessibleName(self.remove_button.text().replace("&", ""))
+        self.remove_button.setAccessibleDescription(
+            QCoreApplication.translate("LinkDialog", "Keep the words, without the link")
+        )
         self.buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -85,7 +98,11 @@ class LinkDialog(QDialog):
 
     def prefill(self, text: str, address: str, *, editing: bool) -> None:
         """Show ``text`` and ``address``; ``editing`` when the cursor is in a link already."""
-        self.setWindowTitle("Edit Link" if editing else "Link")
+        self.setWindowTitle(
+            QCoreApplication.translate("LinkDialog", "Edit Link")
+            if editing
+            else QCoreApplication.translate("LinkDialog", "Link")
+        )
         self.address_edit.setText(address)
         self.text_edit.setText(text)
         self.remove_button.setVisible(editing)
@@ -109,4 +126,8 @@ class LinkDialog(QDialog):
         if valid or not typed:
             self.note.setText("")
         else:
-            self.note.setText("Links go to http, https or mailto addresses only.")
+            self.note.setText(
+                QCoreApplication.translate(
+                    "LinkDialog", "Links go to http, https or mailto addresses only."
+                )
+            )

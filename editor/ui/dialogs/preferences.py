@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -43,6 +43,17 @@ from editor.ui.panes.fields import language_choices
 from editor.ui.widgets.placeholder import example, italic_placeholder
 from editor.ui.widgets.plain_text import plain_label
 
+# The dateline styles' descriptions (the model has no Qt), listed for the translators; the
+# combo shows them through the "DatelineStyle" context. A style not listed shows as it is.
+DATELINE_STYLE_DESCRIPTIONS = (
+    QT_TRANSLATE_NOOP("DatelineStyle", "EFE English: Tapachula, Mexico, Dec 3 (EFE).-"),
+    QT_TRANSLATE_NOOP("DatelineStyle", "EFE Spanish: Tapachula (México), 3 dic (EFE).-"),
+    QT_TRANSLATE_NOOP("DatelineStyle", "Reuters: TAPACHULA, Mexico, Dec 3 (Reuters) -"),
+    QT_TRANSLATE_NOOP("DatelineStyle", "AP: TAPACHULA, Mexico (AP) —"),
+    QT_TRANSLATE_NOOP("DatelineStyle", "Date in full: Saturday, September 12, 2015"),
+    QT_TRANSLATE_NOOP("DatelineStyle", "Chinese: 【2020年8月31日讯】"),
+)
+
 
 def _described(widget: QWidget, name: str, description: str) -> QWidget:
     widget.setAccessibleName(name)
@@ -59,8 +70,8 @@ class PreferencesDialog(QDialog):
     def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preferences_dialog")
-        self.setWindowTitle("Preferences")
-        self.setAccessibleName("Preferences")
+        self.setWindowTitle(QCoreApplication.translate("PreferencesDialog", "Preferences"))
+        self.setAccessibleName(self.windowTitle())
         self._rows: dict[str, QWidget] = {}
 
         layout = QVBoxLayout(self)
@@ -71,7 +82,7 @@ class PreferencesDialog(QDialog):
         self.problem = plain_label()
         self.problem.setObjectName("preferences_problem")
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleName(QCoreApplication.translate("PreferencesDialog", "Problem"))
         self.problem.hide()
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(
@@ -117,13 +128,21 @@ class PreferencesDialog(QDialog):
         return edit
 
     def _you_group(self) -> QGroupBox:
-        group, form = self._form("You", "you")
+        group, form = self._form(QCoreApplication.translate("PreferencesDialog", "You"), "you")
         self.reporter_name = self._line(
-            form, "Your &name", "reporter_name", "The byline of your new stories"
+            form,
+            QCoreApplication.translate("PreferencesDialog", "Your &name"),
+            "reporter_name",
+            QCoreApplication.translate("PreferencesDialog", "The byline of your new stories"),
         )
         self.reporter_name.setPlaceholderText(example("Ana López"))
         self.initials = self._line(
-            form, "&Initials", "initials", "Your desk initials, first in a new story's sign-off"
+            form,
+            QCoreApplication.translate("PreferencesDialog", "&Initials"),
+            "initials",
+            QCoreApplication.translate(
+                "PreferencesDialog", "Your desk initials, first in a new story's sign-off"
+            ),
         )
         self.initials.setMaxLength(MAX_INITIALS)
         self.initials.setPlaceholderText(example("al"))
@@ -162,24 +181,54 @@ class PreferencesDialog(QDialog):
         return group
 
     def _new_stories_group(self) -> QGroupBox:
-        group, form = self._form("New stories", "new_stories")
+        group, form = self._form(
+            QCoreApplication.translate("PreferencesDialog", "New stories"), "new_stories"
+        )
         self.agency = self._line(
-            form, "A&gency", "agency", "The agency named in a new story's dateline"
+            form,
+            QCoreApplication.translate("PreferencesDialog", "A&gency"),
+            "agency",
+            QCoreApplication.translate(
+                "PreferencesDialog", "The agency named in a new story's dateline"
+            ),
         )
         self.agency.setPlaceholderText(example("EFE"))
         self.dateline_style = QComboBox()
         for key, (description, _render) in STYLES.items():
-            self.dateline_style.addItem(description, key)
-        _described(self.dateline_style, "Dateline style", "How new stories print their dateline")
-        self._row(form, "Dateline st&yle", "dateline_style", self.dateline_style)
+            self.dateline_style.addItem(
+                QCoreApplication.translate("DatelineStyle", description), key
+            )
+        _described(
+            self.dateline_style,
+            QCoreApplication.translate("PreferencesDialog", "Dateline style"),
+            QCoreApplication.translate("PreferencesDialog", "How new stories print their dateline"),
+        )
+        self._row(
+            form,
+            QCoreApplication.translate("PreferencesDialog", "Dateline st&yle"),
+            "dateline_style",
+            self.dateline_style,
+        )
         self.home_city = self._line(
-            form, "Home ci&ty", "home_city", "The place a new story's dateline starts with"
+            form,
+            QCoreApplication.translate("PreferencesDialog", "Home ci&ty"),
+            "home_city",
+            QCoreApplication.translate(
+                "PreferencesDialog", "The place a new story's dateline starts with"
+            ),
         )
         self.home_city.setPlaceholderText(example("Tapachula"))
         self.home_country = self._line(
-            form, "Home co&untry", "home_country", "The country a new story's dateline names"
+            form,
+            QCoreApplication.translate("PreferencesDialog", "Home co&untry"),
+            "home_country",
+            QCoreApplication.translate(
+                "PreferencesDialog", "The country a new story's dateline names"
+            ),
         )
-        self.home_country.setPlaceholderText(example("Mexico"))
+        self.home_country.setPlaceholderText(
+            example(QCoreApplication.translate("PreferencesDialog", "Mexico"))
+        )
         self.language = QComboBox()
         self.language.setEditable(True)
         for index, (tag, tip) in enumerate(language_choices()):
@@ -187,78 +236,125 @@ class PreferencesDialog(QDialog):
             self.language.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
         _described(
             self.language,
-            "Language",
-            "A new story's language (a tag such as en, es, ar, zh or pt-BR)",
+            QCoreApplication.translate("PreferencesDialog", "Language"),
+            QCoreApplication.translate(
+                "PreferencesDialog",
+                "A new story's language (a tag such as en, es, ar, zh or pt-BR)",
+            ),
         )
-        self._row(form, "&Language", "language", self.language)
+        self._row(
+            form,
+            QCoreApplication.translate("PreferencesDialog", "&Language"),
+            "language",
+            self.language,
+        )
         return group
 
     def _writing_group(self) -> QGroupBox:
-        group, form = self._form("Writing", "writing")
-        self.spelling = QCheckBox("Check &spelling as you type")
+        group, form = self._form(
+            QCoreApplication.translate("PreferencesDialog", "Writing"), "writing"
+        )
+        self.spelling = QCheckBox(
+            QCoreApplication.translate("PreferencesDialog", "Check &spelling as you type")
+        )
         _described(
             self.spelling,
-            "Check spelling as you type",
-            "Underline misspelt words in the body, headline and dek",
+            QCoreApplication.translate("PreferencesDialog", "Check spelling as you type"),
+            QCoreApplication.translate(
+                "PreferencesDialog", "Underline misspelt words in the body, headline and dek"
+            ),
         )
         self.spelling.setObjectName("preferences_spelling")
         form.addRow(self.spelling)
         self._rows["spelling"] = self.spelling
-        self.smart_punctuation = QCheckBox("Smart &punctuation")
+        self.smart_punctuation = QCheckBox(
+            QCoreApplication.translate("PreferencesDialog", "Smart &punctuation")
+        )
         _described(
             self.smart_punctuation,
-            "Smart punctuation",
-            "Curly quotes, em dashes and ellipses as you type (never in code or addresses)",
+            QCoreApplication.translate("PreferencesDialog", "Smart punctuation"),
+            QCoreApplication.translate(
+                "PreferencesDialog",
+                "Curly quotes, em dashes and ellipses as you type (never in code or addresses)",
+            ),
         )
         self.smart_punctuation.setObjectName("preferences_smart_punctuation")
         form.addRow(self.smart_punctuation)
         self._rows["smart_punctuation"] = self.smart_punctuation
         self.autosave = QSpinBox()
         self.autosave.setRange(AUTOSAVE_MIN_S, AUTOSAVE_MAX_S)
-        self.autosave.setSuffix(" s")
+        self.autosave.setSuffix(QCoreApplication.translate("PreferencesDialog", " s"))
         _described(
             self.autosave,
-            "Autosave every (seconds)",
-            "Every change reaches the recovery file within this many seconds",
-        )
-        self._row(form, "Autosave &every", "autosave_seconds", self.autosave)
-        return group
-
-    def _files_group(self) -> QGroupBox:
-        group, form = self._form("Files", "files")
-        self.house_style_file = QLineEdit()
-        self.house_style_file.setObjectName("preferences_house_style_file")
-        self.house_style_file.setClearButtonEnabled(True)
-        self.house_style_file.setPlaceholderText(f"Empty: {default_house_style_path()}")
-        italic_placeholder(self.house_style_file)
-        _described(
-            self.house_style_file,
-            "House style file",
-            "Your desk's preferred spellings and forbidden phrases (a TOML file);"
-            " empty uses the one in Dateline's settings folder",
+            QCoreApplication.translate("PreferencesDialog", "Autosave every (seconds)"),
+            QCoreApplication.translate(
+                "PreferencesDialog",
+                "Every change reaches the recovery file within this many seconds",
+            ),
         )
         self._row(
             form,
-            "&House style file",
+            QCoreApplication.translate("PreferencesDialog", "Autosave &every"),
+            "autosave_seconds",
+            self.autosave,
+        )
+        return group
+
+    def _files_group(self) -> QGroupBox:
+        group, form = self._form(QCoreApplication.translate("PreferencesDialog", "Files"), "files")
+        self.house_style_file = QLineEdit()
+        self.house_style_file.setObjectName("preferences_house_style_file")
+        self.house_style_file.setClearButtonEnabled(True)
+        self.house_style_file.setPlaceholderText(
+            QCoreApplication.translate("PreferencesDialog", "Empty: {path}").format(
+                path=default_house_style_path()
+            )
+        )
+        italic_placeholder(self.house_style_file)
+        _described(
+            self.house_style_file,
+            QCoreApplication.translate("PreferencesDialog", "House style file"),
+            QCoreApplication.translate(
+                "PreferencesDialog",
+                "Your desk's preferred spellings and forbidden phrases (a TOML file);"
+                " empty uses the one in Dateline's settings folder",
+            ),
+        )
+        self._row(
+            form,
+            QCoreApplication.translate("PreferencesDialog", "&House style file"),
             "house_style_file",
-            self._with_browse(self.house_style_file, "Bro&wse…", self._browse_house_style),
+            self._with_browse(
+                self.house_style_file,
+                QCoreApplication.translate("PreferencesDialog", "Bro&wse…"),
+                self._browse_house_style,
+            ),
         )
         self._rows["house_style_file"] = self.house_style_file
         self.export_folder = QLineEdit()
         self.export_folder.setObjectName("preferences_export_folder")
         self.export_folder.setClearButtonEnabled(True)
-        self.export_folder.setPlaceholderText("Empty: the story's own folder")
+        self.export_folder.setPlaceholderText(
+            QCoreApplication.translate("PreferencesDialog", "Empty: the story's own folder")
+        )
         italic_placeholder(self.export_folder)
         _described(
             self.export_folder,
-            "Default export folder",
-            "Where exports go unless you choose; empty suggests the story's own folder",
+            QCoreApplication.translate("PreferencesDialog", "Default export folder"),
+            QCoreApplication.translate(
+                "PreferencesDialog",
+                "Where exports go unless you choose; empty suggests the story's own folder",
+            ),
         )
         self._row(
             form,
-            "E&xport folder",
+            QCoreApplication.translate("PreferencesDialog", "E&xport folder"),
             "export_folder",
-            self._with_browse(self.export_folder, "&Browse…", self._browse_export_folder),
+            self._with_browse(
+                self.export_folder,
+                QCoreApplication.translate("PreferencesDialog", "&Browse…"),
+                self._browse_export_folder,
+            ),
         )
         self._rows["export_folder"] = self.export_folder
         return group
@@ -272,7 +368,10 @@ class PreferencesDialog(QDialog):
         button = QPushButton(text)
         name = edit.accessibleName()
         button.setObjectName(f"{edit.objectName()}_browse")
-        _described(button, f"Choose the {name.lower()}", f"Choose the {name.lower()}")
+        choose = QCoreApplication.translate("PreferencesDialog", "Choose the {what}").format(
+            what=name.lower()
+        )
+        _described(button, choose, choose)
         button.clicked.connect(slot)
         row.addWidget(button)
         box.setFocusProxy(edit)  # the label's mnemonic lands in the text field
@@ -281,14 +380,21 @@ class PreferencesDialog(QDialog):
     def _browse_house_style(self) -> None:
         start = self.house_style_file.text().strip() or str(default_house_style_path().parent)
         name, _ = QFileDialog.getOpenFileName(
-            self, "House style file", start, "House style (*.toml);;All files (*)"
+            self,
+            QCoreApplication.translate("PreferencesDialog", "House style file"),
+            start,
+            QCoreApplication.translate("PreferencesDialog", "House style (*.toml)")
+            + ";;"
+            + QCoreApplication.translate("PreferencesDialog", "All files (*)"),
         )
         if name:
             self.house_style_file.setText(name)
 
     def _browse_export_folder(self) -> None:
         start = self.export_folder.text().strip() or str(Path.home())
-        name = QFileDialog.getExistingDirectory(self, "Default export folder", start)
+        name = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("PreferencesDialog", "Default export folder"), start
+        )
         if name:
             self.export_folder.setText(name)
 

@@ -19,7 +19,7 @@ import logging
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -61,7 +61,7 @@ class PublishDialog(BackgroundWorkDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("publish_dialog")
-        self.setWindowTitle("Publish to WordPress")
+        self.setWindowTitle(QCoreApplication.translate("PublishDialog", "Publish to WordPress"))
         self.setModal(False)
         self._document = document
         self.store = store or SiteStore()
@@ -75,8 +75,12 @@ class PublishDialog(BackgroundWorkDialog):
         self.site = QComboBox()
         self.site.setObjectName("publish_site")
         self.status_choice = QComboBox()
-        self.status_choice.addItem("Draft (the desk publishes it)", "draft")
-        self.status_choice.addItem("Published (live on the site)", "publish")
+        self.status_choice.addItem(
+            QCoreApplication.translate("PublishDialog", "Draft (the desk publishes it)"), "draft"
+        )
+        self.status_choice.addItem(
+            QCoreApplication.translate("PublishDialog", "Published (live on the site)"), "publish"
+        )
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         # What publishing will do, as the site confirms it. Plain text: it shows a post's
@@ -95,11 +99,13 @@ class PublishDialog(BackgroundWorkDialog):
 
         self.buttons = QDialogButtonBox()
         self.publish_button = self.buttons.addButton(
-            "Publish", QDialogButtonBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("PublishDialog", "Publish"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.queue_button = self.buttons.addButton(
-            "Publish When Online", QDialogButtonBox.ButtonRole.ActionRole
+            QCoreApplication.translate("PublishDialog", "Publish When Online"),
+            QDialogButtonBox.ButtonRole.ActionRole,
         )
         self.queue_button.setVisible(False)
         self.queue_button.clicked.connect(self.queue_for_later)
@@ -107,8 +113,8 @@ class PublishDialog(BackgroundWorkDialog):
         self.close_button.clicked.connect(self._close_or_cancel)
 
         form = QFormLayout()
-        form.addRow("Site:", self.site)
-        form.addRow("As:", self.status_choice)
+        form.addRow(QCoreApplication.translate("PublishDialog", "Site:"), self.site)
+        form.addRow(QCoreApplication.translate("PublishDialog", "As:"), self.status_choice)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.plan)
@@ -135,7 +141,11 @@ class PublishDialog(BackgroundWorkDialog):
             self.site.addItem(f"{site.name} — {site.url}", site.name)
         self.publish_button.setEnabled(bool(sites))
         if not sites:
-            self._say("No site yet: add one in File > WordPress Sites.")
+            self._say(
+                QCoreApplication.translate(
+                    "PublishDialog", "No site yet: add one in File > WordPress Sites."
+                )
+            )
 
     def check_plan(self) -> None:
         """Ask the site, in the background, which post publishing would update; the answer
@@ -155,7 +165,11 @@ class PublishDialog(BackgroundWorkDialog):
             self.plan.setText(str(error))
             return
         article = copy.deepcopy(self._document.article)
-        self.plan.setText(f"Checking what {site.url} holds of this story…")
+        self.plan.setText(
+            QCoreApplication.translate(
+                "PublishDialog", "Checking what {site} holds of this story…"
+            ).format(site=site.url)
+        )
 
         def work() -> VerifiedPost | None:
             return planned_post(article, rest_site, cancel.is_set, timeout=PLAN_TIMEOUT_S)
@@ -173,16 +187,30 @@ class PublishDialog(BackgroundWorkDialog):
         if job != self._plan_job:
             return  # asked of another site, or before the story changed
         if post is None:
-            self.plan.setText(f"Creates a new post on {where}")
+            self.plan.setText(
+                QCoreApplication.translate("PublishDialog", "Creates a new post on {site}").format(
+                    site=where
+                )
+            )
             return
-        title = " ".join(post.title.split()) or "(no title)"
+        title = " ".join(post.title.split()) or QCoreApplication.translate(
+            "PublishDialog", "(no title)"
+        )
         if len(title) > _TITLE_SHOWN:
             title = title[: _TITLE_SHOWN - 1] + "…"
-        self.plan.setText(f"Updates post {post.post_id} “{title}” on {where}")
+        self.plan.setText(
+            QCoreApplication.translate(
+                "PublishDialog", "Updates post {post} “{title}” on {site}"
+            ).format(post=post.post_id, title=title, site=where)
+        )
 
     def _plan_failed(self, job: int, where: str, message: str) -> None:
         if job == self._plan_job:
-            self.plan.setText(f"Could not ask {where} which post this story is: {message}")
+            self.plan.setText(
+                QCoreApplication.translate(
+                    "PublishDialog", "Could not ask {site} which post this story is: {message}"
+                ).format(site=where, message=message)
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._plan_cancel.set()  # no question left running for a dialog no one sees
@@ -207,7 +235,11 @@ class PublishDialog(BackgroundWorkDialog):
         self._cancel.clear()
         self._set_running(True)
         self.progress.setRange(0, 0)
-        self._say(f"Publishing to {html.escape(site.url)}…")
+        self._say(
+            QCoreApplication.translate("PublishDialog", "Publishing to {site}…").format(
+                site=html.escape(site.url)
+            )
+        )
         self._asked = (site.name, status)
         self.queue_button.setVisible(False)
 
@@ -235,13 +267,21 @@ class PublishDialog(BackgroundWorkDialog):
     def cancel(self) -> None:
         if self._running:
             self._cancel.set()
-            self._say("Cancelling: taking back what this publish uploaded…")
+            self._say(
+                QCoreApplication.translate(
+                    "PublishDialog", "Cancelling: taking back what this publish uploaded…"
+                )
+            )
 
     def _show_progress(self, done: int, total: int) -> None:
         if self._running and total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-            self._say(f"Photos sent: {done} of {total}")
+            self._say(
+                QCoreApplication.translate(
+                    "PublishDialog", "Photos sent: {done} of {total}"
+                ).format(done=done, total=total)
+            )
 
     def _finished(self, result: PublishResult | PublishError) -> None:
         if isinstance(result, PublishError):
@@ -254,9 +294,16 @@ class PublishDialog(BackgroundWorkDialog):
         # Only now does the story change: it remembers its post for the next publish.
         result.apply_to(self._document.article)
         self._document.mark_changed()
-        verb = "Created" if result.created else "Updated"
         link = html.escape(result.link, quote=True)
-        said = f'{verb} post {result.post_id}: <a href="{link}">{link}</a>'
+        said = (
+            QCoreApplication.translate(
+                "PublishDialog", 'Created post {post}: <a href="{link}">{link}</a>'
+            )
+            if result.created
+            else QCoreApplication.translate(
+                "PublishDialog", 'Updated post {post}: <a href="{link}">{link}</a>'
+            )
+        ).format(post=result.post_id, link=link)
         # What the site did not confirm of what the story remembered, and what was made instead.
         notes = "".join(f"<br>{html.escape(note)}" for note in result.notes)
         self._say(said + notes)
@@ -275,7 +322,11 @@ class PublishDialog(BackgroundWorkDialog):
         self._set_running(False)
         self.progress.setVisible(False)
         self.queue_button.setVisible(True)
-        self._say(f"{html.escape(message)}<br>Publish When Online tries again every minute.")
+        self._say(
+            QCoreApplication.translate(
+                "PublishDialog", "{message}<br>Publish When Online tries again every minute."
+            ).format(message=html.escape(message))
+        )
         self.outOfReach.emit(message)
 
     def queue_for_later(self) -> bool:
@@ -283,17 +334,30 @@ class PublishDialog(BackgroundWorkDialog):
         once the site answers. The queue works from the saved file, so it must be saved."""
         path = self._document.path
         if path is None or self._document.dirty:
-            self._say("Save the story first (Ctrl+S): publishing later sends the saved file.")
+            self._say(
+                QCoreApplication.translate(
+                    "PublishDialog",
+                    "Save the story first (Ctrl+S): publishing later sends the saved file.",
+                )
+            )
             return False
         site_name, status = self._asked
         try:
             PublishQueue().add(path, site_name, status, self.message.text(), self._retry_after)
         except QueueError as error:
             logger.warning("could not queue %s: %s", path, error)
-            self._say(f"Not queued: {html.escape(str(error))}")
+            self._say(
+                QCoreApplication.translate("PublishDialog", "Not queued: {error}").format(
+                    error=html.escape(str(error))
+                )
+            )
             return False
         self.queue_button.setVisible(False)
-        self._say(f"Queued for {html.escape(site_name)}: it goes out when the site answers.")
+        self._say(
+            QCoreApplication.translate(
+                "PublishDialog", "Queued for {site}: it goes out when the site answers."
+            ).format(site=html.escape(site_name))
+        )
         return True
 
     def retry_queued(self) -> bool:
@@ -327,7 +391,11 @@ class PublishDialog(BackgroundWorkDialog):
         self._set_running(False)
         self.progress.setVisible(False)
         if self._cancel.is_set():
-            self._say("Publishing cancelled; what it had uploaded was taken back.")
+            self._say(
+                QCoreApplication.translate(
+                    "PublishDialog", "Publishing cancelled; what it had uploaded was taken back."
+                )
+            )
         else:
             self._say(html.escape(message))
 
@@ -336,7 +404,11 @@ class PublishDialog(BackgroundWorkDialog):
         self.publish_button.setEnabled(not running)
         self.site.setEnabled(not running)
         self.status_choice.setEnabled(not running)
-        self.close_button.setText("Cancel Publishing" if running else "Close")
+        self.close_button.setText(
+            QCoreApplication.translate("PublishDialog", "Cancel Publishing")
+            if running
+            else QCoreApplication.translate("PublishDialog", "Close")
+        )
         if running:
             self.progress.setVisible(True)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,32 +36,36 @@ class SitesDialog(QDialog):
     def __init__(self, store: SiteStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sites_dialog")
-        self.setWindowTitle("WordPress Sites")
+        self.setWindowTitle(QCoreApplication.translate("SitesDialog", "WordPress Sites"))
         self.store = store or SiteStore()
 
         self.list = QListWidget()
         self.list.setObjectName("sites_list")
-        self.list.setAccessibleName("WordPress sites")
+        self.list.setAccessibleName(QCoreApplication.translate("SitesDialog", "WordPress sites"))
         self.list.setMinimumWidth(280)
         self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(lambda item, _old: self._show(item))
         self.name = QLineEdit()
-        self.name.setPlaceholderText("paper")
+        self.name.setPlaceholderText(QCoreApplication.translate("SitesDialog", "paper"))
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://news.example.org")
         self.user = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("Application Password (WordPress: Users > Profile)")
+        self.password.setPlaceholderText(
+            QCoreApplication.translate(
+                "SitesDialog", "Application Password (WordPress: Users > Profile)"
+            )
+        )
         self.status = plain_label()
         self.status.setObjectName("sites_status")
         self.status.setWordWrap(True)
 
-        self.save_button = QPushButton("Add or Replace")
+        self.save_button = QPushButton(QCoreApplication.translate("SitesDialog", "Add or Replace"))
         self.save_button.clicked.connect(self.save_site)
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(QCoreApplication.translate("SitesDialog", "Remove"))
         self.remove_button.clicked.connect(self.remove_site)
-        self.test_button = QPushButton("Test Connection")
+        self.test_button = QPushButton(QCoreApplication.translate("SitesDialog", "Test Connection"))
         self.test_button.clicked.connect(self.test_site)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -70,10 +74,10 @@ class SitesDialog(QDialog):
         buttons.addStretch(1)
 
         form = QFormLayout()
-        form.addRow("Name:", self.name)
-        form.addRow("Address:", self.url)
-        form.addRow("User:", self.user)
-        form.addRow("Password:", self.password)
+        form.addRow(QCoreApplication.translate("SitesDialog", "Name:"), self.name)
+        form.addRow(QCoreApplication.translate("SitesDialog", "Address:"), self.url)
+        form.addRow(QCoreApplication.translate("SitesDialog", "User:"), self.user)
+        form.addRow(QCoreApplication.translate("SitesDialog", "Password:"), self.password)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
 
@@ -99,7 +103,11 @@ class SitesDialog(QDialog):
             self._say(str(error))
             return
         for site in sites:
-            item = QListWidgetItem(f"{site.name}\n{site.user} at {site.url}")
+            item = QListWidgetItem(
+                QCoreApplication.translate("SitesDialog", "{name}\n{user} at {address}").format(
+                    name=site.name, user=site.user, address=site.url
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, site)
             self.list.addItem(item)
         self.remove_button.setEnabled(bool(sites))
@@ -123,21 +131,31 @@ class SitesDialog(QDialog):
         self.password.clear()
         self.refresh()
         where = (
-            "The password is in the keyring."
+            QCoreApplication.translate("SitesDialog", "The password is in the keyring.")
             if in_keyring
-            else "No keyring here: the password set in the environment will be used."
+            else QCoreApplication.translate(
+                "SitesDialog", "No keyring here: the password set in the environment will be used."
+            )
         )
         warning = unencrypted_warning(site)
         self._say(
-            f"Kept {site.name}: {site.user} at {site.url}. {where}"
-            + (f" Warning: {warning}." if warning else "")
+            QCoreApplication.translate(
+                "SitesDialog", "Kept {name}: {user} at {address}. {where}"
+            ).format(name=site.name, user=site.user, address=site.url, where=where)
+            + (
+                QCoreApplication.translate("SitesDialog", " Warning: {warning}.").format(
+                    warning=warning
+                )
+                if warning
+                else ""
+            )
         )
         return True
 
     def remove_site(self) -> bool:
         item = self.list.currentItem()
         if item is None:
-            self._say("Choose a site to remove.")
+            self._say(QCoreApplication.translate("SitesDialog", "Choose a site to remove."))
             return False
         try:
             site = self.store.remove(item.data(Qt.ItemDataRole.UserRole).name)
@@ -145,14 +163,18 @@ class SitesDialog(QDialog):
             self._say(str(error))
             return False
         self.refresh()
-        self._say(f"Removed {site.name} and its password.")
+        self._say(
+            QCoreApplication.translate("SitesDialog", "Removed {name} and its password.").format(
+                name=site.name
+            )
+        )
         return True
 
     def test_site(self) -> None:
         """Ask the chosen site who we are, in the background (a slow site must not freeze)."""
         item = self.list.currentItem()
         if item is None:
-            self._say("Choose a site to test.")
+            self._say(QCoreApplication.translate("SitesDialog", "Choose a site to test."))
             return
         site = item.data(Qt.ItemDataRole.UserRole)
         try:
@@ -161,12 +183,20 @@ class SitesDialog(QDialog):
             self._say(str(error))
             return
         self.test_button.setEnabled(False)
-        self._say(f"Connecting to {site.url}…")
+        self._say(
+            QCoreApplication.translate("SitesDialog", "Connecting to {address}…").format(
+                address=site.url
+            )
+        )
 
         def done(me: object) -> None:
             self.test_button.setEnabled(True)
             name = me.get("name", site.user) if isinstance(me, dict) else site.user
-            self._say(f"Connected to {site.url} as {name}.")
+            self._say(
+                QCoreApplication.translate(
+                    "SitesDialog", "Connected to {address} as {name}."
+                ).format(address=site.url, name=name)
+            )
             self.tested.emit(True)
 
         def failed(message: str) -> None:
