@@ -15,7 +15,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from editor.media import attach as photo_files
@@ -88,7 +88,11 @@ class ArticleDocument(QObject):
             self.dirtyChanged.emit(dirty)
 
     def display_name(self) -> str:
-        return self.path.name if self.path else "Untitled"
+        return (
+            self.path.name
+            if self.path
+            else QCoreApplication.translate("ArticleDocument", "Untitled")
+        )
 
     # --- editing -------------------------------------------------------------------------------
 
@@ -141,7 +145,15 @@ class ArticleDocument(QObject):
         )
         if is_new:
             after = [*self.article.photos, image]
-            self.photo_undo.push(_PhotoListCommand(self, f"Add photo {image.id}", after))
+            self.photo_undo.push(
+                _PhotoListCommand(
+                    self,
+                    QCoreApplication.translate("ArticleDocument", "Add photo {photo}").format(
+                        photo=image.id
+                    ),
+                    after,
+                )
+            )
         return image, is_new
 
     def add_photos_from(self, photos: list[ImageRef], media: MediaStore) -> dict[str, str]:
@@ -170,7 +182,12 @@ class ArticleDocument(QObject):
             ids[image.id] = added.id
         count = len(after) - len(self.article.photos)
         if count:
-            text = f"Paste {count} photo{'s' if count != 1 else ''}"
+            # English has its own text for one and for many; each is a plural entry (%n).
+            text = (
+                QCoreApplication.translate("ArticleDocument", "Paste %n photo", None, count)
+                if count == 1
+                else QCoreApplication.translate("ArticleDocument", "Paste %n photos", None, count)
+            )
             self.photo_undo.push(_PhotoListCommand(self, text, after))
         return ids
 
@@ -189,7 +206,15 @@ class ArticleDocument(QObject):
         image = next(p for p in after if p.id == photo_id)
         after.remove(image)
         after.insert(max(0, min(new_index, len(after))), image)
-        self.photo_undo.push(_PhotoListCommand(self, f"Move photo {photo_id}", after))
+        self.photo_undo.push(
+            _PhotoListCommand(
+                self,
+                QCoreApplication.translate("ArticleDocument", "Move photo {photo}").format(
+                    photo=photo_id
+                ),
+                after,
+            )
+        )
 
     def set_featured(self, photo_id: str | None) -> None:
         self.photo_undo.push(_FeaturedCommand(self, photo_id))
@@ -342,7 +367,11 @@ class ArticleDocument(QObject):
         restore can itself be undone from the history. RevisionError or PackageError if not.
         """
         if self.path is None or self.read_only:
-            raise PackageError("Only an article open for writing can restore a revision")
+            raise PackageError(
+                QCoreApplication.translate(
+                    "ArticleDocument", "Only an article open for writing can restore a revision"
+                )
+            )
         number = revision.number
         restored = revision.apply_to(self.article)
         if self.dirty or not len(self.revisions):
@@ -412,7 +441,11 @@ class _RemovePhotoCommand(QUndoCommand):
     """Remove a photo and its placements in the body; undo puts both back."""
 
     def __init__(self, document: ArticleDocument, photo_id: str) -> None:
-        super().__init__(f"Remove photo {photo_id}")
+        super().__init__(
+            QCoreApplication.translate("ArticleDocument", "Remove photo {photo}").format(
+                photo=photo_id
+            )
+        )
         self.document = document
         self.photo_id = photo_id
         self.saved: tuple[ImageRef, int, str] | None = None
@@ -438,7 +471,7 @@ class _RemovePhotoCommand(QUndoCommand):
 
 class _FeaturedCommand(QUndoCommand):
     def __init__(self, document: ArticleDocument, photo_id: str | None) -> None:
-        super().__init__("Choose the lead photo")
+        super().__init__(QCoreApplication.translate("ArticleDocument", "Choose the lead photo"))
         self.document = document
         self.photo_id = photo_id
         featured = document.article.featured_photo()
@@ -463,7 +496,11 @@ class _CropCommand(QUndoCommand):
         crop: Crop | None,
         focal: tuple[float, float] | None,
     ) -> None:
-        super().__init__(f"Crop photo {image.id}")
+        super().__init__(
+            QCoreApplication.translate("ArticleDocument", "Crop photo {photo}").format(
+                photo=image.id
+            )
+        )
         self.document = document
         self.image = image
         self.before = (image.crop, image.focal)
