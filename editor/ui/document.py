@@ -182,7 +182,7 @@ class ArticleDocument(QObject):
             ids[image.id] = added.id
         count = len(after) - len(self.article.photos)
         if count:
-            # English has its own text for one and for many; each is a plural entry (%n).
+            # One text for one and one for many (lupdate marks no plural entry for a variable).
             text = (
                 QCoreApplication.translate("ArticleDocument", "Paste %n photo", None, count)
                 if count == 1

@@ -361,8 +361,8 @@ def summary_text(findings: list[Finding]) -> str:
     for finding in findings:
         counts[finding.severity] += 1
     parts = []
-    # English has its own text for one and for many (no English catalogue is installed); each
-    # is a plural entry (%n) so that other languages choose their own forms.
+    # One text for one and one for many, each with its own entry (%n): lupdate marks no entry
+    # as a plural one when the count is a variable, so each language translates both.
     errors, warnings, notes = (
         counts[Severity.ERROR],
         counts[Severity.WARNING],

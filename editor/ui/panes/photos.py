@@ -382,11 +382,14 @@ class PhotosPane(QWidget):
         style = self._alt_hint_style()
         if self.alt_hint.styleSheet() != style:
             self.alt_hint.setStyleSheet(style)
-        # Plural forms (%n): Spanish says "1 carácter", "2 caracteres".
+        # One text for one and one for many, each with its own entry (%n): lupdate marks no
+        # entry as a plural one when the count is a variable, so each language translates both.
         if over:
             hint = QCoreApplication.translate(
                 "PhotosPane", "%n characters (aim for under {limit})", None, length
             ).format(limit=ALT_TEXT_HINT)
+        elif length == 1:
+            hint = QCoreApplication.translate("PhotosPane", "%n character", None, length)
         else:
             hint = QCoreApplication.translate("PhotosPane", "%n characters", None, length)
         self.alt_hint.setText(hint)
