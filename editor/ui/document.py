@@ -182,12 +182,13 @@ class ArticleDocument(QObject):
             ids[image.id] = added.id
         count = len(after) - len(self.article.photos)
         if count:
-            # One text for one and one for many (lupdate marks no plural entry for a variable).
+            # One text for one and one for many, the count filled in after translating: Qt finds
+            # the translation of a %n entry lupdate did not mark as plural only for one.
             text = (
-                QCoreApplication.translate("ArticleDocument", "Paste %n photo", None, count)
+                QCoreApplication.translate("ArticleDocument", "Paste {count} photo")
                 if count == 1
-                else QCoreApplication.translate("ArticleDocument", "Paste %n photos", None, count)
-            )
+                else QCoreApplication.translate("ArticleDocument", "Paste {count} photos")
+            ).format(count=count)
             self.photo_undo.push(_PhotoListCommand(self, text, after))
         return ids
 

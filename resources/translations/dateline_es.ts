@@ -12,12 +12,12 @@
         <translation>Añadir foto {photo}</translation>
     </message>
     <message>
-        <source>Paste %n photo</source>
-        <translation>Pegar %n foto</translation>
+        <source>Paste {count} photo</source>
+        <translation>Pegar {count} foto</translation>
     </message>
     <message>
-        <source>Paste %n photos</source>
-        <translation>Pegar %n fotos</translation>
+        <source>Paste {count} photos</source>
+        <translation>Pegar {count} fotos</translation>
     </message>
     <message>
         <source>Move photo {photo}</source>
@@ -254,28 +254,28 @@ Suelte aquí las fotos para colocarlas.</translation>
         <translation>No se encontraron problemas.</translation>
     </message>
     <message>
-        <source>%n error</source>
-        <translation>%n error</translation>
+        <source>{count} error</source>
+        <translation>{count} error</translation>
     </message>
     <message>
-        <source>%n errors</source>
-        <translation>%n errores</translation>
+        <source>{count} errors</source>
+        <translation>{count} errores</translation>
     </message>
     <message>
-        <source>%n warning</source>
-        <translation>%n aviso</translation>
+        <source>{count} warning</source>
+        <translation>{count} aviso</translation>
     </message>
     <message>
-        <source>%n warnings</source>
-        <translation>%n avisos</translation>
+        <source>{count} warnings</source>
+        <translation>{count} avisos</translation>
     </message>
     <message>
-        <source>%n note</source>
-        <translation>%n nota</translation>
+        <source>{count} note</source>
+        <translation>{count} nota</translation>
     </message>
     <message>
-        <source>%n notes</source>
-        <translation>%n notas</translation>
+        <source>{count} notes</source>
+        <translation>{count} notas</translation>
     </message>
 </context>
 <context>
@@ -646,16 +646,16 @@ Suelte aquí las fotos para colocarlas.</translation>
         <translation>Esta foto registra dónde se tomó (GPS). Dateline guarda el original tal como llegó y quita la ubicación de cada copia que exporta.</translation>
     </message>
     <message>
-        <source>%n characters (aim for under {limit})</source>
-        <translation>%n caracteres (procure no pasar de {limit})</translation>
+        <source>{count} characters (aim for under {limit})</source>
+        <translation>{count} caracteres (procure no pasar de {limit})</translation>
     </message>
     <message>
-        <source>%n character</source>
-        <translation>%n carácter</translation>
+        <source>{count} character</source>
+        <translation>{count} carácter</translation>
     </message>
     <message>
-        <source>%n characters</source>
-        <translation>%n caracteres</translation>
+        <source>{count} characters</source>
+        <translation>{count} caracteres</translation>
     </message>
 </context>
 <context>

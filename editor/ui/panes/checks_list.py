@@ -361,8 +361,9 @@ def summary_text(findings: list[Finding]) -> str:
     for finding in findings:
         counts[finding.severity] += 1
     parts = []
-    # One text for one and one for many, each with its own entry (%n): lupdate marks no entry
-    # as a plural one when the count is a variable, so each language translates both.
+    # One text for one and one for many, the count filled in after translating: lupdate marks
+    # no entry as a plural (%n) one when the count is a variable, and Qt then finds the
+    # translation of such an entry only for a count of one.
     errors, warnings, notes = (
         counts[Severity.ERROR],
         counts[Severity.WARNING],
@@ -370,20 +371,22 @@ def summary_text(findings: list[Finding]) -> str:
     )
     if errors:
         parts.append(
-            QCoreApplication.translate("ChecksPanel", "%n error", None, errors)
+            QCoreApplication.translate("ChecksPanel", "{count} error").format(count=errors)
             if errors == 1
-            else QCoreApplication.translate("ChecksPanel", "%n errors", None, errors)
+            else QCoreApplication.translate("ChecksPanel", "{count} errors").format(count=errors)
         )
     if warnings:
         parts.append(
-            QCoreApplication.translate("ChecksPanel", "%n warning", None, warnings)
+            QCoreApplication.translate("ChecksPanel", "{count} warning").format(count=warnings)
             if warnings == 1
-            else QCoreApplication.translate("ChecksPanel", "%n warnings", None, warnings)
+            else QCoreApplication.translate("ChecksPanel", "{count} warnings").format(
+                count=warnings
+            )
         )
     if notes:
         parts.append(
-            QCoreApplication.translate("ChecksPanel", "%n note", None, notes)
+            QCoreApplication.translate("ChecksPanel", "{count} note").format(count=notes)
             if notes == 1
-            else QCoreApplication.translate("ChecksPanel", "%n notes", None, notes)
+            else QCoreApplication.translate("ChecksPanel", "{count} notes").format(count=notes)
         )
     return ", ".join(parts)

@@ -382,16 +382,21 @@ class PhotosPane(QWidget):
         style = self._alt_hint_style()
         if self.alt_hint.styleSheet() != style:
             self.alt_hint.setStyleSheet(style)
-        # One text for one and one for many, each with its own entry (%n): lupdate marks no
-        # entry as a plural one when the count is a variable, so each language translates both.
+        # One text for one and one for many, the count filled in after translating: lupdate
+        # marks no entry as a plural (%n) one when the count is a variable, and Qt then finds
+        # the translation of such an entry only for a count of one.
         if over:
             hint = QCoreApplication.translate(
-                "PhotosPane", "%n characters (aim for under {limit})", None, length
-            ).format(limit=ALT_TEXT_HINT)
+                "PhotosPane", "{count} characters (aim for under {limit})"
+            ).format(count=length, limit=ALT_TEXT_HINT)
         elif length == 1:
-            hint = QCoreApplication.translate("PhotosPane", "%n character", None, length)
+            hint = QCoreApplication.translate("PhotosPane", "{count} character").format(
+                count=length
+            )
         else:
-            hint = QCoreApplication.translate("PhotosPane", "%n characters", None, length)
+            hint = QCoreApplication.translate("PhotosPane", "{count} characters").format(
+                count=length
+            )
         self.alt_hint.setText(hint)
 
     # --- edits ---------------------------------------------------------------------------------
