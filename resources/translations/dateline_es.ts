@@ -543,7 +543,7 @@ Suelte aquí las fotos para colocarlas.</translation>
     </message>
     <message>
         <source>Place in body</source>
-        <translation>Colocar en el cuerpo</translation>
+        <translation>Insertar</translation>
     </message>
     <message>
         <source>Place the photo in the body at the cursor</source>
