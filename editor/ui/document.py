@@ -311,7 +311,10 @@ class ArticleDocument(QObject):
         same_file = self.path is not None and _same_path(target, self.path)
         if same_file and self.read_only:
             raise PackageError(
-                f"{target.name} is open read-only: use Save As to save it under another name"
+                QCoreApplication.translate(
+                    "ArticleDocument",
+                    "{name} is open read-only: use Save As to save it under another name",
+                ).format(name=target.name)
             )
         lock = self.lock if same_file and self.lock is not None else self._lock_for(target)
         try:
@@ -376,13 +379,22 @@ class ArticleDocument(QObject):
         number = revision.number
         restored = revision.apply_to(self.article)
         if self.dirty or not len(self.revisions):
-            self.save(note=f"Before restoring revision {number}")
+            # The history's notes are written in the window's language, as the reporter's own are.
+            self.save(
+                note=QCoreApplication.translate(
+                    "ArticleDocument", "Before restoring revision {number}"
+                ).format(number=number)
+            )
         restored.modified = now_utc()
         self.article = restored
         self.replaced.emit()
         self._set_dirty(True)
         when = revision.saved.astimezone().strftime("%Y-%m-%d %H:%M")
-        self.save(note=f"Restored revision {number} of {when}")
+        self.save(
+            note=QCoreApplication.translate(
+                "ArticleDocument", "Restored revision {number} of {when}"
+            ).format(number=number, when=when)
+        )
 
     def close_file(self) -> None:
         """The window is closing: release the article's lock (the article stays in memory)."""

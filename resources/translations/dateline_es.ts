@@ -24,8 +24,20 @@
         <translation>Mover foto {photo}</translation>
     </message>
     <message>
+        <source>{name} is open read-only: use Save As to save it under another name</source>
+        <translation>{name} está abierto solo para lectura: use Guardar como para guardarlo con otro nombre</translation>
+    </message>
+    <message>
         <source>Only an article open for writing can restore a revision</source>
         <translation>Solo un artículo abierto para escritura puede restaurar una revisión</translation>
+    </message>
+    <message>
+        <source>Before restoring revision {number}</source>
+        <translation>Antes de restaurar la revisión {number}</translation>
+    </message>
+    <message>
+        <source>Restored revision {number} of {when}</source>
+        <translation>Restaurada la revisión {number} del {when}</translation>
     </message>
     <message>
         <source>Remove photo {photo}</source>
