@@ -132,14 +132,24 @@ def location_text(finding: Finding) -> str:
     return field_label(finding.field)
 
 
+def message_text(finding: Finding) -> str:
+    """The finding's message as the list shows it (the checks word their own messages)."""
+    return finding.message
+
+
+def fix_label(finding: Finding) -> str:
+    """The label of the finding's fix as the list shows it ("" without a fix)."""
+    return finding.fix.label if finding.fix is not None else ""
+
+
 def fix_text(finding: Finding) -> str:
-    """ "Fix: <the fix's label>" for a finding that has a fix."""
-    label = finding.fix.label if finding.fix is not None else ""
+    """The text that offers a finding's fix: "Fix: <its label>"."""
+    label = fix_label(finding)
     return QCoreApplication.translate("ChecksPanel", "Fix: {label}").format(label=label)
 
 
 def finding_tooltip(finding: Finding) -> str:
-    lines = [finding.message, f"{location_text(finding)} · {finding.code}"]
+    lines = [message_text(finding), f"{location_text(finding)} · {finding.code}"]
     if finding.fix is not None:
         lines.append(fix_text(finding))
     return "\n".join(lines)
@@ -288,7 +298,7 @@ class ChecksPanel(QWidget):
         where = location_text(finding)
         if finding.fix is not None:
             where += f"  ·  {fix_text(finding)}"
-        item = QListWidgetItem(self._icons[finding.severity], f"{finding.message}\n{where}")
+        item = QListWidgetItem(self._icons[finding.severity], f"{message_text(finding)}\n{where}")
         item.setData(ROLE_FINDING, finding)
         item.setToolTip(plain_tooltip(finding_tooltip(finding)))
         return item
@@ -311,7 +321,7 @@ class ChecksPanel(QWidget):
         self.fix_button.setEnabled(finding is not None and finding.fix is not None)
         # "F&ix" answers Alt+I (Alt+F is the File menu); an ampersand in the fix's own label
         # is text, not a mnemonic.
-        label = finding.fix.label.replace("&", "&&") if finding and finding.fix else ""
+        label = fix_label(finding).replace("&", "&&") if finding else ""
         self.fix_button.setText(
             QCoreApplication.translate("ChecksPanel", "F&ix: {label}").format(label=label)
             if label
