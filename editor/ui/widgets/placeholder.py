@@ -12,6 +12,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit
 
+# How an example starts in English (the source language); other languages say it their way.
+EXAMPLE_PREFIX = "e.g. "
+
 
 def example(text: str) -> str:
     """``text`` as a placeholder that is visibly an example: ``e.g. EFE`` (``p. ej. EFE`` in
