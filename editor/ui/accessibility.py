@@ -13,7 +13,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QSplitter, QStatusBar, QTabBar, QTabWidget, QWidget
 
 
@@ -72,12 +72,34 @@ def set_reading_order(window: ArticleWindow) -> None:
 def name_window_parts(window: ArticleWindow) -> None:
     """Accessible names for the parts the window puts together."""
     parts: list[tuple[QWidget, str, str]] = [
-        (window.side_tabs, "Story panes", "The story's fields, its photos and the checks"),
-        (window.side_tabs.tabBar(), "Story panes", "Fields, Photos or Checks"),
-        (window.preview_modes, "Preview mode", "Web, phone, print, social card or wire"),
-        (window.preview, "Preview", "The story as readers will see it"),
-        (window.splitter, "Story window", ""),
-        (window.statusBar(), "Status", "Messages, the word count and the target"),
+        (
+            window.side_tabs,
+            QCoreApplication.translate("WindowParts", "Story panes"),
+            QCoreApplication.translate(
+                "WindowParts", "The story's fields, its photos and the checks"
+            ),
+        ),
+        (
+            window.side_tabs.tabBar(),
+            QCoreApplication.translate("WindowParts", "Story panes"),
+            QCoreApplication.translate("WindowParts", "Fields, Photos or Checks"),
+        ),
+        (
+            window.preview_modes,
+            QCoreApplication.translate("WindowParts", "Preview mode"),
+            QCoreApplication.translate("WindowParts", "Web, phone, print, social card or wire"),
+        ),
+        (
+            window.preview,
+            QCoreApplication.translate("WindowParts", "Preview"),
+            QCoreApplication.translate("WindowParts", "The story as readers will see it"),
+        ),
+        (window.splitter, QCoreApplication.translate("WindowParts", "Story window"), ""),
+        (
+            window.statusBar(),
+            QCoreApplication.translate("WindowParts", "Status"),
+            QCoreApplication.translate("WindowParts", "Messages, the word count and the target"),
+        ),
     ]
     for widget, name, description in parts:
         widget.setAccessibleName(name)

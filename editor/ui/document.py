@@ -15,7 +15,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from editor.media import attach as photo_files
@@ -88,7 +88,11 @@ class ArticleDocument(QObject):
             self.dirtyChanged.emit(dirty)
 
     def display_name(self) -> str:
-        return self.path.name if self.path else "Untitled"
+        return (
+            self.path.name
+            if self.path
+            else QCoreApplication.translate("ArticleDocument", "Untitled")
+        )
 
     # --- editing -------------------------------------------------------------------------------
 
@@ -141,7 +145,15 @@ class ArticleDocument(QObject):
         )
         if is_new:
             after = [*self.article.photos, image]
-            self.photo_undo.push(_PhotoListCommand(self, f"Add photo {image.id}", after))
+            self.photo_undo.push(
+                _PhotoListCommand(
+                    self,
+                    QCoreApplication.translate("ArticleDocument", "Add photo {photo}").format(
+                        photo=image.id
+                    ),
+                    after,
+                )
+            )
         return image, is_new
 
     def add_photos_from(self, photos: list[ImageRef], media: MediaStore) -> dict[str, str]:
@@ -170,7 +182,13 @@ class ArticleDocument(QObject):
             ids[image.id] = added.id
         count = len(after) - len(self.article.photos)
         if count:
-            text = f"Paste {count} photo{'s' if count != 1 else ''}"
+            # One text for one and one for many, the count filled in after translating: Qt finds
+            # the translation of a %n entry lupdate did not mark as plural only for one.
+            text = (
+                QCoreApplication.translate("ArticleDocument", "Paste {count} photo")
+                if count == 1
+                else QCoreApplication.translate("ArticleDocument", "Paste {count} photos")
+            ).format(count=count)
             self.photo_undo.push(_PhotoListCommand(self, text, after))
         return ids
 
@@ -189,7 +207,15 @@ class ArticleDocument(QObject):
         image = next(p for p in after if p.id == photo_id)
         after.remove(image)
         after.insert(max(0, min(new_index, len(after))), image)
-        self.photo_undo.push(_PhotoListCommand(self, f"Move photo {photo_id}", after))
+        self.photo_undo.push(
+            _PhotoListCommand(
+                self,
+                QCoreApplication.translate("ArticleDocument", "Move photo {photo}").format(
+                    photo=photo_id
+                ),
+                after,
+            )
+        )
 
     def set_featured(self, photo_id: str | None) -> None:
         self.photo_undo.push(_FeaturedCommand(self, photo_id))
@@ -285,7 +311,10 @@ class ArticleDocument(QObject):
         same_file = self.path is not None and _same_path(target, self.path)
         if same_file and self.read_only:
             raise PackageError(
-                f"{target.name} is open read-only: use Save As to save it under another name"
+                QCoreApplication.translate(
+                    "ArticleDocument",
+                    "{name} is open read-only: use Save As to save it under another name",
+                ).format(name=target.name)
             )
         lock = self.lock if same_file and self.lock is not None else self._lock_for(target)
         try:
@@ -342,17 +371,30 @@ class ArticleDocument(QObject):
         restore can itself be undone from the history. RevisionError or PackageError if not.
         """
         if self.path is None or self.read_only:
-            raise PackageError("Only an article open for writing can restore a revision")
+            raise PackageError(
+                QCoreApplication.translate(
+                    "ArticleDocument", "Only an article open for writing can restore a revision"
+                )
+            )
         number = revision.number
         restored = revision.apply_to(self.article)
         if self.dirty or not len(self.revisions):
-            self.save(note=f"Before restoring revision {number}")
+            # The history's notes are written in the window's language, as the reporter's own are.
+            self.save(
+                note=QCoreApplication.translate(
+                    "ArticleDocument", "Before restoring revision {number}"
+                ).format(number=number)
+            )
         restored.modified = now_utc()
         self.article = restored
         self.replaced.emit()
         self._set_dirty(True)
         when = revision.saved.astimezone().strftime("%Y-%m-%d %H:%M")
-        self.save(note=f"Restored revision {number} of {when}")
+        self.save(
+            note=QCoreApplication.translate(
+                "ArticleDocument", "Restored revision {number} of {when}"
+            ).format(number=number, when=when)
+        )
 
     def close_file(self) -> None:
         """The window is closing: release the article's lock (the article stays in memory)."""
@@ -412,7 +454,11 @@ class _RemovePhotoCommand(QUndoCommand):
     """Remove a photo and its placements in the body; undo puts both back."""
 
     def __init__(self, document: ArticleDocument, photo_id: str) -> None:
-        super().__init__(f"Remove photo {photo_id}")
+        super().__init__(
+            QCoreApplication.translate("ArticleDocument", "Remove photo {photo}").format(
+                photo=photo_id
+            )
+        )
         self.document = document
         self.photo_id = photo_id
         self.saved: tuple[ImageRef, int, str] | None = None
@@ -438,7 +484,7 @@ class _RemovePhotoCommand(QUndoCommand):
 
 class _FeaturedCommand(QUndoCommand):
     def __init__(self, document: ArticleDocument, photo_id: str | None) -> None:
-        super().__init__("Choose the lead photo")
+        super().__init__(QCoreApplication.translate("ArticleDocument", "Choose the lead photo"))
         self.document = document
         self.photo_id = photo_id
         featured = document.article.featured_photo()
@@ -463,7 +509,11 @@ class _CropCommand(QUndoCommand):
         crop: Crop | None,
         focal: tuple[float, float] | None,
     ) -> None:
-        super().__init__(f"Crop photo {image.id}")
+        super().__init__(
+            QCoreApplication.translate("ArticleDocument", "Crop photo {photo}").format(
+                photo=image.id
+            )
+        )
         self.document = document
         self.image = image
         self.before = (image.crop, image.focal)

@@ -6,14 +6,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QCoreApplication, QMimeData
 
 ARTICLE_SUFFIX = ".article"
 IMPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".docx", ".html", ".htm")
-IMPORT_FILTER = (
-    "Stories to import: Markdown, text, Word, saved web pages "
-    "(*.md *.markdown *.txt *.docx *.html *.htm)"
-)
+IMPORT_PATTERNS = "(*.md *.markdown *.txt *.docx *.html *.htm)"
+# The English filter, for code that has no translator to ask (the window uses import_filter()).
+IMPORT_FILTER = f"Stories to import: Markdown, text, Word, saved web pages {IMPORT_PATTERNS}"
+
+
+def import_filter() -> str:
+    """File > Open's and File > Import's filter for imported stories, described in the window's
+    language (the patterns stay as they are: Qt reads them)."""
+    description = QCoreApplication.translate(
+        "StoryFiles", "Stories to import: Markdown, text, Word, saved web pages"
+    )
+    return f"{description} {IMPORT_PATTERNS}"
 
 
 def is_imported(path: Path) -> bool:

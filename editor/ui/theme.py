@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -27,7 +27,6 @@ logger = logging.getLogger(__name__)
 
 THEME_KEY = "view/theme"
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
-CHOICES = (("&System", SYSTEM), ("&Light", LIGHT), ("&Dark", DARK))
 STYLE = "Fusion"
 
 
@@ -97,12 +96,17 @@ class ThemeController(QObject):
 
 def add_theme_menu(controller: ThemeController, window: QMainWindow) -> QActionGroup:
     """View > Theme > System / Light / Dark, one of them checked."""
-    menu = menu_named(window, "&View").addMenu("Th&eme")
+    menu = menu_named(window, "&View").addMenu(QCoreApplication.translate("Theme", "Th&eme"))
     menu.setObjectName("menu_theme")
     group = QActionGroup(window)
     group.setObjectName("theme_choices")
     group.setExclusive(True)
-    for text, choice in CHOICES:
+    choices = (
+        (QCoreApplication.translate("Theme", "&System"), SYSTEM),
+        (QCoreApplication.translate("Theme", "&Light"), LIGHT),
+        (QCoreApplication.translate("Theme", "&Dark"), DARK),
+    )
+    for text, choice in choices:
         action = QAction(text, group)
         action.setObjectName(f"theme_{choice}")
         action.setCheckable(True)

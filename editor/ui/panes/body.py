@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import SIGNAL, QBuffer, QByteArray, QIODevice, QMimeData, Signal
+from PySide6.QtCore import (
+    SIGNAL,
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMimeData,
+    Signal,
+)
 from PySide6.QtGui import (
     QDropEvent,
     QFont,
@@ -46,11 +54,16 @@ class BodyPane(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("body_editor")
-        self.setAccessibleName("Body")
-        self.setAccessibleDescription("The story's text in Markdown")
+        self.setAccessibleName(QCoreApplication.translate("BodyPane", "Body"))
+        self.setAccessibleDescription(
+            QCoreApplication.translate("BodyPane", "The story's text in Markdown")
+        )
         self.setPlaceholderText(
-            "Write the story in Markdown.\n\n## A subhead\n\n> “A quote,” she said.\n\n"
-            "[A link](https://example.org)\n\nDrop photos here to place them."
+            QCoreApplication.translate(
+                "BodyPane",
+                "Write the story in Markdown.\n\n## A subhead\n\n> “A quote,” she said.\n\n"
+                "[A link](https://example.org)\n\nDrop photos here to place them.",
+            )
         )
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)

@@ -7,7 +7,7 @@ to a finding and applying its fix belong to ``editor.ui.controllers.checks``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,23 +32,6 @@ COLOURS = {
     Severity.ERROR: "error_text",
     Severity.WARNING: "warning_text",
     Severity.NOTE: "note_text",
-}
-GROUP_TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.NOTE: "Notes"}
-FIELD_LABELS = {
-    "headline": "Headline",
-    "dek": "Dek",
-    "byline": "Byline",
-    "dateline": "Dateline",
-    "slug": "Slug",
-    "url_slug": "URL slug",
-    "section": "Section",
-    "tags": "Tags",
-    "language": "Language",
-    "sign_off": "Sign-off",
-    "end_mark": "End mark",
-    "editors_note": "Editor's note",
-    "body": "Body",
-    "article": "Story",
 }
 ROLE_FINDING = Qt.ItemDataRole.UserRole + 1
 MAX_LISTED = 300  # rows; a story with more findings lists the first (worst) ones
@@ -76,23 +59,99 @@ def severity_icon(severity: Severity, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
+def group_title(severity: Severity) -> str:
+    """The heading of a severity's group in the list."""
+    titles = {
+        Severity.ERROR: QCoreApplication.translate("ChecksPanel", "Errors"),
+        Severity.WARNING: QCoreApplication.translate("ChecksPanel", "Warnings"),
+        Severity.NOTE: QCoreApplication.translate("ChecksPanel", "Notes"),
+    }
+    return titles[severity]
+
+
+def field_label(field: str) -> str:
+    """A field's name as the fields pane labels it (without its mnemonic)."""
+    labels = {
+        "headline": QCoreApplication.translate("ChecksPanel", "Headline"),
+        "dek": QCoreApplication.translate("ChecksPanel", "Dek"),
+        "byline": QCoreApplication.translate("ChecksPanel", "Byline"),
+        "dateline": QCoreApplication.translate("ChecksPanel", "Dateline"),
+        "slug": QCoreApplication.translate("ChecksPanel", "Slug"),
+        "url_slug": QCoreApplication.translate("ChecksPanel", "URL slug"),
+        "section": QCoreApplication.translate("ChecksPanel", "Section"),
+        "tags": QCoreApplication.translate("ChecksPanel", "Tags"),
+        "language": QCoreApplication.translate("ChecksPanel", "Language"),
+        "sign_off": QCoreApplication.translate("ChecksPanel", "Sign-off"),
+        "end_mark": QCoreApplication.translate("ChecksPanel", "End mark"),
+        "editors_note": QCoreApplication.translate("ChecksPanel", "Editor's note"),
+        "body": QCoreApplication.translate("ChecksPanel", "Body"),
+        "article": QCoreApplication.translate("ChecksPanel", "Story"),
+    }
+    return labels.get(field, field.replace("_", " ").capitalize())
+
+
+def _photo_part(name: str) -> str:
+    parts = {
+        "alt": QCoreApplication.translate("ChecksPanel", "alt text"),
+        "caption": QCoreApplication.translate("ChecksPanel", "caption"),
+        "credit": QCoreApplication.translate("ChecksPanel", "credit"),
+        "copyright": QCoreApplication.translate("ChecksPanel", "copyright"),
+    }
+    return parts.get(name, name)
+
+
+def _dateline_part(name: str) -> str:
+    parts = {
+        "place": QCoreApplication.translate("ChecksPanel", "place"),
+        "country": QCoreApplication.translate("ChecksPanel", "country"),
+        "date": QCoreApplication.translate("ChecksPanel", "date"),
+        "source": QCoreApplication.translate("ChecksPanel", "source"),
+        "style": QCoreApplication.translate("ChecksPanel", "style"),
+        "override": QCoreApplication.translate("ChecksPanel", "override"),
+    }
+    return parts.get(name, name)
+
+
 def location_text(finding: Finding) -> str:
     """Where a finding is, for the list: "Body, line 14", "Photo p2 · alt text", "Headline"."""
     if finding.field.startswith("photo:"):
-        part = {"alt": "alt text"}.get(finding.photo_field or "", finding.photo_field or "")
-        photo = finding.field.removeprefix("photo:")
-        return f"Photo {photo}" + (f" · {part}" if part else "")
+        part = _photo_part(finding.photo_field or "")
+        photo = QCoreApplication.translate("ChecksPanel", "Photo {photo}").format(
+            photo=finding.field.removeprefix("photo:")
+        )
+        return f"{photo} · {part}" if part else photo
     if finding.field == "body":
-        return f"Body, line {finding.line}" if finding.line else "Body"
+        if finding.line:
+            return QCoreApplication.translate("ChecksPanel", "Body, line {line}").format(
+                line=finding.line
+            )
+        return field_label("body")
     if finding.field.startswith("dateline."):
-        return "Dateline · " + finding.field.removeprefix("dateline.")
-    return FIELD_LABELS.get(finding.field, finding.field.replace("_", " ").capitalize())
+        part = _dateline_part(finding.field.removeprefix("dateline."))
+        return f"{field_label('dateline')} · {part}"
+    return field_label(finding.field)
+
+
+def message_text(finding: Finding) -> str:
+    """The finding's message as the list shows it (the checks word their own messages)."""
+    return finding.message
+
+
+def fix_label(finding: Finding) -> str:
+    """The label of the finding's fix as the list shows it ("" without a fix)."""
+    return finding.fix.label if finding.fix is not None else ""
+
+
+def fix_text(finding: Finding) -> str:
+    """The text that offers a finding's fix: "Fix: <its label>"."""
+    label = fix_label(finding)
+    return QCoreApplication.translate("ChecksPanel", "Fix: {label}").format(label=label)
 
 
 def finding_tooltip(finding: Finding) -> str:
-    lines = [finding.message, f"{location_text(finding)} · {finding.code}"]
+    lines = [message_text(finding), f"{location_text(finding)} · {finding.code}"]
     if finding.fix is not None:
-        lines.append(f"Fix: {finding.fix.label}")
+        lines.append(fix_text(finding))
     return "\n".join(lines)
 
 
@@ -107,16 +166,19 @@ class ChecksPanel(QWidget):
         self.setObjectName("checks_panel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        self.summary = plain_label("Checking…")
+        self.summary = plain_label(QCoreApplication.translate("ChecksPanel", "Checking…"))
         self.summary.setObjectName("checks_summary")
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("padding: 2px 0 4px 0;")
         layout.addWidget(self.summary)
         self.list = QListWidget()
         self.list.setObjectName("checks_list")
-        self.list.setAccessibleName("Checks findings")
+        self.list.setAccessibleName(QCoreApplication.translate("ChecksPanel", "Checks findings"))
         self.list.setAccessibleDescription(
-            "What an editor would flag; arrows choose a finding, Enter goes to it"
+            QCoreApplication.translate(
+                "ChecksPanel",
+                "What an editor would flag; arrows choose a finding, Enter goes to it",
+            )
         )
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
@@ -136,7 +198,7 @@ class ChecksPanel(QWidget):
 
         self.detail = QLabel()
         self.detail.setObjectName("checks_detail")
-        self.detail.setAccessibleName("Chosen finding")
+        self.detail.setAccessibleName(QCoreApplication.translate("ChecksPanel", "Chosen finding"))
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         # Text and background from the palette, so the details read in dark as in light.
@@ -149,13 +211,17 @@ class ChecksPanel(QWidget):
         )
         layout.addWidget(self.detail)
         buttons = QHBoxLayout()
-        self.go_button = QPushButton("&Go to")
-        self.go_button.setAccessibleName("Go to the finding")
+        self.go_button = QPushButton(QCoreApplication.translate("ChecksPanel", "&Go to"))
+        self.go_button.setAccessibleName(
+            QCoreApplication.translate("ChecksPanel", "Go to the finding")
+        )
         self.go_button.setObjectName("checks_go")
         self.go_button.clicked.connect(lambda: self._emit_current(self.activated))
-        self.fix_button = QPushButton("F&ix")
+        self.fix_button = QPushButton(QCoreApplication.translate("ChecksPanel", "F&ix"))
         self.fix_button.setObjectName("checks_fix")
-        self.fix_button.setToolTip("Apply the suggested fix (Ctrl+Z undoes it)")
+        self.fix_button.setToolTip(
+            QCoreApplication.translate("ChecksPanel", "Apply the suggested fix (Ctrl+Z undoes it)")
+        )
         self.fix_button.clicked.connect(lambda: self._emit_current(self.fixRequested))
         buttons.addWidget(self.go_button)
         buttons.addWidget(self.fix_button, 1)
@@ -191,7 +257,7 @@ class ChecksPanel(QWidget):
                 if not group:
                     continue
                 total = sum(1 for f in findings if f.severity is severity)
-                header = QListWidgetItem(f"{GROUP_TITLES[severity]} ({total})")
+                header = QListWidgetItem(f"{group_title(severity)} ({total})")
                 header.setFlags(Qt.ItemFlag.NoItemFlags)
                 font = header.font()
                 font.setBold(True)
@@ -205,8 +271,10 @@ class ChecksPanel(QWidget):
                         chosen = item
             if len(findings) > len(listed):
                 more = QListWidgetItem(
-                    f"… and {len(findings) - len(listed):,} more, listed as the ones above "
-                    "are dealt with."
+                    QCoreApplication.translate(
+                        "ChecksPanel",
+                        "… and {count} more, listed as the ones above are dealt with.",
+                    ).format(count=f"{len(findings) - len(listed):,}")
                 )
                 more.setFlags(Qt.ItemFlag.NoItemFlags)
                 more.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
@@ -220,13 +288,17 @@ class ChecksPanel(QWidget):
 
     def set_checking(self, checking: bool) -> None:
         text = summary_text(self.findings)
-        self.summary.setText(f"{text} · checking…" if checking and self.findings else text)
+        if checking and self.findings:
+            text = QCoreApplication.translate("ChecksPanel", "{summary} · checking…").format(
+                summary=text
+            )
+        self.summary.setText(text)
 
     def _item(self, finding: Finding) -> QListWidgetItem:
         where = location_text(finding)
         if finding.fix is not None:
-            where += f"  ·  Fix: {finding.fix.label}"
-        item = QListWidgetItem(self._icons[finding.severity], f"{finding.message}\n{where}")
+            where += f"  ·  {fix_text(finding)}"
+        item = QListWidgetItem(self._icons[finding.severity], f"{message_text(finding)}\n{where}")
         item.setData(ROLE_FINDING, finding)
         item.setToolTip(plain_tooltip(finding_tooltip(finding)))
         return item
@@ -249,13 +321,19 @@ class ChecksPanel(QWidget):
         self.fix_button.setEnabled(finding is not None and finding.fix is not None)
         # "F&ix" answers Alt+I (Alt+F is the File menu); an ampersand in the fix's own label
         # is text, not a mnemonic.
-        label = finding.fix.label.replace("&", "&&") if finding and finding.fix else ""
-        self.fix_button.setText(f"F&ix: {label}" if label else "F&ix")
+        label = fix_label(finding).replace("&", "&&") if finding else ""
+        self.fix_button.setText(
+            QCoreApplication.translate("ChecksPanel", "F&ix: {label}").format(label=label)
+            if label
+            else QCoreApplication.translate("ChecksPanel", "F&ix")
+        )
         if finding is None:
             self.detail.setText(
-                "Choose a finding to see where it is."
+                QCoreApplication.translate("ChecksPanel", "Choose a finding to see where it is.")
                 if self.findings
-                else "Nothing to flag: the checks found no problems."
+                else QCoreApplication.translate(
+                    "ChecksPanel", "Nothing to flag: the checks found no problems."
+                )
             )
         else:
             self.detail.setText(finding_tooltip(finding))
@@ -278,24 +356,47 @@ class ChecksPanel(QWidget):
         self.list.setCurrentItem(item)
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.addAction("Go to", lambda: self.activated.emit(finding))
+        menu.addAction(
+            QCoreApplication.translate("ChecksPanel", "Go to"), lambda: self.activated.emit(finding)
+        )
         if finding.fix is not None:
-            menu.addAction(f"Fix: {finding.fix.label}", lambda: self.fixRequested.emit(finding))
+            menu.addAction(fix_text(finding), lambda: self.fixRequested.emit(finding))
         menu.popup(self.list.viewport().mapToGlobal(pos))
 
 
 def summary_text(findings: list[Finding]) -> str:
     if not findings:
-        return "No problems found."
+        return QCoreApplication.translate("ChecksPanel", "No problems found.")
     counts = {severity: 0 for severity in Severity}
     for finding in findings:
         counts[finding.severity] += 1
     parts = []
-    for severity, (one, many) in (
-        (Severity.ERROR, ("error", "errors")),
-        (Severity.WARNING, ("warning", "warnings")),
-        (Severity.NOTE, ("note", "notes")),
-    ):
-        if counts[severity]:
-            parts.append(f"{counts[severity]} {one if counts[severity] == 1 else many}")
+    # One text for one and one for many, the count filled in after translating: lupdate marks
+    # no entry as a plural (%n) one when the count is a variable, and Qt then finds the
+    # translation of such an entry only for a count of one.
+    errors, warnings, notes = (
+        counts[Severity.ERROR],
+        counts[Severity.WARNING],
+        counts[Severity.NOTE],
+    )
+    if errors:
+        parts.append(
+            QCoreApplication.translate("ChecksPanel", "{count} error").format(count=errors)
+            if errors == 1
+            else QCoreApplication.translate("ChecksPanel", "{count} errors").format(count=errors)
+        )
+    if warnings:
+        parts.append(
+            QCoreApplication.translate("ChecksPanel", "{count} warning").format(count=warnings)
+            if warnings == 1
+            else QCoreApplication.translate("ChecksPanel", "{count} warnings").format(
+                count=warnings
+            )
+        )
+    if notes:
+        parts.append(
+            QCoreApplication.translate("ChecksPanel", "{count} note").format(count=notes)
+            if notes == 1
+            else QCoreApplication.translate("ChecksPanel", "{count} notes").format(count=notes)
+        )
     return ", ".join(parts)

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,12 +45,35 @@ def language_choices() -> list[tuple[str, str]]:
     for tag in tags:
         dictionary = dictionary_for(tag)
         tip = (
-            f"Spelling checked with the {dictionary} dictionary"
+            QCoreApplication.translate(
+                "FieldsPane", "Spelling checked with the {dictionary} dictionary"
+            ).format(dictionary=dictionary)
             if dictionary
-            else "No spelling dictionary installed for this language"
+            else QCoreApplication.translate(
+                "FieldsPane", "No spelling dictionary installed for this language"
+            )
         )
         choices.append((tag, tip))
     return choices
+
+
+def style_label(key: str, description: str) -> str:
+    """The Style list's entry for house style ``key``: its name in the window's language and
+    its sample dateline, which stays as the style prints it. A style without a translated name
+    (one added to the data later) shows its description as it is."""
+    names = {
+        "efe-en": QCoreApplication.translate("FieldsPane", "EFE English"),
+        "efe-es": QCoreApplication.translate("FieldsPane", "EFE Spanish"),
+        "reuters": QCoreApplication.translate("FieldsPane", "Reuters"),
+        "ap": QCoreApplication.translate("FieldsPane", "AP"),
+        "long-date": QCoreApplication.translate("FieldsPane", "Date in full"),
+        "zh": QCoreApplication.translate("FieldsPane", "Chinese"),
+    }
+    name = names.get(key)
+    _, separator, sample = description.partition(": ")
+    if name is None or not separator:
+        return description
+    return f"{name}: {sample}"
 
 
 def split_names(text: str) -> list[str]:
@@ -97,7 +120,7 @@ class FieldsPane(QScrollArea):
         # The fields take the keyboard themselves (and scroll into view); a stop on the scroll
         # area before them would only say "Fields" twice.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName("Story fields")
+        self.setAccessibleName(QCoreApplication.translate("FieldsPane", "Story fields"))
 
     # --- building ------------------------------------------------------------------------------
 
@@ -132,8 +155,10 @@ class FieldsPane(QScrollArea):
         return group, form
 
     def _story_group(self) -> QGroupBox:
-        group, form = self._form("Story")
-        self.headline = self._line("headline", "What happened, in a line")
+        group, form = self._form(QCoreApplication.translate("FieldsPane", "Story"))
+        self.headline = self._line(
+            "headline", QCoreApplication.translate("FieldsPane", "What happened, in a line")
+        )
         self.headline_count = plain_label()
         self.headline_count.setObjectName("headline_count")
         self.headline.textChanged.connect(self._update_headline_count)
@@ -142,43 +167,56 @@ class FieldsPane(QScrollArea):
         headline_row.setSpacing(2)
         headline_row.addWidget(self.headline)
         headline_row.addWidget(self.headline_count)
-        headline_label = QLabel("Headl&ine")
+        headline_label = QLabel(QCoreApplication.translate("FieldsPane", "Headl&ine"))
         headline_label.setBuddy(self.headline)  # a layout row gets no buddy by itself
         form.addRow(headline_label, headline_row)
-        self.dek = self._text("dek", 3, "The standfirst under the headline", one_line=True)
-        form.addRow("&Dek", self.dek)
+        self.dek = self._text(
+            "dek",
+            3,
+            QCoreApplication.translate("FieldsPane", "The standfirst under the headline"),
+            one_line=True,
+        )
+        form.addRow(QCoreApplication.translate("FieldsPane", "&Dek"), self.dek)
         self.byline = self._line("byline", example("Juan Manuel Blanco, Ana López"), names=True)
-        self.byline.setToolTip("Separate names with commas")
-        form.addRow("&Byline", self.byline)
+        self.byline.setToolTip(
+            QCoreApplication.translate("FieldsPane", "Separate names with commas")
+        )
+        form.addRow(QCoreApplication.translate("FieldsPane", "&Byline"), self.byline)
         return group
 
     def _dateline_group(self) -> QGroupBox:
-        group, form = self._form("Dateline")
+        group, form = self._form(QCoreApplication.translate("FieldsPane", "Dateline"))
         self.place = self._line("dateline.place", example("Tapachula"))
-        form.addRow("Pl&ace", self.place)
-        self.country = self._line("dateline.country", example("Mexico"))
-        form.addRow("Cou&ntry", self.country)
+        form.addRow(QCoreApplication.translate("FieldsPane", "Pl&ace"), self.place)
+        self.country = self._line(
+            "dateline.country", example(QCoreApplication.translate("FieldsPane", "Mexico"))
+        )
+        form.addRow(QCoreApplication.translate("FieldsPane", "Cou&ntry"), self.country)
         self.has_date = QCheckBox()
         self.has_date.setObjectName("field_dateline_has_date")
-        self.has_date.setToolTip("Print the date in the dateline")
-        self.has_date.setAccessibleName("Print the date")
-        self.has_date.setAccessibleDescription("Print the date in the dateline")
+        self.has_date.setToolTip(
+            QCoreApplication.translate("FieldsPane", "Print the date in the dateline")
+        )
+        self.has_date.setAccessibleName(QCoreApplication.translate("FieldsPane", "Print the date"))
+        self.has_date.setAccessibleDescription(
+            QCoreApplication.translate("FieldsPane", "Print the date in the dateline")
+        )
         self.date = QDateEdit()
         self.date.setObjectName("field_dateline_date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
         self.date.setDate(QDate.currentDate())
-        self.date.setAccessibleName("Date")
+        self.date.setAccessibleName(QCoreApplication.translate("FieldsPane", "Date"))
         self.has_date.toggled.connect(self._date_edited)
         self.date.dateChanged.connect(self._date_edited)
         date_row = QHBoxLayout()
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.date, 1)
-        date_label = QLabel("Da&te")
+        date_label = QLabel(QCoreApplication.translate("FieldsPane", "Da&te"))
         date_label.setBuddy(self.date)  # a layout row gets no buddy by itself
         form.addRow(date_label, date_row)
         self.source = self._line("dateline.source", example("EFE"))
-        form.addRow("&Source", self.source)
+        form.addRow(QCoreApplication.translate("FieldsPane", "&Source"), self.source)
         self.style_box = QComboBox()
         self.style_box.setObjectName("field_dateline_style")
         # The styles' long examples would hold the form wider than a narrow pane (a 200 %
@@ -188,41 +226,58 @@ class FieldsPane(QScrollArea):
         )
         self.style_box.setMinimumContentsLength(16)
         # A combo box would otherwise be announced by its current choice alone.
-        self.style_box.setAccessibleName("Dateline style")
-        self.style_box.setAccessibleDescription("How the house style prints the dateline")
+        self.style_box.setAccessibleName(QCoreApplication.translate("FieldsPane", "Dateline style"))
+        self.style_box.setAccessibleDescription(
+            QCoreApplication.translate("FieldsPane", "How the house style prints the dateline")
+        )
         for key, (description, _) in STYLES.items():
-            self.style_box.addItem(description, key)
+            self.style_box.addItem(style_label(key, description), key)
         self.style_box.currentIndexChanged.connect(
             lambda: self._emit("dateline.style", self.style_box.currentData())
         )
-        form.addRow("St&yle", self.style_box)
-        self.override = self._line("dateline.override", "Free text instead of the style")
-        form.addRow("Ove&rride", self.override)
+        form.addRow(QCoreApplication.translate("FieldsPane", "St&yle"), self.style_box)
+        self.override = self._line(
+            "dateline.override",
+            QCoreApplication.translate("FieldsPane", "Free text instead of the style"),
+        )
+        form.addRow(QCoreApplication.translate("FieldsPane", "Ove&rride"), self.override)
         self.dateline_text = plain_label()
         self.dateline_text.setObjectName("dateline_text")
         self.dateline_text.setWordWrap(True)
         self.dateline_text.setStyleSheet("font-weight: 600;")
-        self.dateline_text.setAccessibleName("Dateline prints as")
-        form.addRow("Prints as", self.dateline_text)
+        self.dateline_text.setAccessibleName(
+            QCoreApplication.translate("FieldsPane", "Dateline prints as")
+        )
+        form.addRow(QCoreApplication.translate("FieldsPane", "Prints as"), self.dateline_text)
         return group
 
     def _desk_group(self) -> QGroupBox:
-        group, form = self._form("Desk")
+        group, form = self._form(QCoreApplication.translate("FieldsPane", "Desk"))
         self.slug = self._line("slug", example("MEXICO-MIGRANTS/CARAVAN"))
-        self.slug.setToolTip("The desk's slugline (not the web address)")
-        form.addRow("S&lug", self.slug)
+        self.slug.setToolTip(
+            QCoreApplication.translate("FieldsPane", "The desk's slugline (not the web address)")
+        )
+        form.addRow(QCoreApplication.translate("FieldsPane", "S&lug"), self.slug)
         self.url_slug = self._line("url_slug", example("mexico-pushes-back-migrant-caravan"))
-        form.addRow("&URL slug", self.url_slug)
-        self.section = self._line("section", example("World"))
-        form.addRow("Se&ction", self.section)
-        self.tags = self._line("tags", example("migration, Mexico"), names=True)
-        self.tags.setToolTip("Separate tags with commas")
-        form.addRow("T&ags", self.tags)
+        form.addRow(QCoreApplication.translate("FieldsPane", "&URL slug"), self.url_slug)
+        self.section = self._line(
+            "section", example(QCoreApplication.translate("FieldsPane", "World"))
+        )
+        form.addRow(QCoreApplication.translate("FieldsPane", "Se&ction"), self.section)
+        self.tags = self._line(
+            "tags",
+            example(QCoreApplication.translate("FieldsPane", "migration, Mexico")),
+            names=True,
+        )
+        self.tags.setToolTip(QCoreApplication.translate("FieldsPane", "Separate tags with commas"))
+        form.addRow(QCoreApplication.translate("FieldsPane", "T&ags"), self.tags)
         self.language = QComboBox()
         self.language.setObjectName("field_language")
-        self.language.setAccessibleName("Language")
+        self.language.setAccessibleName(QCoreApplication.translate("FieldsPane", "Language"))
         self.language.setAccessibleDescription(
-            "The story's language, which also picks the spelling dictionary"
+            QCoreApplication.translate(
+                "FieldsPane", "The story's language, which also picks the spelling dictionary"
+            )
         )
         self.language.setEditable(True)
         for index, (tag, tip) in enumerate(language_choices()):
@@ -230,14 +285,24 @@ class FieldsPane(QScrollArea):
             self.language.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
         self.language.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.language.currentTextChanged.connect(lambda text: self._emit("language", text))
-        form.addRow("Lan&guage", self.language)
+        form.addRow(QCoreApplication.translate("FieldsPane", "Lan&guage"), self.language)
         self.sign_off = self._line("sign_off", example("jmb/dgp/mcd"))
-        self.sign_off.setToolTip("Initials of the writer and each editor, in order")
-        form.addRow("Si&gn-off", self.sign_off)
+        self.sign_off.setToolTip(
+            QCoreApplication.translate(
+                "FieldsPane", "Initials of the writer and each editor, in order"
+            )
+        )
+        form.addRow(QCoreApplication.translate("FieldsPane", "Si&gn-off"), self.sign_off)
         self.end_mark = self._line("end_mark", example("EFE"))
-        self.end_mark.setToolTip("The agency's mark after the last paragraph")
-        form.addRow("End &mark", self.end_mark)
-        self.editors_note = self._text("editors_note", 4, "For the desk; never published")
+        self.end_mark.setToolTip(
+            QCoreApplication.translate("FieldsPane", "The agency's mark after the last paragraph")
+        )
+        form.addRow(QCoreApplication.translate("FieldsPane", "End &mark"), self.end_mark)
+        self.editors_note = self._text(
+            "editors_note",
+            4,
+            QCoreApplication.translate("FieldsPane", "For the desk; never published"),
+        )
         # A yellow slip, light or dark (editor/ui/theme_table.py).
         set_palette_style(
             self.editors_note,
@@ -247,7 +312,7 @@ class FieldsPane(QScrollArea):
                 f" placeholder-text-color: {named_hex('slip_placeholder')};"
             ),
         )
-        form.addRow("Editor's &note", self.editors_note)
+        form.addRow(QCoreApplication.translate("FieldsPane", "Editor's &note"), self.editors_note)
         return group
 
     # --- edits ---------------------------------------------------------------------------------
@@ -271,7 +336,11 @@ class FieldsPane(QScrollArea):
         style = self._headline_count_style()
         if self.headline_count.styleSheet() != style:
             self.headline_count.setStyleSheet(style)
-        self.headline_count.setText(f"{length} / {HEADLINE_SOFT_LIMIT} characters")
+        self.headline_count.setText(
+            QCoreApplication.translate("FieldsPane", "{length} / {limit} characters").format(
+                length=length, limit=HEADLINE_SOFT_LIMIT
+            )
+        )
 
     # --- showing -------------------------------------------------------------------------------
 

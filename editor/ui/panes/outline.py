@@ -6,14 +6,22 @@ It only shows entries (``editor.text.story_outline``) and says which one the rep
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from editor.text.story_outline import EntryKind, OutlineEntry
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-_KIND_NAMES = {EntryKind.HEADLINE: "Headline", EntryKind.SUBHEAD: "Subhead", EntryKind.PHOTO: ""}
+
+
+def kind_name(kind: EntryKind) -> str:
+    """What an entry is, for its tooltip ("" for a photo: its caption says so)."""
+    names = {
+        EntryKind.HEADLINE: QCoreApplication.translate("OutlinePane", "Headline"),
+        EntryKind.SUBHEAD: QCoreApplication.translate("OutlinePane", "Subhead"),
+    }
+    return names.get(kind, "")
 
 
 class OutlinePane(QTreeWidget):
@@ -24,9 +32,12 @@ class OutlinePane(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outline_tree")
-        self.setAccessibleName("Outline")
+        self.setAccessibleName(QCoreApplication.translate("OutlinePane", "Outline"))
         self.setAccessibleDescription(
-            "The story's headline, subheads and photos in order. Enter or a click goes there."
+            QCoreApplication.translate(
+                "OutlinePane",
+                "The story's headline, subheads and photos in order. Enter or a click goes there.",
+            )
         )
         self.setHeaderHidden(True)
         self.setColumnCount(1)
@@ -56,8 +67,15 @@ class OutlinePane(QTreeWidget):
                 del parents[depth:]
                 item = QTreeWidgetItem([entry.title])
                 item.setData(0, ENTRY_ROLE, index)
-                kind = _KIND_NAMES[entry.kind]
-                item.setToolTip(0, f"{kind}: {entry.title}" if kind else entry.title)
+                kind = kind_name(entry.kind)
+                item.setToolTip(
+                    0,
+                    QCoreApplication.translate("OutlinePane", "{kind}: {title}").format(
+                        kind=kind, title=entry.title
+                    )
+                    if kind
+                    else entry.title,
+                )
                 if entry.kind is EntryKind.HEADLINE:
                     font = QFont(self.font())
                     font.setBold(True)

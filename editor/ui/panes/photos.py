@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,10 +32,12 @@ from editor.model.photos import ALT_TEXT_HINT
 from editor.ui.theme_table import named_hex
 from editor.ui.widgets.crop_editor import CropEditor
 from editor.ui.widgets.palette_style import set_palette_style
+from editor.ui.widgets.placeholder import example
 from editor.ui.widgets.plain_text import plain_label
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".svg"}
-WHOLE_PHOTO = "Whole photo"
+# The Crop list's first entry (its item data): back to the whole photo, no crop.
+WHOLE_PHOTO = "whole"
 
 
 def dropped_files(event: QDropEvent | QDragEnterEvent) -> list[Path]:
@@ -53,8 +55,12 @@ class _PhotoList(QListWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("photo_list")
-        self.setAccessibleName("Photos")
-        self.setAccessibleDescription("The story's photos in order; choose one to edit it")
+        self.setAccessibleName(QCoreApplication.translate("PhotosPane", "Photos"))
+        self.setAccessibleDescription(
+            QCoreApplication.translate(
+                "PhotosPane", "The story's photos in order; choose one to edit it"
+            )
+        )
         self.setIconSize(QSize(96, 72))
         self.setSpacing(2)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -130,16 +136,20 @@ class PhotosPane(QWidget):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.add_button = QPushButton("Add photos…")
+        self.add_button = QPushButton(QCoreApplication.translate("PhotosPane", "Add photos…"))
         self.add_button.setObjectName("photo_add")
         self.add_button.clicked.connect(self.addRequested)
-        self.insert_button = QPushButton("Place in body")
+        self.insert_button = QPushButton(QCoreApplication.translate("PhotosPane", "Place in body"))
         self.insert_button.setObjectName("photo_place")
-        self.insert_button.setToolTip("Place the photo in the body at the cursor")
+        self.insert_button.setToolTip(
+            QCoreApplication.translate("PhotosPane", "Place the photo in the body at the cursor")
+        )
         self.insert_button.clicked.connect(lambda: self._emit_for_current(self.insertRequested))
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(QCoreApplication.translate("PhotosPane", "Remove"))
         self.remove_button.setObjectName("photo_remove")
-        self.remove_button.setAccessibleName("Remove photo")
+        self.remove_button.setAccessibleName(
+            QCoreApplication.translate("PhotosPane", "Remove photo")
+        )
         self.remove_button.clicked.connect(lambda: self._emit_for_current(self.removeRequested))
         for button in (self.add_button, self.insert_button, self.remove_button):
             row.addWidget(button)
@@ -176,41 +186,56 @@ class PhotosPane(QWidget):
         form.addRow(self.crop_editor)
         self.aspect = QComboBox()
         self.aspect.setObjectName("crop_aspect")
-        self.aspect.setAccessibleName("Crop shape")
-        self.aspect.addItem(WHOLE_PHOTO)
-        self.aspect.addItems(list(ASPECT_PRESETS))
+        self.aspect.setAccessibleName(QCoreApplication.translate("PhotosPane", "Crop shape"))
+        self.aspect.addItem(QCoreApplication.translate("PhotosPane", "Whole photo"), WHOLE_PHOTO)
+        for name in ASPECT_PRESETS:
+            # Ratios read the same in every language; only "Free" is a word.
+            text = QCoreApplication.translate("PhotosPane", "Free") if name == "Free" else name
+            self.aspect.addItem(text, name)
         self.aspect.activated.connect(self._aspect_chosen)
-        form.addRow("C&rop", self.aspect)
+        form.addRow(QCoreApplication.translate("PhotosPane", "C&rop"), self.aspect)
         self.caption = QPlainTextEdit()
         self.caption.setObjectName("photo_caption")
         self.caption.setTabChangesFocus(True)
         self.caption.setFixedHeight(self.caption.fontMetrics().lineSpacing() * 3 + 14)
-        self.caption.setPlaceholderText("Who, what, where, when")
+        self.caption.setPlaceholderText(
+            QCoreApplication.translate("PhotosPane", "Who, what, where, when")
+        )
         self.caption.textChanged.connect(
             lambda: self._edited("caption", self.caption.toPlainText())
         )
-        form.addRow("&Caption", self.caption)
-        self.credit = self._line("credit", "e.g. EFE/Juan Manuel Blanco")
-        form.addRow("Cre&dit", self.credit)
-        self.copyright = self._line("copyright", "e.g. © EFE 2024")
-        form.addRow("Cop&yright", self.copyright)
+        form.addRow(QCoreApplication.translate("PhotosPane", "&Caption"), self.caption)
+        self.credit = self._line("credit", example("EFE/Juan Manuel Blanco"))
+        form.addRow(QCoreApplication.translate("PhotosPane", "Cre&dit"), self.credit)
+        self.copyright = self._line("copyright", example("© EFE 2024"))
+        form.addRow(QCoreApplication.translate("PhotosPane", "Cop&yright"), self.copyright)
         self.alt = QPlainTextEdit()
         self.alt.setObjectName("photo_alt")
         self.alt.setTabChangesFocus(True)
         self.alt.setFixedHeight(self.alt.fontMetrics().lineSpacing() * 3 + 14)
-        self.alt.setPlaceholderText("What the photo shows, for readers who cannot see it")
+        self.alt.setPlaceholderText(
+            QCoreApplication.translate(
+                "PhotosPane", "What the photo shows, for readers who cannot see it"
+            )
+        )
         self.alt.textChanged.connect(self._alt_changed)
-        form.addRow("&Alt text", self.alt)
+        form.addRow(QCoreApplication.translate("PhotosPane", "&Alt text"), self.alt)
         self.alt_hint = plain_label()
         self.alt_hint.setObjectName("alt_hint")
         form.addRow("", self.alt_hint)
         set_palette_style(self.alt_hint, self._alt_hint_style)
         # Short: a check box cannot wrap, and a long one would push the form wider than a
         # narrow pane (a 200 % screen) and cut off every field's right edge.
-        self.featured = QCheckBox("&Lead photo")
+        self.featured = QCheckBox(QCoreApplication.translate("PhotosPane", "&Lead photo"))
         self.featured.setObjectName("photo_featured")
-        self.featured.setToolTip("The lead photo leads the piece and illustrates shares")
-        self.featured.setAccessibleDescription("Leads the piece and illustrates shares")
+        self.featured.setToolTip(
+            QCoreApplication.translate(
+                "PhotosPane", "The lead photo leads the piece and illustrates shares"
+            )
+        )
+        self.featured.setAccessibleDescription(
+            QCoreApplication.translate("PhotosPane", "Leads the piece and illustrates shares")
+        )
         self.featured.toggled.connect(self._featured_toggled)
         form.addRow(self.featured)
         return box
@@ -273,17 +298,17 @@ class PhotosPane(QWidget):
     def _item_text(image: ImageRef) -> str:
         flags = []
         if image.featured:
-            flags.append("LEAD")
+            flags.append(QCoreApplication.translate("PhotosPane", "LEAD"))
         if image.missing:
-            flags.append("MISSING")
+            flags.append(QCoreApplication.translate("PhotosPane", "MISSING"))
         if image.has_gps:
-            flags.append("GPS")
+            flags.append(QCoreApplication.translate("PhotosPane", "GPS"))
         if not image.caption.strip():
-            flags.append("no caption")
+            flags.append(QCoreApplication.translate("PhotosPane", "no caption"))
         if not image.credit.strip():
-            flags.append("no credit")
+            flags.append(QCoreApplication.translate("PhotosPane", "no credit"))
         if not image.alt.strip():
-            flags.append("no alt text")
+            flags.append(QCoreApplication.translate("PhotosPane", "no alt text"))
         name = Path(image.original_name).name or image.id
         caption = image.caption.strip().replace("\n", " ")
         caption = caption[:60] + "…" if len(caption) > 60 else caption
@@ -319,11 +344,18 @@ class PhotosPane(QWidget):
         self.crop_editor.setVisible(image is not None and not image.missing)
         self.aspect.setEnabled(image is not None and not image.missing)
         if image is None:
-            self.file_label.setText("Add photos with the button above, or drop them here.")
+            self.file_label.setText(
+                QCoreApplication.translate(
+                    "PhotosPane", "Add photos with the button above, or drop them here."
+                )
+            )
         elif image.missing:
             self.file_label.setText(
-                f"The file of this photo is not in the story: {image.original_name}. "
-                "Add the photo itself to show it."
+                QCoreApplication.translate(
+                    "PhotosPane",
+                    "The file of this photo is not in the story: {name}. "
+                    "Add the photo itself to show it.",
+                ).format(name=image.original_name)
             )
         else:
             self.file_label.setText(
@@ -332,8 +364,11 @@ class PhotosPane(QWidget):
             )
         self.gps_warning.setVisible(bool(image and image.has_gps))
         self.gps_warning.setText(
-            "This photo records where it was taken (GPS). Dateline keeps the original as "
-            "it came, and removes the location from every copy it exports."
+            QCoreApplication.translate(
+                "PhotosPane",
+                "This photo records where it was taken (GPS). Dateline keeps the original as "
+                "it came, and removes the location from every copy it exports.",
+            )
         )
 
     def _alt_hint_style(self) -> str:
@@ -347,9 +382,22 @@ class PhotosPane(QWidget):
         style = self._alt_hint_style()
         if self.alt_hint.styleSheet() != style:
             self.alt_hint.setStyleSheet(style)
-        self.alt_hint.setText(
-            f"{length} characters" + (f" (aim for under {ALT_TEXT_HINT})" if over else "")
-        )
+        # One text for one and one for many, the count filled in after translating: lupdate
+        # marks no entry as a plural (%n) one when the count is a variable, and Qt then finds
+        # the translation of such an entry only for a count of one.
+        if over:
+            hint = QCoreApplication.translate(
+                "PhotosPane", "{count} characters (aim for under {limit})"
+            ).format(count=length, limit=ALT_TEXT_HINT)
+        elif length == 1:
+            hint = QCoreApplication.translate("PhotosPane", "{count} character").format(
+                count=length
+            )
+        else:
+            hint = QCoreApplication.translate("PhotosPane", "{count} characters").format(
+                count=length
+            )
+        self.alt_hint.setText(hint)
 
     # --- edits ---------------------------------------------------------------------------------
 
@@ -377,7 +425,7 @@ class PhotosPane(QWidget):
         image = self._current
         if image is None or not (image.width and image.height):
             return
-        name = self.aspect.currentText()
+        name = self.aspect.currentData()
         aspect = ASPECT_PRESETS.get(name)
         self.crop_editor.set_aspect(aspect)
         if name == WHOLE_PHOTO:

@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -259,7 +259,10 @@ class PreviewPane(QWebEngineView):
         # A render error must not stop the preview: say so in it, and start afresh next time.
         self._busy = False
         self._new_article = True
-        error = f'<p class="render-error">The preview failed: {html.escape(message)}</p>'
+        line = QCoreApplication.translate("PreviewPane", "The preview failed: {message}").format(
+            message=message
+        )
+        error = f'<p class="render-error">{html.escape(line)}</p>'
         self.page().runJavaScript(update_script({"body": error}))
         if self._pending:
             self._flush()

@@ -6,7 +6,7 @@ turns the mouse and keys into calls to it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -49,12 +49,18 @@ class CropEditor(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip(
-            "Drag the frame to move the crop, a corner to resize it; "
-            "double-click the subject to set the focal point"
+            QCoreApplication.translate(
+                "CropEditor",
+                "Drag the frame to move the crop, a corner to resize it; "
+                "double-click the subject to set the focal point",
+            )
         )
-        self.setAccessibleName("Crop")
+        self.setAccessibleName(QCoreApplication.translate("CropEditor", "Crop"))
         self.setAccessibleDescription(
-            "Arrow keys move the crop, Ctrl+arrow keys resize it; hold Shift for bigger steps"
+            QCoreApplication.translate(
+                "CropEditor",
+                "Arrow keys move the crop, Ctrl+arrow keys resize it; hold Shift for bigger steps",
+            )
         )
         self._pixmap = QPixmap()
         self._size = (1, 1)  # the photo's upright size in pixels (for aspect ratios)
@@ -149,7 +155,11 @@ class CropEditor(QWidget):
         painter.fillRect(self.rect(), named_colour("crop_canvas"))
         if self._pixmap.isNull():
             painter.setPen(named_colour("crop_canvas_text"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No photo selected")
+            painter.drawText(
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                QCoreApplication.translate("CropEditor", "No photo selected"),
+            )
             return
         image = self._image_rect()
         painter.drawPixmap(image, self._pixmap, QRectF(self._pixmap.rect()))

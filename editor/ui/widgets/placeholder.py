@@ -9,14 +9,17 @@ when the first letter is typed.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit
 
+# How an example starts in English (the source language); other languages say it their way.
 EXAMPLE_PREFIX = "e.g. "
 
 
 def example(text: str) -> str:
-    """``text`` as a placeholder that is visibly an example: ``e.g. EFE``."""
-    return EXAMPLE_PREFIX + text
+    """``text`` as a placeholder that is visibly an example: ``e.g. EFE`` (``p. ej. EFE`` in
+    Spanish: the marker follows the window's language, the example stays as given)."""
+    return QCoreApplication.translate("Placeholder", "e.g. {example}").format(example=text)
 
 
 def italic_placeholder(edit: QLineEdit) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QHelpEvent, QPainter, QPaintEvent, QPixmap, QTextBlock
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
@@ -39,8 +39,12 @@ def placement_in(block: QTextBlock) -> str | None:
 
 def caption_line(photo_id: str, caption: str | None) -> str:
     if caption is None:
-        return f"No photo “{photo_id}” in this story"
-    return caption.strip() or f"Photo {photo_id}: no caption yet"
+        return QCoreApplication.translate(
+            "PlacementCaptions", "No photo “{photo}” in this story"
+        ).format(photo=photo_id)
+    return caption.strip() or QCoreApplication.translate(
+        "PlacementCaptions", "Photo {photo}: no caption yet"
+    ).format(photo=photo_id)
 
 
 class PlacementCaptions(QWidget):
@@ -52,7 +56,9 @@ class PlacementCaptions(QWidget):
         # A sibling above the viewport, not its child: scrolling moves a viewport's children.
         super().__init__(body)
         self.setObjectName("placement_captions")
-        self.setAccessibleName("Photo captions in the body")
+        self.setAccessibleName(
+            QCoreApplication.translate("PlacementCaptions", "Photo captions in the body")
+        )
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
