@@ -186,7 +186,15 @@ class Article:
 IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")  # ![alt](address): Markdown images
 LINK_TARGET_RE = re.compile(r"\]\([^)]*\)")  # the (address) of a [link](address)
 _WORD_RE = re.compile(r"[^\W_](?:[\w’'\-.,]*[^\W_])?")
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Han characters (with the extensions beyond the first plane) and kana: what Chinese and
+# Japanese write without spaces between words. Hangul is not here: Korean spaces its words.
+CJK_CHARACTERS = (
+    "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+    "\U00020000-\U0003134f"
+)
+_CJK_RE = re.compile(f"[{CJK_CHARACTERS}]")
+# How much of a text is looked at to tell its script.
+_SCRIPT_SAMPLE_CHARS = 2000
 
 
 def count_words(markdown_text: str) -> int:
@@ -198,6 +206,14 @@ def count_words(markdown_text: str) -> int:
     cjk = len(_CJK_RE.findall(text))
     text = _CJK_RE.sub(" ", text)
     return cjk + len(_WORD_RE.findall(text))
+
+
+def is_cjk_text(text: str) -> bool:
+    """Whether ``text`` is written mostly in Han characters and kana (judged on its start):
+    more of them than words of other scripts."""
+    sample = text[:_SCRIPT_SAMPLE_CHARS]
+    cjk = len(_CJK_RE.findall(sample))
+    return cjk > 0 and cjk > len(_WORD_RE.findall(_CJK_RE.sub(" ", sample)))
 
 
 # --- JSON shape --------------------------------------------------------------------------------
