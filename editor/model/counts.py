@@ -18,7 +18,14 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from editor.model.article import IMAGE_RE, LINK_TARGET_RE, Article, count_words, is_cjk_text
+from editor.model.article import (
+    IMAGE_RE,
+    LINK_TARGET_RE,
+    Article,
+    count_words,
+    is_cjk_text,
+    join_cjk_lines,
+)
 
 # Reading speeds for silent reading of news copy, words a minute. 230 for English is the usual
 # figure (Brysbaert 2019 gives 238 for non-fiction); Spanish reads a little slower per word
@@ -79,14 +86,15 @@ class Counts:
 
 def reader_text(markdown_text: str) -> str:
     """The body's text as a reader sees it: without photos, link targets, HTML tags, code
-    fences, rules and Markdown markers; paragraphs separated by one blank line."""
+    fences, rules and Markdown markers; paragraphs separated by one blank line. A line break
+    is a space, except between Chinese or Japanese characters, where it is nothing."""
     text = IMAGE_RE.sub("", markdown_text)
     text = LINK_TARGET_RE.sub("]", text)
     text = _HTML_TAG_RE.sub("", text)
     text = _FENCE_RE.sub("", text)
     text = _RULE_RE.sub("", text)
     text = _LINE_MARKER_RE.sub("", text)
-    text = _EMPHASIS_RE.sub("", text)
+    text = join_cjk_lines(_EMPHASIS_RE.sub("", text))
     blocks = (" ".join(block.split()) for block in _BLOCKS_RE.split(text))
     return "\n\n".join(block for block in blocks if block)
 
