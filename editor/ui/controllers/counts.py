@@ -52,6 +52,10 @@ TARGET_PRESETS = (300, 400, 500, 600, 800, 1000, 1500, 2000)
 STATE_COLOURS = {"short": None, "on": "success_text", "over": "error_text"}
 
 
+# The plural texts below name their count with a plain variable: pyside6-lupdate drops a
+# translate() call whose count is an expression such as ``counts.words``.
+
+
 def _english_plural(text: str, count: int) -> str:
     """English shows the source text, whose "(s)" only a catalogue resolves; resolve it here
     ("1 word", "2 words"). A translation has its own plural forms and no "(s)"."""
@@ -60,28 +64,25 @@ def _english_plural(text: str, count: int) -> str:
 
 def _length(counts: Counts) -> str:
     """``1 word``, ``1,500 words``; ``1,500 characters`` for Chinese and Japanese."""
-    if counts.in_characters:
-        return _unit_count(UNIT_CHARACTERS, counts.words)
     return _unit_count(counts.unit, counts.words)
 
 
 def _characters(counts: Counts) -> str:
     """Every character a reader sees; in a count by characters, what the length leaves out."""
+    no_spaces = counts.characters_no_spaces
     if counts.in_characters:
-        return QCoreApplication.translate(
-            "CountsBar", "%Ln with punctuation", None, counts.characters_no_spaces
-        )
+        return QCoreApplication.translate("CountsBar", "%Ln with punctuation", None, no_spaces)
+    characters = counts.characters
     text = QCoreApplication.translate(
-        "CountsBar", "%Ln character(s) ({no_spaces} without spaces)", None, counts.characters
+        "CountsBar", "%Ln character(s) ({no_spaces} without spaces)", None, characters
     )
-    return _english_plural(text, counts.characters).format(
-        no_spaces=_number(counts.characters_no_spaces)
-    )
+    return _english_plural(text, characters).format(no_spaces=_number(no_spaces))
 
 
 def _paragraphs(counts: Counts) -> str:
-    text = QCoreApplication.translate("CountsBar", "%Ln paragraph(s)", None, counts.paragraphs)
-    return _english_plural(text, counts.paragraphs)
+    paragraphs = counts.paragraphs
+    text = QCoreApplication.translate("CountsBar", "%Ln paragraph(s)", None, paragraphs)
+    return _english_plural(text, paragraphs)
 
 
 def _number(value: int) -> str:
@@ -95,7 +96,8 @@ def reading_time(seconds: int) -> str:
         return QCoreApplication.translate("CountsBar", "0 min read")
     if seconds < 60:
         return QCoreApplication.translate("CountsBar", "< 1 min read")
-    return QCoreApplication.translate("CountsBar", "%Ln min read", None, round(seconds / 60))
+    minutes = round(seconds / 60)
+    return QCoreApplication.translate("CountsBar", "%Ln min read", None, minutes)
 
 
 def summary_text(body: Counts, selection: Counts | None) -> str:

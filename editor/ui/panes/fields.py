@@ -26,6 +26,7 @@ from editor.model.article import Article
 from editor.model.dateline import STYLES
 from editor.spelling import available_languages, dictionary_for
 from editor.ui.theme_table import named_hex
+from editor.ui.widgets.dictionary_marks import mark_dictionaries
 from editor.ui.widgets.palette_style import set_palette_style
 from editor.ui.widgets.pasting import OneLineEdit, PlainTextField
 from editor.ui.widgets.placeholder import example, italic_placeholder
@@ -33,7 +34,9 @@ from editor.ui.widgets.plain_text import plain_label
 
 # A headline longer than this is cut off in search results and on most home pages.
 HEADLINE_SOFT_LIMIT = 70
-LANGUAGES = ["en", "en-GB", "en-US", "es", "es-MX", "fr", "pt", "pt-BR", "de", "it", "zh-Hans"]
+LANGUAGES = [
+    "en", "en-GB", "en-US", "es", "es-MX", "fr", "pt", "pt-BR", "de", "it", "zh-Hans", "ja", "ko",
+]  # fmt: skip
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -228,6 +231,7 @@ class FieldsPane(QScrollArea):
         for index, (tag, tip) in enumerate(language_choices()):
             self.language.addItem(tag)
             self.language.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
+        mark_dictionaries(self.language)
         self.language.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.language.currentTextChanged.connect(lambda text: self._emit("language", text))
         form.addRow("Lan&guage", self.language)
