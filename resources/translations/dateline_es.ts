@@ -124,4 +124,11 @@ No se cuentan el Markdown, las direcciones de los enlaces ni la colocación de l
         <translation>Extensión objetivo</translation>
     </message>
 </context>
+<context>
+    <name>HeadlineCount</name>
+    <message>
+        <source>Counted in Latin widths, as the headline check counts: each Chinese, Japanese or Korean character counts as two.</source>
+        <translation>Contado en anchos latinos, como cuenta la revisión del titular: cada carácter chino, japonés o coreano cuenta como dos.</translation>
+    </message>
+</context>
 </TS>

@@ -85,4 +85,15 @@ def test_language_list_ticks_installed_dictionaries(qtbot, window) -> None:
         assert ticked == (dictionary_for(tag) is not None), tag
     if "fr_FR" in available_languages():  # hunspell-fr, as `make` installs it
         assert marks["fr"] is True
-    assert not combo.itemIcon(0).isNull()
+    # The tick is the open list's, never the field's: the field shows no icon.
+    assert all(combo.itemIcon(index).isNull() for index in range(combo.count()))
+
+
+def test_headline_counter_counts_latin_widths(qtbot, window) -> None:
+    fields = window.fields
+    fields.headline.setText("深圳港口货运量创新高")  # 10 characters
+    assert fields.headline_count.text().startswith("20 / 70")
+    assert "counts as two" in fields.headline_count.toolTip()
+    fields.headline.setText("Port traffic")
+    assert fields.headline_count.text().startswith("12 / 70")
+    assert fields.headline_count.toolTip() == ""

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from editor.model.article import Article
 from editor.model.dateline import STYLES
 from editor.spelling import available_languages, dictionary_for
+from editor.text.widths import has_wide_characters, text_columns
 from editor.ui.theme_table import named_hex
 from editor.ui.widgets.dictionary_marks import mark_dictionaries
 from editor.ui.widgets.palette_style import set_palette_style
@@ -266,12 +267,22 @@ class FieldsPane(QScrollArea):
         self._emit("dateline.date", value)
 
     def _headline_count_style(self) -> str:
-        over = len(self.headline.text()) > HEADLINE_SOFT_LIMIT
+        # In Latin widths, as the headline check counts: a CJK character counts two.
+        over = text_columns(self.headline.text()) > HEADLINE_SOFT_LIMIT
         colour = named_hex("error_text") if over else "palette(placeholder-text)"
         return f"color: {colour}; font-size: 11px;"
 
     def _update_headline_count(self, text: str) -> None:
-        length = len(text)
+        length = text_columns(text)
+        self.headline_count.setToolTip(
+            QCoreApplication.translate(
+                "HeadlineCount",
+                "Counted in Latin widths, as the headline check counts: each Chinese, Japanese "
+                "or Korean character counts as two.",
+            )
+            if has_wide_characters(text)
+            else ""
+        )
         style = self._headline_count_style()
         if self.headline_count.styleSheet() != style:
             self.headline_count.setStyleSheet(style)
