@@ -31,11 +31,17 @@ packages=(
   libx11-xcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1
   libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
-  # Spelling: Enchant with the Hunspell dictionaries for English and Spanish.
-  libenchant-2-2 hunspell-en-us hunspell-en-gb hunspell-es
+  # Spelling: Enchant with the Hunspell dictionaries of the languages newsrooms file in most
+  # (the Language list ticks those installed; a story in another language gets a note).
+  libenchant-2-2 hunspell-en-us hunspell-en-gb hunspell-es hunspell-fr hunspell-de-de
+  hunspell-pt-br hunspell-pt-pt hunspell-it hunspell-ar
   # Headline width is measured in Liberation Sans, which has Arial's metrics; fontconfig's
   # fc-match finds it.
   fonts-liberation fontconfig
+  # Scripts beyond Latin, Greek and Cyrillic for the PDF and the headline measure: Noto Sans
+  # and Serif CJK (Chinese, Japanese, Korean) and Noto's core set (Arabic Naskh and Kufi,
+  # Hebrew, Devanagari, Thai...).
+  fonts-noto-cjk fonts-noto-core
 )
 if [ "$purpose" = test ]; then
   # Screenshots and a window on a machine without a screen.

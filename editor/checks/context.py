@@ -16,9 +16,11 @@ from editor.model.media_store import MediaStore
 
 @dataclass(frozen=True)
 class CheckSettings:
-    headline_max_chars: int = 70  # the site's limit
+    # The site's limit, in Latin character widths: a Chinese, Japanese or Korean character
+    # counts two (editor/text/widths.py), so 70 holds about 35 of them.
+    headline_max_chars: int = 70
     headline_max_px: int = 600  # width in the search-result font
-    dek_max_chars: int = 160
+    dek_max_chars: int = 160  # in Latin character widths too
     alt_max_chars: int = 250
     featured_min_width: int = 1200
     target_words: tuple[int, int] | None = None  # the story's target range, e.g. (350, 450)

@@ -10,7 +10,9 @@ from editor.checks.findings import Finding, Severity
 from editor.checks.language import NAMES, guess_language, primary_language
 from editor.checks.text_measure import text_width
 from editor.model.article import Article, count_words
+from editor.model.counts import count_unit
 from editor.text.body_scan import scan_body
+from editor.text.widths import cut_at_columns, has_wide_characters, text_columns
 
 if TYPE_CHECKING:
     from editor.checks.context import CheckContext
@@ -47,17 +49,30 @@ def check_required_fields(article: Article, context: CheckContext) -> Iterator[F
         )
 
 
+def _length_text(text: str) -> str:
+    """'45 characters', or for Chinese, Japanese or Korean text '30 characters (60 in Latin
+    widths: each Chinese, Japanese or Korean character counts as two)'."""
+    if not has_wide_characters(text):
+        return f"{len(text)} characters"
+    return (
+        f"{len(text)} characters ({text_columns(text)} in Latin widths: each Chinese, Japanese "
+        "or Korean character counts as two)"
+    )
+
+
 def check_headline(article: Article, context: CheckContext) -> Iterator[Finding]:
     headline = article.headline
     settings = context.settings
-    if len(headline) > settings.headline_max_chars:
+    # Limits are in Latin character widths (editor/text/widths.py): a Chinese, Japanese or
+    # Korean character takes the room of two.
+    if text_columns(headline) > settings.headline_max_chars:
         yield Finding(
             Severity.ERROR,
             "headline-too-long",
-            f"The headline has {len(headline)} characters; the site takes at most "
+            f"The headline has {_length_text(headline)}; the site takes at most "
             f"{settings.headline_max_chars}.",
             "headline",
-            start=settings.headline_max_chars,
+            start=cut_at_columns(headline, settings.headline_max_chars),
             end=len(headline),
         )
     if not headline.strip():
@@ -91,14 +106,14 @@ def _cut_index(text: str, max_px: int) -> int:
 
 def check_dek(article: Article, context: CheckContext) -> Iterator[Finding]:
     limit = context.settings.dek_max_chars
-    if len(article.dek) > limit:
+    if text_columns(article.dek) > limit:
         yield Finding(
             Severity.WARNING,
             "dek-too-long",
-            f"The dek has {len(article.dek)} characters; keep it to {limit} so it shows whole "
+            f"The dek has {_length_text(article.dek)}; keep it to {limit} so it shows whole "
             "under the headline and in link previews.",
             "dek",
-            start=limit,
+            start=cut_at_columns(article.dek, limit),
             end=len(article.dek),
         )
 
@@ -112,10 +127,12 @@ def check_word_count(article: Article, context: CheckContext) -> Iterator[Findin
     if low <= words <= high:
         return
     how = "short" if words < low else "long"
+    # Chinese and Japanese are counted, and their targets set, in characters.
+    unit = count_unit(article.language, article.body)
     yield Finding(
         Severity.WARNING,
         "word-count-off-target",
-        f"The story has {words:,} words; its target is {low:,}–{high:,}, so it runs {how}.",
+        f"The story has {words:,} {unit}; its target is {low:,}–{high:,}, so it runs {how}.",
         "body",
     )
 

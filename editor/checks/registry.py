@@ -16,7 +16,7 @@ headline-missing           error     no headline
 byline-missing             warning   no byline (wire stories may run unsigned)
 dateline-missing           warning   no dateline
 slug-missing               warning   no desk slugline
-headline-too-long          error     more characters than the site's limit (it cuts or refuses it)
+headline-too-long          error     longer than the site's limit (CJK characters count two)
 headline-too-wide          warning   wider than 600 px in the search-result font (cut with "...")
 dek-too-long               warning   the dek is over its limit in characters
 word-count-off-target      warning   the body's word count is outside the story's target range
@@ -41,6 +41,7 @@ doubled-word               warning   "the the" (fix: remove the second)
 double-space               note      two spaces between words (fix: one space)
 link-no-text               warning   ``[](url)``: a link a reader cannot see
 link-empty-url             warning   ``[text]()``: a link that goes nowhere
+font-missing               warning   no installed font has the story's script (the PDF shows boxes)
 check-failed               note      a check raised; the others still ran
 =========================  ========  ===============================================================
 """
@@ -50,7 +51,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from editor.checks import body, fields, photos
+from editor.checks import body, fields, font_coverage, photos
 from editor.checks.context import Check, CheckContext, CheckSettings
 from editor.checks.findings import Finding, Severity, sorted_findings
 from editor.model.article import Article
@@ -76,6 +77,7 @@ CHECKS: list[Check] = [
     body.check_doubled_words,
     body.check_double_spaces,
     body.check_links,
+    font_coverage.check_font_coverage,
 ]
 
 

@@ -7,6 +7,12 @@ wider than "iiii". Arial itself is not free to ship; Liberation Sans (Debian's
 browser shows. Without it the measure falls back to DejaVu Sans (wider than Arial, so it errs
 towards warning) and says so in the finding's message. Fonts are found as the system finds
 them (fontconfig's ``fc-match``), never by a distribution's folder names.
+
+Liberation Sans has no Chinese, Japanese, Korean or Arabic letters; a browser draws those in
+another installed font that has them, and so does the measure: each run of characters the main
+font lacks is measured in the face fontconfig lists for them (``font_coverage``), e.g. Noto
+Sans CJK, whose Han characters are one em wide (twice an average Latin letter). With no such
+font, a wide character counts one em and any other half an em.
 """
 
 from __future__ import annotations
@@ -17,11 +23,15 @@ import os
 import shutil
 import subprocess
 import sys
+import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from editor import RESOURCES
 from editor.bundled import resource_file
+from editor.checks.font_coverage import FontFace, fonts_covering
 
 logger = logging.getLogger(__name__)
 
@@ -59,18 +69,106 @@ class _Font:
     def __init__(self, path: Path | None, description: str, size: int) -> None:
         self.description = description
         self._font = None
+        # The code points the main font has, as fontconfig reads them (None: not known, so
+        # every character is taken to be in it, as before fallback fonts were looked for).
+        self._charset: tuple[tuple[int, int], ...] | None = None
         if path is not None:
             from PIL import ImageFont  # Pillow loads only when a headline is measured
 
             # Pillow's default layout (Raqm when present) applies kerning, as browsers do.
             self._font = ImageFont.truetype(str(path), _MEASURE_PX)
+            self._charset = _font_charset(path)
         self._size = size
 
+    def has(self, character: str) -> bool:
+        if self._font is None or self._charset is None:
+            return self._font is not None
+        code = ord(character)
+        return any(low <= code <= high for low, high in self._charset)
+
     def length(self, text: str) -> float:
-        if self._font is None:
-            # No font file at all: Arial's average advance is about 0.5 em.
-            return len(text) * self._size * 0.5
-        return float(self._font.getlength(text)) * self._size / _MEASURE_PX
+        return self.measure(text)[0]
+
+    def measure(self, text: str) -> tuple[float, set[str]]:
+        """``text``'s width, and the families that measured the characters this font lacks."""
+        total = 0.0
+        others: set[str] = set()
+        for covered, run in _runs(text, self.has):
+            if covered and self._font is not None:
+                total += float(self._font.getlength(run)) * self._size / _MEASURE_PX
+                continue
+            face = _fallback_face(run)
+            font = _face_font(face) if face is not None else None
+            if face is None or font is None:
+                total += _estimate(run) * self._size
+                continue
+            others.add(face.family)
+            total += float(font.getlength(run)) * self._size / _MEASURE_PX
+        return total, others
+
+
+def _estimate(text: str) -> float:
+    """A width in em without any font: wide (East Asian) characters one em, others about half
+    an em (Arial's average advance)."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+
+
+def _runs(text: str, covered: Callable[[str], bool]) -> Iterator[tuple[bool, str]]:
+    """``text`` in runs of characters that ``covered`` says the main font has, or lacks. A
+    space goes with the run it is in (every font has one)."""
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or (
+            not text[index].isspace() and covered(text[index]) != covered(text[start])
+        ):
+            yield covered(text[start]), text[start:index]
+            start = index
+
+
+def _fallback_face(run: str) -> FontFace | None:
+    """The face fontconfig lists first for the run's characters (spaces aside)."""
+    characters = "".join(sorted({c for c in run if not c.isspace()}))
+    if not characters:
+        return None
+    faces = fonts_covering(characters)
+    return faces[0] if faces else None
+
+
+@functools.lru_cache(maxsize=8)
+def _face_font(face: FontFace) -> Any | None:
+    try:
+        from PIL import ImageFont
+
+        return ImageFont.truetype(face.file, _MEASURE_PX, index=face.index)
+    except (OSError, ImportError) as error:
+        logger.warning("font %s not read (%s)", face.file, error)
+        return None
+
+
+def _font_charset(path: Path) -> tuple[tuple[int, int], ...] | None:
+    """The code point ranges of the font file ``path`` (fontconfig's ``fc-query``)."""
+    fc_query = shutil.which("fc-query")
+    if fc_query is None:
+        return None
+    try:
+        answer = subprocess.run(
+            [fc_query, "--index=0", "--format=%{charset}", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=_FC_MATCH_TIMEOUT_S,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.SubprocessError) as error:
+        logger.debug("fc-query %s failed: %s", path, error)
+        return None
+    ranges = []
+    for item in answer.split():
+        low, _, high = item.partition("-")
+        try:
+            ranges.append((int(low, 16), int(high or low, 16)))
+        except ValueError:
+            return None
+    return tuple(ranges) or None
 
 
 def find_font_file() -> tuple[Path | None, str]:
@@ -142,4 +240,8 @@ def text_width(text: str, size: int = SEARCH_RESULT_PX) -> Measure:
     font = _font(size)
     # Line breaks and tabs show as spaces in a search result.
     flat = " ".join(text.split())
-    return Measure(font.length(flat), f"{font.description}, {size} px")
+    width, others = font.measure(flat)
+    description = f"{font.description}, {size} px"
+    if others:
+        description += f"; {', '.join(sorted(others))} for the characters it lacks"
+    return Measure(width, description)

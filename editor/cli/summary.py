@@ -7,12 +7,14 @@ from typing import Any
 
 from editor.cli.common import one_line
 from editor.model.article import Article, article_to_dict, count_words
+from editor.model.counts import UNIT_CHARACTERS, count_text
 from editor.model.dateline import dateline_text
 
 # The keys of `info --json`, in order.
 INFO_KEYS = (
     "headline", "dek", "byline", "dateline", "slug", "url_slug", "section", "tags", "language",
     "sign_off", "end_mark", "word_count", "created", "modified", "photos", "story_id",
+    "count_unit", "characters",
 )  # fmt: skip
 INFO_DATELINE_KEYS = ("place", "country", "date", "source", "text", "style")
 INFO_PHOTO_KEYS = (
@@ -24,8 +26,13 @@ INFO_PHOTO_KEYS = (
 def article_summary(article: Article) -> dict[str, Any]:
     """The `info --json` object: the stored fields plus what is derived from them."""
     stored = article_to_dict(article)
+    counts = count_text(article.body, article.language)
     derived = {
+        # In ``count_unit``: words, or characters for Chinese and Japanese (each Han character
+        # or kana one, each word of another script one), as the status bar counts.
         "word_count": count_words(article.body),
+        "count_unit": counts.unit,
+        "characters": counts.characters,  # what a reader sees, spaces included
         "dateline": {**stored["dateline"], "text": dateline_text(article.dateline)},
         "photos": [
             {**photo, "missing": image.missing}
@@ -62,6 +69,11 @@ def summary_text(summary: dict[str, Any]) -> str:
         f"Language:  {one_line(summary['language'])}",
         f"Sign-off:  {one_line(summary['sign_off'])}",
         f"Words:     {summary['word_count']}",
+        *(
+            [f"Length:    {summary['word_count']} characters (Chinese and Japanese count)"]
+            if summary.get("count_unit") == UNIT_CHARACTERS
+            else []
+        ),
         f"Photos:    {len(summary['photos'])}",
         *photo_lines,
     ]

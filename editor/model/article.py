@@ -186,7 +186,20 @@ class Article:
 IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")  # ![alt](address): Markdown images
 LINK_TARGET_RE = re.compile(r"\]\([^)]*\)")  # the (address) of a [link](address)
 _WORD_RE = re.compile(r"[^\W_](?:[\w’'\-.,]*[^\W_])?")
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Han characters (with the extensions beyond the first plane) and kana: what Chinese and
+# Japanese write without spaces between words. Hangul is not here: Korean spaces its words.
+CJK_CHARACTERS = (
+    "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+    "\U00020000-\U0003134f"
+)
+_CJK_RE = re.compile(f"[{CJK_CHARACTERS}]")
+# Han, kana, and the ideographic punctuation and full-width forms written between them: text
+# in which a line break is no space (see ``join_cjk_lines``).
+_CJK_WIDE = f"{CJK_CHARACTERS}\u3000-\u303f\uff01-\uff65"
+_CJK_BREAK_RE = re.compile(f"(?<=[{_CJK_WIDE}])[ \t]*\n[ \t]*(?=[{_CJK_WIDE}])")
+CJK_WIDE_RE = re.compile(f"[{_CJK_WIDE}]")
+# How much of a text is looked at to tell its script.
+_SCRIPT_SAMPLE_CHARS = 2000
 
 
 def count_words(markdown_text: str) -> int:
@@ -198,6 +211,21 @@ def count_words(markdown_text: str) -> int:
     cjk = len(_CJK_RE.findall(text))
     text = _CJK_RE.sub(" ", text)
     return cjk + len(_WORD_RE.findall(text))
+
+
+def join_cjk_lines(text: str) -> str:
+    """``text`` without the line breaks that stand between two Chinese or Japanese characters
+    (or their punctuation): those languages put no space between words, so a line break there,
+    which a browser shows as a space, is no space at all."""
+    return _CJK_BREAK_RE.sub("", text) if "\n" in text else text
+
+
+def is_cjk_text(text: str) -> bool:
+    """Whether ``text`` is written mostly in Han characters and kana (judged on its start):
+    more of them than words of other scripts."""
+    sample = text[:_SCRIPT_SAMPLE_CHARS]
+    cjk = len(_CJK_RE.findall(sample))
+    return cjk > 0 and cjk > len(_WORD_RE.findall(_CJK_RE.sub(" ", sample)))
 
 
 # --- JSON shape --------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from editor.model.article import ImageRef
 from editor.model.photos import PHOTO_SCHEME
+from editor.render.cjk_lines import JoinCjkLines
 from editor.render.photo_refs import (
     MISSING_PHOTO_TEXT,
     PHOTO_MARKER,
@@ -508,6 +509,8 @@ class _BodyExtension(Extension):
         md.treeprocessors.register(_LongTextAsTyped(md), "long_text_as_typed", 20.5)
         # After fenced code is set aside (25), before the raw HTML pass (20).
         md.preprocessors.register(_UnclosedTagsAsText(md), "unclosed_tags_as_text", 22)
+        # After the inline pass (20): its runs of text are final.
+        md.treeprocessors.register(JoinCjkLines(md), "join_cjk_lines", 19)
         # After the photos are placed, before the end mark adds its paragraph.
         md.treeprocessors.register(_PartOutlines(md, self), "part_outlines", 4.5)
         md.treeprocessors.register(_EndMark(md, self), "end_mark", 4)

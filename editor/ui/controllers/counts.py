@@ -14,7 +14,7 @@ import logging
 import time
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from editor.model.counts import (
     MAX_TARGET_WORDS,
+    UNIT_CHARACTERS,
     Counts,
     count_text,
-    reading_time_text,
+    count_unit,
     set_target_words,
     target_progress,
     target_words,
@@ -51,26 +52,109 @@ TARGET_PRESETS = (300, 400, 500, 600, 800, 1000, 1500, 2000)
 STATE_COLOURS = {"short": None, "on": "success_text", "over": "error_text"}
 
 
-def _count(number: int, noun: str) -> str:
-    """``1 word``, ``2 words``, ``1,500 words``."""
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+# The plural texts below name their count with a plain variable: pyside6-lupdate drops a
+# translate() call whose count is an expression such as ``counts.words``.
+
+
+def _english_plural(text: str, count: int) -> str:
+    """English shows the source text, whose "(s)" only a catalogue resolves; resolve it here
+    ("1 word", "2 words"). A translation has its own plural forms and no "(s)"."""
+    return text.replace("(s)", "" if count == 1 else "s")
+
+
+def _length(counts: Counts) -> str:
+    """``1 word``, ``1,500 words``; ``1,500 characters`` for Chinese and Japanese."""
+    return _unit_count(counts.unit, counts.words)
+
+
+def _characters(counts: Counts) -> str:
+    """Every character a reader sees; in a count by characters, what the length leaves out."""
+    no_spaces = counts.characters_no_spaces
+    if counts.in_characters:
+        return QCoreApplication.translate("CountsBar", "%Ln with punctuation", None, no_spaces)
+    characters = counts.characters
+    text = QCoreApplication.translate(
+        "CountsBar", "%Ln character(s) ({no_spaces} without spaces)", None, characters
+    )
+    return _english_plural(text, characters).format(no_spaces=_number(no_spaces))
+
+
+def _paragraphs(counts: Counts) -> str:
+    paragraphs = counts.paragraphs
+    text = QCoreApplication.translate("CountsBar", "%Ln paragraph(s)", None, paragraphs)
+    return _english_plural(text, paragraphs)
+
+
+def _number(value: int) -> str:
+    return QLocale().toString(value)
+
+
+def reading_time(seconds: int) -> str:
+    """'2 min read'; under a minute '< 1 min read'; nothing to read '0 min read' (as
+    ``reading_time_text``, in the window's language)."""
+    if seconds <= 0:
+        return QCoreApplication.translate("CountsBar", "0 min read")
+    if seconds < 60:
+        return QCoreApplication.translate("CountsBar", "< 1 min read")
+    minutes = round(seconds / 60)
+    return QCoreApplication.translate("CountsBar", "%Ln min read", None, minutes)
 
 
 def summary_text(body: Counts, selection: Counts | None) -> str:
     """The status bar's line: the body's counts, or the selection's against the body's."""
     if selection is None:
-        return (
-            f"{_count(body.words, 'word')} · {_count(body.characters, 'character')}"
-            f" ({body.characters_no_spaces:,} without spaces) · "
-            f"{_count(body.paragraphs, 'paragraph')} · "
-            f"{reading_time_text(body.reading_seconds)}"
+        return QCoreApplication.translate(
+            "CountsBar", "{length} · {characters} · {paragraphs} · {reading}"
+        ).format(
+            length=_length(body),
+            characters=_characters(body),
+            paragraphs=_paragraphs(body),
+            reading=reading_time(body.reading_seconds),
         )
-    return (
-        f"Selection: {_count(selection.words, 'word')} of {body.words:,} · "
-        f"{_count(selection.characters, 'character')} ({selection.characters_no_spaces:,}"
-        f" without spaces) · {_count(selection.paragraphs, 'paragraph')}"
-        f" · {reading_time_text(selection.reading_seconds)}"
+    return QCoreApplication.translate(
+        "CountsBar", "Selection: {length} of {total} · {characters} · {paragraphs} · {reading}"
+    ).format(
+        length=_length(selection),
+        total=_number(body.words),
+        characters=_characters(selection),
+        paragraphs=_paragraphs(selection),
+        reading=reading_time(selection.reading_seconds),
     )
+
+
+def summary_tooltip(body: Counts) -> str:
+    """The whole count of the body in words, and what is not counted."""
+    if body.in_characters:
+        text = QCoreApplication.translate(
+            "CountsBar",
+            "Body: {length} ({with_punctuation} with punctuation, {characters} with spaces), "
+            "{paragraphs}, {reading}.\nChinese and Japanese are counted in characters: each Han "
+            "character or kana counts one, as does each word in another script; punctuation "
+            "does not count.\nMarkdown, link addresses and photo placements are not counted.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "CountsBar",
+            "Body: {length}, {characters} characters ({with_punctuation} without spaces), "
+            "{paragraphs}, {reading}.\nMarkdown, link addresses and photo placements are not "
+            "counted.",
+        )
+    return text.format(
+        length=_length(body),
+        with_punctuation=_number(body.characters_no_spaces),
+        characters=_number(body.characters),
+        paragraphs=_paragraphs(body),
+        reading=reading_time(body.reading_seconds),
+    )
+
+
+def _unit_count(unit: str, value: int) -> str:
+    """A target or a difference in the story's unit: ``400 words``, ``600 characters``."""
+    if unit == UNIT_CHARACTERS:
+        text = QCoreApplication.translate("CountsBar", "%Ln character(s)", None, value)
+    else:
+        text = QCoreApplication.translate("CountsBar", "%Ln word(s)", None, value)
+    return _english_plural(text, value)
 
 
 def _selected_text(body: QPlainTextEdit) -> str:
@@ -117,8 +201,12 @@ class CountsWidget(QWidget):
         set_palette_style(self.target_label, self._target_label_style)
         self.target_button = QToolButton()
         self.target_button.setObjectName("target_button")
-        self.target_button.setText("Target")
-        self.target_button.setToolTip("The story's target length in words")
+        self.target_button.setText(QCoreApplication.translate("CountsBar", "Target"))
+        self.target_button.setToolTip(
+            QCoreApplication.translate(
+                "CountsBar", "The story's target length (in characters for Chinese and Japanese)"
+            )
+        )
         self.target_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.target_button.setAutoRaise(True)
         self.target_menu = QMenu(self.target_button)
@@ -178,7 +266,10 @@ class CountsWidget(QWidget):
             pause = partial(time.sleep, 0)
             counted = reuse if reuse is not None else count_text(body, language, pause=pause)
             self._body_counted = (body, language, counted)
-            return counted, (count_text(selection, language, pause=pause) if selection else None)
+            if not selection:
+                return counted, None
+            # The selection is counted in its body's unit, whatever script it holds.
+            return counted, count_text(selection, language, pause=pause, unit=counted.unit)
 
         run_in_background(
             work,
@@ -203,29 +294,33 @@ class CountsWidget(QWidget):
 
     def _show(self) -> None:
         self.summary.setText(summary_text(self.body_counts, self.selection_counts))
-        body = self.body_counts
-        self.summary.setToolTip(
-            f"Body: {body.words:,} words, {body.characters:,} characters "
-            f"({body.characters_no_spaces:,} without spaces), {body.paragraphs:,} paragraphs, "
-            f"{reading_time_text(body.reading_seconds)}.\n"
-            "Markdown, link addresses and photo placements are not counted."
-        )
+        self.summary.setToolTip(summary_tooltip(self.body_counts))
         self._show_target()
 
     def _show_target(self) -> None:
-        progress = target_progress(self.body_counts.words, target_words(self.document.article))
+        progress = target_progress(
+            self.body_counts.words, target_words(self.document.article), self.body_counts.unit
+        )
         self.progress.setVisible(progress is not None)
         self.target_label.setVisible(progress is not None)
         if progress is None:
             return
-        self.target_label.setText(progress.text())
-        self.target_label.setToolTip(
-            {
-                "short": f"{progress.target - progress.words:,} words to go",
-                "on": "On length",
-                "over": f"{progress.words - progress.target:,} words over the target",
-            }[progress.state]
+        self.target_label.setText(
+            QCoreApplication.translate("CountsBar", "{words} / {target}").format(
+                words=_number(progress.words), target=_unit_count(progress.unit, progress.target)
+            )
         )
+        if progress.state == "short":
+            tip = QCoreApplication.translate("CountsBar", "{count} to go").format(
+                count=_unit_count(progress.unit, progress.target - progress.words)
+            )
+        elif progress.state == "over":
+            tip = QCoreApplication.translate("CountsBar", "{count} over the target").format(
+                count=_unit_count(progress.unit, progress.words - progress.target)
+            )
+        else:
+            tip = QCoreApplication.translate("CountsBar", "On length")
+        self.target_label.setToolTip(tip)
         self.progress.setRange(0, progress.target)
         self.progress.setValue(min(progress.words, progress.target))
         self.progress.setProperty("state", progress.state)
@@ -258,6 +353,11 @@ class CountsWidget(QWidget):
     def target(self) -> int | None:
         return target_words(self.document.article)
 
+    def _unit(self) -> str:
+        """What the story's length is counted in (before any count has come back too)."""
+        article = self.document.article
+        return count_unit(article.language, article.body)
+
     def set_target(self, words: int | None) -> None:
         """Store the story's target length (None or 0: no target); the story needs saving."""
         if set_target_words(self.document.article, words):
@@ -271,8 +371,11 @@ class CountsWidget(QWidget):
         menu.clear()
         current = self.target()
         group = QActionGroup(menu)
-        choices: list[tuple[str, int | None]] = [("No target", None)]
-        choices += [(f"{words:,} words", words) for words in TARGET_PRESETS]
+        unit = self._unit()
+        choices: list[tuple[str, int | None]] = [
+            (QCoreApplication.translate("CountsBar", "No target"), None)
+        ]
+        choices += [(_unit_count(unit, words), words) for words in TARGET_PRESETS]
         for text, words in choices:
             action = QAction(text, menu)
             action.setCheckable(True)
@@ -282,15 +385,28 @@ class CountsWidget(QWidget):
             menu.addAction(action)
         menu.addSeparator()
         other = menu.addAction(
-            f"Other… ({current:,} words)" if current and current not in TARGET_PRESETS else "Other…"
+            QCoreApplication.translate("CountsBar", "Other… ({count})").format(
+                count=_unit_count(unit, current)
+            )
+            if current and current not in TARGET_PRESETS
+            else QCoreApplication.translate("CountsBar", "Other…")
         )
         other.triggered.connect(self._ask_target)
 
     def _ask_target(self) -> None:
+        label = (
+            QCoreApplication.translate(
+                "CountsBar", "Characters the story should run to (0 for none):"
+            )
+            if self._unit() == UNIT_CHARACTERS
+            else QCoreApplication.translate(
+                "CountsBar", "Words the story should run to (0 for none):"
+            )
+        )
         words, ok = QInputDialog.getInt(
             self.window(),
-            "Target length",
-            "Words the story should run to (0 for none):",
+            QCoreApplication.translate("CountsBar", "Target length"),
+            label,
             self.target() or 400,
             0,
             MAX_TARGET_WORDS,

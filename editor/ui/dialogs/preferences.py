@@ -40,6 +40,7 @@ from editor.model.preferences import (
     Preferences,
 )
 from editor.ui.panes.fields import language_choices
+from editor.ui.widgets.dictionary_marks import mark_dictionaries
 from editor.ui.widgets.placeholder import example, italic_placeholder
 from editor.ui.widgets.plain_text import plain_label
 
@@ -234,6 +235,7 @@ class PreferencesDialog(QDialog):
         for index, (tag, tip) in enumerate(language_choices()):
             self.language.addItem(tag)
             self.language.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
+        mark_dictionaries(self.language)
         _described(
             self.language,
             QCoreApplication.translate("PreferencesDialog", "Language"),

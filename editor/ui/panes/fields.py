@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 from editor.model.article import Article
 from editor.model.dateline import STYLES
 from editor.spelling import available_languages, dictionary_for
+from editor.text.widths import has_wide_characters, text_columns
 from editor.ui.theme_table import named_hex
+from editor.ui.widgets.dictionary_marks import mark_dictionaries
 from editor.ui.widgets.palette_style import set_palette_style
 from editor.ui.widgets.pasting import OneLineEdit, PlainTextField
 from editor.ui.widgets.placeholder import example, italic_placeholder
@@ -33,7 +35,9 @@ from editor.ui.widgets.plain_text import plain_label
 
 # A headline longer than this is cut off in search results and on most home pages.
 HEADLINE_SOFT_LIMIT = 70
-LANGUAGES = ["en", "en-GB", "en-US", "es", "es-MX", "fr", "pt", "pt-BR", "de", "it", "zh-Hans"]
+LANGUAGES = [
+    "en", "en-GB", "en-US", "es", "es-MX", "fr", "pt", "pt-BR", "de", "it", "zh-Hans", "ja", "ko",
+]  # fmt: skip
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -283,6 +287,7 @@ class FieldsPane(QScrollArea):
         for index, (tag, tip) in enumerate(language_choices()):
             self.language.addItem(tag)
             self.language.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
+        mark_dictionaries(self.language)
         self.language.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.language.currentTextChanged.connect(lambda text: self._emit("language", text))
         form.addRow(QCoreApplication.translate("FieldsPane", "Lan&guage"), self.language)
@@ -327,12 +332,22 @@ class FieldsPane(QScrollArea):
         self._emit("dateline.date", value)
 
     def _headline_count_style(self) -> str:
-        over = len(self.headline.text()) > HEADLINE_SOFT_LIMIT
+        # In Latin widths, as the headline check counts: a CJK character counts two.
+        over = text_columns(self.headline.text()) > HEADLINE_SOFT_LIMIT
         colour = named_hex("error_text") if over else "palette(placeholder-text)"
         return f"color: {colour}; font-size: 11px;"
 
     def _update_headline_count(self, text: str) -> None:
-        length = len(text)
+        length = text_columns(text)
+        self.headline_count.setToolTip(
+            QCoreApplication.translate(
+                "HeadlineCount",
+                "Counted in Latin widths, as the headline check counts: each Chinese, Japanese "
+                "or Korean character counts as two.",
+            )
+            if has_wide_characters(text)
+            else ""
+        )
         style = self._headline_count_style()
         if self.headline_count.styleSheet() != style:
             self.headline_count.setStyleSheet(style)
