@@ -5,8 +5,9 @@ pyside6-lupdate reads ``QCoreApplication.translate("Context", "%n word(s)", None
 Python, marks a message as a plural only when its count is a number written in the call: with a
 variable it writes a single translation and, on the next run, folds a catalogue's singular and
 plural forms into one. This runs lupdate as the project always does and then gives every message
-whose source holds ``%n`` its plural forms back (the ones the catalogue had, or empty ones still
-to translate). The English catalogue (dateline_en.ts) keeps only those plural messages.
+whose source holds ``%n`` (or ``%Ln``) its plural forms back (the ones the catalogue had, or
+empty ones still to translate). The English catalogue (dateline_en.ts) keeps only those plural
+messages.
 
 Run from the repository's top folder: ``python scripts/update_translations.py`` (with the
 environment's pyside6-lupdate beside the interpreter or on PATH).
@@ -14,6 +15,7 @@ environment's pyside6-lupdate beside the interpreter or on PATH).
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -91,9 +93,14 @@ def plural_forms(ts: Path) -> dict[MessageKey, tuple[list[str], bool]]:
     return kept
 
 
+def has_count(source: str) -> bool:
+    """Whether a message has Qt's count: ``%n``, or ``%Ln`` (the count in the locale's digits)."""
+    return re.search(r"%L?n", source) is not None
+
+
 def restore_plurals(root: ET.Element, before: dict[MessageKey, tuple[list[str], bool]]) -> None:
     for key, message in messages(root):
-        if "%n" not in key[1] or message.get("numerus") == "yes":
+        if not has_count(key[1]) or message.get("numerus") == "yes":
             continue
         message.set("numerus", "yes")
         translation = message.find("translation")
@@ -156,7 +163,7 @@ def plurals_only(root: ET.Element) -> None:
     """Only the messages with a count: all the source language's catalogue needs."""
     for context in list(root.iter("context")):
         for message in list(context.iter("message")):
-            if "%n" not in (message.findtext("source") or ""):
+            if not has_count(message.findtext("source") or ""):
                 context.remove(message)
         if context.find("message") is None:
             root.remove(context)
