@@ -1,0 +1,210 @@
+"""The checks' messages and fix labels are English text a script reads (``dateline check`` and
+its JSON) and templates the window translates: the text must stay exactly what it was, and
+every template must reach the translations file with a finished Spanish translation that has
+the same placeholders."""
+
+from __future__ import annotations
+
+import json
+
+from editor.checks.context import CheckContext, CheckSettings
+from editor.checks.findings import Finding
+from editor.checks.house_style import (
+    HouseStyle,
+    LanguageStyle,
+    StyleRule,
+    house_style_findings,
+    load_house_style,
+)
+from editor.checks.registry import _failed, run_checks
+from editor.model.article import Article, Crop, Dateline, ImageRef
+from editor.model.preferences import Preferences
+
+from locations import REPO as ROOT
+
+GOLDEN = ROOT / "tests" / "golden" / "check_messages.json"
+TS_FILE = ROOT / "resources" / "translations" / "dateline_es.ts"
+EDITOR = ROOT / "editor"
+
+
+def _photo(photo_id: str, **fields: object) -> ImageRef:
+    return ImageRef(id=photo_id, **fields)  # type: ignore[arg-type]
+
+
+def corpus() -> list[tuple[str, Article, CheckContext]]:
+    """Stories that between them set off every message of the built-in checks."""
+    prose = "El gobierno dijo que la caravana de los migrantes sigue en la frontera con el país. "
+    long_alt = "A long description of the photo " * 9
+    return [
+        ("empty", Article(), CheckContext()),
+        (
+            "fields",
+            Article(
+                headline="Mexico pushes back the migrant caravan at the southern border " * 2,
+                dek="Hundreds walk north. " * 10,
+                byline=["Ana"],
+                dateline=Dateline(place="Tapachula"),
+                slug="MEXICO",
+                language="en",
+                body=prose * 12,
+            ),
+            CheckContext(CheckSettings(target_words=(1200, 1500))),
+        ),
+        (
+            "long-story",
+            Article(headline="Short", body="one two three " * 10),
+            CheckContext(CheckSettings(target_words=(5, 10))),
+        ),
+        (
+            "photos",
+            Article(
+                headline="Photos",
+                body="![x](photo:p9) ![y](https://example.org/a.jpg) ![z]() "
+                '![r][ref]\n\n[ref]: b.png\n\n<img src="c.png"> <img alt="none">',
+                photos=[
+                    _photo("p1", original_name="camera/caravan.jpg", has_gps=True),
+                    _photo("p4", original_name="plain.jpg", alt="a", credit="b", caption="c"),
+                    _photo(
+                        "p2",
+                        media_path="media/x.jpg",
+                        alt="Migrants walk.",
+                        caption="Migrants walk",
+                    ),
+                    _photo(
+                        "p3",
+                        media_path="media/y.jpg",
+                        alt=long_alt,
+                        credit="EFE",
+                        caption="TK the the  caption",
+                        featured=True,
+                        width=800,
+                        height=600,
+                        crop=Crop(0.0, 0.0, 0.5, 1.0),
+                    ),
+                ],
+            ),
+            CheckContext(),
+        ),
+        (
+            "featured-uncropped",
+            Article(
+                headline="Narrow",
+                photos=[
+                    _photo(
+                        "p1",
+                        media_path="media/a.jpg",
+                        alt="a",
+                        credit="b",
+                        caption="c",
+                        featured=True,
+                        width=640,
+                        height=480,
+                    )
+                ],
+            ),
+            CheckContext(),
+        ),
+        (
+            "body",
+            Article(
+                headline="The the TK  headline",
+                dek="TK dek",
+                language="en",
+                body=(
+                    "TK in the body. NOTE: call back <!-- a comment --> and [[a note]] here.\n\n"
+                    'He said “yes and ‘no. A closing ” alone. And "straight.\n\n'
+                    "Brackets ( open and [ here ) and ] alone.\n\n"
+                    "The the the story  goes on. [](https://example.org) and [empty]()"
+                    " and []().\n\n"
+                    "An (open one.\n\nA closing ” alone. One ) too.\n\nNo file."
+                ),
+            ),
+            CheckContext(),
+        ),
+        (
+            "spanish",
+            Article(
+                language="es",
+                headline="Titular",
+                body="Qué pasa? ¿Nada. ¡Basta. Ya!\n\nDijo «basta. Y se fue.\n\nY » sola.",
+            ),
+            CheckContext(),
+        ),
+        (
+            "german",
+            Article(language="de", headline="Titel", body="Er sagte „ja und dann ging er."),
+            CheckContext(),
+        ),
+        (
+            "mismatch",
+            Article(language="en", headline="Mismatch", body=prose * 12),
+            CheckContext(),
+        ),
+    ]
+
+
+def _house_style_corpus() -> list[Finding]:
+    style = load_house_style(None)
+    found = house_style_findings(
+        Article(language="es", headline="En base a", body="A nivel de EE.UU y los ilegales."),
+        style,
+    )
+    found += house_style_findings(
+        Article(language="en", body="illegal immigrants in México"), style
+    )
+    plain = HouseStyle(
+        {
+            "en": LanguageStyle(
+                rules=(StyleRule("en", "foo", use="bar"), StyleRule("en", "baz")),
+            )
+        }
+    )
+    found += house_style_findings(Article(language="en", body="foo and baz"), plain)
+    broken = HouseStyle(style.languages, problem="Your house-style file was not used: x.")
+    return found + [f for f in broken_findings(broken)]
+
+
+def broken_findings(style: HouseStyle) -> list[Finding]:
+    from editor.checks.house_style import _findings_and_problem
+
+    return _findings_and_problem(Article(language="en"), style)
+
+
+def all_findings() -> dict[str, list[dict[str, object]]]:
+    found = {
+        name: [f.to_json() for f in run_checks(article, context)]
+        for name, article, context in corpus()
+    }
+    found["house-style"] = [f.to_json() for f in _house_style_corpus()]
+
+    def check_broken_thing(article: Article, context: object) -> list[Finding]:
+        raise ValueError("no  luck")
+
+    found["failed"] = [_failed(check_broken_thing, ValueError("no  luck")).to_json()]
+    return found
+
+
+def test_messages_and_fix_labels_are_the_english_they_always_were() -> None:
+    expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert all_findings() == expected
+
+
+def test_preference_problems_are_the_english_they_always_were() -> None:
+    prefs = Preferences(
+        reporter_name="x" * 201,
+        initials="a/b",
+        dateline_style="nope",
+        language="español",
+        autosave_seconds=1,
+        house_style_file="/nonexistent/file.toml",
+        export_folder="/nonexistent/folder",
+    )
+    assert prefs.problems() == {
+        "reporter_name": "At most 200 characters",
+        "initials": "Letters or digits only, at most 8 (e.g. jmb)",
+        "dateline_style": "Not one of the house styles",
+        "language": "A language tag such as en, es, ar, zh or pt-BR",
+        "autosave_seconds": "From 2 to 300 seconds",
+        "house_style_file": "No such file",
+        "export_folder": "No such folder",
+    }
