@@ -10,6 +10,7 @@ from editor.checks.findings import Finding, Severity
 from editor.checks.language import NAMES, guess_language, primary_language
 from editor.checks.text_measure import text_width
 from editor.model.article import Article, count_words
+from editor.model.messages import QT_TRANSLATE_NOOP, say
 from editor.text.body_scan import scan_body
 
 if TYPE_CHECKING:
@@ -21,28 +22,36 @@ def check_required_fields(article: Article, context: CheckContext) -> Iterator[F
         yield Finding(
             Severity.ERROR,
             "headline-missing",
-            "The story has no headline: it cannot run without one.",
+            QT_TRANSLATE_NOOP("Checks", "The story has no headline: it cannot run without one."),
             "headline",
         )
     if not any(name.strip() for name in article.byline):
         yield Finding(
             Severity.WARNING,
             "byline-missing",
-            "No byline: say who wrote the story, or confirm it runs unsigned.",
+            QT_TRANSLATE_NOOP(
+                "Checks", "No byline: say who wrote the story, or confirm it runs unsigned."
+            ),
             "byline",
         )
     if article.dateline.is_empty():
         yield Finding(
             Severity.WARNING,
             "dateline-missing",
-            "No dateline: readers and the desk need to know where and when it was filed.",
+            QT_TRANSLATE_NOOP(
+                "Checks",
+                "No dateline: readers and the desk need to know where and when it was filed.",
+            ),
             "dateline",
         )
     if not article.slug.strip():
         yield Finding(
             Severity.WARNING,
             "slug-missing",
-            "No slug: the desk files and tracks every version of a story by its slugline.",
+            QT_TRANSLATE_NOOP(
+                "Checks",
+                "No slug: the desk files and tracks every version of a story by its slugline.",
+            ),
             "slug",
         )
 
@@ -54,8 +63,13 @@ def check_headline(article: Article, context: CheckContext) -> Iterator[Finding]
         yield Finding(
             Severity.ERROR,
             "headline-too-long",
-            f"The headline has {len(headline)} characters; the site takes at most "
-            f"{settings.headline_max_chars}.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Checks", "The headline has {count} characters; the site takes at most {limit}."
+                ),
+                count=len(headline),
+                limit=settings.headline_max_chars,
+            ),
             "headline",
             start=settings.headline_max_chars,
             end=len(headline),
@@ -68,9 +82,16 @@ def check_headline(article: Article, context: CheckContext) -> Iterator[Finding]
         yield Finding(
             Severity.WARNING,
             "headline-too-wide",
-            f"The headline is {measure.width:.0f} px wide in the search-result font "
-            f"({measure.font}); search results show about {settings.headline_max_px} px and "
-            "cut the rest.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Checks",
+                    "The headline is {width:.0f} px wide in the search-result font ({font}); "
+                    "search results show about {limit} px and cut the rest.",
+                ),
+                width=measure.width,
+                font=measure.font,
+                limit=settings.headline_max_px,
+            ),
             "headline",
             start=cut,
             end=len(headline),
@@ -95,8 +116,15 @@ def check_dek(article: Article, context: CheckContext) -> Iterator[Finding]:
         yield Finding(
             Severity.WARNING,
             "dek-too-long",
-            f"The dek has {len(article.dek)} characters; keep it to {limit} so it shows whole "
-            "under the headline and in link previews.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Checks",
+                    "The dek has {count} characters; keep it to {limit} so it shows whole "
+                    "under the headline and in link previews.",
+                ),
+                count=len(article.dek),
+                limit=limit,
+            ),
             "dek",
             start=limit,
             end=len(article.dek),
@@ -111,11 +139,20 @@ def check_word_count(article: Article, context: CheckContext) -> Iterator[Findin
     words = count_words(article.body)
     if low <= words <= high:
         return
-    how = "short" if words < low else "long"
+    if words < low:
+        template = QT_TRANSLATE_NOOP(
+            "Checks",
+            "The story has {words:,} words; its target is {low:,}–{high:,}, so it runs short.",
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "Checks",
+            "The story has {words:,} words; its target is {low:,}–{high:,}, so it runs long.",
+        )
     yield Finding(
         Severity.WARNING,
         "word-count-off-target",
-        f"The story has {words:,} words; its target is {low:,}–{high:,}, so it runs {how}.",
+        say(template, words=words, low=low, high=high),
         "body",
     )
 
@@ -130,7 +167,14 @@ def check_language(article: Article, context: CheckContext) -> Iterator[Finding]
     yield Finding(
         Severity.WARNING,
         "language-mismatch",
-        f"The body reads as {NAMES[guess.language]} but the story is set to "
-        f"{NAMES[expected]}: spelling, hyphenation and exports follow the story's language.",
+        say(
+            QT_TRANSLATE_NOOP(
+                "Checks",
+                "The body reads as {found} but the story is set to {expected}: spelling, "
+                "hyphenation and exports follow the story's language.",
+            ),
+            found=NAMES[guess.language],
+            expected=NAMES[expected],
+        ),
         "body",
     )

@@ -54,6 +54,7 @@ from editor.checks import body, fields, photos
 from editor.checks.context import Check, CheckContext, CheckSettings
 from editor.checks.findings import Finding, Severity, sorted_findings
 from editor.model.article import Article
+from editor.model.messages import QT_TRANSLATE_NOOP, say
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +109,12 @@ def _failed(check: Check, error: Exception) -> Finding:
     return Finding(
         Severity.NOTE,
         "check-failed",
-        f"The {name.replace('_', ' ')} check could not run ({detail}); the other checks ran.",
+        say(
+            QT_TRANSLATE_NOOP(
+                "Checks", "The {check} check could not run ({detail}); the other checks ran."
+            ),
+            check=name.replace("_", " "),
+            detail=detail,
+        ),
         "article",
     )

@@ -10,9 +10,9 @@ English template and the named values that fill it.
 
 Templates are marked with ``QT_TRANSLATE_NOOP(context, source)``, the name Qt's ``lupdate``
 looks for in the source to extract the literal into the translations file; both arguments must
-be string literals. Templates are filled with ``str.format``: literal braces are written
-``{{`` and ``}}``. A value may itself be a ``Message`` (a photo's name, "the headline"): it is
-translated too.
+be string literals. A template with values is filled with ``str.format`` (literal braces are
+then written ``{{`` and ``}}``); one without values is the message as written. A value may
+itself be a ``Message`` (a photo's name, "the headline"): it is translated too.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class Message(str):
         cls, context: str, template: str, values: Mapping[str, Any] | None = None
     ) -> Message:
         filled = dict(values or {})
-        self = super().__new__(cls, template.format(**filled))
+        self = super().__new__(cls, template.format(**filled) if filled else template)
         self.context = context
         self.template = template
         self.values = filled
@@ -70,7 +70,10 @@ def translated(text: str, translate: Callable[[str, str], str]) -> str:
         name: translated(value, translate) if isinstance(value, Message) else value
         for name, value in text.values.items()
     }
+    translation = translate(text.context, text.template)
+    if not values:
+        return translation
     try:
-        return translate(text.context, text.template).format(**values)
+        return translation.format(**values)
     except (KeyError, IndexError, ValueError, AttributeError):
         return str(text)

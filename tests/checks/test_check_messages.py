@@ -6,6 +6,9 @@ the same placeholders."""
 from __future__ import annotations
 
 import json
+import pickle
+
+import pytest
 
 from editor.checks.context import CheckContext, CheckSettings
 from editor.checks.findings import Finding
@@ -18,6 +21,7 @@ from editor.checks.house_style import (
 )
 from editor.checks.registry import _failed, run_checks
 from editor.model.article import Article, Crop, Dateline, ImageRef
+from editor.model.messages import Message, translated
 from editor.model.preferences import Preferences
 
 from locations import REPO as ROOT
@@ -208,3 +212,56 @@ def test_preference_problems_are_the_english_they_always_were() -> None:
         "house_style_file": "No such file",
         "export_folder": "No such folder",
     }
+
+
+def test_spelling_messages_are_the_english_they_always_were() -> None:
+    from editor.checks.spelling_check import check_spelling, spelling_findings
+    from editor.spelling import speller_for
+
+    language = "xx-no-such-language"
+    (missing,) = check_spelling(Article(language=language))
+    assert missing.message == (
+        f"No spelling dictionary is installed for the language “{language}”, "
+        "so the spelling was not checked."
+    )
+    speller = speller_for("en", None)
+    if speller is None:
+        pytest.skip("no English dictionary installed")
+    (finding,) = spelling_findings(Article(language="en", body="The caravn moved."), speller)
+    word = "caravn"
+    assert finding.message == (
+        f"“{word}” is not in the {speller.language} dictionary: a typo, or a name "
+        "to add to your dictionary."
+    )
+    assert finding.fix is not None
+    assert finding.fix.label == f"Change to “{finding.fix.replacement}”"
+    assert isinstance(finding.message, Message) and finding.message.values["word"] == word
+
+
+def test_a_message_keeps_its_template_through_a_copy_to_another_process() -> None:
+    (finding,) = [f for f in run_checks(Article(body="x")) if f.code == "headline-missing"]
+    for message in (finding.message, Preferences(initials="a/b").problems()["initials"]):
+        copied = pickle.loads(pickle.dumps(message))
+        assert isinstance(copied, Message)
+        assert (copied, copied.context, copied.template, copied.values) == (
+            message,
+            message.context,
+            message.template,
+            message.values,
+        )
+
+
+def test_a_translation_fills_in_nested_messages_and_falls_back_on_a_broken_one() -> None:
+    photo = ImageRef(id="p1", original_name="a.jpg", media_path="media/a.jpg", alt="x")
+    (finding,) = [f for f in run_checks(Article(photos=[photo])) if f.code == "photo-no-credit"]
+    spanish = {
+        "Photo {id} ({file_name})": "Foto {id} ({file_name})",
+        "{photo} has no credit: every published photo must name its photographer or agency.": (
+            "{photo} no tiene crédito."
+        ),
+    }
+    assert translated(finding.message, lambda _, text: spanish.get(text, text)) == (
+        "Foto p1 (a.jpg) no tiene crédito."
+    )
+    assert translated(finding.message, lambda _, text: "{nope}") == str(finding.message)
+    assert translated("plain text", lambda _, text: "other") == "plain text"
