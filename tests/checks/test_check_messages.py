@@ -5,8 +5,12 @@ the same placeholders."""
 
 from __future__ import annotations
 
+import ast
 import json
 import pickle
+import string
+import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -265,3 +269,64 @@ def test_a_translation_fills_in_nested_messages_and_falls_back_on_a_broken_one()
     )
     assert translated(finding.message, lambda _, text: "{nope}") == str(finding.message)
     assert translated("plain text", lambda _, text: "other") == "plain text"
+
+
+def test_every_finding_and_fix_label_carries_its_template(tmp_path: Path) -> None:
+    found = [f for _, article, context in corpus() for f in run_checks(article, context)]
+    found += [f for f in _house_style_corpus() if f.code != "house-style-file"]
+    broken = tmp_path / "house-style.toml"
+    broken.write_text("[en\n", encoding="utf-8")
+    found += broken_findings(load_house_style(broken))
+    assert found[-1].code == "house-style-file"
+    for finding in found:
+        assert isinstance(finding.message, Message), finding
+        if finding.fix is not None:
+            assert isinstance(finding.fix.label, Message), finding.fix
+    for problem in Preferences(initials="a/b", autosave_seconds=1).problems().values():
+        assert isinstance(problem, Message)
+
+
+def _marked_templates() -> set[tuple[str, str]]:
+    """(context, source) of every ``QT_TRANSLATE_NOOP`` call in editor/; both must be literals,
+    as lupdate reads them from the source."""
+    marked: set[tuple[str, str]] = set()
+    for path in sorted(EDITOR.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "QT_TRANSLATE_NOOP"
+            ):
+                continue
+            args = node.args
+            where = f"{path.relative_to(ROOT)}:{node.lineno}"
+            assert len(args) == 2 and not node.keywords, where
+            assert all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args), (
+                f"{where}: QT_TRANSLATE_NOOP takes two string literals"
+            )
+            marked.add((args[0].value, args[1].value))  # type: ignore[attr-defined]
+    return marked
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_every_template_has_a_finished_spanish_translation_with_its_placeholders() -> None:
+    translations: dict[tuple[str, str], tuple[str, str | None]] = {}
+    for context in ET.parse(TS_FILE).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            translations[(name, message.findtext("source", ""))] = (
+                translation.text or "",
+                translation.get("type"),
+            )
+    marked = _marked_templates()
+    assert len(marked) > 70
+    for context, source in sorted(marked):
+        assert (context, source) in translations, f"not in the .ts (run lupdate): {source}"
+        text, kind = translations[(context, source)]
+        assert text and kind is None, f"unfinished: {source}"
+        assert _placeholders(text) == _placeholders(source), f"placeholders differ: {source}"

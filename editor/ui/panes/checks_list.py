@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.checks.findings import Finding, Severity
+from editor.ui.message_text import shown
 from editor.ui.theme_table import is_dark, named_colour
 from editor.ui.widgets.palette_style import follow_palette, set_palette_style
 from editor.ui.widgets.plain_text import plain_label, plain_tooltip
@@ -90,9 +91,9 @@ def location_text(finding: Finding) -> str:
 
 
 def finding_tooltip(finding: Finding) -> str:
-    lines = [finding.message, f"{location_text(finding)} · {finding.code}"]
+    lines = [shown(finding.message), f"{location_text(finding)} · {finding.code}"]
     if finding.fix is not None:
-        lines.append(f"Fix: {finding.fix.label}")
+        lines.append(f"Fix: {shown(finding.fix.label)}")
     return "\n".join(lines)
 
 
@@ -225,8 +226,8 @@ class ChecksPanel(QWidget):
     def _item(self, finding: Finding) -> QListWidgetItem:
         where = location_text(finding)
         if finding.fix is not None:
-            where += f"  ·  Fix: {finding.fix.label}"
-        item = QListWidgetItem(self._icons[finding.severity], f"{finding.message}\n{where}")
+            where += f"  ·  Fix: {shown(finding.fix.label)}"
+        item = QListWidgetItem(self._icons[finding.severity], f"{shown(finding.message)}\n{where}")
         item.setData(ROLE_FINDING, finding)
         item.setToolTip(plain_tooltip(finding_tooltip(finding)))
         return item
@@ -249,7 +250,7 @@ class ChecksPanel(QWidget):
         self.fix_button.setEnabled(finding is not None and finding.fix is not None)
         # "F&ix" answers Alt+I (Alt+F is the File menu); an ampersand in the fix's own label
         # is text, not a mnemonic.
-        label = finding.fix.label.replace("&", "&&") if finding and finding.fix else ""
+        label = shown(finding.fix.label).replace("&", "&&") if finding and finding.fix else ""
         self.fix_button.setText(f"F&ix: {label}" if label else "F&ix")
         if finding is None:
             self.detail.setText(
@@ -280,7 +281,9 @@ class ChecksPanel(QWidget):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addAction("Go to", lambda: self.activated.emit(finding))
         if finding.fix is not None:
-            menu.addAction(f"Fix: {finding.fix.label}", lambda: self.fixRequested.emit(finding))
+            menu.addAction(
+                f"Fix: {shown(finding.fix.label)}", lambda: self.fixRequested.emit(finding)
+            )
         menu.popup(self.list.viewport().mapToGlobal(pos))
 
 
