@@ -1,5 +1,5 @@
-"""Checks on the copy: leftover markers and notes, unbalanced quotes and brackets, doubled words,
-double spaces and broken links. Severities: registry.py.
+"""Checks on the copy: leftover markers and notes, unbalanced quotes and brackets, straight
+quotes in Spanish copy, doubled words, double spaces and broken links. Severities: registry.py.
 
 The body is read through ``scan_body``'s prose copy, so Markdown syntax, code, URLs and link
 targets never produce a finding. Doubled words, double spaces and ``TK`` are also looked for in
@@ -307,6 +307,69 @@ def _paragraph_quotes(
                 )
             )
     return findings, stack
+
+
+_STRAIGHT_QUOTE_RE = re.compile('"')
+
+
+def _straight_pairs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each pair of straight quotes in ``text``, the quotes included; an inch
+    mark (a 12" pipe) is no quote, and a quote left without a partner is check_quotes'
+    business."""
+    opened: int | None = None
+    for match in _STRAIGHT_QUOTE_RE.finditer(text):
+        index = match.start()
+        if index > 0 and (text[index - 1].isdigit() or text[index - 1] == "′"):
+            continue
+        if opened is None:
+            opened = index
+        else:
+            yield opened, index + 1
+            opened = None
+
+
+_SPANISH_QUOTES_MESSAGE = QT_TRANSLATE_NOOP(
+    "Checks",
+    "Spanish copy quotes with angle quotes first (« »), then “ ” and ‘ ’ inside them: "
+    'straight quotes (") are a typewriter habit.',
+)
+_USE_ANGLE_QUOTES = QT_TRANSLATE_NOOP("Checks", "Use « »")
+
+
+def check_spanish_quotes(article: Article, context: CheckContext) -> Iterator[Finding]:
+    """Spanish copy: a pair of straight quotes becomes « » (the first level of quotes that the
+    Spanish Academy's Ortografía and Fundéu recommend, and EFE's Spanish copy uses)."""
+    if primary_language(article.language) != "es":
+        return
+    scan = scan_body(article.body)
+    for start, end in scan.paragraphs():
+        paragraph = scan.prose[start:end]
+        for first, last in _straight_pairs(paragraph):
+            first, last = start + first, start + last
+            inner = scan.text[first + 1 : last - 1]
+            yield _body_finding(
+                scan,
+                Severity.NOTE,
+                "spanish-quotes",
+                _SPANISH_QUOTES_MESSAGE,
+                first,
+                last,
+                Fix(_USE_ANGLE_QUOTES, first, last, f"«{inner}»"),
+            )
+    for field, photo_field, text in text_fields(article):
+        if photo_field == "credit":
+            continue
+        for first, last in _straight_pairs(text):
+            yield Finding(
+                Severity.NOTE,
+                "spanish-quotes",
+                _SPANISH_QUOTES_MESSAGE,
+                field,
+                start=first,
+                end=last,
+                photo_field=photo_field,
+                fix=Fix(_USE_ANGLE_QUOTES, first, last, f"«{text[first + 1 : last - 1]}»"),
+            )
 
 
 def _word_internal(text: str, index: int) -> bool:

@@ -37,6 +37,7 @@ editors-note               error     ``[[...]]``, ``<!-- -->``, ``NOTE:``, ``EDI
 unbalanced-quotes          warning   a quote mark without its partner in a paragraph
 unbalanced-brackets        warning   a parenthesis or bracket without its partner
 unbalanced-punctuation     warning   Spanish ``¿``/``¡`` without ``?``/``!`` (or the reverse)
+spanish-quotes             note      straight quotes ``"..."`` in Spanish copy (fix: ``«...»``)
 doubled-word               warning   "the the" (fix: remove the second)
 double-space               note      two spaces between words (fix: one space)
 link-no-text               warning   ``[](url)``: a link a reader cannot see
@@ -73,6 +74,7 @@ CHECKS: list[Check] = [
     body.check_tk_markers,
     body.check_editors_notes,
     body.check_quotes,
+    body.check_spanish_quotes,
     body.check_brackets,
     body.check_doubled_words,
     body.check_double_spaces,

@@ -80,6 +80,14 @@
         <translation>Este {opener} no tiene su {closer} de cierre en el párrafo.</translation>
     </message>
     <message>
+        <source>Spanish copy quotes with angle quotes first (« »), then “ ” and ‘ ’ inside them: straight quotes (&quot;) are a typewriter habit.</source>
+        <translation>En español se entrecomilla primero con comillas angulares (« »), y dentro de ellas con “ ” y ‘ ’: las comillas rectas (&quot;) son un hábito de máquina de escribir.</translation>
+    </message>
+    <message>
+        <source>Use « »</source>
+        <translation>Usar « »</translation>
+    </message>
+    <message>
         <source>This {closer} has no opening {opener} before it.</source>
         <translation>Este {closer} no tiene un {opener} de apertura delante.</translation>
     </message>

@@ -33,6 +33,8 @@ from locations import REPO as ROOT
 GOLDEN = ROOT / "tests" / "golden" / "check_messages.json"
 TS_FILE = ROOT / "resources" / "translations" / "dateline_es.ts"
 EDITOR = ROOT / "editor"
+# This checkout's rules (the installed package may be another checkout's).
+DEFAULT_RULES = ROOT / "resources" / "house-style" / "default.toml"
 
 
 def _photo(photo_id: str, **fields: object) -> ImageRef:
@@ -152,7 +154,7 @@ def corpus() -> list[tuple[str, Article, CheckContext]]:
 
 
 def _house_style_corpus() -> list[Finding]:
-    style = load_house_style(None)
+    style = load_house_style(None, default_file=DEFAULT_RULES)
     found = house_style_findings(
         Article(language="es", headline="En base a", body="A nivel de EE.UU y los ilegales."),
         style,
@@ -330,3 +332,22 @@ def test_every_template_has_a_finished_spanish_translation_with_its_placeholders
         text, kind = translations[(context, source)]
         assert text and kind is None, f"unfinished: {source}"
         assert _placeholders(text) == _placeholders(source), f"placeholders differ: {source}"
+
+
+def test_straight_quotes_in_spanish_copy_become_angle_quotes() -> None:
+    article = Article(
+        language="es",
+        headline='El "no" del ministro',
+        body='Dijo: "No iremos", y pidió un tubo de 12" más.\n\nY "sin cerrar.',
+    )
+    found = [f for f in run_checks(article) if f.code == "spanish-quotes"]
+    assert sorted((f.field, f.fix.replacement if f.fix else None) for f in found) == [
+        ("body", "«No iremos»"),
+        ("headline", "«no»"),
+    ]
+    for finding in found:
+        assert finding.severity.value == "note"
+        assert isinstance(finding.message, Message) and isinstance(finding.fix.label, Message)
+    # English copy keeps its straight quotes for check_quotes alone.
+    english = Article(language="en", headline="T", body='He said "no".')
+    assert not [f for f in run_checks(english) if f.code == "spanish-quotes"]
