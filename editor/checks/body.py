@@ -1,5 +1,5 @@
-"""Checks on the copy: leftover markers and notes, unbalanced quotes and brackets, doubled words,
-double spaces and broken links. Severities: registry.py.
+"""Checks on the copy: leftover markers and notes, unbalanced quotes and brackets, straight
+quotes in Spanish copy, doubled words, double spaces and broken links. Severities: registry.py.
 
 The body is read through ``scan_body``'s prose copy, so Markdown syntax, code, URLs and link
 targets never produce a finding. Doubled words, double spaces and ``TK`` are also looked for in
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from editor.checks.findings import Finding, Fix, Severity
 from editor.checks.language import primary_language
 from editor.model.article import Article
+from editor.model.messages import QT_TRANSLATE_NOOP, Message, say
 from editor.text.body_scan import BodyScan, double_bracket_notes, scan_body
 
 if TYPE_CHECKING:
@@ -46,10 +47,20 @@ def _body_finding(
     return Finding(severity, code, message, "body", scan.line_of(start), start, end, None, fix)
 
 
-def _where(field: str, photo_field: str | None) -> str:
-    if photo_field is None:
-        return f"the {field}"
-    return f"the {photo_field} of photo {field.removeprefix('photo:')}"
+def _where(field: str, photo_field: str | None) -> Message:
+    """Which text field: "the headline", "the caption of photo p1"."""
+    photo = field.removeprefix("photo:")
+    if photo_field == "caption":
+        return say(QT_TRANSLATE_NOOP("Checks", "the caption of photo {photo}"), photo=photo)
+    if photo_field == "alt":
+        return say(QT_TRANSLATE_NOOP("Checks", "the alt of photo {photo}"), photo=photo)
+    if photo_field == "credit":
+        return say(QT_TRANSLATE_NOOP("Checks", "the credit of photo {photo}"), photo=photo)
+    if field == "headline":
+        return QT_TRANSLATE_NOOP("Checks", "the headline")
+    if field == "dek":
+        return QT_TRANSLATE_NOOP("Checks", "the dek")
+    return say(QT_TRANSLATE_NOOP("Checks", "the {field}"), field=field)
 
 
 # --- TK and editor's notes -----------------------------------------------------------------------
@@ -59,7 +70,9 @@ _NOTE_WORD_RE = re.compile(
     r"(?<![\w-])(?:EDITOR(?:S|['’]S)?[- ]NOTES?|EDS?[.:]|NOTE:|FIXME|TODO:)(?![\w])"
 )
 
-TK_MESSAGE = "“TK” (to come) marks something still missing: fill it in before the story moves."
+TK_MESSAGE = QT_TRANSLATE_NOOP(
+    "Checks", "“TK” (to come) marks something still missing: fill it in before the story moves."
+)
 
 
 def check_tk_markers(article: Article, context: CheckContext) -> Iterator[Finding]:
@@ -71,7 +84,14 @@ def check_tk_markers(article: Article, context: CheckContext) -> Iterator[Findin
             yield Finding(
                 Severity.ERROR,
                 "tk-marker",
-                f"{TK_MESSAGE[:-1]} ({_where(field, photo_field)}).",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Checks",
+                        "“TK” (to come) marks something still missing: fill it in before the "
+                        "story moves ({where}).",
+                    ),
+                    where=_where(field, photo_field),
+                ),
                 field,
                 start=match.start(),
                 end=match.end(),
@@ -82,29 +102,41 @@ def check_tk_markers(article: Article, context: CheckContext) -> Iterator[Findin
 def check_editors_notes(article: Article, context: CheckContext) -> Iterator[Finding]:
     scan = scan_body(article.body)
     text = scan.text
-    notes: list[tuple[int, int, str]] = []
+    notes: list[tuple[int, int, Message]] = []
     for start, end in scan.comment_spans:
-        notes.append((start, end, "An HTML comment"))
+        notes.append((start, end, QT_TRANSLATE_NOOP("Checks", "An HTML comment")))
     for start, end in double_bracket_notes(scan.code_free):
-        notes.append((start, end, "A [[note]]"))
+        notes.append((start, end, QT_TRANSLATE_NOOP("Checks", "A [[note]]")))
     for start, end, what in notes:
         yield _body_finding(
             scan,
             Severity.ERROR,
             "editors-note",
-            f"{what} is left in the body: notes are for the desk, not the reader; move it to "
-            "the editor's note field or remove it.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Checks",
+                    "{what} is left in the body: notes are for the desk, not the reader; move it "
+                    "to the editor's note field or remove it.",
+                ),
+                what=what,
+            ),
             start,
             end,
-            Fix("Remove the note", *_removal(text, start, end), ""),
+            Fix(QT_TRANSLATE_NOOP("Checks", "Remove the note"), *_removal(text, start, end), ""),
         )
     for match in _NOTE_WORD_RE.finditer(scan.prose):
         yield _body_finding(
             scan,
             Severity.ERROR,
             "editors-note",
-            f"“{match.group()}” looks like a note to the desk left in the body: move it to the "
-            "editor's note field or remove it.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Checks",
+                    "“{note}” looks like a note to the desk left in the body: move it to the "
+                    "editor's note field or remove it.",
+                ),
+                note=match.group(),
+            ),
             *match.span(),
         )
 
@@ -150,7 +182,14 @@ def check_quotes(article: Article, context: CheckContext) -> Iterator[Finding]:
                 (
                     position,
                     "unbalanced-quotes",
-                    f"This {opener} is never closed with {pairs[opener]} in its paragraph.",
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "Checks",
+                            "This {opener} is never closed with {closer} in its paragraph.",
+                        ),
+                        opener=opener,
+                        closer=pairs[opener],
+                    ),
                 )
             )
         previous_open = {opener for opener, _ in unclosed}
@@ -160,10 +199,10 @@ def check_quotes(article: Article, context: CheckContext) -> Iterator[Finding]:
 
 def _paragraph_quotes(
     paragraph: str, offset: int, pairs: dict[str, str], language: str, continuation: bool
-) -> tuple[list[tuple[int, str, str]], list[tuple[str, int]]]:
+) -> tuple[list[tuple[int, str, Message]], list[tuple[str, int]]]:
     """Findings (offset, code, message) in one paragraph, and the quotes left open at its end."""
     closers = {close: open_ for open_, close in pairs.items()}
-    findings: list[tuple[int, str, str]] = []
+    findings: list[tuple[int, str, Message]] = []
     stack: list[tuple[str, int]] = []
     straight: list[int] = []
     inverted: dict[str, list[int]] = {"¿": [], "¡": []}
@@ -196,7 +235,13 @@ def _paragraph_quotes(
                         (
                             at,
                             "unbalanced-quotes",
-                            f"This {open_} is never closed with {pairs[open_]}.",
+                            say(
+                                QT_TRANSLATE_NOOP(
+                                    "Checks", "This {opener} is never closed with {closer}."
+                                ),
+                                opener=open_,
+                                closer=pairs[open_],
+                            ),
                         )
                     )
             elif char not in _APOSTROPHES:
@@ -204,7 +249,14 @@ def _paragraph_quotes(
                     (
                         position,
                         "unbalanced-quotes",
-                        f"This closing {char} has no opening {opener} in its paragraph.",
+                        say(
+                            QT_TRANSLATE_NOOP(
+                                "Checks",
+                                "This closing {closer} has no opening {opener} in its paragraph.",
+                            ),
+                            closer=char,
+                            opener=opener,
+                        ),
                     )
                 )
         elif char in "¿¡":
@@ -218,7 +270,13 @@ def _paragraph_quotes(
                     (
                         position,
                         "unbalanced-punctuation",
-                        f"In Spanish this {char} needs its opening {opener}.",
+                        say(
+                            QT_TRANSLATE_NOOP(
+                                "Checks", "In Spanish this {closer} needs its opening {opener}."
+                            ),
+                            closer=char,
+                            opener=opener,
+                        ),
                     )
                 )
     if len(straight) % 2:
@@ -226,7 +284,10 @@ def _paragraph_quotes(
             (
                 straight[-1],
                 "unbalanced-quotes",
-                'The straight quotes (") in this paragraph do not pair up: one is missing.',
+                QT_TRANSLATE_NOOP(
+                    "Checks",
+                    'The straight quotes (") in this paragraph do not pair up: one is missing.',
+                ),
             )
         )
     for opener, positions in inverted.items():
@@ -236,10 +297,79 @@ def _paragraph_quotes(
                 (
                     position,
                     "unbalanced-punctuation",
-                    f"This {opener} has no closing {closer} in its paragraph.",
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "Checks", "This {opener} has no closing {closer} in its paragraph."
+                        ),
+                        opener=opener,
+                        closer=closer,
+                    ),
                 )
             )
     return findings, stack
+
+
+_STRAIGHT_QUOTE_RE = re.compile('"')
+
+
+def _straight_pairs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each pair of straight quotes in ``text``, the quotes included; an inch
+    mark (a 12" pipe) is no quote, and a quote left without a partner is check_quotes'
+    business."""
+    opened: int | None = None
+    for match in _STRAIGHT_QUOTE_RE.finditer(text):
+        index = match.start()
+        if index > 0 and (text[index - 1].isdigit() or text[index - 1] == "′"):
+            continue
+        if opened is None:
+            opened = index
+        else:
+            yield opened, index + 1
+            opened = None
+
+
+_SPANISH_QUOTES_MESSAGE = QT_TRANSLATE_NOOP(
+    "Checks",
+    "Spanish copy quotes with angle quotes first (« »), then “ ” and ‘ ’ inside them: "
+    'straight quotes (") are a typewriter habit.',
+)
+_USE_ANGLE_QUOTES = QT_TRANSLATE_NOOP("Checks", "Use « »")
+
+
+def check_spanish_quotes(article: Article, context: CheckContext) -> Iterator[Finding]:
+    """Spanish copy: a pair of straight quotes becomes « » (the first level of quotes that the
+    Spanish Academy's Ortografía and Fundéu recommend, and EFE's Spanish copy uses)."""
+    if primary_language(article.language) != "es":
+        return
+    scan = scan_body(article.body)
+    for start, end in scan.paragraphs():
+        paragraph = scan.prose[start:end]
+        for first, last in _straight_pairs(paragraph):
+            first, last = start + first, start + last
+            inner = scan.text[first + 1 : last - 1]
+            yield _body_finding(
+                scan,
+                Severity.NOTE,
+                "spanish-quotes",
+                _SPANISH_QUOTES_MESSAGE,
+                first,
+                last,
+                Fix(_USE_ANGLE_QUOTES, first, last, f"«{inner}»"),
+            )
+    for field, photo_field, text in text_fields(article):
+        if photo_field == "credit":
+            continue
+        for first, last in _straight_pairs(text):
+            yield Finding(
+                Severity.NOTE,
+                "spanish-quotes",
+                _SPANISH_QUOTES_MESSAGE,
+                field,
+                start=first,
+                end=last,
+                photo_field=photo_field,
+                fix=Fix(_USE_ANGLE_QUOTES, first, last, f"«{text[first + 1 : last - 1]}»"),
+            )
 
 
 def _word_internal(text: str, index: int) -> bool:
@@ -261,7 +391,7 @@ def check_brackets(article: Article, context: CheckContext) -> Iterator[Finding]
         # How many of each kind the stack holds: asking the stack itself at every closer would
         # take quadratic time on a paragraph of "](" (minutes at 100,000 characters).
         open_counts = {"(": 0, "[": 0}
-        problems: list[tuple[int, str]] = []
+        problems: list[tuple[int, Message]] = []
         for match in _BRACKETS_RE.finditer(paragraph):
             char, index = match.group(), match.start()
             if char in _OPENING:
@@ -277,15 +407,44 @@ def check_brackets(article: Article, context: CheckContext) -> Iterator[Finding]
                     open_counts[open_] -= 1
                     if open_ == kind:
                         break
-                    problems.append((at, f"This {open_} is never closed with {_CLOSER_OF[open_]}."))
+                    problems.append((at, _never_closed(open_, _CLOSER_OF[open_])))
             else:
-                problems.append((start + index, f"This {char} has no opening {kind} before it."))
+                problems.append(
+                    (
+                        start + index,
+                        say(
+                            QT_TRANSLATE_NOOP(
+                                "Checks", "This {closer} has no opening {opener} before it."
+                            ),
+                            closer=char,
+                            opener=kind,
+                        ),
+                    )
+                )
         for open_, at in stack:
             problems.append(
-                (at, f"This {open_} is never closed with {_CLOSER_OF[open_]} in its paragraph.")
+                (
+                    at,
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "Checks",
+                            "This {opener} is never closed with {closer} in its paragraph.",
+                        ),
+                        opener=open_,
+                        closer=_CLOSER_OF[open_],
+                    ),
+                )
             )
         for at, message in sorted(problems):
             yield _body_finding(scan, Severity.WARNING, "unbalanced-brackets", message, at, at + 1)
+
+
+def _never_closed(opener: str, closer: str) -> Message:
+    return say(
+        QT_TRANSLATE_NOOP("Checks", "This {opener} is never closed with {closer}."),
+        opener=opener,
+        closer=closer,
+    )
 
 
 def _smiley_or_item(text: str, index: int, parenthesis_open: bool) -> bool:
@@ -330,8 +489,15 @@ def _is_wordlike(token: str) -> bool:
     return not any(char.isdigit() or char == "_" for char in token)
 
 
-def _doubled_message(word: str) -> str:
-    return f"“{word}” is doubled; the second one is probably a slip."
+def _doubled_message(word: str) -> Message:
+    return say(
+        QT_TRANSLATE_NOOP("Checks", "“{word}” is doubled; the second one is probably a slip."),
+        word=word,
+    )
+
+
+def _remove_second(word: str) -> Message:
+    return say(QT_TRANSLATE_NOOP("Checks", "Remove the second “{word}”"), word=word)
 
 
 def check_doubled_words(article: Article, context: CheckContext) -> Iterator[Finding]:
@@ -342,7 +508,7 @@ def check_doubled_words(article: Article, context: CheckContext) -> Iterator[Fin
         gap = scan.text[first_end : end - len(word)]
         # Markup between the two (a link's address, **) is kept: no fix then.
         fix = (
-            Fix(f"Remove the second “{word}”", first_end, end, "")
+            Fix(_remove_second(word), first_end, end, "")
             if gap.strip() == "" and not scan.is_masked(first_end, end)
             else None
         )
@@ -361,13 +527,16 @@ def check_doubled_words(article: Article, context: CheckContext) -> Iterator[Fin
                 start=start,
                 end=end,
                 photo_field=photo_field,
-                fix=Fix(f"Remove the second “{word}”", first_end, end, ""),
+                fix=Fix(_remove_second(word), first_end, end, ""),
             )
 
 
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _MARKER_ONLY_RE = re.compile(r"[ \t>]*(?:[*+:-]|\d{1,9}[.)]|[A-Za-z][.)]|#{1,6})")
-_DOUBLE_SPACE_MESSAGE = "Two spaces between words: one is enough (wire copy shows both)."
+_DOUBLE_SPACE_MESSAGE = QT_TRANSLATE_NOOP(
+    "Checks", "Two spaces between words: one is enough (wire copy shows both)."
+)
+_ONE_SPACE = QT_TRANSLATE_NOOP("Checks", "Use one space")
 
 
 def check_double_spaces(article: Article, context: CheckContext) -> Iterator[Finding]:
@@ -388,7 +557,7 @@ def check_double_spaces(article: Article, context: CheckContext) -> Iterator[Fin
             _DOUBLE_SPACE_MESSAGE,
             start,
             end,
-            Fix("Use one space", start, end, " "),
+            Fix(_ONE_SPACE, start, end, " "),
         )
     for field, photo_field, value in text_fields(article):
         for match in _DOUBLE_SPACE_RE.finditer(value):
@@ -400,7 +569,7 @@ def check_double_spaces(article: Article, context: CheckContext) -> Iterator[Fin
                 start=match.start(),
                 end=match.end(),
                 photo_field=photo_field,
-                fix=Fix("Use one space", match.start(), match.end(), " "),
+                fix=Fix(_ONE_SPACE, match.start(), match.end(), " "),
             )
 
 
@@ -418,7 +587,12 @@ def check_links(article: Article, context: CheckContext) -> Iterator[Finding]:
         url = address.split()[0].strip("<>") if address.split() else ""
         if not url:
             fix = (
-                Fix("Keep the text, drop the link", link.start, link.end, label)
+                Fix(
+                    QT_TRANSLATE_NOOP("Checks", "Keep the text, drop the link"),
+                    link.start,
+                    link.end,
+                    label,
+                )
                 if label.strip()
                 else None
             )
@@ -426,7 +600,11 @@ def check_links(article: Article, context: CheckContext) -> Iterator[Finding]:
                 scan,
                 Severity.WARNING,
                 "link-empty-url",
-                "This link has no address, so it goes nowhere: add the address or drop the link.",
+                QT_TRANSLATE_NOOP(
+                    "Checks",
+                    "This link has no address, so it goes nowhere: add the address or drop the "
+                    "link.",
+                ),
                 link.start,
                 link.end,
                 fix,
@@ -436,12 +614,18 @@ def check_links(article: Article, context: CheckContext) -> Iterator[Finding]:
                 scan,
                 Severity.WARNING,
                 "link-no-text",
-                f"This link to {url} has no text, so readers cannot see or click it: give it "
-                "words.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Checks",
+                        "This link to {url} has no text, so readers cannot see or click it: give "
+                        "it words.",
+                    ),
+                    url=url,
+                ),
                 link.start,
                 link.end,
                 Fix(
-                    "Show the address as the link's text",
+                    QT_TRANSLATE_NOOP("Checks", "Show the address as the link's text"),
                     link.start,
                     link.end,
                     f"[{url}]({link.target})",

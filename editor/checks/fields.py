@@ -11,6 +11,7 @@ from editor.checks.language import NAMES, guess_language, primary_language
 from editor.checks.text_measure import text_width
 from editor.model.article import Article, count_words
 from editor.model.counts import count_unit
+from editor.model.messages import QT_TRANSLATE_NOOP, say
 from editor.text.body_scan import scan_body
 from editor.text.widths import cut_at_columns, has_wide_characters, text_columns
 
@@ -23,28 +24,36 @@ def check_required_fields(article: Article, context: CheckContext) -> Iterator[F
         yield Finding(
             Severity.ERROR,
             "headline-missing",
-            "The story has no headline: it cannot run without one.",
+            QT_TRANSLATE_NOOP("Checks", "The story has no headline: it cannot run without one."),
             "headline",
         )
     if not any(name.strip() for name in article.byline):
         yield Finding(
             Severity.WARNING,
             "byline-missing",
-            "No byline: say who wrote the story, or confirm it runs unsigned.",
+            QT_TRANSLATE_NOOP(
+                "Checks", "No byline: say who wrote the story, or confirm it runs unsigned."
+            ),
             "byline",
         )
     if article.dateline.is_empty():
         yield Finding(
             Severity.WARNING,
             "dateline-missing",
-            "No dateline: readers and the desk need to know where and when it was filed.",
+            QT_TRANSLATE_NOOP(
+                "Checks",
+                "No dateline: readers and the desk need to know where and when it was filed.",
+            ),
             "dateline",
         )
     if not article.slug.strip():
         yield Finding(
             Severity.WARNING,
             "slug-missing",
-            "No slug: the desk files and tracks every version of a story by its slugline.",
+            QT_TRANSLATE_NOOP(
+                "Checks",
+                "No slug: the desk files and tracks every version of a story by its slugline.",
+            ),
             "slug",
         )
 
@@ -53,10 +62,15 @@ def _length_text(text: str) -> str:
     """'45 characters', or for Chinese, Japanese or Korean text '30 characters (60 in Latin
     widths: each Chinese, Japanese or Korean character counts as two)'."""
     if not has_wide_characters(text):
-        return f"{len(text)} characters"
-    return (
-        f"{len(text)} characters ({text_columns(text)} in Latin widths: each Chinese, Japanese "
-        "or Korean character counts as two)"
+        return say(QT_TRANSLATE_NOOP("Checks", "{count} characters"), count=len(text))
+    return say(
+        QT_TRANSLATE_NOOP(
+            "Checks",
+            "{count} characters ({columns} in Latin widths: each Chinese, Japanese or Korean"
+            " character counts as two)",
+        ),
+        count=len(text),
+        columns=text_columns(text),
     )
 
 
@@ -69,8 +83,13 @@ def check_headline(article: Article, context: CheckContext) -> Iterator[Finding]
         yield Finding(
             Severity.ERROR,
             "headline-too-long",
-            f"The headline has {_length_text(headline)}; the site takes at most "
-            f"{settings.headline_max_chars}.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Checks", "The headline has {length}; the site takes at most {limit}."
+                ),
+                length=_length_text(headline),
+                limit=settings.headline_max_chars,
+            ),
             "headline",
             start=cut_at_columns(headline, settings.headline_max_chars),
             end=len(headline),
@@ -83,9 +102,16 @@ def check_headline(article: Article, context: CheckContext) -> Iterator[Finding]
         yield Finding(
             Severity.WARNING,
             "headline-too-wide",
-            f"The headline is {measure.width:.0f} px wide in the search-result font "
-            f"({measure.font}); search results show about {settings.headline_max_px} px and "
-            "cut the rest.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Checks",
+                    "The headline is {width:.0f} px wide in the search-result font ({font}); "
+                    "search results show about {limit} px and cut the rest.",
+                ),
+                width=measure.width,
+                font=measure.font,
+                limit=settings.headline_max_px,
+            ),
             "headline",
             start=cut,
             end=len(headline),
@@ -110,8 +136,15 @@ def check_dek(article: Article, context: CheckContext) -> Iterator[Finding]:
         yield Finding(
             Severity.WARNING,
             "dek-too-long",
-            f"The dek has {_length_text(article.dek)}; keep it to {limit} so it shows whole "
-            "under the headline and in link previews.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Checks",
+                    "The dek has {length}; keep it to {limit} so it shows whole "
+                    "under the headline and in link previews.",
+                ),
+                length=_length_text(article.dek),
+                limit=limit,
+            ),
             "dek",
             start=cut_at_columns(article.dek, limit),
             end=len(article.dek),
@@ -126,13 +159,32 @@ def check_word_count(article: Article, context: CheckContext) -> Iterator[Findin
     words = count_words(article.body)
     if low <= words <= high:
         return
-    how = "short" if words < low else "long"
     # Chinese and Japanese are counted, and their targets set, in characters.
-    unit = count_unit(article.language, article.body)
+    in_characters = count_unit(article.language, article.body) == "characters"
+    if words < low and in_characters:
+        template = QT_TRANSLATE_NOOP(
+            "Checks",
+            "The story has {words:,} characters; its target is {low:,}–{high:,}, so it runs short.",
+        )
+    elif in_characters:
+        template = QT_TRANSLATE_NOOP(
+            "Checks",
+            "The story has {words:,} characters; its target is {low:,}–{high:,}, so it runs long.",
+        )
+    elif words < low:
+        template = QT_TRANSLATE_NOOP(
+            "Checks",
+            "The story has {words:,} words; its target is {low:,}–{high:,}, so it runs short.",
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "Checks",
+            "The story has {words:,} words; its target is {low:,}–{high:,}, so it runs long.",
+        )
     yield Finding(
         Severity.WARNING,
         "word-count-off-target",
-        f"The story has {words:,} {unit}; its target is {low:,}–{high:,}, so it runs {how}.",
+        say(template, words=words, low=low, high=high),
         "body",
     )
 
@@ -147,7 +199,14 @@ def check_language(article: Article, context: CheckContext) -> Iterator[Finding]
     yield Finding(
         Severity.WARNING,
         "language-mismatch",
-        f"The body reads as {NAMES[guess.language]} but the story is set to "
-        f"{NAMES[expected]}: spelling, hyphenation and exports follow the story's language.",
+        say(
+            QT_TRANSLATE_NOOP(
+                "Checks",
+                "The body reads as {found} but the story is set to {expected}: spelling, "
+                "hyphenation and exports follow the story's language.",
+            ),
+            found=NAMES[guess.language],
+            expected=NAMES[expected],
+        ),
         "body",
     )

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from editor.checks.findings import Finding, Severity
 from editor.model.article import Article
+from editor.model.messages import QT_TRANSLATE_NOOP, say
 
 if TYPE_CHECKING:
     from editor.checks.context import CheckContext
@@ -44,22 +45,30 @@ class Script:
 
 SCRIPTS = (
     Script(
-        "Chinese and Japanese (Han)",
+        QT_TRANSLATE_NOOP("Checks", "Chinese and Japanese (Han)"),
         ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F)),
         "fonts-noto-cjk",
     ),
-    Script("Japanese (kana)", ((0x3040, 0x30FF), (0x31F0, 0x31FF)), "fonts-noto-cjk"),
     Script(
-        "Korean (Hangul)",
+        QT_TRANSLATE_NOOP("Checks", "Japanese (kana)"),
+        ((0x3040, 0x30FF), (0x31F0, 0x31FF)),
+        "fonts-noto-cjk",
+    ),
+    Script(
+        QT_TRANSLATE_NOOP("Checks", "Korean (Hangul)"),
         ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF)),
         "fonts-noto-cjk",
     ),
-    Script("Arabic", ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF)), "fonts-noto-core"),
-    Script("Hebrew", ((0x0590, 0x05FF),), "fonts-noto-core"),
-    Script("Devanagari", ((0x0900, 0x097F),), "fonts-noto-core"),
-    Script("Thai", ((0x0E00, 0x0E7F),), "fonts-noto-core"),
-    Script("Greek", ((0x0370, 0x03FF),), "fonts-dejavu-core"),
-    Script("Cyrillic", ((0x0400, 0x04FF),), "fonts-dejavu-core"),
+    Script(
+        QT_TRANSLATE_NOOP("Checks", "Arabic"),
+        ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF)),
+        "fonts-noto-core",
+    ),
+    Script(QT_TRANSLATE_NOOP("Checks", "Hebrew"), ((0x0590, 0x05FF),), "fonts-noto-core"),
+    Script(QT_TRANSLATE_NOOP("Checks", "Devanagari"), ((0x0900, 0x097F),), "fonts-noto-core"),
+    Script(QT_TRANSLATE_NOOP("Checks", "Thai"), ((0x0E00, 0x0E7F),), "fonts-noto-core"),
+    Script(QT_TRANSLATE_NOOP("Checks", "Greek"), ((0x0370, 0x03FF),), "fonts-dejavu-core"),
+    Script(QT_TRANSLATE_NOOP("Checks", "Cyrillic"), ((0x0400, 0x04FF),), "fonts-dejavu-core"),
 )
 
 
@@ -192,11 +201,21 @@ def check_font_coverage(article: Article, context: CheckContext) -> Iterator[Fin
         missing = uncovered_characters(sample)
         if not missing:  # covered, or nobody can tell
             continue
-        where = f" (on Debian and Ubuntu: {script.package})" if script.package else ""
+        if script.package:
+            template = QT_TRANSLATE_NOOP(
+                "Checks",
+                "No font on this machine covers the story's {script} text ({characters}): the"
+                " PDF would show boxes. Install a font for it (on Debian and Ubuntu: {package}).",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "Checks",
+                "No font on this machine covers the story's {script} text ({characters}): the"
+                " PDF would show boxes. Install a font for it.",
+            )
         yield Finding(
             Severity.WARNING,
             "font-missing",
-            f"No font on this machine covers the story's {script.name} text ({missing}): the "
-            f"PDF would show boxes. Install a font for it{where}.",
+            say(template, script=script.name, characters=missing, package=script.package),
             "article",
         )

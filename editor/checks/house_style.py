@@ -31,6 +31,7 @@ from typing import Any
 from editor.bundled import resource_file
 from editor.checks.findings import Finding, Fix, Severity
 from editor.model.article import Article
+from editor.model.messages import QT_TRANSLATE_NOOP, say
 from editor.paths import config_dir
 from editor.spelling.dictionaries import split_tag
 from editor.spelling.text import prose_mask
@@ -280,7 +281,13 @@ def load_house_style(user_file: Path | None, *, default_file: Path = DEFAULT_FIL
     except HouseStyleError as error:
         return HouseStyle(
             _merge([defaults]),
-            problem=f"Your house-style file was not used: {error}. The default rules apply.",
+            problem=say(
+                QT_TRANSLATE_NOOP(
+                    "Checks",
+                    "Your house-style file was not used: {error}. The default rules apply.",
+                ),
+                error=str(error),
+            ),
         )
     return HouseStyle(_merge([defaults, user]))
 
@@ -319,12 +326,38 @@ def _finding(
     matched = text[start:end]
     replacement = rule.replacement_for(matched)
     shown = " ".join(matched.split())
-    if replacement is not None:
-        message = f"House style is “{replacement}”, not “{shown}”"
+    # The rule's "why" is the desk's own sentence, in the copy's language: never translated.
+    if replacement is not None and rule.why:
+        message = say(
+            QT_TRANSLATE_NOOP("Checks", "House style is “{use}”, not “{phrase}”: {why}"),
+            use=replacement,
+            phrase=shown,
+            why=rule.why,
+        )
+    elif replacement is not None:
+        message = say(
+            QT_TRANSLATE_NOOP("Checks", "House style is “{use}”, not “{phrase}”."),
+            use=replacement,
+            phrase=shown,
+        )
+    elif rule.why:
+        message = say(
+            QT_TRANSLATE_NOOP("Checks", "House style avoids “{phrase}”: {why}"),
+            phrase=shown,
+            why=rule.why,
+        )
     else:
-        message = f"House style avoids “{shown}”"
-    message += f": {rule.why}" if rule.why else "."
-    fix = Fix(f"Use “{replacement}”", start, end, replacement) if replacement else None
+        message = say(QT_TRANSLATE_NOOP("Checks", "House style avoids “{phrase}”."), phrase=shown)
+    fix = (
+        Fix(
+            say(QT_TRANSLATE_NOOP("Checks", "Use “{use}”"), use=replacement),
+            start,
+            end,
+            replacement,
+        )
+        if replacement
+        else None
+    )
     return Finding(
         rule.severity,
         "house-style",

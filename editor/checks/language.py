@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from editor.model.messages import QT_TRANSLATE_NOOP
+
 MIN_WORDS = 60  # fewer words than this: no guess
 MIN_SHARE = 0.12  # the best language's stop words must be at least this share of all words
 MIN_MARGIN = 1.6  # ... and this many times the runner-up's share
@@ -53,15 +55,16 @@ STOP_WORDS: dict[str, frozenset[str]] = {
         "an werden aus er hat dass sie nach bei wird wurde sind noch wie einer"
     ),
 }
+# The language's name in a finding (translated with it in the window).
 NAMES = {
-    "en": "English",
-    "es": "Spanish",
-    "pt": "Portuguese",
-    "fr": "French",
-    "it": "Italian",
-    "de": "German",
-    "zh": "Chinese",
-    "ja": "Japanese",
+    "en": QT_TRANSLATE_NOOP("Checks", "English"),
+    "es": QT_TRANSLATE_NOOP("Checks", "Spanish"),
+    "pt": QT_TRANSLATE_NOOP("Checks", "Portuguese"),
+    "fr": QT_TRANSLATE_NOOP("Checks", "French"),
+    "it": QT_TRANSLATE_NOOP("Checks", "Italian"),
+    "de": QT_TRANSLATE_NOOP("Checks", "German"),
+    "zh": QT_TRANSLATE_NOOP("Checks", "Chinese"),
+    "ja": QT_TRANSLATE_NOOP("Checks", "Japanese"),
 }
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")

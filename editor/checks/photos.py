@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from editor.checks.findings import Finding, Severity
 from editor.model.article import Article, ImageRef
+from editor.model.messages import QT_TRANSLATE_NOOP, Message, say
 from editor.model.photos import PHOTO_SCHEME
 from editor.text.body_scan import scan_body
 
@@ -27,10 +28,16 @@ def _field(image: ImageRef) -> str:
     return f"photo:{image.id}"
 
 
-def _name(image: ImageRef) -> str:
+def _name(image: ImageRef) -> Message:
     """``Photo p1 (caravan.jpg)``: the id the window shows and the file's own name."""
     file_name = image.original_name.replace("\\", "/").rsplit("/", 1)[-1]
-    return f"Photo {image.id}" + (f" ({file_name})" if file_name else "")
+    if file_name:
+        return say(
+            QT_TRANSLATE_NOOP("Checks", "Photo {id} ({file_name})"),
+            id=image.id,
+            file_name=file_name,
+        )
+    return say(QT_TRANSLATE_NOOP("Checks", "Photo {id}"), id=image.id)
 
 
 def _file_missing(image: ImageRef, context: CheckContext) -> bool:
@@ -45,11 +52,30 @@ def check_photo_files(article: Article, context: CheckContext) -> Iterator[Findi
             yield Finding(
                 Severity.ERROR,
                 "photo-missing-file",
-                f"{_name(image)} has no file in the story package"
-                + (f" (it came from {image.original_name})" if "/" in image.original_name else "")
-                + ": it would publish as a placeholder. Add the photo file or remove the photo.",
+                _missing_file_message(image),
                 _field(image),
             )
+
+
+def _missing_file_message(image: ImageRef) -> Message:
+    if "/" in image.original_name:
+        return say(
+            QT_TRANSLATE_NOOP(
+                "Checks",
+                "{photo} has no file in the story package (it came from {original}): it would "
+                "publish as a placeholder. Add the photo file or remove the photo.",
+            ),
+            photo=_name(image),
+            original=image.original_name,
+        )
+    return say(
+        QT_TRANSLATE_NOOP(
+            "Checks",
+            "{photo} has no file in the story package: it would publish as a placeholder. "
+            "Add the photo file or remove the photo.",
+        ),
+        photo=_name(image),
+    )
 
 
 def check_photo_fields(article: Article, context: CheckContext) -> Iterator[Finding]:
@@ -61,8 +87,14 @@ def check_photo_fields(article: Article, context: CheckContext) -> Iterator[Find
             yield Finding(
                 Severity.ERROR,
                 "photo-no-alt",
-                f"{name} has no alt text: blind readers and search engines get nothing. "
-                "Describe what the photo shows.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Checks",
+                        "{photo} has no alt text: blind readers and search engines get nothing. "
+                        "Describe what the photo shows.",
+                    ),
+                    photo=name,
+                ),
                 field,
                 photo_field="alt",
             )
@@ -70,8 +102,14 @@ def check_photo_fields(article: Article, context: CheckContext) -> Iterator[Find
             yield Finding(
                 Severity.ERROR,
                 "photo-no-credit",
-                f"{name} has no credit: every published photo must name its photographer or "
-                "agency.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Checks",
+                        "{photo} has no credit: every published photo must name its "
+                        "photographer or agency.",
+                    ),
+                    photo=name,
+                ),
                 field,
                 photo_field="credit",
             )
@@ -79,7 +117,12 @@ def check_photo_fields(article: Article, context: CheckContext) -> Iterator[Find
             yield Finding(
                 Severity.WARNING,
                 "photo-no-caption",
-                f"{name} has no caption: say who, what, where and when.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Checks", "{photo} has no caption: say who, what, where and when."
+                    ),
+                    photo=name,
+                ),
                 field,
                 photo_field="caption",
             )
@@ -87,8 +130,14 @@ def check_photo_fields(article: Article, context: CheckContext) -> Iterator[Find
             yield Finding(
                 Severity.WARNING,
                 "photo-alt-is-caption",
-                f"{name}'s alt text repeats its caption, so screen readers read it twice: "
-                "describe what the photo shows instead.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Checks",
+                        "{photo}'s alt text repeats its caption, so screen readers read it "
+                        "twice: describe what the photo shows instead.",
+                    ),
+                    photo=name,
+                ),
                 field,
                 start=0,
                 end=len(image.alt),
@@ -98,8 +147,16 @@ def check_photo_fields(article: Article, context: CheckContext) -> Iterator[Find
             yield Finding(
                 Severity.WARNING,
                 "photo-alt-too-long",
-                f"{name}'s alt text has {len(image.alt)} characters; screen readers cut it "
-                f"at about {limit}. Keep the description short; the caption can say more.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Checks",
+                        "{photo}'s alt text has {count} characters; screen readers cut it at "
+                        "about {limit}. Keep the description short; the caption can say more.",
+                    ),
+                    photo=name,
+                    count=len(image.alt),
+                    limit=limit,
+                ),
                 field,
                 start=limit,
                 end=len(image.alt),
@@ -109,8 +166,15 @@ def check_photo_fields(article: Article, context: CheckContext) -> Iterator[Find
             yield Finding(
                 Severity.WARNING,
                 "photo-gps",
-                f"{name} carries GPS coordinates that could reveal where it was taken (a "
-                "source's home, say). Exports strip them, but the stored original keeps them.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Checks",
+                        "{photo} carries GPS coordinates that could reveal where it was taken (a "
+                        "source's home, say). Exports strip them, but the stored original keeps "
+                        "them.",
+                    ),
+                    photo=name,
+                ),
                 field,
             )
 
@@ -129,15 +193,21 @@ def check_featured_photo(article: Article, context: CheckContext) -> Iterator[Fi
             yield Finding(
                 Severity.WARNING,
                 "no-featured-photo",
-                "No photo is featured: the site and social cards need a lead photo. Mark one "
-                "as featured.",
+                QT_TRANSLATE_NOOP(
+                    "Checks",
+                    "No photo is featured: the site and social cards need a lead photo. Mark "
+                    "one as featured.",
+                ),
                 "article",
             )
         else:
             yield Finding(
                 Severity.NOTE,
                 "no-featured-photo",
-                "The story has no photos: the site and social cards will show no lead photo.",
+                QT_TRANSLATE_NOOP(
+                    "Checks",
+                    "The story has no photos: the site and social cards will show no lead photo.",
+                ),
                 "article",
             )
         return
@@ -146,11 +216,22 @@ def check_featured_photo(article: Article, context: CheckContext) -> Iterator[Fi
     width = _width(featured, context)
     minimum = context.settings.featured_min_width
     if width is not None and width < minimum:
+        if featured.crop:
+            template = QT_TRANSLATE_NOOP(
+                "Checks",
+                "The featured photo is {width:,} px wide as cropped; the site and social cards "
+                "need at least {minimum:,} px or it looks blurry.",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "Checks",
+                "The featured photo is {width:,} px wide; the site and social cards need at "
+                "least {minimum:,} px or it looks blurry.",
+            )
         yield Finding(
             Severity.WARNING,
             "featured-too-narrow",
-            f"The featured photo is {width:,} px wide{' as cropped' if featured.crop else ''}; "
-            f"the site and social cards need at least {minimum:,} px or it looks blurry.",
+            say(template, width=width, minimum=minimum),
             _field(featured),
         )
 
@@ -189,23 +270,24 @@ def check_image_references(article: Article, context: CheckContext) -> Iterator[
                 yield Finding(
                     Severity.ERROR,
                     "photo-ref-unknown",
-                    f"The body places photo “{photo_id}”, but the story has no such photo: it "
-                    "would publish as a placeholder.",
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "Checks",
+                            "The body places photo “{id}”, but the story has no such photo: it "
+                            "would publish as a placeholder.",
+                        ),
+                        id=photo_id,
+                    ),
                     "body",
                     line=line,
                     start=link.start,
                     end=link.end,
                 )
             continue
-        if link.target is None:
-            where = "by a reference link"
-        else:
-            where = f"“{target}”" if target else "with no address"
         yield Finding(
             Severity.ERROR,
             "image-not-in-package",
-            f"The body shows an image {where} that is not in the story package: it would "
-            "publish as a placeholder. Add the photo to the story instead.",
+            _not_in_package(target, reference=link.target is None),
             "body",
             line=line,
             start=link.start,
@@ -214,17 +296,39 @@ def check_image_references(article: Article, context: CheckContext) -> Iterator[
     for match in _IMG_TAG_RE.finditer(scan.code_free):
         source = _SRC_RE.search(match.group())
         address = next((g for g in source.groups() if g is not None), "") if source else ""
-        where = f"“{address}”" if address else "with no address"
         yield Finding(
             Severity.ERROR,
             "image-not-in-package",
-            f"The body shows an image {where} that is not in the story package: it would "
-            "publish as a placeholder. Add the photo to the story instead.",
+            _not_in_package(address),
             "body",
             line=scan.line_of(match.start()),
             start=match.start(),
             end=match.end(),
         )
+
+
+def _not_in_package(address: str, *, reference: bool = False) -> Message:
+    """The image-not-in-package message for an image at ``address`` (or by a reference link)."""
+    if reference:
+        return QT_TRANSLATE_NOOP(
+            "Checks",
+            "The body shows an image by a reference link that is not in the story package: it "
+            "would publish as a placeholder. Add the photo to the story instead.",
+        )
+    if not address:
+        return QT_TRANSLATE_NOOP(
+            "Checks",
+            "The body shows an image with no address that is not in the story package: it "
+            "would publish as a placeholder. Add the photo to the story instead.",
+        )
+    return say(
+        QT_TRANSLATE_NOOP(
+            "Checks",
+            "The body shows an image “{address}” that is not in the story package: it would "
+            "publish as a placeholder. Add the photo to the story instead.",
+        ),
+        address=address,
+    )
 
 
 def _target_address(target: str | None) -> str:

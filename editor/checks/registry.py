@@ -37,6 +37,7 @@ editors-note               error     ``[[...]]``, ``<!-- -->``, ``NOTE:``, ``EDI
 unbalanced-quotes          warning   a quote mark without its partner in a paragraph
 unbalanced-brackets        warning   a parenthesis or bracket without its partner
 unbalanced-punctuation     warning   Spanish ``¿``/``¡`` without ``?``/``!`` (or the reverse)
+spanish-quotes             note      straight quotes ``"..."`` in Spanish copy (fix: ``«...»``)
 doubled-word               warning   "the the" (fix: remove the second)
 double-space               note      two spaces between words (fix: one space)
 link-no-text               warning   ``[](url)``: a link a reader cannot see
@@ -55,6 +56,7 @@ from editor.checks import body, fields, font_coverage, photos
 from editor.checks.context import Check, CheckContext, CheckSettings
 from editor.checks.findings import Finding, Severity, sorted_findings
 from editor.model.article import Article
+from editor.model.messages import QT_TRANSLATE_NOOP, say
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +75,7 @@ CHECKS: list[Check] = [
     body.check_tk_markers,
     body.check_editors_notes,
     body.check_quotes,
+    body.check_spanish_quotes,
     body.check_brackets,
     body.check_doubled_words,
     body.check_double_spaces,
@@ -110,6 +113,12 @@ def _failed(check: Check, error: Exception) -> Finding:
     return Finding(
         Severity.NOTE,
         "check-failed",
-        f"The {name.replace('_', ' ')} check could not run ({detail}); the other checks ran.",
+        say(
+            QT_TRANSLATE_NOOP(
+                "Checks", "The {check} check could not run ({detail}); the other checks ran."
+            ),
+            check=name.replace("_", " "),
+            detail=detail,
+        ),
         "article",
     )

@@ -24,6 +24,7 @@ from typing import Any
 
 from editor.checks.findings import Finding, Fix, Severity
 from editor.model.article import Article
+from editor.model.messages import QT_TRANSLATE_NOOP, say
 from editor.spelling import (
     PersonalDictionary,
     Speller,
@@ -84,13 +85,25 @@ class _Reporter:
             suggestion = self.first_suggestion(word)
             fix = None
             if suggestion:
-                fix = Fix(f"Change to “{suggestion}”", start, end, suggestion)
+                fix = Fix(
+                    say(QT_TRANSLATE_NOOP("Checks", "Change to “{word}”"), word=suggestion),
+                    start,
+                    end,
+                    suggestion,
+                )
             line = scan.line_of(start) if scan is not None else None
             yield Finding(
                 Severity.WARNING,
                 "spelling",
-                f"“{word}” is not in the {self.speller.language} dictionary: a typo, or a name "
-                "to add to your dictionary.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Checks",
+                        "“{word}” is not in the {language} dictionary: a typo, or a name to add "
+                        "to your dictionary.",
+                    ),
+                    word=word,
+                    language=self.speller.language,
+                ),
                 field,
                 line=line,
                 start=start,
@@ -135,8 +148,14 @@ def check_spelling(article: Article, context: Any = None) -> list[Finding]:
             Finding(
                 Severity.NOTE,
                 "spelling-no-dictionary",
-                f"No spelling dictionary is installed for the language “{article.language}”, "
-                "so the spelling was not checked.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Checks",
+                        "No spelling dictionary is installed for the language “{language}”, so "
+                        "the spelling was not checked.",
+                    ),
+                    language=article.language,
+                ),
                 "article",
             )
         ]

@@ -19,6 +19,7 @@ from typing import Any
 
 from editor.model.article import Article, Dateline
 from editor.model.dateline import DEFAULT_STYLE, STYLES
+from editor.model.messages import QT_TRANSLATE_NOOP, Message, say
 
 # The autosave interval: every change reaches the recovery file within this many seconds.
 AUTOSAVE_DEFAULT_S = 5
@@ -52,28 +53,47 @@ class Preferences:
     export_folder: str = ""  # empty: the story's own folder
     ui_language: str = ""  # the window's language, applied at the next start
 
-    def problems(self) -> dict[str, str]:
-        """What is wrong, by field name (empty when every value can be used)."""
-        found: dict[str, str] = {}
+    def problems(self) -> dict[str, Message]:
+        """What is wrong, by field name (empty when every value can be used). Each problem is
+        English text that the Preferences dialog shows translated."""
+        found: dict[str, Message] = {}
         for name in ("reporter_name", "agency", "home_city", "home_country"):
             if len(getattr(self, name)) > MAX_TEXT:
-                found[name] = f"At most {MAX_TEXT} characters"
+                found[name] = say(
+                    QT_TRANSLATE_NOOP("PreferenceProblems", "At most {limit} characters"),
+                    limit=MAX_TEXT,
+                )
         if self.initials and not (
             len(self.initials) <= MAX_INITIALS and _INITIALS.fullmatch(self.initials)
         ):
-            found["initials"] = f"Letters or digits only, at most {MAX_INITIALS} (e.g. jmb)"
+            found["initials"] = say(
+                QT_TRANSLATE_NOOP(
+                    "PreferenceProblems", "Letters or digits only, at most {limit} (e.g. jmb)"
+                ),
+                limit=MAX_INITIALS,
+            )
         if self.dateline_style not in STYLES:
-            found["dateline_style"] = "Not one of the house styles"
+            found["dateline_style"] = QT_TRANSLATE_NOOP(
+                "PreferenceProblems", "Not one of the house styles"
+            )
         if not _LANGUAGE_TAG.fullmatch(self.language):
-            found["language"] = "A language tag such as en, es, ar, zh or pt-BR"
+            found["language"] = QT_TRANSLATE_NOOP(
+                "PreferenceProblems", "A language tag such as en, es, ar, zh or pt-BR"
+            )
         if not AUTOSAVE_MIN_S <= self.autosave_seconds <= AUTOSAVE_MAX_S:
-            found["autosave_seconds"] = f"From {AUTOSAVE_MIN_S} to {AUTOSAVE_MAX_S} seconds"
+            found["autosave_seconds"] = say(
+                QT_TRANSLATE_NOOP("PreferenceProblems", "From {low} to {high} seconds"),
+                low=AUTOSAVE_MIN_S,
+                high=AUTOSAVE_MAX_S,
+            )
         if self.ui_language not in UI_LANGUAGES:
-            found["ui_language"] = "Not one of the window's languages"
+            found["ui_language"] = QT_TRANSLATE_NOOP(
+                "PreferenceProblems", "Not one of the window's languages"
+            )
         if self.house_style_file and not Path(self.house_style_file).is_file():
-            found["house_style_file"] = "No such file"
+            found["house_style_file"] = QT_TRANSLATE_NOOP("PreferenceProblems", "No such file")
         if self.export_folder and not Path(self.export_folder).is_dir():
-            found["export_folder"] = "No such folder"
+            found["export_folder"] = QT_TRANSLATE_NOOP("PreferenceProblems", "No such folder")
         return found
 
     def cleaned(self) -> Preferences:

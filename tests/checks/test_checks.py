@@ -241,6 +241,8 @@ CASES: list[tuple[str, Change, Change]] = [
     ("unbalanced-punctuation", _body("¿Qué pasa. Nada.", "es"), _body("¿Qué pasa? Nada.", "es")),
     ("unbalanced-punctuation", _body("Qué pasa? Nada.", "es"), _body("What now? Nothing.", "en")),
     ("unbalanced-punctuation", _body("¡Basta. Ya.", "es"), _body("¡Basta! Ya.", "es")),
+    ("spanish-quotes", _body('Dijo: "No iremos".', "es"), _body("Dijo: «No iremos».", "es")),
+    ("spanish-quotes", _set(headline='El "no"', language="es"), _body('Said "no".', "en")),
     ("doubled-word", _body("He saw the the caravan."), _body("He saw the then caravan.")),
     ("doubled-word", _body("He saw the\nthe caravan."), _body("He saw the\n\nthe caravan.")),
     ("doubled-word", _body("The the caravan."), _body("He had had enough in Bora Bora.")),

@@ -22,11 +22,15 @@ from editor.checks.registry import CheckContext, run_checks
 from editor.model.article import Article, ImageRef
 
 from factories import caravan
+from locations import REPO
+
+# This checkout's rules (the installed package may be another checkout's).
+DEFAULT_RULES = REPO / "resources" / "house-style" / "default.toml"
 
 
 @pytest.fixture(scope="module")
 def defaults():
-    return load_house_style(None)
+    return load_house_style(None, default_file=DEFAULT_RULES)
 
 
 def flags(article: Article, style) -> list[tuple[str, str, str | None]]:
@@ -335,3 +339,47 @@ def test_twenty_thousand_words_are_all_checked(defaults) -> None:
     # Hang guard only: about 0.12 s here (0.2 s at worst, 2 cores); benchmarks/checks.py times it.
     assert time.perf_counter() - started < 5
     assert len(found) == 41
+
+
+# --- EFE's Spanish conventions (Fundéu's recommendations) ------------------------------------
+
+
+def test_a_spanish_story_gets_fundeu_recommendations_with_their_fixes(defaults) -> None:
+    article = Article(
+        language="es",
+        headline="A día de hoy, la caravana sigue en Tapachula",
+        body=(
+            "El 3 de Diciembre, el ministro que detenta el cargo habló de cara a las elecciones "
+            "y decidió en base a los datos.\n\nAl día de hoy no hay cifras."
+        ),
+    )
+    assert flags(article, defaults) == [
+        ("headline", "A día de hoy", "Hoy"),
+        ("body", "Diciembre", "diciembre"),
+        ("body", "detenta", None),
+        ("body", "de cara a", None),
+        ("body", "en base a", "con base en"),
+        ("body", "Al día de hoy", None),
+    ]
+    found = {f.message.template: f for f in house_style_findings(article, defaults)}
+    notes = [f for f in found.values() if f.severity is Severity.NOTE]
+    assert notes, "the rules without one right replacement are notes"
+    detentar = next(f for f in house_style_findings(article, defaults) if "detenta" in f.message)
+    assert "ilegítimamente" in detentar.message and detentar.severity is Severity.NOTE
+
+
+def test_month_names_are_flagged_only_with_a_capital_and_never_in_english(defaults) -> None:
+    assert flags(Article(language="es", body="Llegó el 3 de diciembre."), defaults) == []
+    assert flags(Article(language="es", body="Llegó el 3 de Diciembre."), defaults) == [
+        ("body", "Diciembre", "diciembre")
+    ]
+    # Names that are also months' names are left alone; English copy capitalises its months.
+    assert flags(Article(language="es", body="Habló Abril Mayo."), defaults) == []
+    assert flags(Article(language="en", body="He arrived on 3 December."), defaults) == []
+
+
+def test_a_legitimate_use_of_a_nivel_de_is_explained_not_forbidden(defaults) -> None:
+    (finding,) = house_style_findings(
+        Article(language="es", body="Se tratará a nivel de ministros."), defaults
+    )
+    assert "rangos" in finding.message and finding.fix is not None

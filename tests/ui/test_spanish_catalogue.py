@@ -16,7 +16,8 @@ from spanish import CATALOGUE, ENGLISH_CATALOGUE, Message, catalogue, tool
 
 MESSAGES = catalogue(CATALOGUE)
 ENGLISH = catalogue(ENGLISH_CATALOGUE)
-PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n")
+# A placeholder's name ({words}, {words:,}: Spanish writes 1200, not 1,200) and Qt's count.
+PLACEHOLDER = re.compile(r"\{[a-z_]*(?=[:}])|%L?n")
 
 
 def _ids(message: Message) -> str:

@@ -31,6 +31,7 @@ from editor.ui.controllers import ShowStatus
 from editor.ui.controllers.debounce import DebouncedJob
 from editor.ui.controllers.spelling_service import SpellingService
 from editor.ui.document import ArticleDocument
+from editor.ui.message_text import shown
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.checks_list import ChecksPanel, severity_icon, summary_text
 from editor.ui.panes.fields import FieldsPane
@@ -343,7 +344,9 @@ class ChecksController(QObject):
             if not _replace_in(widget, text, fix.start, fix.end, fix.replacement):
                 self.document.set_field(finding.field, new_text)
         self._show_status(
-            QCoreApplication.translate("ChecksController", "Fixed: {fix}").format(fix=fix.label),
+            QCoreApplication.translate("ChecksController", "Fixed: {fix}").format(
+                fix=shown(fix.label)
+            ),
             4000,
         )
         self.run_now()

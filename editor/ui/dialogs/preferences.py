@@ -39,6 +39,7 @@ from editor.model.preferences import (
     MAX_TEXT,
     Preferences,
 )
+from editor.ui.message_text import shown
 from editor.ui.panes.fields import language_choices
 from editor.ui.widgets.dictionary_marks import mark_dictionaries
 from editor.ui.widgets.placeholder import example, italic_placeholder
@@ -448,7 +449,7 @@ class PreferencesDialog(QDialog):
             name = next(field.name for field in dataclasses.fields(prefs) if field.name in problems)
             widget = self._rows[name]
             label = widget.accessibleName()
-            self._show_problem(f"{label}: {problems[name]}", widget)
+            self._show_problem(f"{label}: {shown(problems[name])}", widget)
             return False
         self._show_problem("", None)
         self.applied.emit(prefs)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.checks.findings import Finding, Severity
+from editor.ui.message_text import shown
 from editor.ui.theme_table import is_dark, named_colour
 from editor.ui.widgets.palette_style import follow_palette, set_palette_style
 from editor.ui.widgets.plain_text import plain_label, plain_tooltip
@@ -133,13 +134,14 @@ def location_text(finding: Finding) -> str:
 
 
 def message_text(finding: Finding) -> str:
-    """The finding's message as the list shows it (the checks word their own messages)."""
-    return finding.message
+    """The finding's message as the list shows it: in the window's language (the checks write
+    English templates, editor.model.messages)."""
+    return shown(finding.message)
 
 
 def fix_label(finding: Finding) -> str:
     """The label of the finding's fix as the list shows it ("" without a fix)."""
-    return finding.fix.label if finding.fix is not None else ""
+    return shown(finding.fix.label) if finding.fix is not None else ""
 
 
 def fix_text(finding: Finding) -> str:
