@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from editor import RESOURCES
@@ -18,6 +19,7 @@ from editor.model.article import Article
 from editor.model.dateline import dateline_text
 from editor.render.markdown import BodyRenderer
 from editor.render.photo_refs import PhotoLookup, PhotoUrl, photo_src
+from editor.text.direction import article_direction
 
 ARTICLE_CSS = RESOURCES / "styles" / "article.css"
 
@@ -72,18 +74,29 @@ def is_spanish(article: Article) -> bool:
 
 def byline_text(names: list[str], *, spanish: bool = False) -> str:
     """``By A``, ``By A and B``, ``By A, B and C`` (``Por A y B`` in Spanish); empty if no names."""
+    return _byline(names, spanish, lambda name: name)
+
+
+def byline_html(names: list[str], *, spanish: bool = False) -> str:
+    """``byline_text`` as escaped HTML with each name in ``<bdi>``: a name in another script
+    (an Arabic name in an English byline, a Latin one in an Arabic story) cannot pull the
+    commas and the "and" around it into its own direction."""
+    return _byline(names, spanish, lambda name: f"<bdi>{_escape(name)}</bdi>")
+
+
+def _byline(names: list[str], spanish: bool, shown: Callable[[str], str]) -> str:
     names = [name.strip() for name in names if name.strip()]
     if not names:
         return ""
     if len(names) == 1:
-        joined = names[0]
+        joined = shown(names[0])
     else:
         # Spanish writes "e" for "and" before an /i/ sound: "Juan e Isabel".
         last = names[-1]
         conjunction = "and"
         if spanish:
             conjunction = "e" if re.match(r"h?i(?![aeiouáéíóú])", last, re.IGNORECASE) else "y"
-        joined = f"{', '.join(names[:-1])} {conjunction} {last}"
+        joined = f"{', '.join(shown(name) for name in names[:-1])} {conjunction} {shown(last)}"
     return f"{'Por' if spanish else 'By'} {joined}"
 
 
@@ -98,10 +111,11 @@ def render_header(
     credits = []
     dateline = dateline_text(article.dateline)
     if dateline:
-        credits.append(f'<span class="dateline">{_escape(dateline)}</span>')
-    byline = byline_text(article.byline, spanish=is_spanish(article))
+        # Isolated, so a dateline in one script and a byline in another keep their order.
+        credits.append(f'<span class="dateline"><bdi>{_escape(dateline)}</bdi></span>')
+    byline = byline_html(article.byline, spanish=is_spanish(article))
     if byline:
-        credits.append(f'<span class="byline">{_escape(byline)}</span>')
+        credits.append(f'<span class="byline">{byline}</span>')
     if credits:
         lines.append(f'<p class="dateline-byline">{" ".join(credits)}</p>')
     featured = article.featured_photo()
@@ -243,9 +257,10 @@ def render_page(
     ``stylesheet_href`` (a web bundle's own file)."""
     language = html_language(article.language)
     parts = render_parts(article, renderer, photo_url)
+    rtl = ' dir="rtl"' if article_direction(article) == "rtl" else ""
     lines = [
         "<!DOCTYPE html>",
-        f'<html lang="{_escape(language)}" prefix="og: https://ogp.me/ns# '
+        f'<html lang="{_escape(language)}"{rtl} prefix="og: https://ogp.me/ns# '
         'article: https://ogp.me/ns/article#">',
         "<head>",
         *_head(article, language, photo_url, css, stylesheet_href),
