@@ -37,7 +37,7 @@ from editor.model.article import Article, ImageRef
 from editor.model.dateline import dateline_text
 from editor.model.media_store import MediaStore
 from editor.render.markdown import BodyRenderer, shared_renderer
-from editor.render.page import byline_text, html_language, is_spanish
+from editor.render.page import html_language, story_byline
 from editor.render.photo_refs import PhotoLookup
 from editor.text.direction import article_direction, language_direction
 
@@ -166,7 +166,7 @@ def _write_header(
     if _line(article.dek):
         document.add_paragraph(_line(article.dek), style="Subtitle")
     dateline = _line(dateline_text(article.dateline))
-    byline = _line(byline_text(article.byline, spanish=is_spanish(article)))
+    byline = _line(story_byline(article))
     if dateline or byline:
         paragraph = document.add_paragraph()
         if dateline:

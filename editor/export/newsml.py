@@ -131,7 +131,11 @@ def _content_meta(item: ET.Element, article: Article, language: str) -> None:
     dateline = dateline_text(article.dateline)
     if dateline:
         _element(meta, "dateline", text=dateline)
-    byline = byline_text(names, spanish=language.lower().startswith("es"))
+    byline = byline_text(
+        names,
+        spanish=language.lower().startswith("es"),
+        arabic=language.lower().split("-")[0] == "ar",
+    )
     if byline:
         _element(meta, "by", text=byline)
     credit = article.dateline.source.strip() or article.metadata.get("publisher", "").strip()

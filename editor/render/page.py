@@ -72,22 +72,35 @@ def is_spanish(article: Article) -> bool:
     return article.language.strip().lower().startswith("es")
 
 
-def byline_text(names: list[str], *, spanish: bool = False) -> str:
-    """``By A``, ``By A and B``, ``By A, B and C`` (``Por A y B`` in Spanish); empty if no names."""
-    return _byline(names, spanish, lambda name: name)
+def is_arabic(article: Article) -> bool:
+    """Arabic copy: bylines read "بقلم", names joined by Arabic commas and "و"."""
+    return article.language.strip().lower().replace("_", "-").split("-")[0] == "ar"
 
 
-def byline_html(names: list[str], *, spanish: bool = False) -> str:
+def byline_text(names: list[str], *, spanish: bool = False, arabic: bool = False) -> str:
+    """``By A``, ``By A and B``, ``By A, B and C`` (``Por A y B`` in Spanish, ``بقلم أ وب`` in
+    Arabic); empty if no names."""
+    return _byline(names, spanish, arabic, lambda name: name)
+
+
+def byline_html(names: list[str], *, spanish: bool = False, arabic: bool = False) -> str:
     """``byline_text`` as escaped HTML with each name in ``<bdi>``: a name in another script
     (an Arabic name in an English byline, a Latin one in an Arabic story) cannot pull the
     commas and the "and" around it into its own direction."""
-    return _byline(names, spanish, lambda name: f"<bdi>{_escape(name)}</bdi>")
+    return _byline(names, spanish, arabic, lambda name: f"<bdi>{_escape(name)}</bdi>")
 
 
-def _byline(names: list[str], spanish: bool, shown: Callable[[str], str]) -> str:
+def story_byline(article: Article) -> str:
+    """The article's byline in its language's words."""
+    return byline_text(article.byline, spanish=is_spanish(article), arabic=is_arabic(article))
+
+
+def _byline(names: list[str], spanish: bool, arabic: bool, shown: Callable[[str], str]) -> str:
     names = [name.strip() for name in names if name.strip()]
     if not names:
         return ""
+    if arabic:
+        return f"بقلم {_arabic_names(names, shown)}"
     if len(names) == 1:
         joined = shown(names[0])
     else:
@@ -98,6 +111,16 @@ def _byline(names: list[str], spanish: bool, shown: Callable[[str], str]) -> str
             conjunction = "e" if re.match(r"h?i(?![aeiouáéíóú])", last, re.IGNORECASE) else "y"
         joined = f"{', '.join(shown(name) for name in names[:-1])} {conjunction} {shown(last)}"
     return f"{'Por' if spanish else 'By'} {joined}"
+
+
+def _arabic_names(names: list[str], shown: Callable[[str], str]) -> str:
+    """``أ، ب وج``: Arabic commas, and "و" written onto the last name when it is in Arabic
+    letters (a Latin name keeps a space after it)."""
+    if len(names) == 1:
+        return shown(names[0])
+    last = names[-1]
+    joiner = "و" if "\u0600" <= last[0] <= "\u06ff" else "و "
+    return f"{'، '.join(shown(name) for name in names[:-1])} {joiner}{shown(last)}"
 
 
 def render_header(
@@ -113,7 +136,7 @@ def render_header(
     if dateline:
         # Isolated, so a dateline in one script and a byline in another keep their order.
         credits.append(f'<span class="dateline"><bdi>{_escape(dateline)}</bdi></span>')
-    byline = byline_html(article.byline, spanish=is_spanish(article))
+    byline = byline_html(article.byline, spanish=is_spanish(article), arabic=is_arabic(article))
     if byline:
         credits.append(f'<span class="byline">{byline}</span>')
     if credits:

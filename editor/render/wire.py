@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from editor.model.article import Article
 from editor.model.dateline import dateline_text
 from editor.render.markdown import BodyRenderer, PhotoLookup
-from editor.render.page import byline_text, is_spanish
+from editor.render.page import story_byline
 from editor.text.direction import article_direction, text_direction
 
 RLM = "\u200f"  # RIGHT-TO-LEFT MARK: a strong right-to-left character, invisible
@@ -118,7 +118,7 @@ def wire_text_of(article: Article, body_paragraphs: list[str]) -> str:
     if article.end_mark.strip() and paragraphs:
         paragraphs[-1] = f"{paragraphs[-1]} {article.end_mark.strip()}"
     lines = [article.headline.strip()]
-    byline = byline_text(article.byline, spanish=is_spanish(article))
+    byline = story_byline(article)
     if byline:
         lines.append(byline)
     heading = "\n".join(line for line in lines if line)

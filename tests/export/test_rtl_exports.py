@@ -30,6 +30,7 @@ from editor.ingest import import_file
 from editor.model.article import Article
 from editor.model.media_store import MediaStore
 from editor.render import page
+from editor.render.page import byline_text
 from editor.render.wire import RLM
 
 from iptc_schemas import SCHEMAS, load_schema
@@ -64,6 +65,19 @@ def test_the_fixture_is_an_arabic_story() -> None:
     article = arabic_story()
     assert article.language == "ar"
     assert article.dateline.style == "efe-ar"
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["سارة محمود"], "بقلم سارة محمود"),
+        (["سارة محمود", "أحمد سعيد"], "بقلم سارة محمود وأحمد سعيد"),
+        (["سارة", "أحمد", "ليلى"], "بقلم سارة، أحمد وليلى"),
+        (["سارة", "Juan Pérez"], "بقلم سارة و Juan Pérez"),  # "و" joins Arabic letters only
+    ],
+)
+def test_arabic_bylines(names: list[str], expected: str) -> None:
+    assert byline_text(names, arabic=True) == expected
 
 
 # --- HTML ----------------------------------------------------------------------------------------
@@ -161,7 +175,7 @@ def test_wire_lines_open_with_a_right_to_left_mark() -> None:
     text = TextExporter().render(arabic_story())
     lines = [line for line in text.split("\n") if line]
     assert lines[0] == RLM + "افتتاح معرض الكتاب في القاهرة بمشاركة 80 دولة"
-    assert lines[1].startswith(RLM + "By ")  # a Latin word first: the mark keeps the line RTL
+    assert lines[1] == RLM + "بقلم سارة محمود و Juan Pérez"
     dateline_line = next(line for line in lines if DATELINE in line)
     assert dateline_line.startswith(RLM + DATELINE + " " + FIRST_WORDS)
     assert LATIN_PARAGRAPH in lines  # a left-to-right paragraph gets no mark
