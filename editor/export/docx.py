@@ -29,6 +29,7 @@ from docx.shared import Length, Mm, Pt, RGBColor
 from editor.export.base import ExportError, ExportOptions, check_export_target, write_export_file
 from editor.export.body_tree import BodyTree, parse_fragment, rendered_body
 from editor.export.docx_body import BodyWriter, PageBox, PhotoPicture, xml_text
+from editor.export.docx_direction import set_directions
 from editor.export.paper import paper_for_language
 from editor.export.photo_copies import make_photo_copies, widest_jpeg
 from editor.media.renditions import Rendition
@@ -36,8 +37,9 @@ from editor.model.article import Article, ImageRef
 from editor.model.dateline import dateline_text
 from editor.model.media_store import MediaStore
 from editor.render.markdown import BodyRenderer, shared_renderer
-from editor.render.page import byline_text, html_language, is_spanish
+from editor.render.page import html_language, story_byline
 from editor.render.photo_refs import PhotoLookup
+from editor.text.direction import article_direction, language_direction
 
 # About 250 dots per inch across a 16 cm column: sharp in print, small enough to mail.
 DOCX_PHOTO_WIDTH = 1600
@@ -84,6 +86,7 @@ class DocxExporter:
         writer.write(body.root)
         _write_sign_off(document, article)
         _set_properties(document, article)
+        set_directions(document, article_direction(article))
         options.check_cancelled()
         saved = io.BytesIO()
         document.save(saved)
@@ -163,7 +166,7 @@ def _write_header(
     if _line(article.dek):
         document.add_paragraph(_line(article.dek), style="Subtitle")
     dateline = _line(dateline_text(article.dateline))
-    byline = _line(byline_text(article.byline, spanish=is_spanish(article)))
+    byline = _line(story_byline(article))
     if dateline or byline:
         paragraph = document.add_paragraph()
         if dateline:
@@ -232,6 +235,9 @@ def _set_proofing_language(document: Document, language: str) -> None:
         lang = OxmlElement("w:lang")
         run_defaults.append(lang)
     lang.set(qn("w:val"), language)
+    # Arabic, Hebrew and the like are "complex script" text to Word, with a language of their own.
+    if language_direction(language) == "rtl":
+        lang.set(qn("w:bidi"), language)
     # Chinese, Japanese and Korean text is East Asian text to Word.
     if language.split("-")[0].lower() in {"zh", "ja", "ko"}:
         lang.set(qn("w:eastAsia"), language)

@@ -30,6 +30,7 @@ from editor.export.xml_writing import clean_tree, xml_safe
 from editor.model.article import Article
 from editor.model.dateline import dateline_text
 from editor.render.page import byline_text, html_language
+from editor.text.direction import article_direction
 
 NAR_NS = "http://iptc.org/std/nar/2006-10-01/"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -130,7 +131,11 @@ def _content_meta(item: ET.Element, article: Article, language: str) -> None:
     dateline = dateline_text(article.dateline)
     if dateline:
         _element(meta, "dateline", text=dateline)
-    byline = byline_text(names, spanish=language.lower().startswith("es"))
+    byline = byline_text(
+        names,
+        spanish=language.lower().startswith("es"),
+        arabic=language.lower().split("-")[0] == "ar",
+    )
     if byline:
         _element(meta, "by", text=byline)
     credit = article.dateline.source.strip() or article.metadata.get("publisher", "").strip()
@@ -157,6 +162,10 @@ def newsml_item(article: Article, body: ET.Element, photos: PublishedPhotos) -> 
             XML_LANG: language,
         },
     )
+    # The schema's i18nAttributes: the direction of every text property the item holds (NITF,
+    # inside, has no such attribute; its xml:lang says the language).
+    if article_direction(article) == "rtl":
+        item.set("dir", "rtl")
     _element(item, "catalogRef", {"href": IPTC_CATALOG})
     _item_meta(item, article, photos)
     _content_meta(item, article, language)

@@ -69,7 +69,7 @@ from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef, count_words, story_uuid
 from editor.model.media_store import MediaStore
 from editor.render.markdown import BodyRenderer, shared_renderer
-from editor.render.page import byline_text, html_language, is_spanish
+from editor.render.page import html_language, story_byline
 from editor.render.wire import wire_text
 
 # The bundle layout (``layout="bundle"``): the document and its photos in one folder or zip.
@@ -304,7 +304,7 @@ class NinjsExporter:
             document["slugline"] = article.slug.strip()
         if article.headline.strip():
             document["headlines"] = [{"role": "main", "value": article.headline.strip()}]
-        byline = byline_text(article.byline, spanish=is_spanish(article))
+        byline = story_byline(article)
         if byline:
             document["by"] = byline.split(" ", 1)[1]  # without the leading "By"/"Por"
         dateline = article.dateline

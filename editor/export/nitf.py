@@ -27,7 +27,7 @@ from editor.export.story_folder import PublishedPhotos, StoryFolderExporter
 from editor.export.xml_writing import clean_tree
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef, story_uuid
-from editor.render.page import byline_text, html_language, is_spanish
+from editor.render.page import byline_text, html_language, is_arabic, is_spanish
 from editor.text.body_scan import placed_photo_ids
 
 # Elements that hold only elements: indented for people who read the file; everything else
@@ -98,7 +98,7 @@ class _PhotoMedia:
 def _byline(article: Article) -> ET.Element | None:
     """``By A and B`` as printed, each name tagged as a ``person``."""
     names = [name.strip() for name in article.byline if name.strip()]
-    line = byline_text(names, spanish=is_spanish(article))
+    line = byline_text(names, spanish=is_spanish(article), arabic=is_arabic(article))
     if not line:
         return None
     byline = nitf("byline")

@@ -38,6 +38,7 @@ from editor.export.wxr import utc
 from editor.model.article import Article
 from editor.model.media_store import MediaStore
 from editor.render.page import html_language
+from editor.text.direction import article_direction
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +58,9 @@ _PAGE_LABELS = {
     "it": ("Pagina ", " di "),
     "de": ("Seite ", " von "),
     "ca": ("Pàgina ", " de "),
+    "ar": ("صفحة ", " من "),
+    "fa": ("صفحه ", " از "),
+    "he": ("עמוד ", " מתוך "),
 }
 _PDF_DATE_RE = re.compile(rb"/(CreationDate|ModDate) \((D:[0-9]{14}[^)]{0,12})\)")
 # Characters CSS strings cannot hold even escaped (controls, surrogates).
@@ -148,12 +152,14 @@ def page_furniture_css(article: Article) -> str:
     language = html_language(article.language).split("-")[0].lower()
     before, between = _PAGE_LABELS.get(language, ("", " / "))
     modified = utc(article.modified).strftime("%Y-%m-%d %H:%M UTC")
+    # A right-to-left page would show a bare "2 / 5" as "5 / 2": the numbers keep their order.
+    bare_numbers = " direction: ltr;" if not before and article_direction(article) == "rtl" else ""
     return (
         "@page {\n"
         f"  @top-left {{ content: {css_string(_running_head(article))}; }}\n"
         f"  @top-right {{ content: {css_string(modified)}; }}\n"
         f"  @bottom-center {{ content: {css_string(before)} counter(page) "
-        f"{css_string(between)} counter(pages); }}\n"
+        f"{css_string(between)} counter(pages);{bare_numbers} }}\n"
         "}\n"
     )
 

@@ -9,6 +9,7 @@ way. The styles here follow the published examples:
 * ``ap``       TAPACHULA, Mexico (AP) —   (major cities stand alone: MEXICO CITY (AP) —)
 * ``long-date`` Saturday, September 12, 2015   (Wikinews)
 * ``zh``       【2020年8月31日讯】            (Chinese Wikinews)
+* ``efe-ar``   القاهرة، 3 ديسمبر (إفي).-     (EFE's Arabic service; see ``_efe_ar``)
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ _LONG_MONTHS = [
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 ]  # fmt: skip
+# The Gregorian months as Arabic copy in Egypt and the Gulf names them (the Levant's Syriac
+# names, كانون الأول, and the Maghreb's French ones, دجنبر, are other desks' forms).
+_AR_MONTHS = [
+    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
+    "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+]  # fmt: skip
+# Agencies as Arabic copy credits them; any other source stays as the reporter typed it.
+_AR_AGENCIES = {"EFE": "إفي", "AFP": "أ ف ب", "Reuters": "رويترز", "AP": "أ ب"}
 _LONG_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 # Cities the AP Stylebook lets stand alone in a dateline (a selection of the list).
@@ -71,6 +80,24 @@ def _efe_es(d: Dateline) -> str:
     return f"{head}{source}.-".lstrip()
 
 
+def _efe_ar(d: Dateline) -> str:
+    """EFE's Arabic service, as the Spanish form read in Arabic: the place, an Arabic comma, the
+    day in Western digits and the month's Arabic name, the agency, and EFE's ".-".
+
+    The digits are Western (0-9) as in the form the desk asked for; the copy is written in
+    logical order (place first), so a right-to-left paragraph shows it at the right end.
+    """
+    head = d.place
+    if d.country:
+        head = f"{head} ({d.country})" if head else d.country
+    if d.date:
+        when = f"{d.date.day} {_AR_MONTHS[d.date.month - 1]}"
+        head = f"{head}، {when}" if head else when
+    source = _AR_AGENCIES.get(d.source.strip(), d.source.strip())
+    source = f" ({source})" if source else ""
+    return f"{head}{source}.-".lstrip()
+
+
 def _reuters(d: Dateline) -> str:
     parts = [p for p in (d.place.upper(), d.country) if p]
     if d.date:
@@ -108,6 +135,8 @@ STYLES: dict[str, tuple[str, Callable[[Dateline], str]]] = {
     "ap": ("AP: TAPACHULA, Mexico (AP) —", _ap),
     "long-date": ("Date in full: Saturday, September 12, 2015", _long_date),
     "zh": ("Chinese: 【2020年8月31日讯】", _zh),
+    # The sample's Arabic between isolates, so that a left-to-right list shows it in its order.
+    "efe-ar": ("EFE Arabic: \u2067القاهرة، 3 ديسمبر (إفي).-\u2069", _efe_ar),
 }
 DEFAULT_STYLE = "efe-en"
 

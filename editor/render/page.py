@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from editor import RESOURCES
@@ -20,6 +21,7 @@ from editor.model.article import Article
 from editor.model.dateline import dateline_text
 from editor.render.markdown import BodyRenderer
 from editor.render.photo_refs import PhotoLookup, PhotoUrl, photo_src
+from editor.text.direction import article_direction
 
 ARTICLE_CSS = RESOURCES / "styles" / "article.css"
 
@@ -72,21 +74,55 @@ def is_spanish(article: Article) -> bool:
     return article.language.strip().lower().startswith("es")
 
 
-def byline_text(names: list[str], *, spanish: bool = False) -> str:
-    """``By A``, ``By A and B``, ``By A, B and C`` (``Por A y B`` in Spanish); empty if no names."""
+def is_arabic(article: Article) -> bool:
+    """Arabic copy: bylines read "بقلم", names joined by Arabic commas and "و"."""
+    return article.language.strip().lower().replace("_", "-").split("-")[0] == "ar"
+
+
+def byline_text(names: list[str], *, spanish: bool = False, arabic: bool = False) -> str:
+    """``By A``, ``By A and B``, ``By A, B and C`` (``Por A y B`` in Spanish, ``بقلم أ وب`` in
+    Arabic); empty if no names."""
+    return _byline(names, spanish, arabic, lambda name: name)
+
+
+def byline_html(names: list[str], *, spanish: bool = False, arabic: bool = False) -> str:
+    """``byline_text`` as escaped HTML with each name in ``<bdi>``: a name in another script
+    (an Arabic name in an English byline, a Latin one in an Arabic story) cannot pull the
+    commas and the "and" around it into its own direction."""
+    return _byline(names, spanish, arabic, lambda name: f"<bdi>{_escape(name)}</bdi>")
+
+
+def story_byline(article: Article) -> str:
+    """The article's byline in its language's words."""
+    return byline_text(article.byline, spanish=is_spanish(article), arabic=is_arabic(article))
+
+
+def _byline(names: list[str], spanish: bool, arabic: bool, shown: Callable[[str], str]) -> str:
     names = [name.strip() for name in names if name.strip()]
     if not names:
         return ""
+    if arabic:
+        return f"بقلم {_arabic_names(names, shown)}"
     if len(names) == 1:
-        joined = names[0]
+        joined = shown(names[0])
     else:
         # Spanish writes "e" for "and" before an /i/ sound: "Juan e Isabel".
         last = names[-1]
         conjunction = "and"
         if spanish:
             conjunction = "e" if re.match(r"h?i(?![aeiouáéíóú])", last, re.IGNORECASE) else "y"
-        joined = f"{', '.join(names[:-1])} {conjunction} {last}"
+        joined = f"{', '.join(shown(name) for name in names[:-1])} {conjunction} {shown(last)}"
     return f"{'Por' if spanish else 'By'} {joined}"
+
+
+def _arabic_names(names: list[str], shown: Callable[[str], str]) -> str:
+    """``أ، ب وج``: Arabic commas, and "و" written onto the last name when it is in Arabic
+    letters (a Latin name keeps a space after it)."""
+    if len(names) == 1:
+        return shown(names[0])
+    last = names[-1]
+    joiner = "و" if "\u0600" <= last[0] <= "\u06ff" else "و "
+    return f"{'، '.join(shown(name) for name in names[:-1])} {joiner}{shown(last)}"
 
 
 def render_header(
@@ -100,10 +136,11 @@ def render_header(
     credits = []
     dateline = dateline_text(article.dateline)
     if dateline:
-        credits.append(f'<span class="dateline">{_escape(dateline)}</span>')
-    byline = byline_text(article.byline, spanish=is_spanish(article))
+        # Isolated, so a dateline in one script and a byline in another keep their order.
+        credits.append(f'<span class="dateline"><bdi>{_escape(dateline)}</bdi></span>')
+    byline = byline_html(article.byline, spanish=is_spanish(article), arabic=is_arabic(article))
     if byline:
-        credits.append(f'<span class="byline">{_escape(byline)}</span>')
+        credits.append(f'<span class="byline">{byline}</span>')
     if credits:
         lines.append(f'<p class="dateline-byline">{" ".join(credits)}</p>')
     featured = article.featured_photo()
@@ -250,9 +287,10 @@ def render_page(
     ``stylesheet_href`` (a web bundle's own file)."""
     language = html_language(article.language)
     parts = render_parts(article, renderer, photo_url, omit_missing=True)
+    rtl = ' dir="rtl"' if article_direction(article) == "rtl" else ""
     lines = [
         "<!DOCTYPE html>",
-        f'<html lang="{_escape(language)}" prefix="og: https://ogp.me/ns# '
+        f'<html lang="{_escape(language)}"{rtl} prefix="og: https://ogp.me/ns# '
         'article: https://ogp.me/ns/article#">',
         "<head>",
         *_head(article, language, photo_url, css, stylesheet_href),

@@ -19,8 +19,9 @@ PREVIEW_MODES_CSS = RESOURCES / "styles" / "preview-modes.css"
 
 # The keys ``datelineUpdate`` understands: the three regions, the body as a patch of blocks
 # (``blocks``: order, changed, removed, full, html), the page language (for hyphenation and
-# quotation marks), and the preview mode with the content of the Social card and Wire modes.
-UPDATE_KEYS = frozenset({"header", "body", "footer", "blocks", "lang", "mode", "mode_html"})
+# quotation marks), the story's direction ("ltr" or "rtl"), and the preview mode with the
+# content of the Social card and Wire modes.
+UPDATE_KEYS = frozenset({"header", "body", "footer", "blocks", "lang", "dir", "mode", "mode_html"})
 
 
 # Where preview images may come from: local files, inline data, Qt resources, and the scheme the
@@ -57,7 +58,8 @@ def preview_shell_html(css: str) -> str:
 
 
 def update_script(parts: dict[str, object]) -> str:
-    """The JavaScript call that puts ``parts`` ({header?, body?, blocks?, footer?, lang?}) in.
+    """The JavaScript call that puts ``parts`` ({header?, body?, blocks?, footer?, lang?, dir?})
+    in.
 
     The argument is JSON, with ``<`` written as ``\\u003c`` so no ``</script>`` or ``<!--`` ever
     appears in the source, and the two line separators JavaScript once refused in strings escaped.

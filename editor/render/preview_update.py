@@ -18,6 +18,7 @@ from editor.render.photo_refs import PhotoLookup, PhotoUrl
 from editor.render.social_card import social_card_html
 from editor.render.wire import wire_paragraphs, wire_text_of
 from editor.text.body_scan import placed_photo_ids
+from editor.text.direction import Direction, article_direction
 
 PARTS = frozenset({"header", "body", "footer"})
 # Web, Phone and Print restyle the article; Social card and Wire show something else instead.
@@ -41,11 +42,12 @@ class PreviewUpdate:
     body_html: str | None = None  # the whole body, when the patch says to replace it all
     lang: str = "en"
     mode: str = "web"
+    dir: Direction = "ltr"
     mode_html: str = ""  # the social card or the wire copy, in those modes
 
     def script_parts(self) -> dict[str, object]:
         """The argument of the page's ``datelineUpdate``."""
-        parts: dict[str, object] = {"lang": self.lang, "mode": self.mode}
+        parts: dict[str, object] = {"lang": self.lang, "dir": self.dir, "mode": self.mode}
         if self.mode_html:
             parts["mode_html"] = self.mode_html
         if self.header is not None:
@@ -112,7 +114,16 @@ class PreviewRenderer:
             footer = self._unless_sent("footer", render_footer(article))
         mode_html = self._mode_html(request)
         language = html_language(article.language)
-        return PreviewUpdate(header, footer, body, body_html, language, request.mode, mode_html)
+        return PreviewUpdate(
+            header,
+            footer,
+            body,
+            body_html,
+            language,
+            request.mode,
+            article_direction(article),
+            mode_html,
+        )
 
     def _wire_paragraphs(self) -> list[str]:
         """The body's wire paragraphs, from the blocks the preview keeps current: only the

@@ -4,6 +4,16 @@ Headline, byline, the dateline running into the first paragraph, the body as pla
 (subheads on their own lines, quotes without markup, links as their text, photos left out),
 the agency's end mark after the last paragraph, and the sign-off desk codes on the last line.
 Made from the same rendered (and sanitised) body as every other format.
+
+A right-to-left story's lines each begin with a RIGHT-TO-LEFT MARK (U+200F). Plain text has
+no markup to carry a direction, and a reader (a desk terminal, a mail client, a wire system)
+sets each line's direction by its first strong character: a line opening with a Latin name,
+a number or the agency's Latin dateline would otherwise be laid out left to right, with the
+dateline at the left end and the full stops on the wrong side. The mark is the form wire and
+mail systems have long passed through (it is a character of Unicode 1.1, with no embedding
+to close), unlike the isolates (RLI...PDI, Unicode 6.3), which older systems show as boxes or
+drop unbalanced; the embeddings (RLE...PDF) must be closed on every line and are deprecated
+for new text.
 """
 
 from __future__ import annotations
@@ -14,7 +24,10 @@ from html.parser import HTMLParser
 from editor.model.article import Article
 from editor.model.dateline import dateline_text
 from editor.render.markdown import BodyRenderer, PhotoLookup
-from editor.render.page import byline_text, is_spanish
+from editor.render.page import story_byline
+from editor.text.direction import article_direction, text_direction
+
+RLM = "\u200f"  # RIGHT-TO-LEFT MARK: a strong right-to-left character, invisible
 
 _BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dt", "dd"}
 _SKIPPED = {"figure", "sup"}  # photos and footnote markers have no place in wire text
@@ -91,20 +104,41 @@ def wire_text(article: Article, renderer: BodyRenderer) -> str:
 
 def wire_text_of(article: Article, body_paragraphs: list[str]) -> str:
     """The wire copy of ``article`` with the body's paragraphs already made plain."""
-    paragraphs = list(body_paragraphs)
+    rtl = article_direction(article) == "rtl"
+    # In a right-to-left story, the headline, byline and desk codes read right to left, and so
+    # does each body paragraph but a left-to-right one (a Latin quote), as the page shows it.
+    paragraphs = [
+        _right_to_left(text) if rtl and text_direction(text) != "ltr" else text
+        for text in body_paragraphs
+    ]
     dateline = dateline_text(article.dateline)
     if paragraphs and dateline:
-        paragraphs[0] = f"{dateline} {paragraphs[0]}"
+        paragraphs[0] = _joined(dateline, paragraphs[0])
     elif dateline:
-        paragraphs.append(dateline)
+        paragraphs.append(_right_to_left(dateline) if rtl else dateline)
     if article.end_mark.strip() and paragraphs:
         paragraphs[-1] = f"{paragraphs[-1]} {article.end_mark.strip()}"
     lines = [article.headline.strip()]
-    byline = byline_text(article.byline, spanish=is_spanish(article))
+    byline = story_byline(article)
     if byline:
         lines.append(byline)
-    text = "\n".join(line for line in lines if line)
-    text += "\n\n" + "\n\n".join(paragraphs)
+    heading = "\n".join(line for line in lines if line)
+    text = (_right_to_left(heading) if rtl else heading) + "\n\n" + "\n\n".join(paragraphs)
     if article.sign_off.strip():
-        text += "\n\n" + article.sign_off.strip()
+        sign_off = article.sign_off.strip()
+        text += "\n\n" + (_right_to_left(sign_off) if rtl else sign_off)
     return text.strip() + "\n"
+
+
+def _right_to_left(text: str) -> str:
+    """Each line of ``text`` opening with a RIGHT-TO-LEFT MARK."""
+    return "\n".join(RLM + line if line else line for line in text.split("\n"))
+
+
+def _joined(dateline: str, paragraph: str) -> str:
+    """The dateline running into the first paragraph, after the paragraph's mark if it has one
+    (the line's direction is the paragraph's: a right-to-left one shows the dateline at the
+    right end)."""
+    if paragraph.startswith(RLM):
+        return f"{RLM}{dateline} {paragraph.removeprefix(RLM)}"
+    return f"{dateline} {paragraph}"

@@ -46,6 +46,7 @@ from editor.ui.controllers.recent_files import recent_files, remember_file
 from editor.ui.controllers.scroll_sync import ScrollSync
 from editor.ui.controllers.spelling import SpellingController
 from editor.ui.controllers.spelling_service import SpellingService
+from editor.ui.controllers.story_direction import StoryDirection
 from editor.ui.controllers.typography import SmartPunctuation, add_typography_actions
 from editor.ui.controllers.user_guide import install_user_guide
 from editor.ui.controllers.view_options import install_view_options
@@ -400,6 +401,7 @@ class MainWindow(QMainWindow):
         self.document.readOnlyChanged.connect(self._read_only_changed)
         self.document.fieldChanged.connect(self._field_changed)
         self.scroll_sync = ScrollSync(self.document, self.body, self.preview, parent=self)
+        self.story_direction = StoryDirection(self.document, self.fields)
         self.photo_desk.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.photo_desk.photoCountChanged.connect(
             lambda count: self.side_tabs.setTabText(

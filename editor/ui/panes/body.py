@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from editor.text.format_edits import changed_span
 from editor.ui.panes.photos import PHOTO_SUFFIXES
 from editor.ui.story_files import dropped_story
+from editor.ui.widgets.directional_layout import use_directional_layout
 from editor.ui.widgets.pasting import text_only
 
 
@@ -53,6 +54,8 @@ class BodyPane(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # First, before anything holds the document: each paragraph aligned by its direction.
+        use_directional_layout(self)
         self.setObjectName("body_editor")
         self.setAccessibleName(QCoreApplication.translate("BodyPane", "Body"))
         self.setAccessibleDescription(

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 from editor.model.article import Article
 from editor.model.dateline import STYLES
 from editor.spelling import available_languages, dictionary_for
+from editor.text.direction import Direction
 from editor.text.widths import has_wide_characters, text_columns
 from editor.ui.theme_table import named_hex
 from editor.ui.widgets.dictionary_marks import mark_dictionaries
+from editor.ui.widgets.directional_layout import set_base_direction, use_directional_layout
 from editor.ui.widgets.palette_style import set_palette_style
 from editor.ui.widgets.pasting import OneLineEdit, PlainTextField
 from editor.ui.widgets.placeholder import example, italic_placeholder
@@ -146,6 +148,7 @@ class FieldsPane(QScrollArea):
         self, name: str, lines: int, placeholder: str, *, one_line: bool = False
     ) -> _GrowingTextEdit:
         edit = _GrowingTextEdit(lines, one_line=one_line)
+        use_directional_layout(edit)  # before anything holds its document
         edit.setObjectName(f"field_{name}")
         edit.setPlaceholderText(placeholder)
         edit.textChanged.connect(lambda: self._emit(name, edit.toPlainText()))
@@ -392,3 +395,27 @@ class FieldsPane(QScrollArea):
 
     def show_dateline_text(self, text: str) -> None:
         self.dateline_text.setText(text or "—")
+
+    # --- direction -----------------------------------------------------------------------------
+
+    def story_text_fields(self) -> list[QWidget]:
+        """The fields that hold the story's own words (not codes: slug, language, desk codes)."""
+        return [
+            self.headline, self.dek, self.byline, self.place, self.country, self.source,
+            self.override, self.section, self.tags, self.editors_note, self.dateline_text,
+        ]  # fmt: skip
+
+    def set_story_direction(self, direction: Direction) -> None:
+        """Right-aligned, right-to-left fields for a right-to-left story; back to each text's
+        own direction, flush left, for any other."""
+        rtl = direction == "rtl"
+        align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        for widget in self.story_text_fields():
+            if rtl:
+                widget.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            else:
+                widget.unsetLayoutDirection()  # the window's again
+            if isinstance(widget, PlainTextField):
+                set_base_direction(widget, rtl)
+            elif isinstance(widget, QLineEdit | QLabel):
+                widget.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
