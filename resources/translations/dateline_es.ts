@@ -918,28 +918,32 @@ No se cuentan el Markdown, las direcciones de los enlaces ni la colocación de l
 <context>
     <name>DatelineStyle</name>
     <message>
-        <source>EFE English: Tapachula, Mexico, Dec 3 (EFE).-</source>
-        <translation>EFE en inglés: Tapachula, Mexico, Dec 3 (EFE).-</translation>
+        <source>EFE English</source>
+        <translation>EFE inglés</translation>
     </message>
     <message>
-        <source>EFE Spanish: Tapachula (México), 3 dic (EFE).-</source>
-        <translation>EFE en español: Tapachula (México), 3 dic (EFE).-</translation>
+        <source>EFE Spanish</source>
+        <translation>EFE español</translation>
     </message>
     <message>
-        <source>Reuters: TAPACHULA, Mexico, Dec 3 (Reuters) -</source>
-        <translation>Reuters (inglés): TAPACHULA, Mexico, Dec 3 (Reuters) -</translation>
+        <source>EFE Arabic</source>
+        <translation>EFE árabe</translation>
     </message>
     <message>
-        <source>AP: TAPACHULA, Mexico (AP) —</source>
-        <translation>AP (inglés): TAPACHULA, Mexico (AP) —</translation>
+        <source>Reuters</source>
+        <translation>Reuters</translation>
     </message>
     <message>
-        <source>Date in full: Saturday, September 12, 2015</source>
-        <translation>Fecha completa (inglés): Saturday, September 12, 2015</translation>
+        <source>AP</source>
+        <translation>AP</translation>
     </message>
     <message>
-        <source>Chinese: 【2020年8月31日讯】</source>
-        <translation>Chino: 【2020年8月31日讯】</translation>
+        <source>Date in full</source>
+        <translation>Fecha completa</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>Chino</translation>
     </message>
 </context>
 <context>
@@ -1148,30 +1152,6 @@ No se cuentan el Markdown, las direcciones de los enlaces ni la colocación de l
     <message>
         <source>No spelling dictionary installed for this language</source>
         <translation>No hay diccionario ortográfico instalado para este idioma</translation>
-    </message>
-    <message>
-        <source>EFE English</source>
-        <translation>EFE inglés</translation>
-    </message>
-    <message>
-        <source>EFE Spanish</source>
-        <translation>EFE español</translation>
-    </message>
-    <message>
-        <source>Reuters</source>
-        <translation>Reuters</translation>
-    </message>
-    <message>
-        <source>AP</source>
-        <translation>AP</translation>
-    </message>
-    <message>
-        <source>Date in full</source>
-        <translation>Fecha completa</translation>
-    </message>
-    <message>
-        <source>Chinese</source>
-        <translation>Chino</translation>
     </message>
     <message>
         <source>Story fields</source>

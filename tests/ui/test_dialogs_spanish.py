@@ -30,6 +30,7 @@ from editor.export import list_formats
 from editor.model.dateline import STYLES
 from editor.model.preferences import Preferences
 from editor.sites import SiteStore
+from editor.ui.dateline_styles import style_names
 from editor.ui.dialogs import recovery
 from editor.ui.dialogs.about import about_box
 from editor.ui.dialogs.crash import CrashDialog
@@ -39,7 +40,7 @@ from editor.ui.dialogs.history import HistoryDialog, _words
 from editor.ui.dialogs.link import LinkDialog
 from editor.ui.dialogs.place_photo import PlacePhotoDialog
 from editor.ui.dialogs.plurals import english_plural
-from editor.ui.dialogs.preferences import DATELINE_STYLE_DESCRIPTIONS, PreferencesDialog
+from editor.ui.dialogs.preferences import PreferencesDialog
 from editor.ui.dialogs.publish import PublishDialog
 from editor.ui.dialogs.sites import SitesDialog
 from editor.ui.document import ArticleDocument
@@ -49,7 +50,8 @@ pytestmark = pytest.mark.gui
 
 TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "dateline_es.ts"
 # Texts that read the same in both languages: the seconds' unit.
-SAME_IN_SPANISH = {" s", "English", "Español"}  # a language is named in its own language
+# A language is named in its own language; an agency's style is its name and its dateline.
+SAME_IN_SPANISH = {" s", "English", "Español", STYLES["reuters"][0], STYLES["ap"][0]}
 
 
 def compiled_spanish(folder: Path) -> Path:
@@ -299,7 +301,7 @@ def test_english_counts_read_as_before(qapp) -> None:
 def test_every_export_format_and_dateline_style_is_listed_for_translation() -> None:
     """A new exporter or dateline style would show in English in a Spanish window."""
     assert {description for _, description in list_formats()} <= set(FORMAT_DESCRIPTIONS)
-    assert {description for description, _ in STYLES.values()} <= set(DATELINE_STYLE_DESCRIPTIONS)
+    assert set(STYLES) <= set(style_names())
 
 
 @pytest.mark.parametrize("saved_words", [None, 5, 6, 7, 1240])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -39,22 +39,12 @@ from editor.model.preferences import (
     MAX_TEXT,
     Preferences,
 )
+from editor.ui.dateline_styles import style_label
 from editor.ui.message_text import shown
 from editor.ui.panes.fields import language_choices
 from editor.ui.widgets.dictionary_marks import mark_dictionaries
 from editor.ui.widgets.placeholder import example, italic_placeholder
 from editor.ui.widgets.plain_text import plain_label
-
-# The dateline styles' descriptions (the model has no Qt), listed for the translators; the
-# combo shows them through the "DatelineStyle" context. A style not listed shows as it is.
-DATELINE_STYLE_DESCRIPTIONS = (
-    QT_TRANSLATE_NOOP("DatelineStyle", "EFE English: Tapachula, Mexico, Dec 3 (EFE).-"),
-    QT_TRANSLATE_NOOP("DatelineStyle", "EFE Spanish: Tapachula (México), 3 dic (EFE).-"),
-    QT_TRANSLATE_NOOP("DatelineStyle", "Reuters: TAPACHULA, Mexico, Dec 3 (Reuters) -"),
-    QT_TRANSLATE_NOOP("DatelineStyle", "AP: TAPACHULA, Mexico (AP) —"),
-    QT_TRANSLATE_NOOP("DatelineStyle", "Date in full: Saturday, September 12, 2015"),
-    QT_TRANSLATE_NOOP("DatelineStyle", "Chinese: 【2020年8月31日讯】"),
-)
 
 
 def _described(widget: QWidget, name: str, description: str) -> QWidget:
@@ -197,9 +187,7 @@ class PreferencesDialog(QDialog):
         self.agency.setPlaceholderText(example("EFE"))
         self.dateline_style = QComboBox()
         for key, (description, _render) in STYLES.items():
-            self.dateline_style.addItem(
-                QCoreApplication.translate("DatelineStyle", description), key
-            )
+            self.dateline_style.addItem(style_label(key, description), key)
         _described(
             self.dateline_style,
             QCoreApplication.translate("PreferencesDialog", "Dateline style"),

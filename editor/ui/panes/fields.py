@@ -27,6 +27,7 @@ from editor.model.dateline import STYLES
 from editor.spelling import available_languages, dictionary_for
 from editor.text.direction import Direction
 from editor.text.widths import has_wide_characters, text_columns
+from editor.ui.dateline_styles import style_label
 from editor.ui.theme_table import named_hex
 from editor.ui.widgets.dictionary_marks import mark_dictionaries
 from editor.ui.widgets.directional_layout import set_base_direction, use_directional_layout
@@ -61,25 +62,6 @@ def language_choices() -> list[tuple[str, str]]:
         )
         choices.append((tag, tip))
     return choices
-
-
-def style_label(key: str, description: str) -> str:
-    """The Style list's entry for house style ``key``: its name in the window's language and
-    its sample dateline, which stays as the style prints it. A style without a translated name
-    (one added to the data later) shows its description as it is."""
-    names = {
-        "efe-en": QCoreApplication.translate("FieldsPane", "EFE English"),
-        "efe-es": QCoreApplication.translate("FieldsPane", "EFE Spanish"),
-        "reuters": QCoreApplication.translate("FieldsPane", "Reuters"),
-        "ap": QCoreApplication.translate("FieldsPane", "AP"),
-        "long-date": QCoreApplication.translate("FieldsPane", "Date in full"),
-        "zh": QCoreApplication.translate("FieldsPane", "Chinese"),
-    }
-    name = names.get(key)
-    _, separator, sample = description.partition(": ")
-    if name is None or not separator:
-        return description
-    return f"{name}: {sample}"
 
 
 def split_names(text: str) -> list[str]:
