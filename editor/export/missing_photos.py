@@ -76,7 +76,11 @@ def without_photos(article: Article, photo_ids: set[str]) -> Article:
         line_end = body.find("\n", end)
         line_end = len(body) if line_end < 0 else line_end
         if not body[line_start:start].strip() and not _rest_of_line(body[end:line_end]):
+            # The whole line goes, and the blank line after it: the paragraphs around it stay
+            # one blank line apart, and a body that opened with the photo opens with its text.
             start, end = line_start, min(line_end + 1, len(body))
+            if body.startswith("\n", end):
+                end += 1
         pieces.append(body[position:start])
         position = end
     pieces.append(body[position:])

@@ -79,7 +79,7 @@ def test_leaving_out_takes_the_records_and_their_placements() -> None:
     result = without_photos(article, {"gone"})
     assert [image.id for image in result.photos] == ["kept"]
     assert result.body == (
-        "First paragraph.\n\n\nSecond  inline.\n\n![](photo:kept)\n\n```\n![](photo:gone)\n```\n"
+        "First paragraph.\n\nSecond  inline.\n\n![](photo:kept)\n\n```\n![](photo:gone)\n```\n"
     )
     assert article.body == body and len(article.photos) == 2  # the story itself is untouched
     assert checked_for_export(result, without_missing_photos=False) is result
