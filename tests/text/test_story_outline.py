@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from editor.render.markdown import BodyRenderer
+from editor.render.photo_refs import PhotoLookup
 from editor.text.body_scan import scan_body
 from editor.text.story_outline import (
     UNTITLED_HEADLINE,
@@ -34,7 +35,7 @@ BODY = (
 
 
 def _rendered_headings(body: str) -> list[tuple[int, str]]:
-    html = BodyRenderer().render_body(body, {})
+    html = BodyRenderer().render_body(body, PhotoLookup({}, lambda image: ""))
     return [(int(level), text) for level, text in re.findall(r"<h([2-6])>(.*?)</h\1>", html)]
 
 
