@@ -153,11 +153,14 @@ def page_furniture_css(article: Article) -> str:
     before, between = _PAGE_LABELS.get(language, ("", " / "))
     modified = utc(article.modified).strftime("%Y-%m-%d %H:%M UTC")
     # A right-to-left page would show a bare "2 / 5" as "5 / 2": the numbers keep their order.
-    bare_numbers = " direction: ltr;" if not before and article_direction(article) == "rtl" else ""
+    rtl = article_direction(article) == "rtl"
+    bare_numbers = " direction: ltr;" if not before and rtl else ""
+    # So would the version's "2026-12-07 15:03 UTC": "UTC 15:03 2026-12-07".
+    version_direction = " direction: ltr;" if rtl else ""
     return (
         "@page {\n"
         f"  @top-left {{ content: {css_string(_running_head(article))}; }}\n"
-        f"  @top-right {{ content: {css_string(modified)}; }}\n"
+        f"  @top-right {{ content: {css_string(modified)};{version_direction} }}\n"
         f"  @bottom-center {{ content: {css_string(before)} counter(page) "
         f"{css_string(between)} counter(pages);{bare_numbers} }}\n"
         "}\n"

@@ -292,3 +292,15 @@ def test_page_numbers_keep_their_order_on_a_right_to_left_page() -> None:
     assert "direction: ltr" in page_furniture_css(article)
     article.language = "en"
     assert "direction" not in page_furniture_css(article)
+
+
+def test_the_version_at_the_top_reads_left_to_right_on_a_right_to_left_page(
+    arabic_pdf: Path,
+) -> None:
+    """The version reads 2026-12-07 15:03 UTC, not UTC 15:03 2026-12-07 as the page's direction
+    would draw it."""
+    words = _words(arabic_pdf)
+    date = next(w for w in words if re.fullmatch(r"\d{4}-\d\d-\d\d", w[2]))
+    time = next(w for w in words if re.fullmatch(r"\d\d:\d\d", w[2]))
+    zone = next(w for w in words if w[2] == "UTC")
+    assert date[0] < time[0] < zone[0]
