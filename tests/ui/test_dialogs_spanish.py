@@ -39,11 +39,11 @@ from editor.ui.dialogs.find_replace import FindReplaceDialog, add_find_replace_a
 from editor.ui.dialogs.history import HistoryDialog, _words
 from editor.ui.dialogs.link import LinkDialog
 from editor.ui.dialogs.place_photo import PlacePhotoDialog
-from editor.ui.dialogs.plurals import english_plural
 from editor.ui.dialogs.preferences import PreferencesDialog
 from editor.ui.dialogs.publish import PublishDialog
 from editor.ui.dialogs.sites import SitesDialog
 from editor.ui.document import ArticleDocument
+from editor.ui.plurals import english_plural
 from editor.ui.widgets.placeholder import EXAMPLE_PREFIX
 
 pytestmark = pytest.mark.gui

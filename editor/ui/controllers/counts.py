@@ -38,6 +38,7 @@ from editor.model.counts import (
     target_words,
 )
 from editor.ui.document import ArticleDocument
+from editor.ui.plurals import english_plural
 from editor.ui.theme_table import named_hex
 from editor.ui.widgets.palette_style import set_palette_style
 from editor.ui.worker import run_in_background
@@ -56,12 +57,6 @@ STATE_COLOURS = {"short": None, "on": "success_text", "over": "error_text"}
 # translate() call whose count is an expression such as ``counts.words``.
 
 
-def _english_plural(text: str, count: int) -> str:
-    """English shows the source text, whose "(s)" only a catalogue resolves; resolve it here
-    ("1 word", "2 words"). A translation has its own plural forms and no "(s)"."""
-    return text.replace("(s)", "" if count == 1 else "s")
-
-
 def _length(counts: Counts) -> str:
     """``1 word``, ``1,500 words``; ``1,500 characters`` for Chinese and Japanese."""
     return _unit_count(counts.unit, counts.words)
@@ -76,13 +71,13 @@ def _characters(counts: Counts) -> str:
     text = QCoreApplication.translate(
         "CountsBar", "%Ln character(s) ({no_spaces} without spaces)", None, characters
     )
-    return _english_plural(text, characters).format(no_spaces=_number(no_spaces))
+    return english_plural(text, characters).format(no_spaces=_number(no_spaces))
 
 
 def _paragraphs(counts: Counts) -> str:
     paragraphs = counts.paragraphs
     text = QCoreApplication.translate("CountsBar", "%Ln paragraph(s)", None, paragraphs)
-    return _english_plural(text, paragraphs)
+    return english_plural(text, paragraphs)
 
 
 def _number(value: int) -> str:
@@ -154,7 +149,7 @@ def _unit_count(unit: str, value: int) -> str:
         text = QCoreApplication.translate("CountsBar", "%Ln character(s)", None, value)
     else:
         text = QCoreApplication.translate("CountsBar", "%Ln word(s)", None, value)
-    return _english_plural(text, value)
+    return english_plural(text, value)
 
 
 def _selected_text(body: QPlainTextEdit) -> str:

@@ -43,11 +43,11 @@ from editor.text.find_replace import (
     replacement_for,
 )
 from editor.ui.controllers import ShowStatus
-from editor.ui.dialogs.plurals import english_plural
 from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.fields import FieldsPane
 from editor.ui.panes.photos import PhotosPane
+from editor.ui.plurals import english_plural
 from editor.ui.theme_table import named_hex
 from editor.ui.widgets.palette_style import set_palette_style
 from editor.ui.widgets.plain_text import plain_label

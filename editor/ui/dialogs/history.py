@@ -31,9 +31,9 @@ from editor.model.article import article_to_dict
 from editor.model.package import PackageError
 from editor.model.revisions import Revision, RevisionError, field_changes, word_diff
 from editor.ui.controllers import ShowStatus
-from editor.ui.dialogs.plurals import english_plural
 from editor.ui.dialogs.questions import ask, refuse
 from editor.ui.document import ArticleDocument
+from editor.ui.plurals import english_plural
 from editor.ui.theme_table import is_dark, named_hex
 from editor.ui.widgets.palette_style import follow_palette
 from editor.ui.widgets.plain_text import plain_label

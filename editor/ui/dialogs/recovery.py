@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor.model.recovery import RecoveryEntry, file_words
-from editor.ui.dialogs.plurals import english_plural
+from editor.ui.plurals import english_plural
 from editor.ui.theme_table import Role, role_hex
 
 RECOVER, DISCARD, LATER = "recover", "discard", "later"
