@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import functools
 import logging
-import shutil
-import subprocess
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from editor.checks.findings import Finding, Severity
+from editor.checks.fontconfig import ask_fontconfig
 from editor.model.article import Article
 from editor.model.messages import QT_TRANSLATE_NOOP, say
 
@@ -30,7 +29,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_FC_TIMEOUT_S = 10
 # Distinct characters of one script asked about: enough to tell a font that has the script
 # from one with a few of its signs, few enough for one short fontconfig call.
 SAMPLE_CHARACTERS = 24
@@ -124,20 +122,9 @@ def scripts_in(texts: Iterable[str]) -> dict[Script, str]:
 def fontconfig_list(pattern: str) -> str | None:
     """What ``fc-list`` answers for ``pattern``, one face a line as family|style|file|index;
     None when there is no fontconfig to ask (or it failed)."""
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        return None
-    try:
-        return subprocess.run(
-            [fc_list, "--format=%{family[0]}|%{style[0]}|%{file}|%{index}\n", pattern],
-            capture_output=True,
-            text=True,
-            timeout=_FC_TIMEOUT_S,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError) as error:
-        logger.debug("fc-list %s failed: %s", pattern, error)
-        return None
+    return ask_fontconfig(
+        "fc-list", "--format=%{family[0]}|%{style[0]}|%{file}|%{index}\n", pattern
+    )
 
 
 def _charset_pattern(characters: str) -> str:

@@ -20,8 +20,6 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import shutil
-import subprocess
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -32,6 +30,7 @@ from typing import Any
 from editor import RESOURCES
 from editor.bundled import resource_file
 from editor.checks.font_coverage import FontFace, fonts_covering
+from editor.checks.fontconfig import ask_fontconfig
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +48,6 @@ _CANDIDATES = (
         "DejaVu Sans",
     ),
 )
-_FC_MATCH_TIMEOUT_S = 10
 
 
 @dataclass(frozen=True)
@@ -147,19 +145,8 @@ def _face_font(face: FontFace) -> Any | None:
 
 def _font_charset(path: Path) -> tuple[tuple[int, int], ...] | None:
     """The code point ranges of the font file ``path`` (fontconfig's ``fc-query``)."""
-    fc_query = shutil.which("fc-query")
-    if fc_query is None:
-        return None
-    try:
-        answer = subprocess.run(
-            [fc_query, "--index=0", "--format=%{charset}", str(path)],
-            capture_output=True,
-            text=True,
-            timeout=_FC_MATCH_TIMEOUT_S,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError) as error:
-        logger.debug("fc-query %s failed: %s", path, error)
+    answer = ask_fontconfig("fc-query", "--index=0", "--format=%{charset}", str(path))
+    if answer is None:
         return None
     ranges = []
     for item in answer.split():
@@ -190,19 +177,8 @@ def _bundled(name: str) -> Path | None:
 def _fontconfig_file(family: str) -> Path | None:
     """The regular face of ``family`` as fontconfig has it; None when fontconfig would only
     substitute another family (it always answers with something)."""
-    fc_match = shutil.which("fc-match")
-    if fc_match is None:
-        return None
-    try:
-        answer = subprocess.run(
-            [fc_match, "--format=%{family}\n%{file}", f"{family}:style=Regular"],
-            capture_output=True,
-            text=True,
-            timeout=_FC_MATCH_TIMEOUT_S,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError) as error:
-        logger.debug("fc-match %s failed: %s", family, error)
+    answer = ask_fontconfig("fc-match", "--format=%{family}\n%{file}", f"{family}:style=Regular")
+    if answer is None:
         return None
     families, _, file = answer.partition("\n")
     if family.casefold() not in {name.strip().casefold() for name in families.split(",")}:
