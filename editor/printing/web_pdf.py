@@ -17,6 +17,7 @@ the page itself and its ``data:`` photos is blocked: printing never touches the 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 import threading
@@ -30,13 +31,16 @@ from PySide6.QtCore import (
     QEvent,
     QEventLoop,
     QMarginsF,
+    QMessageLogContext,
     QObject,
     QSizeF,
     QThread,
     QTimer,
+    QtMsgType,
     QUrl,
     Signal,
     Slot,
+    qInstallMessageHandler,
 )
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize
 from PySide6.QtWebEngineCore import (
@@ -186,11 +190,25 @@ def _headless_application() -> QGuiApplication:
     if threading.current_thread() is not threading.main_thread():
         raise PrintError("PDF export without the window must run on the main thread")
     use_offscreen_platform()
+    _quiet_engine()
     # A QGuiApplication is all WebEngine printing needs; the window's widgets stay unloaded.
     app = application(["dateline"], widgets=False)
     assert isinstance(app, QGuiApplication)  # none existed, so this call made one
     _own_application.append(app)
     return app
+
+
+def _quiet_engine() -> None:
+    """Keep what Qt and Chromium say about the machine (no OpenGL, no Vulkan, no D-Bus, the
+    sandbox) out of the command line's stderr, which newsroom scripts read: Qt's messages go
+    to our log (debug), Chromium logs only fatal errors."""
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --log-level=3".strip()
+
+    def to_log(_mode: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        logger.debug("Qt: %s", message)
+
+    qInstallMessageHandler(to_log)
 
 
 class _BlockAllButPage(QWebEngineUrlRequestInterceptor):

@@ -290,3 +290,19 @@ def test_fixed_dates_keep_the_length() -> None:
         pdf, dt.datetime(2024, 12, 3, 17, 40, tzinfo=dt.timezone(dt.timedelta(hours=1)))
     )
     assert fixed == pdf.replace(b"20261125160548", b"20241203164000")
+
+
+def test_the_command_line_prints_nothing_of_the_browser_engine(tmp_path: Path) -> None:
+    """Qt and Chromium talk about the machine (no OpenGL, no D-Bus, the sandbox) when they
+    start; a script that reads ``dateline export``'s stderr must see only Dateline's lines."""
+    out = tmp_path / "proof.pdf"
+    sample = REPO / "resources" / "samples" / "deep-field.article"
+    result = subprocess.run(
+        [sys.executable, "-m", "editor", "export", str(sample), "-f", "pdf", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "" and result.stdout == ""
+    assert out.read_bytes().startswith(b"%PDF-")
