@@ -34,6 +34,7 @@ from editor.export.base import (
 )
 from editor.export.html import HtmlExporter
 from editor.export.paper import paper_for_language
+from editor.export.pdf_info import DocumentInfo, with_document_info
 from editor.export.wxr import utc
 from editor.model.article import Article
 from editor.model.media_store import MediaStore
@@ -117,7 +118,7 @@ class PdfExporter:
             logger.debug("printing failed", exc_info=True)
             raise ExportError(str(error)) from error
         options.check_cancelled()  # a cancel that came as the last page was printing
-        return with_fixed_dates(pdf, article.modified)
+        return with_document_info(with_fixed_dates(pdf, article.modified), document_info(article))
 
     def export(
         self,
@@ -128,6 +129,18 @@ class PdfExporter:
     ) -> None:
         check_export_target(out_path)  # before the work, which can take long
         write_export_file(out_path, self.render(article, media, options))
+
+
+def document_info(article: Article) -> DocumentInfo:
+    """What a PDF reader lists: the headline, the byline's names, the dek, the tags and the
+    story's language."""
+    return DocumentInfo(
+        title=" ".join(article.headline.split()),
+        author=", ".join(name.strip() for name in article.byline if name.strip()),
+        subject=" ".join(article.dek.split()),
+        keywords=", ".join(tag.strip() for tag in article.tags if tag.strip()),
+        language=html_language(article.language),
+    )
 
 
 def css_string(value: str) -> str:

@@ -306,3 +306,34 @@ def test_the_command_line_prints_nothing_of_the_browser_engine(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     assert result.stderr == "" and result.stdout == ""
     assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_the_proof_carries_the_storys_title_author_subject_keywords_and_language(
+    qapp, tmp_path: Path
+) -> None:
+    """What a desk's PDF list shows, read back by a strict parser (pypdf) and by poppler."""
+    from pypdf import PdfReader
+
+    article, media = efe_with_photos()
+    article.headline = 'México pushes back ") >> endobj Migrant Caravan'  # PDF syntax is text
+    article.byline = ["Juan Manuel Blanco", "Ana López"]
+    article.dek = "Thousands walk north from Huixtla"
+    article.tags = ["migration", "Mexico"]
+    article.language = "es-MX"
+    out = tmp_path / "proof.pdf"
+    PdfExporter().export(article, media, out)
+    reader = PdfReader(out, strict=True)
+    info = reader.metadata
+    assert info is not None
+    assert info.title == article.headline
+    assert info.author == "Juan Manuel Blanco, Ana López"
+    assert info.subject == article.dek
+    assert info["/Keywords"] == "migration, Mexico"
+    assert info["/Creator"] == "Chromium"
+    assert reader.trailer["/Root"]["/Lang"] == "es-MX"
+    assert len(reader.pages) >= 1
+    assert pdfinfo(out)["Title"] == article.headline
+    # The same article gives the same bytes.
+    again = tmp_path / "again.pdf"
+    PdfExporter().export(article, media, again)
+    assert again.read_bytes() == out.read_bytes()
