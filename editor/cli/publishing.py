@@ -251,8 +251,11 @@ def _publish(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     if options.json:
         print_json({**_result_json(result, options.status), "saved": True}, ensure_ascii=True)
     else:
-        verb = "created" if result.created else "updated"
-        print(f"{verb} post {result.post_id} ({options.status}): {result.link}")
+        if result.up_to_date:
+            print(f"post {result.post_id} is up to date ({options.status}): {result.link}")
+        else:
+            verb = "created" if result.created else "updated"
+            print(f"{verb} post {result.post_id} ({options.status}): {result.link}")
     return EXIT_OK
 
 
@@ -264,6 +267,7 @@ def _result_json(result: Any, status: str) -> dict[str, Any]:
         "created": result.created,
         "media_ids": result.media_ids,
         "queued": False,
+        "up_to_date": result.up_to_date,
         "notes": list(result.notes),
     }
 

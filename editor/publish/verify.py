@@ -100,6 +100,8 @@ def verify_post(
     try:
         post = client.get(f"posts/{wanted}", context="edit")
     except PublishError as error:
+        if error.status in (404, 410) and not error.temporary:
+            return None, "it was deleted on the site"
         if error.status in _NOT_THE_STORYS and not error.temporary:
             return None, "the site has no such post the user may edit"
         raise
@@ -107,6 +109,8 @@ def verify_post(
         return None, "the site answered another item"
     if post.get("type", "post") != "post":
         return None, "it is not a post"
+    if post.get("status") == "trash":
+        return None, "it is in the site's trash"
     link = post.get("link")
     if not on_site_host(link, client.site):
         return None, "its address is not on the site"

@@ -109,6 +109,12 @@ class PublishResult:
     uploaded: tuple[str, ...] = ()  # photo ids uploaded by this run
     retexted: tuple[str, ...] = ()  # photo ids whose media item's words were updated
     post_sent: bool = True  # False when the post was already as it is
+
+    @property
+    def up_to_date(self) -> bool:
+        """Nothing was sent: the post and its photos on the site were already the story's."""
+        return not (self.created or self.post_sent or self.uploaded or self.retexted)
+
     # What the reporter should know: a remembered post or media item the site did not confirm
     # (and what was made instead), a record that could not be kept. One line each.
     notes: tuple[str, ...] = ()
@@ -526,6 +532,10 @@ def _publish(
         if answer is None:
             answer = _create_post(client, post)
             created = True
+            notes.append(
+                f"post {post_id} was deleted on {site.base_url}: the story is post "
+                f"{answer['id']} now"
+            )
         post_id = answer["id"]
         if on_site_host(answer.get("link"), site):
             link = answer["link"]

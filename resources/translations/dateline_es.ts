@@ -2814,6 +2814,10 @@ Take them into the story too? They may be private files, and their location data
         <translation>Entrada {post} creada: &lt;a href=&quot;{link}&quot;&gt;{link}&lt;/a&gt;</translation>
     </message>
     <message>
+        <source>Post {post} is up to date; nothing was sent: &lt;a href=&quot;{link}&quot;&gt;{link}&lt;/a&gt;</source>
+        <translation>La entrada {post} está al día; no se ha enviado nada: &lt;a href=&quot;{link}&quot;&gt;{link}&lt;/a&gt;</translation>
+    </message>
+    <message>
         <source>Updated post {post}: &lt;a href=&quot;{link}&quot;&gt;{link}&lt;/a&gt;</source>
         <translation>Entrada {post} actualizada: &lt;a href=&quot;{link}&quot;&gt;{link}&lt;/a&gt;</translation>
     </message>

@@ -247,7 +247,8 @@ def test_publishing_again_updates_the_same_post_and_only_the_changed_photo(
     second.apply_to(article)
     third = publish(article, media, wordpress)  # nothing changed: nothing sent
     assert (third.uploaded, third.retexted, third.post_sent) == ((), (), False)
-    assert third.post_id == first.post_id
+    assert third.post_id == first.post_id and third.up_to_date
+    assert not first.up_to_date and not second.up_to_date
 
     # A new picture (cropped): that photo alone is uploaded afresh.
     photo(article, "p5").crop = Crop(0.0, 0.1, 1.0, 0.9)
@@ -258,6 +259,25 @@ def test_publishing_again_updates_the_same_post_and_only_the_changed_photo(
     assert post["status"] == "publish"
     assert post["featured_media"] == fourth.media_ids["p5"] != first.media_ids["p5"]
     assert fourth.link == post["link"]
+
+    # Put in the site's trash since: a new post is made, and said so.
+    rest.delete(f"posts/{first.post_id}")
+    fourth.apply_to(article)
+    fifth = publish(article, media, wordpress)
+    assert fifth.created and fifth.post_id != first.post_id
+    assert fifth.notes == (
+        f"post {first.post_id} on {wordpress.base_url} is left alone (it is in the site's"
+        " trash): a new post is made",
+    )
+    # Deleted for good since: the same.
+    rest.delete(f"posts/{fifth.post_id}", force="true")
+    fifth.apply_to(article)
+    sixth = publish(article, media, wordpress)
+    assert sixth.created and sixth.post_id not in (first.post_id, fifth.post_id)
+    assert sixth.notes == (
+        f"post {fifth.post_id} on {wordpress.base_url} is left alone (it was deleted on the"
+        " site): a new post is made",
+    )
 
 
 @real_site

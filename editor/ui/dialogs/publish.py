@@ -295,15 +295,20 @@ class PublishDialog(BackgroundWorkDialog):
         result.apply_to(self._document.article)
         self._document.mark_changed()
         link = html.escape(result.link, quote=True)
-        said = (
-            QCoreApplication.translate(
+        if result.created:
+            said = QCoreApplication.translate(
                 "PublishDialog", 'Created post {post}: <a href="{link}">{link}</a>'
             )
-            if result.created
-            else QCoreApplication.translate(
+        elif result.up_to_date:
+            said = QCoreApplication.translate(
+                "PublishDialog",
+                'Post {post} is up to date; nothing was sent: <a href="{link}">{link}</a>',
+            )
+        else:
+            said = QCoreApplication.translate(
                 "PublishDialog", 'Updated post {post}: <a href="{link}">{link}</a>'
             )
-        ).format(post=result.post_id, link=link)
+        said = said.format(post=result.post_id, link=link)
         # What the site did not confirm of what the story remembered, and what was made instead.
         notes = "".join(f"<br>{html.escape(note)}" for note in result.notes)
         self._say(said + notes)
