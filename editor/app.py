@@ -19,9 +19,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from editor.ui.media_scheme import register_media_scheme
+    from editor.ui.rendering_path import apply_rendering_choice
 
     prepare_environment()
     register_media_scheme()  # must precede the QApplication
+    if QApplication.instance() is None:
+        apply_rendering_choice()  # Qt Quick's backend is read when the application starts
     app = application(argv, widgets=True)
     if not isinstance(app, QApplication):
         raise RuntimeError("a Qt application without widgets is already running")

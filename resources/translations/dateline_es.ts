@@ -18,6 +18,10 @@ Archivos de Dateline (recuperación, diccionario, cola de publicación): {files}
 Registro: {log}</translation>
     </message>
     <message>
+        <source>Drawn with: {how}</source>
+        <translation>Dibujado con: {how}</translation>
+    </message>
+    <message>
         <source>About Dateline</source>
         <translation>Acerca de Dateline</translation>
     </message>
@@ -2932,6 +2936,29 @@ Take them into the story too? They may be private files, and their location data
     <message>
         <source>Decide &amp;Later</source>
         <translation>Decidir &amp;más tarde</translation>
+    </message>
+</context>
+<context>
+    <name>Rendering</name>
+    <message>
+        <source>{variable}={value} (set by the user)</source>
+        <translation>{variable}={value} (elegido por el usuario)</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s default (the OpenGL renderer could not be asked)</source>
+        <translation>el modo predeterminado de Qt (no se pudo consultar el renderizador OpenGL)</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s software backend ({renderer} draws OpenGL in software)</source>
+        <translation>el modo por software de Qt ({renderer} dibuja OpenGL por software)</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s default, OpenGL on {renderer}</source>
+        <translation>el modo predeterminado de Qt, OpenGL en {renderer}</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s default (the {platform} platform draws no screen)</source>
+        <translation>el modo predeterminado de Qt (la plataforma {platform} no dibuja ninguna pantalla)</translation>
     </message>
 </context>
 <context>
