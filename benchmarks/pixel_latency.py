@@ -1,0 +1,278 @@
+"""Keystroke to pixels, as a reporter sees it: a key sent through XTest, the preview's pixels
+polled until they change.
+
+Black box: each app runs in its own process on an X display (this script starts Xvfb unless
+``--display`` or ``$DISPLAY`` names one), side by side so that no window ever covers another.
+For each size (a generated story of 1,500, 5,000 and 20,000 words, the cursor at the end of its
+first paragraph, which the preview shows at its top) the apps are measured key by key in turn
+(ABAB…): the app's window is given the keyboard focus, left alone for ``--pause`` seconds (a
+reporter's typing pace), the preview's region is grabbed, a key is sent through XTest, and the
+region is grabbed again every few milliseconds until any pixel differs.
+
+The apps:
+* ``dateline``: the window as it starts (with its choice of rendering backend, see
+  ``editor/ui/rendering_path.py``);
+* ``dateline-qt-default``: the same with ``QT_QUICK_BACKEND=rhi`` (Qt's default), as before
+  that choice existed;
+* ``floor``: the least an app of this kind can do with the same Qt: a plain text edit beside a
+  QWebEngineView whose paragraph is patched by ``runJavaScript`` on every change, with the
+  same backend choice as Dateline;
+* ``ghostwriter`` and ``retext`` are not driven (their windows' layout cannot be found from
+  outside without a window manager); not measured.
+
+Prints median and p95 per app and size, the polling resolution (a grab's median time), the
+cost of sending a key and the load; ``--json`` prints them keyed by app and size, each with
+``median_ms``, ``p95_ms`` and ``n``. Never fails on time.
+
+    .venv/bin/python benchmarks/pixel_latency.py [--keys 40] [--pause 0.15] [--sizes 1500 20000]
+        [--display :99] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+APPS = ("dateline", "dateline-qt-default", "floor")
+SIZES = (1_500, 5_000, 20_000)
+WINDOW = (1100, 800)  # each app's window, side by side
+KEYS = "abcdefghij"
+TIMEOUT_S = 3.0
+
+
+# --- the apps, each in a process of its own ---------------------------------------------------
+
+
+def serve(app: str, words: int, x: int) -> int:
+    """Run ``app`` with a story of ``words`` words at screen x ``x``; print its window id and
+    the preview's screen rectangle as one JSON line once the preview shows the story."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from PySide6.QtCore import QPoint, QTimer
+
+    from preview_latency import article_of, wait_until
+
+    if app == "floor":
+        return _serve_floor(words, x)
+    from editor.app import create_application
+    from editor.model.media_store import MediaStore
+    from editor.ui.main_window import MainWindow
+
+    application = create_application(["pixel-latency"])
+    window = MainWindow()
+    window.setGeometry(x, 0, *WINDOW)
+    window.show()
+    wait_until(lambda: window.preview.ready, 60)
+    window.document.replace(article_of(words), MediaStore(), None)
+    body = window.body
+    cursor = body.textCursor()
+    cursor.setPosition(body.document().firstBlock().length() - 1)  # the first paragraph's end
+    body.setTextCursor(cursor)
+    body.setFocus()
+    wait_until(lambda: window.checks is None or window.checks.idle, 60)
+    settle = time.perf_counter() + 2.0
+    wait_until(lambda: time.perf_counter() > settle, 5)
+    preview = window.preview
+    corner = preview.mapToGlobal(QPoint(0, 0))
+    region = [corner.x(), corner.y(), preview.width(), preview.height()]
+    print(json.dumps({"window": int(window.winId()), "region": region}), flush=True)
+    QTimer.singleShot(600_000, application.quit)
+    return application.exec()
+
+
+def _serve_floor(words: int, x: int) -> int:
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+    from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget
+
+    from editor.app import create_application
+    from preview_latency import long_read, wait_until
+
+    application = create_application(["pixel-latency-floor"])
+    window = QWidget()
+    layout = QHBoxLayout(window)
+    edit = QPlainTextEdit()
+    view = QWebEngineView()
+    layout.addWidget(edit)
+    layout.addWidget(view)
+    window.setGeometry(x, 0, *WINDOW)
+    text = long_read(words)
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    loaded = [False]
+    view.loadFinished.connect(lambda ok: loaded.__setitem__(0, ok))
+    html = "".join(f"<p>{p}</p>" for p in paragraphs[:200])
+    view.setHtml(f"<html><body style='font: 19px serif; margin: 20px'>{html}</body></html>")
+    edit.setPlainText(text)
+    window.show()
+    wait_until(lambda: loaded[0], 60)
+
+    def patch() -> None:
+        first = edit.document().firstBlock().text()
+        view.page().runJavaScript(
+            f"document.querySelector('p').textContent = {json.dumps(first)};"
+        )
+
+    edit.textChanged.connect(patch)
+    cursor = edit.textCursor()
+    cursor.setPosition(edit.document().firstBlock().length() - 1)
+    edit.setTextCursor(cursor)
+    edit.setFocus()
+    settle = time.perf_counter() + 2.0
+    wait_until(lambda: time.perf_counter() > settle, 5)
+    corner = view.mapToGlobal(QPoint(0, 0))
+    region = [corner.x(), corner.y(), view.width(), min(view.height(), 300)]
+    print(json.dumps({"window": int(window.winId()), "region": region}), flush=True)
+    QTimer.singleShot(600_000, application.quit)
+    return application.exec()
+
+
+# --- measuring -------------------------------------------------------------------------------
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def start_app(app: str, words: int, x: int, display: str) -> tuple[subprocess.Popen, dict]:
+    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    env.pop("QT_QUICK_BACKEND", None)
+    if app == "dateline-qt-default":
+        env["QT_QUICK_BACKEND"] = "rhi"  # the user's choice, kept: Qt's default path
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--serve", app, str(words), str(x)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    if not line:
+        raise RuntimeError(f"{app} did not start")
+    return process, json.loads(line)
+
+
+def measure(options: argparse.Namespace, display: str) -> dict[str, dict[str, dict]]:
+    import mss
+    from Xlib import X, XK
+    from Xlib import display as xdisplay
+    from Xlib.ext import xtest
+
+    connection = xdisplay.Display(display)
+    keycodes = {key: connection.keysym_to_keycode(XK.string_to_keysym(key)) for key in KEYS}
+    backspace = connection.keysym_to_keycode(XK.string_to_keysym("BackSpace"))
+    results: dict[str, dict[str, dict]] = {app: {} for app in options.apps}
+    grab_times: list[float] = []
+    send_times: list[float] = []
+    with mss.MSS(display=display) as screen:
+        for words in options.sizes:
+            running = {}
+            try:
+                for index, app in enumerate(options.apps):
+                    running[app] = start_app(app, words, index * (WINDOW[0] + 20), display)
+                times: dict[str, list[float]] = {app: [] for app in options.apps}
+                for n in range(options.keys):
+                    keycode = backspace if n % 5 == 4 else keycodes[KEYS[n % len(KEYS)]]
+                    for app in options.apps:
+                        _process, info = running[app]
+                        window = connection.create_resource_object("window", info["window"])
+                        window.set_input_focus(X.RevertToParent, X.CurrentTime)
+                        connection.sync()
+                        time.sleep(options.pause)
+                        x, y, width, height = info["region"]
+                        box = {"left": x, "top": y, "width": width, "height": height}
+                        before = screen.grab(box).raw
+                        started = time.perf_counter()
+                        xtest.fake_input(connection, X.KeyPress, keycode)
+                        xtest.fake_input(connection, X.KeyRelease, keycode)
+                        connection.sync()
+                        sent = time.perf_counter()
+                        send_times.append(sent - started)
+                        while time.perf_counter() - started < TIMEOUT_S:
+                            grabbed = time.perf_counter()
+                            now = screen.grab(box).raw
+                            grab_times.append(time.perf_counter() - grabbed)
+                            if now != before:
+                                times[app].append(time.perf_counter() - started)
+                                break
+                for app in options.apps:
+                    values = times[app]
+                    results[app][str(words)] = {
+                        "median_ms": round(statistics.median(values) * 1000, 1) if values else None,
+                        "p95_ms": round(percentile(values, 0.95) * 1000, 1) if values else None,
+                        "n": len(values),
+                        "missed": options.keys - len(values),
+                    }
+            finally:
+                for process, _info in running.values():
+                    process.terminate()
+                    process.wait(10)
+    results["_machine"] = {
+        "grab_median_ms": round(statistics.median(grab_times) * 1000, 2),
+        "send_median_ms": round(statistics.median(send_times) * 1000, 3),
+        "load": list(os.getloadavg()),
+        "cpus": os.cpu_count(),
+    }
+    return results
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--serve":
+        return serve(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--keys", type=int, default=40, help="keystrokes per app and size")
+    parser.add_argument("--pause", type=float, default=0.15, help="seconds before each key")
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--apps", nargs="+", default=list(APPS), choices=APPS)
+    parser.add_argument("--display", default=os.environ.get("DISPLAY", ""))
+    parser.add_argument("--json", action="store_true")
+    options = parser.parse_args()
+    xvfb = None
+    display = options.display
+    if not display:
+        if shutil.which("Xvfb") is None:
+            print("Xvfb is not installed and no display is given", file=sys.stderr)
+            return 2
+        display = ":97"
+        width = len(options.apps) * (WINDOW[0] + 20)
+        xvfb = subprocess.Popen(
+            ["Xvfb", display, "-screen", "0", f"{width}x{WINDOW[1] + 100}x24"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(1.0)
+    try:
+        results = measure(options, display)
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait(10)
+    if options.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    machine = results.pop("_machine")
+    print(
+        f"machine: {machine['cpus']} CPU cores, load {machine['load']}; a grab (the polling"
+        f" resolution) {machine['grab_median_ms']} ms median; sending a key"
+        f" {machine['send_median_ms']} ms median"
+    )
+    for app, sizes in results.items():
+        for words, figures in sizes.items():
+            print(
+                f"{app:<20} {int(words):>6,} words  keystroke->pixels median"
+                f" {figures['median_ms']} ms  p95 {figures['p95_ms']} ms  (n={figures['n']},"
+                f" no change seen: {figures['missed']})"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
