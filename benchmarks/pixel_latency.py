@@ -55,9 +55,8 @@ def serve(app: str, words: int, x: int) -> int:
     """Run ``app`` with a story of ``words`` words at screen x ``x``; print its window id and
     the preview's screen rectangle as one JSON line once the preview shows the story."""
     sys.path.insert(0, str(Path(__file__).parent))
-    from PySide6.QtCore import QPoint, QTimer
-
     from preview_latency import article_of, wait_until
+    from PySide6.QtCore import QPoint, QTimer
 
     if app == "floor":
         return _serve_floor(words, x)
@@ -88,12 +87,12 @@ def serve(app: str, words: int, x: int) -> int:
 
 
 def _serve_floor(words: int, x: int) -> int:
+    from preview_latency import long_read, wait_until
     from PySide6.QtCore import QPoint, QTimer
     from PySide6.QtWebEngineWidgets import QWebEngineView
     from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget
 
     from editor.app import create_application
-    from preview_latency import long_read, wait_until
 
     application = create_application(["pixel-latency-floor"])
     window = QWidget()
@@ -115,9 +114,7 @@ def _serve_floor(words: int, x: int) -> int:
 
     def patch() -> None:
         first = edit.document().firstBlock().text()
-        view.page().runJavaScript(
-            f"document.querySelector('p').textContent = {json.dumps(first)};"
-        )
+        view.page().runJavaScript(f"document.querySelector('p').textContent = {json.dumps(first)};")
 
     edit.textChanged.connect(patch)
     cursor = edit.textCursor()
@@ -162,7 +159,7 @@ def start_app(app: str, words: int, x: int, display: str) -> tuple[subprocess.Po
 
 def measure(options: argparse.Namespace, display: str) -> dict[str, dict[str, dict]]:
     import mss
-    from Xlib import X, XK
+    from Xlib import XK, X
     from Xlib import display as xdisplay
     from Xlib.ext import xtest
 
