@@ -2,7 +2,8 @@
 
 The standalone page of the ``html`` export (photos embedded) is printed by Qt WebEngine, the
 browser engine the preview uses, so the proof shows what readers see, in the article
-stylesheet's print rules plus ``print.css``. Paper is A4 or US Letter by the article's language
+stylesheet's print rules plus ``print.css``, the print layout the preview's Print mode shows
+too (``editor.render.print_layout``). Paper is A4 or US Letter by the article's language
 (``editor.export.paper``). Page numbers ("Page 2 of 5") and the slug are CSS page-margin boxes
 (``@page { @bottom-center { ... } }``), which Chromium's print path draws since version 131
 (Qt WebEngine 6.11 is Chromium 140); no second pass over the PDF is needed.
@@ -24,7 +25,6 @@ import logging
 import re
 from pathlib import Path
 
-from editor import RESOURCES
 from editor.export.base import (
     ExportCancelled,
     ExportError,
@@ -38,12 +38,11 @@ from editor.export.pdf_info import DocumentInfo, with_document_info
 from editor.export.wxr import utc
 from editor.model.article import Article
 from editor.model.media_store import MediaStore
+from editor.render import print_layout
 from editor.render.page import html_language
 from editor.text.direction import article_direction
 
 logger = logging.getLogger(__name__)
-
-PRINT_CSS = RESOURCES / "styles" / "print.css"
 
 # Millimetres: the top and bottom margins hold the slug and the page number.
 MARGINS_MM = {"top": 20.0, "right": 18.0, "bottom": 20.0, "left": 18.0}
@@ -82,7 +81,7 @@ class PdfExporter:
         """The standalone page with the print stylesheet and page furniture added."""
         page = self._html.render(article, media, options)
         try:
-            print_css = PRINT_CSS.read_text(encoding="utf-8")
+            print_css = print_layout.read_print_css()
         except OSError as error:
             raise ExportError(f"cannot read the print stylesheet: {error}") from error
         css = f"{print_css}\n{page_furniture_css(article)}".replace("</", "<\\/")

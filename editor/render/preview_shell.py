@@ -13,6 +13,7 @@ import json
 import secrets
 
 from editor import RESOURCES
+from editor.render import print_layout
 
 PREVIEW_TEMPLATE = RESOURCES / "templates" / "preview.html"
 PREVIEW_MODES_CSS = RESOURCES / "styles" / "preview-modes.css"
@@ -48,7 +49,10 @@ def preview_shell_html(css: str) -> str:
     """The preview page with empty regions, the stylesheet and the update function."""
     nonce = secrets.token_urlsafe(18)
     template = PREVIEW_TEMPLATE.read_text(encoding="utf-8")
-    css = css + "\n" + PREVIEW_MODES_CSS.read_text(encoding="utf-8")
+    # The Print mode's layout is the PDF proof's (print.css, scoped to the mode); the modes'
+    # own sheet comes after it, so the dark preview still recolours the printed page.
+    print_css = print_layout.print_mode_css(print_layout.read_print_css())
+    css = "\n".join((css, print_css, PREVIEW_MODES_CSS.read_text(encoding="utf-8")))
     # The stylesheet goes in last, so nothing in it is taken for a placeholder.
     return (
         template.replace("{{csp}}", content_security_policy(nonce))
