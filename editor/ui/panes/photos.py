@@ -251,7 +251,7 @@ class PhotosPane(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         self.details_toggle = QToolButton()
         self.details_toggle.setObjectName("photo_details_toggle")
-        self.details_toggle.setText(QCoreApplication.translate("PhotosPane", "Deta&ils"))
+        self.details_toggle.setText(QCoreApplication.translate("PhotosPane", "Details"))
         self.details_toggle.setAccessibleName(
             QCoreApplication.translate("PhotosPane", "Photo details")
         )
@@ -281,25 +281,25 @@ class PhotosPane(QWidget):
         self.keywords.setToolTip(
             QCoreApplication.translate("PhotosPane", "Separate keywords with commas")
         )
-        form.addRow(QCoreApplication.translate("PhotosPane", "&Keywords"), self.keywords)
+        form.addRow(QCoreApplication.translate("PhotosPane", "Key&words"), self.keywords)
         self.date_taken = self._line("date_taken", example("2024-12-03T09:41-06:00"))
         self.date_taken.setToolTip(
             QCoreApplication.translate(
                 "PhotosPane", "A date (YYYY-MM-DD), or a date and time with its time zone"
             )
         )
-        form.addRow(QCoreApplication.translate("PhotosPane", "Date tak&en"), self.date_taken)
+        form.addRow(QCoreApplication.translate("PhotosPane", "Date ta&ken"), self.date_taken)
         self.source = self._line("source", example("EFE"))
-        form.addRow(QCoreApplication.translate("PhotosPane", "&Source"), self.source)
+        form.addRow(QCoreApplication.translate("PhotosPane", "So&urce"), self.source)
         self.instructions = self._line("instructions", example("Embargoed until 12:00 GMT"))
         form.addRow(
-            QCoreApplication.translate("PhotosPane", "Special instr&uctions"), self.instructions
+            QCoreApplication.translate("PhotosPane", "Special &instructions"), self.instructions
         )
         self.persons = self._line("persons", example("Ana Pérez, Luis Gómez"))
         self.persons.setToolTip(
             QCoreApplication.translate("PhotosPane", "Separate the names with commas")
         )
-        form.addRow(QCoreApplication.translate("PhotosPane", "&Persons shown"), self.persons)
+        form.addRow(QCoreApplication.translate("PhotosPane", "Person&s shown"), self.persons)
         accessible = {
             self.city: QCoreApplication.translate("PhotosPane", "City"),
             self.country: QCoreApplication.translate("PhotosPane", "Country"),
