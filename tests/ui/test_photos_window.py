@@ -191,11 +191,11 @@ def test_photo_details_are_folded_away_shown_from_the_file_and_editable(
     image = window.document.article.photos[0]
     pane = window.photos
     window.side_tabs.setCurrentWidget(pane)
-    assert not pane.details_fields.isVisible()  # folded away until asked for
+    assert not any(edit.isVisible() for edit in pane.details_fields)  # folded away
     assert pane.details_toggle.accessibleName() == "Photo details"
     pane.details_toggle.setFocus()
     qtbot.keyClick(pane.details_toggle, Qt.Key.Key_Space)  # the keyboard opens it
-    assert pane.details_fields.isVisible()
+    assert all(edit.isVisible() for edit in pane.details_fields)
     assert pane.country.text() == "Mexico"
     assert pane.keywords.text() == "migrants, caravan"
     assert pane.city.accessibleName() == "City"

@@ -240,15 +240,13 @@ class PhotosPane(QWidget):
         )
         self.featured.toggled.connect(self._featured_toggled)
         form.addRow(self.featured)
-        outer.insertWidget(1, self._photo_details())
+        self._photo_details(form)
         return box
 
-    def _photo_details(self) -> QWidget:
+    def _photo_details(self, form: QFormLayout) -> None:
         """The details the desk needs from the file, below the everyday fields and folded
-        away: most stories never need them, and each photo's file usually filled them in."""
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 4, 0, 0)
+        away: most stories never need them, and each photo's file usually filled them in.
+        They are rows of the one form, so that their labels line up with the others."""
         self.details_toggle = QToolButton()
         self.details_toggle.setObjectName("photo_details_toggle")
         self.details_toggle.setText(QCoreApplication.translate("PhotosPane", "Details"))
@@ -267,12 +265,7 @@ class PhotosPane(QWidget):
         self.details_toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.details_toggle.setAutoRaise(True)
         self.details_toggle.toggled.connect(self._details_toggled)
-        layout.addWidget(self.details_toggle)
-        self.details_fields = QWidget()
-        self.details_fields.setObjectName("photo_details")
-        form = QFormLayout(self.details_fields)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.details_toggle)
         self.city = self._line("city", example("Tapachula"))
         form.addRow(QCoreApplication.translate("PhotosPane", "Ci&ty"), self.city)
         self.country = self._line("country", example("Mexico"))
@@ -311,15 +304,16 @@ class PhotosPane(QWidget):
         }
         for edit, name in accessible.items():
             edit.setAccessibleName(name)
-        self.details_fields.setVisible(False)
-        layout.addWidget(self.details_fields)
-        return box
+        self._details_form = form
+        self.details_fields: tuple[QLineEdit, ...] = tuple(accessible)
+        self._details_toggled(False)
 
     def _details_toggled(self, shown: bool) -> None:
         self.details_toggle.setArrowType(
             Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
         )
-        self.details_fields.setVisible(shown)
+        for edit in self.details_fields:
+            self._details_form.setRowVisible(edit, shown)
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
