@@ -19,7 +19,8 @@ INFO_KEYS = (
 INFO_DATELINE_KEYS = ("place", "country", "date", "source", "text", "style")
 INFO_PHOTO_KEYS = (
     "id", "original_name", "format", "width", "height", "caption", "credit", "copyright",
-    "alt", "featured", "crop", "focal", "has_gps", "missing",
+    "alt", "featured", "crop", "focal", "has_gps", "missing", "city", "country", "keywords",
+    "date_taken", "source", "instructions", "persons",
 )  # fmt: skip
 
 

@@ -5,7 +5,8 @@ photo renditions. It validates against the IPTC's NewsML-G2 2.35 schema:
 
 * ``itemMeta``: class, provider (the dateline's agency or the publisher), ``versionCreated``
   (last change), ``firstCreated``, ``pubStatus`` usable, and one ``link`` per published photo.
-  The editor's note is for the desk only: there is no ``edNote``.
+  The editor's note is for the desk only: the item has no ``edNote`` (a photo link's ``edNote``
+  is the photo's special instructions, which the file itself carried to the desk).
 * ``contentMeta``: created/modified times, ``located`` (place within country), ``creator`` per
   byline name, ``language``, ``keyword`` per tag, ``slugline``, ``headline``, ``dateline``,
   ``by``, ``creditline`` and the dek as ``description`` role ``drol:summary``.
@@ -15,7 +16,9 @@ Photos travel as links rather than as a package of picture items. A text item wi
 what wire clients ingest most widely (a ``packageItem`` needs the client to assemble a story
 from several items, and the pictures would need items of their own in separate files), and the
 caption and credit travel twice: in each link (``description`` role ``drol:caption`` and
-``creditline``) and in the NITF ``media`` element where the photo sits in the text.
+``creditline``) and in the NITF ``media`` element where the photo sits in the text. The photo's
+details (when and where it was taken, who is shown, keywords, source, instructions) are hints
+on its link: the properties a picture item of its own would carry.
 """
 
 from __future__ import annotations
@@ -25,9 +28,10 @@ import re
 from xml.etree import ElementTree as ET
 
 from editor.export.nitf import NITF_CONTAINERS, nitf_document, story_guid
+from editor.export.photo_details import taken_date, taken_date_time, trimmed
 from editor.export.story_folder import PublishedPhotos, StoryFolderExporter
 from editor.export.xml_writing import clean_tree, xml_safe
-from editor.model.article import Article
+from editor.model.article import Article, ImageRef
 from editor.model.dateline import dateline_text
 from editor.render.page import byline_text, html_language
 from editor.text.direction import article_direction
@@ -41,7 +45,7 @@ _LINE_BREAKS_RE = re.compile(r"[\t\n\r]+")
 NEWSML_CONTAINERS = frozenset(
     {
         "newsItem", "itemMeta", "contentMeta", "contentSet", "inlineXML", "link", "located",
-        "broader", "creator", "provider",
+        "broader", "creator", "provider", "subject", "infoSource",
     }
 ) | NITF_CONTAINERS  # fmt: skip
 
@@ -105,19 +109,43 @@ def _item_meta(item: ET.Element, article: Article, photos: PublishedPhotos) -> N
             _element(link, "description", {"role": "drol:caption"}, image.caption.strip())
         if image.credit.strip():
             _element(link, "creditline", text=image.credit.strip())
+        _photo_details(link, image)
+
+
+def _photo_details(link: ET.Element, image: ImageRef) -> None:
+    """The photo's details as hints on its link: the properties the picture item would have
+    (``contentCreated``, ``located``, a ``subject`` per person shown, ``keyword``, the source
+    as ``infoSource``, the special instructions as ``edNote``, which is for the receiving desk).
+    """
+    taken = taken_date_time(image) or taken_date(image)
+    if taken:
+        _element(link, "contentCreated", text=taken)
+    _located(link, image.city.strip(), image.country.strip())
+    for person in trimmed(image.persons):
+        _named(link, "subject", person, {"type": "cpnat:person"})
+    for keyword in trimmed(image.keywords):
+        _element(link, "keyword", text=keyword)
+    if image.source.strip():
+        _named(link, "infoSource", image.source.strip())
+    if image.instructions.strip():
+        _element(link, "edNote", text=image.instructions.strip())
+
+
+def _located(parent: ET.Element, place: str, country: str) -> None:
+    """``located``: the place within its country, or whichever of the two is known."""
+    if place:
+        located = _named(parent, "located", place, {"type": "cpnat:geoArea"})
+        if country:
+            _named(located, "broader", country, {"type": "cpnat:geoArea"})
+    elif country:
+        _named(parent, "located", country, {"type": "cpnat:geoArea"})
 
 
 def _content_meta(item: ET.Element, article: Article, language: str) -> None:
     meta = _element(item, "contentMeta")
     _element(meta, "contentCreated", text=_time(article.created))
     _element(meta, "contentModified", text=_time(article.modified))
-    place, country = article.dateline.place.strip(), article.dateline.country.strip()
-    if place:
-        located = _named(meta, "located", place, {"type": "cpnat:geoArea"})
-        if country:
-            _named(located, "broader", country, {"type": "cpnat:geoArea"})
-    elif country:
-        _named(meta, "located", country, {"type": "cpnat:geoArea"})
+    _located(meta, article.dateline.place.strip(), article.dateline.country.strip())
     names = [name.strip() for name in article.byline if name.strip()]
     for name in names:
         _named(meta, "creator", name)

@@ -27,7 +27,10 @@ What goes where:
   by its photo id (the ``data-photo-id`` of its figure in the HTML body). The caption is the
   ``caption`` description and the credit the ``creditline`` description (as AP's feeds do) and
   ``by``; the copyright is ``copyrightnotice``. Neither 2.2 nor 3.1 has an alt-text property, so
-  the alt text is the description with role ``alttext``.
+  the alt text is the description with role ``alttext``. The photo's details go where ninjs
+  has a place for them: ``contentcreated`` (when taken, only as a full time with its zone),
+  ``located`` and ``places``, ``people``, ``subjects`` (its keywords), ``infosources`` (its
+  source) and ``ednote`` (its special instructions, meant for the receiving desk).
 
 Photos: JPEG renditions (cropped, sRGB, captioned and credited, no location or camera data) of
 1,024 and 2,048 pixels wide, or one at the photo's own width when it is narrower, written to the
@@ -64,6 +67,7 @@ from editor.export.bundle import (
     write_document_beside_photos,
 )
 from editor.export.photo_copies import jpeg_renditions, make_photo_copies, published_photos
+from editor.export.photo_details import located, taken_date_time, trimmed
 from editor.export.text import plain_text
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef, count_words, story_uuid
@@ -99,6 +103,9 @@ _CAMEL_CASE = {
     "copyrightnotice": "copyrightNotice",
     "wordcount": "wordCount",
     "charcount": "charCount",
+    "contentcreated": "contentCreated",
+    "ednote": "edNote",
+    "infosources": "infoSources",
 }
 
 
@@ -232,6 +239,7 @@ def _association(photo: _PublishedPhoto, article_uri: str, folder: str) -> dict[
         item["by"] = image.credit.strip()
     if image.copyright.strip():
         item["copyrightnotice"] = image.copyright.strip()
+    item.update(_photo_details(image))
     item["renditions"] = [
         {
             "name": f"jpeg-{rendition.width}",
@@ -243,6 +251,28 @@ def _association(photo: _PublishedPhoto, article_uri: str, folder: str) -> dict[
         for file_name, rendition in photo.files
     ]
     return item
+
+
+def _photo_details(image: ImageRef) -> dict[str, Any]:
+    """Where, when and of whom the photo was taken, in the properties ninjs has for them. The
+    special instructions are for the receiving desk, which is what ``ednote`` is for."""
+    details: dict[str, Any] = {}
+    taken = taken_date_time(image)
+    if taken:
+        details["contentcreated"] = taken
+    place = located(image)
+    if place:
+        details["located"] = place
+        details["places"] = [{"name": place, "rel": "located"}]
+    if trimmed(image.persons):
+        details["people"] = [{"name": name} for name in trimmed(image.persons)]
+    if trimmed(image.keywords):
+        details["subjects"] = [{"name": keyword} for keyword in trimmed(image.keywords)]
+    if image.source.strip():
+        details["infosources"] = [{"name": image.source.strip()}]
+    if image.instructions.strip():
+        details["ednote"] = image.instructions.strip()
+    return details
 
 
 def _unique(values: list[str]) -> list[str]:

@@ -10,7 +10,8 @@ The document validates against the IPTC's NITF 3.6 schema (namespace
 * ``body.head``: headline ``hl1`` and dek ``hl2``, ``byline`` with each name a ``person``, and
   ``dateline`` with ``location`` and ``story.date`` tagged in the printed line.
 * ``body.content``: the body as the preview renders it (see nitf_body), the lead photo first
-  when the body does not place it, each photo a ``media`` element.
+  when the body does not place it, each photo a ``media`` element (its place, date, keywords,
+  source, instructions and persons shown as ``media-metadata``).
 * ``body.end``: the desk's sign-off codes as ``tagline``.
 
 The editor's note is for the desk and is never read here. The export is a story folder (see
@@ -23,6 +24,7 @@ from xml.etree import ElementTree as ET
 
 from editor.export.nitf_body import NITF_NS, body_blocks, nitf
 from editor.export.nitf_dateline import date_norm, dateline_element
+from editor.export.photo_details import trimmed
 from editor.export.story_folder import PublishedPhotos, StoryFolderExporter
 from editor.export.xml_writing import clean_tree
 from editor.media.renditions import Rendition
@@ -50,7 +52,8 @@ def story_guid(article: Article) -> str:
 
 
 def media_element(image: ImageRef, file_name: str, rendition: Rendition) -> ET.Element:
-    """A photo as NITF ``media``: the rendition's file, alt text, caption and credit."""
+    """A photo as NITF ``media``: the rendition's file, alt text, caption and credit, and its
+    details as ``media-metadata`` (NITF's place for what ``media-reference`` cannot hold)."""
     reference = {
         "source": file_name,
         "mime-type": rendition.mime,
@@ -62,12 +65,29 @@ def media_element(image: ImageRef, file_name: str, rendition: Rendition) -> ET.E
     if image.copyright.strip():
         reference["copyright"] = image.copyright.strip()
     media = nitf("media", {"media-type": "image"})
+    for name, value in photo_metadata(image):
+        media.append(nitf("media-metadata", {"name": name, "value": value}))
     media.append(nitf("media-reference", reference))
     if image.caption.strip():
         media.append(nitf("media-caption", text=image.caption.strip()))
     if image.credit.strip():
         media.append(nitf("media-producer", text=image.credit.strip()))
     return media
+
+
+def photo_metadata(image: ImageRef) -> list[tuple[str, str]]:
+    """(name, value) of each detail the photo has; repeatable ones (keyword, person) once per
+    value. The names are the IPTC photo metadata's, spelled as NITF spells attributes."""
+    pairs = [
+        ("city", image.city.strip()),
+        ("country", image.country.strip()),
+        ("date-created", image.date_taken.strip()),
+        ("source", image.source.strip()),
+        ("special-instructions", image.instructions.strip()),
+        *(("keyword", keyword) for keyword in trimmed(image.keywords)),
+        *(("person-shown", person) for person in trimmed(image.persons)),
+    ]
+    return [(name, value) for name, value in pairs if value]
 
 
 class _PhotoMedia:

@@ -90,6 +90,13 @@ def rendition_jobs(
                 credit=image.credit,
                 copyright=image.copyright,
                 alt=image.alt,
+                city=image.city,
+                country=image.country,
+                keywords=tuple(image.keywords),
+                date_taken=image.date_taken,
+                source=image.source,
+                instructions=image.instructions,
+                persons=tuple(image.persons),
                 widths=widths,
                 formats=formats,
             )

@@ -45,7 +45,7 @@ from editor.ingest.docx_html import (
 )
 from editor.ingest.docx_package import DocxFacts, WordComment, check_docx, printable
 from editor.ingest.text import IngestError
-from editor.media.attach import gps_warning, store_photo
+from editor.media.attach import fill_details, gps_warning, store_photo
 from editor.media.errors import MediaError
 from editor.media.probe import PreparedPhoto, prepare_photo
 from editor.model.article import Dateline, ImageRef
@@ -421,6 +421,7 @@ def store_docx_photos(
             alt=image.alt or found.alt,
             has_gps=prepared.has_gps,
         )
+        fill_details(record, found)
         if prepared.has_gps:
             warnings.append(gps_warning(record.original_name))
         records[image.src] = record

@@ -26,7 +26,7 @@ from editor.ingest.html_markdown import MAX_HTML_CHARS, HtmlConversion, HtmlImag
 from editor.ingest.photos import MAX_PHOTO_BYTES, _Photos
 from editor.ingest.result import ImportResult, check_saveable
 from editor.ingest.text import IngestError
-from editor.media.attach import gps_warning, store_photo
+from editor.media.attach import fill_details, gps_warning, store_photo
 from editor.media.errors import MediaError
 from editor.media.probe import prepare_photo
 from editor.model.article import Article, ImageRef
@@ -236,6 +236,7 @@ def _attach_data_uri(record: ImageRef, src: str, photos: _Photos, warnings: list
     record.credit = record.credit or metadata.credit or metadata.byline
     record.copyright = record.copyright or metadata.copyright
     record.alt = record.alt or metadata.alt
+    fill_details(record, metadata)
 
 
 def _data_uri_bytes(src: str, match: re.Match[str] | None) -> bytes | None:

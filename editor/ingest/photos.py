@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from editor.ingest.text import _plain
-from editor.media.attach import gps_warning, store_photo
+from editor.media.attach import fill_details, gps_warning, store_photo
 from editor.media.errors import MediaError
 from editor.media.probe import prepare_photo
 from editor.model.article import ImageRef
@@ -144,6 +144,7 @@ class _Photos:
         image.credit = image.credit or found.credit or found.byline
         image.copyright = image.copyright or found.copyright
         image.alt = image.alt or found.alt
+        fill_details(image, found)
 
     def _inside_folder(self, real: Path | None) -> bool:
         """Whether the file, links followed, lies in the story's folder (or below it)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from editor.media.metadata import PhotoMetadata
 from editor.media.probe import PreparedPhoto
 from editor.model.article import Article, ImageRef
 from editor.model.media_store import MediaStore
@@ -34,6 +35,18 @@ def gps_warning(name: str) -> str:
     )
 
 
+def fill_details(image: ImageRef, found: PhotoMetadata) -> None:
+    """Fill the photo's details (place, keywords, date, source, instructions, persons) that are
+    still empty from what its file says; what a story or the reporter gave wins."""
+    image.city = image.city or found.city
+    image.country = image.country or found.country
+    image.keywords = image.keywords or list(found.keywords)
+    image.date_taken = image.date_taken or found.date_created
+    image.source = image.source or found.source
+    image.instructions = image.instructions or found.instructions
+    image.persons = image.persons or list(found.persons)
+
+
 def store_photo(media: MediaStore, data: bytes, prepared: PreparedPhoto) -> str:
     """Keep the original bytes (under their content hash) and the derived images made (an
     imported photo has no display copy: the window makes both copies when it shows it)."""
@@ -53,7 +66,7 @@ def new_photo_record(
 ) -> ImageRef:
     """A record for a stored photo, prefilled from its metadata (not yet in the article)."""
     found = prepared.metadata
-    return ImageRef(
+    image = ImageRef(
         id=next_photo_id(article),
         original_name=original_name,
         media_path=media_path,
@@ -67,6 +80,8 @@ def new_photo_record(
         alt=_chosen(fields.alt, found.alt),
         has_gps=prepared.has_gps,
     )
+    fill_details(image, found)
+    return image
 
 
 def stored_photo_record(

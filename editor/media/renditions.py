@@ -70,6 +70,14 @@ class RenditionJob:
     copyright: str
     alt: str
     byline: str = ""
+    # The desk's details (editor.model.article.ImageRef), written into every copy.
+    city: str = ""
+    country: str = ""
+    keywords: tuple[str, ...] = ()
+    date_taken: str = ""
+    source: str = ""
+    instructions: str = ""
+    persons: tuple[str, ...] = ()
     widths: tuple[int, ...] = RENDITION_WIDTHS
     formats: tuple[str, ...] = ("JPEG", "WEBP")  # the encodings wanted at each width
 
@@ -87,7 +95,20 @@ def make_renditions(job: RenditionJob) -> list[Rendition]:
     pixels = decode_first_frame(photo, draft_scale(cropped_width, max(widths)))
     picture = _cropped(make_upright(pixels, photo.orientation), crop)
     picture, _ = to_srgb(picture, photo.icc_profile)
-    fields = NewsroomFields(job.caption, job.byline, job.credit, job.copyright, job.alt)
+    fields = NewsroomFields(
+        job.caption,
+        job.byline,
+        job.credit,
+        job.copyright,
+        job.alt,
+        city=job.city,
+        country=job.country,
+        keywords=job.keywords,
+        date_taken=job.date_taken,
+        source=job.source,
+        instructions=job.instructions,
+        persons=job.persons,
+    )
     # Smaller widths come from the largest rendition, not the decoded pixels: two resampling
     # passes at most, and about a third less time than resizing the big picture four times.
     largest = to_width(picture, widths[-1])

@@ -1,4 +1,5 @@
-"""Reading the XMP packet of a photo: caption, creator, rights, credit and alt text.
+"""Reading the XMP packet of a photo: caption, creator, rights, credit, alt text, and where,
+when and of whom it was taken (city, country, keywords, date, source, instructions, persons).
 
 XMP is XML from an unknown source, so it is parsed with defusedxml and no document type is
 allowed at all: entity tricks (billion laughs, external entities) are refused before they
@@ -18,6 +19,7 @@ RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 DC = "http://purl.org/dc/elements/1.1/"
 PHOTOSHOP = "http://ns.adobe.com/photoshop/1.0/"
 IPTC_CORE = "http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/"
+IPTC_EXT = "http://iptc.org/std/Iptc4xmpExt/2008-02-29/"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CONTAINERS = {f"{{{RDF}}}{kind}" for kind in ("Alt", "Seq", "Bag")}
 
@@ -32,6 +34,13 @@ class XmpFields:
     rights: str = ""
     credit: str = ""
     alt_text: str = ""
+    city: str = ""
+    country: str = ""
+    subjects: tuple[str, ...] = ()  # dc:subject, the keywords
+    date_created: str = ""  # photoshop:DateCreated as written (ISO 8601, possibly partial)
+    source: str = ""
+    instructions: str = ""
+    persons: tuple[str, ...] = ()  # Iptc4xmpExt:PersonInImage
 
 
 def xmp_packet(info: dict) -> bytes | str | None:
@@ -48,9 +57,24 @@ def read_xmp_fields(packet: bytes | str | None) -> XmpFields:
         description=_language_alternative(_values(root, DC, "description")),
         creators=tuple(text for _, text in _values(root, DC, "creator") if text),
         rights=_language_alternative(_values(root, DC, "rights")),
-        credit=next((text for _, text in _values(root, PHOTOSHOP, "Credit") if text), ""),
+        credit=_first(root, PHOTOSHOP, "Credit"),
         alt_text=_language_alternative(_values(root, IPTC_CORE, "AltTextAccessibility")),
+        city=_first(root, PHOTOSHOP, "City"),
+        country=_first(root, PHOTOSHOP, "Country"),
+        subjects=_all(root, DC, "subject"),
+        date_created=_first(root, PHOTOSHOP, "DateCreated"),
+        source=_first(root, PHOTOSHOP, "Source"),
+        instructions=_first(root, PHOTOSHOP, "Instructions"),
+        persons=_all(root, IPTC_EXT, "PersonInImage"),
     )
+
+
+def _first(root: Element, namespace: str, name: str) -> str:
+    return next((text for _, text in _values(root, namespace, name) if text.strip()), "")
+
+
+def _all(root: Element, namespace: str, name: str) -> tuple[str, ...]:
+    return tuple(text for _, text in _values(root, namespace, name) if text.strip())
 
 
 def _parse(packet: bytes | str | None) -> Element | None:

@@ -124,6 +124,14 @@ class ImageRef:
     credit: str = ""
     copyright: str = ""
     alt: str = ""
+    # What the desk needs from the file (IPTC / XMP), editable: where, when and of whom.
+    city: str = ""
+    country: str = ""
+    keywords: list[str] = field(default_factory=list)
+    date_taken: str = ""  # ISO 8601 as the file gave it (a date, or a date and time)
+    source: str = ""  # who supplies the photo (IPTC Source), as opposed to its credit line
+    instructions: str = ""  # the desk's special instructions (embargo, usage limits)
+    persons: list[str] = field(default_factory=list)  # the people shown
     featured: bool = False
     crop: Crop | None = None
     # The point that must stay in any automatic crop (social cards, thumbnails), as fractions
@@ -284,6 +292,8 @@ def _image_to_dict(image: ImageRef) -> dict[str, Any]:
     data: dict[str, Any] = {f.name: getattr(image, f.name) for f in fields(ImageRef)}
     data["crop"] = crop_to_dict(image.crop)
     data["focal"] = None if image.focal is None else list(image.focal)
+    data["keywords"] = list(image.keywords)
+    data["persons"] = list(image.persons)
     return data
 
 
@@ -379,6 +389,13 @@ def _image_from_dict(data: Any, index: int) -> ImageRef:
         credit=reader.text("credit"),
         copyright=reader.text("copyright"),
         alt=reader.text("alt"),
+        city=reader.text("city"),
+        country=reader.text("country"),
+        keywords=reader.text_list("keywords"),
+        date_taken=reader.text("date_taken"),
+        source=reader.text("source"),
+        instructions=reader.text("instructions"),
+        persons=reader.text_list("persons"),
         featured=reader.flag("featured"),
         crop=crop,
         focal=reader.point("focal"),
@@ -515,11 +532,19 @@ def snapshot_article(article: Article) -> Article:
     change); photo records are replaced field by field, never edited in place, so a shallow
     copy of each is a true snapshot at a fraction of deepcopy's cost."""
     clone = _shallow_copy(article)
-    clone.photos = [_shallow_copy(image) for image in article.photos]
+    clone.photos = [_photo_snapshot(image) for image in article.photos]
     clone.dateline = _shallow_copy(article.dateline)
     clone.byline = list(article.byline)
     clone.tags = list(article.tags)
     clone.metadata = dict(article.metadata)
+    return clone
+
+
+def _photo_snapshot(image: ImageRef) -> ImageRef:
+    clone = _shallow_copy(image)
+    # The two list fields are copied too, so that no edit of the live record reaches a snapshot.
+    clone.keywords = list(image.keywords)
+    clone.persons = list(image.persons)
     return clone
 
 

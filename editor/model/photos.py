@@ -19,6 +19,18 @@ PHOTO_SCHEME = "photo:"
 ALT_TEXT_HINT = 125
 
 
+def split_list(text: str) -> list[str]:
+    """A photo's keywords or persons shown as typed ("migrants, caravan; border") -> items.
+
+    Only commas and semicolons separate: "and" may be part of a keyword ("Arms and trade").
+    """
+    return [part.strip() for part in re.split(r"[,;]", text) if part.strip()]
+
+
+def join_list(items: list[str]) -> str:
+    return ", ".join(items)
+
+
 def placement(photo_id: str) -> str:
     """The Markdown that places a photo in the body."""
     return f"![]({PHOTO_SCHEME}{photo_id})"

@@ -43,7 +43,14 @@ TEXT_FIELDS = frozenset(
 )
 LIST_FIELDS = frozenset({"byline", "tags"})
 DATELINE_FIELDS = frozenset(f.name for f in dataclasses.fields(Dateline))
-PHOTO_TEXT_FIELDS = frozenset({"caption", "credit", "copyright", "alt"})
+PHOTO_TEXT_FIELDS = frozenset(
+    {
+        "caption", "credit", "copyright", "alt", "city", "country", "date_taken", "source",
+        "instructions",
+    }
+)  # fmt: skip
+# Typed as one line, stored as a list (see editor.model.photos.split_list).
+PHOTO_LIST_FIELDS = frozenset({"keywords", "persons"})
 
 
 class ArticleDocument(QObject):
@@ -221,12 +228,15 @@ class ArticleDocument(QObject):
         self.photo_undo.push(_FeaturedCommand(self, photo_id))
 
     def set_photo_field(self, photo_id: str, name: str, value: str) -> None:
-        if name not in PHOTO_TEXT_FIELDS:
+        if name not in PHOTO_TEXT_FIELDS | PHOTO_LIST_FIELDS:
             raise KeyError(name)
         image = self.article.photo(photo_id)
-        if image is None or getattr(image, name) == value:
+        stored: str | list[str] = (
+            photo_ops.split_list(value) if name in PHOTO_LIST_FIELDS else value
+        )
+        if image is None or getattr(image, name) == stored:
             return
-        setattr(image, name, value)
+        setattr(image, name, stored)
         self._touch()
         self.photoChanged.emit(photo_id)
 

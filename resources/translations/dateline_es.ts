@@ -2378,6 +2378,86 @@ Take them into the story too? They may be private files, and their location data
         <translation>Encabeza la pieza e ilustra lo que se comparte</translation>
     </message>
     <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Photo details</source>
+        <translation>Detalles de la foto</translation>
+    </message>
+    <message>
+        <source>Shows or hides place, date, keywords, source, instructions and persons shown</source>
+        <translation>Muestra u oculta el lugar, la fecha, las palabras clave, la fuente, las instrucciones y las personas en la foto</translation>
+    </message>
+    <message>
+        <source>Ci&amp;ty</source>
+        <translation>C&amp;iudad</translation>
+    </message>
+    <message>
+        <source>Cou&amp;ntry</source>
+        <translation>Paí&amp;s</translation>
+    </message>
+    <message>
+        <source>Separate keywords with commas</source>
+        <translation>Separe las palabras clave con comas</translation>
+    </message>
+    <message>
+        <source>Key&amp;words</source>
+        <translation>Pala&amp;bras clave</translation>
+    </message>
+    <message>
+        <source>A date (YYYY-MM-DD), or a date and time with its time zone</source>
+        <translation>Una fecha (AAAA-MM-DD), o una fecha y hora con su huso horario</translation>
+    </message>
+    <message>
+        <source>Date ta&amp;ken</source>
+        <translation>Fec&amp;ha de la toma</translation>
+    </message>
+    <message>
+        <source>So&amp;urce</source>
+        <translation>F&amp;uente</translation>
+    </message>
+    <message>
+        <source>Special &amp;instructions</source>
+        <translation>I&amp;nstrucciones especiales</translation>
+    </message>
+    <message>
+        <source>Separate the names with commas</source>
+        <translation>Separe los nombres con comas</translation>
+    </message>
+    <message>
+        <source>Person&amp;s shown</source>
+        <translation>Personas en &amp;la foto</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Palabras clave</translation>
+    </message>
+    <message>
+        <source>Date taken</source>
+        <translation>Fecha de la toma</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Special instructions</source>
+        <translation>Instrucciones especiales</translation>
+    </message>
+    <message>
+        <source>Persons shown</source>
+        <translation>Personas en la foto</translation>
+    </message>
+    <message>
         <source>LEAD</source>
         <translation>PRINCIPAL</translation>
     </message>

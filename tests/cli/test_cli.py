@@ -40,6 +40,13 @@ PHOTO_KEYS = {
     "crop",
     "has_gps",
     "missing",
+    "city",
+    "country",
+    "keywords",
+    "date_taken",
+    "source",
+    "instructions",
+    "persons",
 }
 
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyexiv2
 import pytest
 
 from editor.cli import main
@@ -82,3 +83,35 @@ def test_a_bad_file_changes_nothing(article: Path, name: str) -> None:
     assert result.stderr.count("\n") == 1 and name in result.stderr
     assert "Traceback" not in result.stderr
     assert article.read_bytes() == before
+
+
+def test_add_keeps_the_desk_details_the_file_gives(article: Path, tmp_path: Path) -> None:
+    photo = tmp_path / "border.jpg"
+    image = pyexiv2.ImageData((DATA / "images" / "rocket.jpg").read_bytes())
+    try:
+        image.modify_iptc(
+            {
+                "Iptc.Envelope.CharacterSet": "\x1b%G",
+                "Iptc.Application2.City": "Tapachula",
+                "Iptc.Application2.CountryName": "México",
+                "Iptc.Application2.Keywords": ["migrantes"],
+                "Iptc.Application2.DateCreated": "2024-12-03",
+                "Iptc.Application2.Source": "EFE",
+                "Iptc.Application2.SpecialInstructions": "Sin archivo",
+            }
+        )
+        image.modify_xmp({"Xmp.iptcExt.PersonInImage": ["Ana Pérez"]})
+        photo.write_bytes(image.get_bytes())
+    finally:
+        image.close()
+    assert run_cli("media", "add", str(article), str(photo)).returncode == 0
+    info = json.loads(run_cli("info", str(article), "--json").stdout)
+    added = info["photos"][-1]
+    assert {key: added[key] for key in ("city", "country", "keywords", "date_taken")} == {
+        "city": "Tapachula",
+        "country": "México",
+        "keywords": ["migrantes"],
+        "date_taken": "2024-12-03",
+    }
+    assert (added["source"], added["instructions"]) == ("EFE", "Sin archivo")
+    assert added["persons"] == ["Ana Pérez"]

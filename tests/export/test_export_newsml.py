@@ -262,3 +262,40 @@ def test_any_text_in_any_field_gives_a_valid_item(fields: list[str], body: str) 
     root = parse_valid(EXPORTER.render(article, media)["story.xml"])
     expected = re.sub(r"[\t\n\r]+", " ", xml_safe(headline.strip()))  # metadata is one line
     assert (root.find(f"{G}contentMeta/{G}headline").text or "") == expected
+
+
+def test_photo_details_are_hints_on_the_photo_link() -> None:
+    article, media = make_article()
+    photo = article.photos[0]
+    photo.city, photo.country = "Tapachula", "Mexico"
+    photo.keywords = ["migrants", "caravan"]
+    photo.date_taken = "2024-12-03T09:41-06:00"
+    photo.source = "EFE"
+    photo.instructions = "Embargoed until 12:00 GMT"
+    photo.persons = ["Ana Pérez"]
+    root = parse_valid(EXPORTER.render(article, media)["story.xml"])
+    (link,) = root.findall(f"{G}itemMeta/{G}link")
+    assert link.find(f"{G}contentCreated").text == "2024-12-03T09:41:00-06:00"
+    located = link.find(f"{G}located")
+    assert located.get("type") == "cpnat:geoArea"
+    assert located.find(f"{G}name").text == "Tapachula"
+    assert located.find(f"{G}broader/{G}name").text == "Mexico"
+    assert [k.text for k in link.findall(f"{G}keyword")] == ["migrants", "caravan"]
+    person = link.find(f"{G}subject")
+    assert person.get("type") == "cpnat:person" and person.find(f"{G}name").text == "Ana Pérez"
+    assert link.find(f"{G}infoSource/{G}name").text == "EFE"
+    assert link.find(f"{G}edNote").text == "Embargoed until 12:00 GMT"
+    # The story's own metadata is unchanged: the photo's place is not the dateline's.
+    assert root.find(f"{G}contentMeta/{G}located/{G}name").text == article.dateline.place
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("2024-12-03", "2024-12-03"), ("2024-12-03T09:41", "2024-12-03"), ("Tuesday", None)],
+)
+def test_a_photo_date_is_sent_only_as_a_valid_date(typed: str, expected: str | None) -> None:
+    article, media = make_article()
+    article.photos[0].date_taken = typed
+    root = parse_valid(EXPORTER.render(article, media)["story.xml"])
+    created = root.find(f"{G}itemMeta/{G}link/{G}contentCreated")
+    assert (None if created is None else created.text) == expected

@@ -521,3 +521,38 @@ def test_any_field_text_gives_schema_valid_ninjs(
         text.encode("utf-8")
         assert_valid(package.document, version)
         parse_fragment(next(b["value"] for b in package.document["bodies"] if b["role"] == "html"))
+
+
+PHOTO_DETAILS: dict[str, object] = {
+    "city": "Tapachula",
+    "country": "Mexico",
+    "keywords": ["migrants", "caravan"],
+    "date_taken": "2024-12-03T09:41-06:00",
+    "source": "EFE",
+    "instructions": "Embargoed until 12:00 GMT",
+    "persons": ["Ana Pérez", "Luis Gómez"],
+}
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_photo_details_travel_in_the_association(tmp_path: Path, version: str) -> None:
+    article, media = tiny_photo_article()
+    for key, value in PHOTO_DETAILS.items():
+        setattr(article.photos[0], key, value)
+    picture = export(tmp_path, article, media, version)["associations"][0]
+    camel = version == "3.1"
+    assert picture["contentCreated" if camel else "contentcreated"] == "2024-12-03T09:41:00-06:00"
+    assert picture["located"] == "Tapachula, Mexico"
+    assert picture["places"] == [{"name": "Tapachula, Mexico", "rel": "located"}]
+    assert picture["subjects"] == [{"name": "migrants"}, {"name": "caravan"}]
+    assert picture["people"] == [{"name": "Ana Pérez"}, {"name": "Luis Gómez"}]
+    assert picture["infoSources" if camel else "infosources"] == [{"name": "EFE"}]
+    assert picture["edNote" if camel else "ednote"] == "Embargoed until 12:00 GMT"
+
+
+def test_a_photo_date_without_a_time_is_not_sent_as_one(tmp_path: Path) -> None:
+    article, media = tiny_photo_article()
+    article.photos[0].date_taken = "2024-12-03"
+    picture = export(tmp_path, article, media)["associations"][0]
+    assert "contentcreated" not in picture
+    assert not {"located", "subjects", "people", "ednote", "infosources"} & picture.keys()

@@ -407,3 +407,40 @@ def test_guid_is_the_storys_own_id_through_edits() -> None:
     assert guid.endswith(article.story_id)
     article.headline, article.slug = "A new headline", "NEW-SLUG"
     assert story_guid(article) == guid  # an update, not a second story
+
+
+def test_photo_details_are_media_metadata_and_travel_in_the_photo_file() -> None:
+    article, media = make_article()
+    photo = article.photos[0]
+    photo.city, photo.country = "Tapachula", "México"
+    photo.keywords = ["migrantes", "caravana"]
+    photo.date_taken = "2024-12-03"
+    photo.source = "EFE"
+    photo.instructions = "Sin archivo"
+    photo.persons = ["Ana Pérez"]
+    files = EXPORTER.render(article, media)
+    root = parse_valid(files["story.xml"])
+    element = next(root.iter(f"{N}media"))
+    pairs = [(m.get("name"), m.get("value")) for m in element.findall(f"{N}media-metadata")]
+    assert pairs == [
+        ("city", "Tapachula"),
+        ("country", "México"),
+        ("date-created", "2024-12-03"),
+        ("source", "EFE"),
+        ("special-instructions", "Sin archivo"),
+        ("keyword", "migrantes"),
+        ("keyword", "caravana"),
+        ("person-shown", "Ana Pérez"),
+    ]
+    picture = Image.open(io.BytesIO(files[element.find(f"{N}media-reference").get("source")]))
+    iptc = IptcImagePlugin.getiptcinfo(picture)
+    assert iptc[(2, 90)].decode() == "Tapachula"
+    assert iptc[(2, 101)].decode() == "México"
+    assert iptc[(2, 25)] == [b"migrantes", b"caravana"]
+    assert iptc[(2, 55)] == b"20241203"
+    assert not picture.getexif()  # no position, no camera
+
+
+def test_a_photo_without_details_has_no_media_metadata(efe_files: dict[str, bytes]) -> None:
+    root = parse_valid(efe_files["story.xml"])
+    assert root.find(f".//{N}media-metadata") is None

@@ -666,3 +666,14 @@ def test_import_never_loses_a_word(lines: list[str]) -> None:
     for line in lines:
         if not IMAGE_LINE.fullmatch(line):
             assert line in (article.headline, *body_lines) or f"## {line}" in body_lines
+
+
+def test_an_imported_photo_keeps_the_details_its_file_gives(tmp_path: Path) -> None:
+    # Pillow's test photo from Budapest: IPTC city, country, keywords and date created.
+    shutil.copy(HOSTILE_IMAGES / "iptc.jpg", tmp_path / "budapest.jpg")
+    result = import_text("Headline\n![](budapest.jpg)\nText.", base_dir=tmp_path)
+    (photo,) = result.article.photos
+    assert (photo.city, photo.country) == ("Budapest", "Hungary")
+    assert photo.keywords[:3] == ["HvK", "2006", "summer"]
+    assert photo.date_taken.startswith("2006-07-0")
+    assert photo.persons == [] and photo.instructions == ""

@@ -331,3 +331,79 @@ def test_clean_text_keeps_words_and_drops_controls() -> None:
     assert clean_text("a\n\n\n\nb", multiline=True) == "a\n\nb"
     assert clean_text("a\nb") == "a b"
     assert clean_text("\x85\x9bC1 controls") == "C1 controls"
+
+
+# --- The desk's details: place, keywords, date, source, instructions, persons ------------------
+
+DESK_IPTC = {
+    "Iptc.Envelope.CharacterSet": "\x1b%G",
+    "Iptc.Application2.City": "Tapachula",
+    "Iptc.Application2.CountryName": "México",
+    "Iptc.Application2.Keywords": ["migrantes", "caravana"],
+    "Iptc.Application2.DateCreated": "2024-12-03",
+    "Iptc.Application2.TimeCreated": "09:41:07-06:00",
+    "Iptc.Application2.Source": "EFE Mexico",
+    "Iptc.Application2.SpecialInstructions": "Embargoed until 12:00 GMT",
+}
+
+
+def test_iptc_gives_the_desk_details() -> None:
+    metadata = metadata_of(with_pyexiv2(jpeg(), iptc=DESK_IPTC))
+    assert (metadata.city, metadata.country) == ("Tapachula", "México")
+    assert metadata.keywords == ("migrantes", "caravana")
+    assert metadata.date_created == "2024-12-03T09:41:07-06:00"  # 2:55 with 2:60's time
+    assert metadata.source == "EFE Mexico"
+    assert metadata.instructions == "Embargoed until 12:00 GMT"
+    assert metadata.persons == ()
+
+
+def test_xmp_gives_the_desk_details_and_wins_over_iptc() -> None:
+    xmp = {
+        "Xmp.photoshop.City": "Ciudad Hidalgo",
+        "Xmp.photoshop.Country": "Mexico",
+        "Xmp.dc.subject": ["migrants", "border"],
+        "Xmp.photoshop.DateCreated": "2024-12-04T07:15:00-06:00",
+        "Xmp.photoshop.Source": "EFE",
+        "Xmp.photoshop.Instructions": "No archive",
+        "Xmp.iptcExt.PersonInImage": ["Ana Pérez", "Luis Gómez"],
+    }
+    metadata = metadata_of(with_pyexiv2(jpeg(), iptc=DESK_IPTC, xmp=xmp))
+    assert (metadata.city, metadata.country) == ("Ciudad Hidalgo", "Mexico")
+    assert metadata.keywords == ("migrants", "border")
+    assert metadata.date_created == "2024-12-04T07:15:00-06:00"
+    assert metadata.source == "EFE"
+    assert metadata.instructions == "No archive"
+    assert metadata.persons == ("Ana Pérez", "Luis Gómez")
+
+
+def test_iptc_fills_what_xmp_leaves_empty() -> None:
+    xmp = {"Xmp.photoshop.City": "Ciudad Hidalgo", "Xmp.photoshop.DateCreated": "not a date"}
+    metadata = metadata_of(with_pyexiv2(jpeg(), iptc=DESK_IPTC, xmp=xmp))
+    assert metadata.city == "Ciudad Hidalgo"
+    assert metadata.country == "México"
+    assert metadata.date_created == "2024-12-03T09:41:07-06:00"  # the bad XMP date is ignored
+
+
+def test_hostile_desk_details_are_cleaned_and_capped() -> None:
+    xmp = {
+        "Xmp.photoshop.Instructions": "Hold\x07 " + "z" * 6000,
+        "Xmp.iptcExt.PersonInImage": [f"Person {n}" for n in range(MAX_KEYWORDS + 20)],
+        "Xmp.dc.subject": ["", "war\x00", "war"],
+    }
+    metadata = metadata_of(with_pyexiv2(jpeg(), xmp=xmp))
+    assert metadata.instructions.startswith("Hold") and "\x07" not in metadata.instructions
+    assert len(metadata.instructions) == MAX_FIELD_CHARS
+    assert len(metadata.persons) == MAX_KEYWORDS
+    assert metadata.keywords == ("war",)
+
+
+def test_xmp_location_coordinates_are_never_read() -> None:
+    xmp = {
+        "Xmp.exif.GPSLatitude": "14,54.3N",
+        "Xmp.exif.GPSLongitude": "92,15.6W",
+        "Xmp.photoshop.City": "Tapachula",
+    }
+    metadata = metadata_of(with_pyexiv2(jpeg(), xmp=xmp))
+    assert metadata.city == "Tapachula"
+    assert metadata.gps is None
+    assert "54" not in repr(metadata)

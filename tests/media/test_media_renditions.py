@@ -372,3 +372,60 @@ def test_crashed_worker_is_reported_as_a_media_error() -> None:
     )
     with pytest.raises(MediaError, match=r"crash\.jpg.*: the published copies could not be made"):
         make_all_renditions([crashing, *batch(1)], max_workers=2)
+
+
+DETAILS: dict[str, object] = {
+    "city": "Tapachula",
+    "country": "México",
+    "keywords": ("migrantes", "caravana"),
+    "date_taken": "2024-12-03T09:41:07-06:00",
+    "source": "EFE",
+    "instructions": "Embargoed until 12:00 GMT",
+    "persons": ("Ana Pérez",),
+}
+
+
+def test_jpeg_carries_the_desk_details_in_iptc_and_xmp() -> None:
+    renditions = make_renditions(job(private_camera_jpeg(), **DETAILS))
+    jpeg = next(r for r in renditions if r.format == "JPEG")
+    _, iptc, xmp = read_with_pyexiv2(jpeg.data)
+    assert iptc["Iptc.Application2.City"] == "Tapachula"
+    assert iptc["Iptc.Application2.CountryName"] == "México"
+    assert iptc["Iptc.Application2.Keywords"] == ["migrantes", "caravana"]
+    assert iptc["Iptc.Application2.DateCreated"] == "2024-12-03"
+    assert iptc["Iptc.Application2.TimeCreated"] == "09:41:07-06:00"
+    assert iptc["Iptc.Application2.Source"] == "EFE"
+    assert iptc["Iptc.Application2.SpecialInstructions"] == "Embargoed until 12:00 GMT"
+    assert xmp["Xmp.photoshop.City"] == "Tapachula"
+    assert xmp["Xmp.photoshop.Country"] == "México"
+    assert xmp["Xmp.dc.subject"] == ["migrantes", "caravana"]
+    assert xmp["Xmp.photoshop.DateCreated"] == "2024-12-03T09:41:07-06:00"
+    assert xmp["Xmp.photoshop.Source"] == "EFE"
+    assert xmp["Xmp.photoshop.Instructions"] == "Embargoed until 12:00 GMT"
+    assert xmp["Xmp.iptcExt.PersonInImage"] == ["Ana Pérez"]
+    assert not any("GPS" in key for key in (*iptc, *xmp))
+
+
+@pytest.mark.parametrize("format", ["JPEG", "WEBP"])
+def test_dateline_reads_the_desk_details_back(format: str) -> None:
+    renditions = make_renditions(job(private_camera_jpeg(), **DETAILS))
+    rendition = next(r for r in renditions if r.format == format)
+    metadata = read_metadata(Image.open(io.BytesIO(rendition.data)))
+    assert (metadata.city, metadata.country) == ("Tapachula", "México")
+    assert metadata.keywords == ("migrantes", "caravana")
+    assert metadata.date_created == "2024-12-03T09:41:07-06:00"
+    assert (metadata.source, metadata.instructions) == ("EFE", "Embargoed until 12:00 GMT")
+    assert metadata.persons == ("Ana Pérez",)
+    assert metadata.gps is None
+
+
+def test_a_date_that_is_not_iso_8601_or_has_no_zone_is_written_only_where_it_is_true() -> None:
+    typed = make_renditions(job(encoded(card((800, 600))), date_taken="last Tuesday"))
+    _, iptc, xmp = read_with_pyexiv2(typed[0].data)
+    assert "Iptc.Application2.DateCreated" not in iptc
+    assert "Xmp.photoshop.DateCreated" not in xmp
+    local = make_renditions(job(encoded(card((800, 600))), date_taken="2024-12-03T09:41"))
+    _, iptc, xmp = read_with_pyexiv2(local[0].data)
+    assert iptc["Iptc.Application2.DateCreated"] == "2024-12-03"
+    assert "Iptc.Application2.TimeCreated" not in iptc  # Exiv2 would call it UTC
+    assert xmp["Xmp.photoshop.DateCreated"] == "2024-12-03T09:41"

@@ -56,6 +56,13 @@ def _sample() -> tuple[Article, MediaStore]:
                 caption="Migrants on the road",
                 credit="EFE/Juan Manuel Blanco",
                 alt="A crowd walking along a highway",
+                city="Tapachula",
+                country="Mexico",
+                keywords=["migrants", "caravan"],
+                date_taken="2024-12-03T09:41:07-06:00",
+                source="EFE",
+                instructions="Embargoed until 12:00 GMT",
+                persons=["Ana Pérez"],
                 featured=True,
                 crop=Crop(0.1, 0.2, 0.9, 0.8),
                 has_gps=True,
@@ -147,6 +154,25 @@ def test_round_trip_keeps_article_and_photo_bytes(tmp_path: Path) -> None:
     assert loaded.media.paths() == sorted(originals)
     for media_path, data in originals.items():
         assert loaded.media.read(media_path) == data
+
+
+def test_a_package_from_before_the_photo_details_opens_with_them_empty(tmp_path: Path) -> None:
+    older_photo = {"id": "p1", "original_name": "beach.jpg", "caption": "Migrants", "credit": "EFE"}
+    path = _write(tmp_path / "older.article", _zip_bytes(_good_entries(photos=[older_photo])))
+    photo = load_package(path).article.photos[0]
+    assert (photo.caption, photo.credit) == ("Migrants", "EFE")
+    assert (photo.city, photo.country, photo.date_taken) == ("", "", "")
+    assert (photo.source, photo.instructions) == ("", "")
+    assert photo.keywords == [] and photo.persons == []
+
+
+def test_photo_details_from_a_hostile_package_are_cleaned(tmp_path: Path) -> None:
+    photo = {"id": "p1", "city": "Tapa\x00chula", "persons": ["Ana\ud800 Pérez"]}
+    # json.dumps writes ASCII: the NUL and the lone surrogate survive as escapes in the file.
+    path = _write(tmp_path / "hostile.article", _zip_bytes(_good_entries(photos=[photo])))
+    loaded = load_package(path).article.photos[0]
+    assert loaded.city == "Tapachula"
+    assert loaded.persons == ["Ana Pérez"]
 
 
 def test_saved_layout_order_compression_and_timestamps(tmp_path: Path) -> None:
@@ -475,6 +501,11 @@ def test_refuses_bad_json(tmp_path: Path, json_data: bytes, expected: str) -> No
         ({"photos": [{"id": "a b"}]}, "photo 1 has no valid id"),
         ({"photos": [{"id": "a", "media_path": "media/.."}]}, "outside the package's media folder"),
         ({"dateline": {"date": "3 December"}}, "dateline: 'date' must be a date as YYYY-MM-DD"),
+        (
+            {"photos": [{"id": "a", "keywords": "war"}]},
+            "photo 1: 'keywords' must be a list of text",
+        ),
+        ({"photos": [{"id": "a", "city": ["Tapachula"]}]}, "photo 1: 'city' must be text"),
     ],
 )
 def test_refuses_wrong_types_with_the_model_message(
@@ -720,6 +751,13 @@ def _photo(draw: st.DrawFn, photo_id: str, media: MediaStore) -> ImageRef:
         credit=draw(_TEXT),
         copyright=draw(_TEXT),
         alt=draw(_TEXT),
+        city=draw(_TEXT),
+        country=draw(_TEXT),
+        keywords=draw(st.lists(_TEXT, max_size=3)),
+        date_taken=draw(_TEXT),
+        source=draw(_TEXT),
+        instructions=draw(_TEXT),
+        persons=draw(st.lists(_TEXT, max_size=3)),
         featured=draw(st.booleans()),
         crop=draw(st.none() | _crops()),
         focal=draw(st.none() | st.tuples(_fractions, _fractions)),

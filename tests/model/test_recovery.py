@@ -15,7 +15,7 @@ import pytest
 from editor.media.attach import attach_photo
 from editor.media.probe import prepare_photo
 from editor.model import recovery as recovery_module
-from editor.model.article import Article
+from editor.model.article import Article, ImageRef
 from editor.model.file_lock import process_start_ticks
 from editor.model.media_store import MediaStore
 from editor.model.package import load_package, save_package
@@ -382,3 +382,14 @@ def test_snapshot_is_independent() -> None:
     article.tags.append("b")
     article.metadata["x"] = "y"
     assert snapshot.article.tags == ["a"] and "x" not in snapshot.article.metadata
+
+
+def test_snapshot_keeps_the_photo_details_the_article_had() -> None:
+    photo = ImageRef(id="p1", city="Tapachula", keywords=["migrants"], persons=["Ana Pérez"])
+    article = Article(photos=[photo])
+    snapshot = take_snapshot(article, MediaStore(), None, None)
+    photo.keywords.append("border")
+    photo.persons.clear()
+    photo.city = "Ciudad Hidalgo"
+    kept = snapshot.article.photos[0]
+    assert (kept.city, kept.keywords, kept.persons) == ("Tapachula", ["migrants"], ["Ana Pérez"])

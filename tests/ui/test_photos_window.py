@@ -170,3 +170,43 @@ def test_pasted_image_and_dropped_file_become_placed_photos(qtbot, window, tmp_p
     qtbot.waitUntil(lambda: len(window.document.article.photos) == 2, timeout=10_000)
     body = window.body.toPlainText()
     assert body.index("First paragraph.") < body.index("photo:p1)") < body.index("photo:p2)")
+
+
+def test_photo_details_are_folded_away_shown_from_the_file_and_editable(
+    qtbot, window, tmp_path
+) -> None:
+    import pyexiv2
+    from PySide6.QtCore import Qt
+
+    photo = tmp_path / "border.jpg"
+    data = pyexiv2.ImageData((DATA / "images" / "rocket.jpg").read_bytes())
+    try:
+        data.modify_xmp(
+            {"Xmp.photoshop.Country": "Mexico", "Xmp.dc.subject": ["migrants", "caravan"]}
+        )
+        photo.write_bytes(data.get_bytes())
+    finally:
+        data.close()
+    add_and_wait(qtbot, window, photo)
+    image = window.document.article.photos[0]
+    pane = window.photos
+    window.side_tabs.setCurrentWidget(pane)
+    assert not any(edit.isVisible() for edit in pane.details_fields)  # folded away
+    assert pane.details_toggle.accessibleName() == "Photo details"
+    pane.details_toggle.setFocus()
+    qtbot.keyClick(pane.details_toggle, Qt.Key.Key_Space)  # the keyboard opens it
+    assert all(edit.isVisible() for edit in pane.details_fields)
+    assert pane.country.text() == "Mexico"
+    assert pane.keywords.text() == "migrants, caravan"
+    assert pane.city.accessibleName() == "City"
+
+    qtbot.keyClicks(pane.city, "Tapachula")
+    assert image.city == "Tapachula"
+    pane.keywords.clear()
+    qtbot.keyClicks(pane.keywords, "border; Chiapas")
+    assert image.keywords == ["border", "Chiapas"]
+    qtbot.keyClicks(pane.persons, "Ana Perez, Luis Gomez")  # QTest types ASCII only
+    assert image.persons == ["Ana Perez", "Luis Gomez"]
+    # Undo, as in the pane's other fields, is the field's own.
+    qtbot.keyClick(pane.city, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert image.city == ""

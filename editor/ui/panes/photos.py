@@ -1,6 +1,7 @@
 """The photos pane: thumbnails, and for the chosen photo its caption, credit, copyright, alt
-text, crop and focal point. Everything the reporter does goes out as a ``...Requested``/
-``...Edited`` signal; the window applies it to the document.
+text, crop and focal point, and (folded away until asked for) its details: where, when and of
+whom it was taken, its keywords, source and special instructions. Everything the reporter does
+goes out as a ``...Requested``/``...Edited`` signal; the window applies it to the document.
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from editor.model.article import ImageRef
 from editor.model.cropping import ASPECT_PRESETS, largest_crop
-from editor.model.photos import ALT_TEXT_HINT
+from editor.model.photos import ALT_TEXT_HINT, join_list
 from editor.ui.theme_table import named_hex
 from editor.ui.widgets.crop_editor import CropEditor
 from editor.ui.widgets.palette_style import set_palette_style
@@ -238,7 +240,80 @@ class PhotosPane(QWidget):
         )
         self.featured.toggled.connect(self._featured_toggled)
         form.addRow(self.featured)
+        self._photo_details(form)
         return box
+
+    def _photo_details(self, form: QFormLayout) -> None:
+        """The details the desk needs from the file, below the everyday fields and folded
+        away: most stories never need them, and each photo's file usually filled them in.
+        They are rows of the one form, so that their labels line up with the others."""
+        self.details_toggle = QToolButton()
+        self.details_toggle.setObjectName("photo_details_toggle")
+        self.details_toggle.setText(QCoreApplication.translate("PhotosPane", "Details"))
+        self.details_toggle.setAccessibleName(
+            QCoreApplication.translate("PhotosPane", "Photo details")
+        )
+        self.details_toggle.setAccessibleDescription(
+            QCoreApplication.translate(
+                "PhotosPane",
+                "Shows or hides place, date, keywords, source, instructions and persons shown",
+            )
+        )
+        self.details_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.details_toggle.setCheckable(True)
+        self.details_toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.details_toggle.setAutoRaise(True)
+        self.details_toggle.toggled.connect(self._details_toggled)
+        form.addRow(self.details_toggle)
+        self.city = self._line("city", example("Tapachula"))
+        form.addRow(QCoreApplication.translate("PhotosPane", "Ci&ty"), self.city)
+        self.country = self._line("country", example("Mexico"))
+        form.addRow(QCoreApplication.translate("PhotosPane", "Cou&ntry"), self.country)
+        self.keywords = self._line("keywords", example("migrants, caravan"))
+        self.keywords.setToolTip(
+            QCoreApplication.translate("PhotosPane", "Separate keywords with commas")
+        )
+        form.addRow(QCoreApplication.translate("PhotosPane", "Key&words"), self.keywords)
+        self.date_taken = self._line("date_taken", example("2024-12-03T09:41-06:00"))
+        self.date_taken.setToolTip(
+            QCoreApplication.translate(
+                "PhotosPane", "A date (YYYY-MM-DD), or a date and time with its time zone"
+            )
+        )
+        form.addRow(QCoreApplication.translate("PhotosPane", "Date ta&ken"), self.date_taken)
+        self.source = self._line("source", example("EFE"))
+        form.addRow(QCoreApplication.translate("PhotosPane", "So&urce"), self.source)
+        self.instructions = self._line("instructions", example("Embargoed until 12:00 GMT"))
+        form.addRow(
+            QCoreApplication.translate("PhotosPane", "Special &instructions"), self.instructions
+        )
+        self.persons = self._line("persons", example("Ana Pérez, Luis Gómez"))
+        self.persons.setToolTip(
+            QCoreApplication.translate("PhotosPane", "Separate the names with commas")
+        )
+        form.addRow(QCoreApplication.translate("PhotosPane", "Person&s shown"), self.persons)
+        accessible = {
+            self.city: QCoreApplication.translate("PhotosPane", "City"),
+            self.country: QCoreApplication.translate("PhotosPane", "Country"),
+            self.keywords: QCoreApplication.translate("PhotosPane", "Keywords"),
+            self.date_taken: QCoreApplication.translate("PhotosPane", "Date taken"),
+            self.source: QCoreApplication.translate("PhotosPane", "Source"),
+            self.instructions: QCoreApplication.translate("PhotosPane", "Special instructions"),
+            self.persons: QCoreApplication.translate("PhotosPane", "Persons shown"),
+        }
+        for edit, name in accessible.items():
+            edit.setAccessibleName(name)
+        self._details_form = form
+        self.details_fields: tuple[QLineEdit, ...] = tuple(accessible)
+        self._details_toggled(False)
+
+    def _details_toggled(self, shown: bool) -> None:
+        self.details_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        for edit in self.details_fields:
+            self._details_form.setRowVisible(edit, shown)
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
@@ -329,6 +404,13 @@ class PhotosPane(QWidget):
             self.credit.setText(image.credit if image else "")
             self.copyright.setText(image.copyright if image else "")
             self.alt.setPlainText(image.alt if image else "")
+            self.city.setText(image.city if image else "")
+            self.country.setText(image.country if image else "")
+            self.keywords.setText(join_list(image.keywords) if image else "")
+            self.date_taken.setText(image.date_taken if image else "")
+            self.source.setText(image.source if image else "")
+            self.instructions.setText(image.instructions if image else "")
+            self.persons.setText(join_list(image.persons) if image else "")
             self.featured.setChecked(bool(image and image.featured))
             self.aspect.setCurrentIndex(0)
             self._show_file(image)
