@@ -261,14 +261,18 @@ def test_a_placement_shows_its_photos_caption(qtbot, window) -> None:
     assert QToolTip.text() == first.caption
     QToolTip.hideText()
 
-    # The caption is painted after the line: the layer over the viewport is not empty there.
+    # The caption is painted after the line: the layer over the viewport is not empty there
+    # (once it has followed the scroll centerCursor made, which it does on the next turn).
     captions = window.body_highlighting.captions
-    image = captions.grab().toImage()
     line_y = rect.center().y()
-    painted = sum(
-        image.pixelColor(x, line_y).alpha() > 0 for x in range(rect.left() + 150, image.width())
-    )
-    assert painted > 0
+
+    def painted() -> int:
+        image = captions.grab().toImage()
+        return sum(
+            image.pixelColor(x, line_y).alpha() > 0 for x in range(rect.left() + 150, image.width())
+        )
+
+    qtbot.waitUntil(lambda: painted() > 0, timeout=5_000)
     assert captions.geometry() == body.viewport().geometry()
     # The checks and spelling passes the story started end before the window goes.
     qtbot.waitUntil(lambda: window.checks.idle and window.spelling.idle, timeout=20_000)
