@@ -94,10 +94,17 @@ def _widget_application_for_gui_tests(request: pytest.FixtureRequest) -> None:
 
 @pytest.fixture
 def window(qtbot):
-    """The main window, shown offscreen with its preview loaded; closed without prompts."""
+    """The main window, shown offscreen with its preview loaded; closed without prompts.
+
+    Each test's window starts from empty settings: a window keeps its splitter, preview mode
+    and zoom when it closes, and one test's narrow body must not be the next test's."""
     from editor.app import dispose_widgets
     from editor.ui.main_window import MainWindow
+    from editor.ui.settings_store import window_settings
 
+    settings = window_settings()
+    settings.clear()
+    settings.sync()
     win = MainWindow()
     win.show()
     qtbot.waitUntil(lambda: win.preview.ready, timeout=20_000)

@@ -82,8 +82,10 @@ def test_wordpress_asks_where_photos_will_be_served(qtbot, window, tmp_path) -> 
     assert dialog.destination.text().endswith(window.document.article.url_slug or "article")
     dialog.media_base_url.setText("https://files.example.org/caravan")
     dialog.as_zip.setChecked(True)
-    out = Path(dialog.destination.text())
-    assert out.suffix == ".zip"
+    suggested = Path(dialog.destination.text())
+    assert suggested.suffix == ".zip"
+    out = tmp_path / suggested.name  # the suggested folder is the test's home, which is not made
+    dialog.destination.setText(str(out))
     dialog.export_button.click()
     qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
     with zipfile.ZipFile(out) as archive:

@@ -107,11 +107,16 @@ def test_the_preview_article_is_marked_rtl_and_arabic(arabic_window: Any, qtbot:
     bdis = "[...document.querySelectorAll('.dateline-byline bdi')].map(b => b.textContent)"
     wait_for_dom(qtbot, preview, bdis, ["القاهرة، 23 يناير (إفي).-", "سارة محمود", "Juan Pérez"])
     # Each paragraph by its own direction: the Latin one flush left, the Arabic ones flush right.
+    # A line of mixed directions is several runs (rectangles): the first line is all the runs
+    # at the first one's height, whichever the window's width.
     sides = (
         "[...document.querySelectorAll('.article-body p')].map(p => {"
         " const r = document.createRange(); r.selectNodeContents(p);"
-        " const t = r.getClientRects()[0], b = p.getBoundingClientRect();"
-        " return Math.abs(t.right - b.right) < 2 ? 'right' : Math.abs(t.left - b.left) < 2"
+        " const all = [...r.getClientRects()], top = all[0].top;"
+        " const line = all.filter(x => Math.abs(x.top - top) < 2);"
+        " const right = Math.max(...line.map(x => x.right));"
+        " const left = Math.min(...line.map(x => x.left)), b = p.getBoundingClientRect();"
+        " return Math.abs(right - b.right) < 2 ? 'right' : Math.abs(left - b.left) < 2"
         " ? 'left' : 'middle'; })"
     )
     wait_for_dom(qtbot, preview, sides, ["right", "right", "right", "right", "left", "right"])
