@@ -52,7 +52,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from editor.checks import body, fields, font_coverage, photos
+from editor.checks import body, fields, font_coverage, photos, quotes
 from editor.checks.context import Check, CheckContext, CheckSettings
 from editor.checks.findings import Finding, Severity, sorted_findings
 from editor.model.article import Article
@@ -74,8 +74,8 @@ CHECKS: list[Check] = [
     photos.check_image_references,
     body.check_tk_markers,
     body.check_editors_notes,
-    body.check_quotes,
-    body.check_spanish_quotes,
+    quotes.check_quotes,
+    quotes.check_spanish_quotes,
     body.check_brackets,
     body.check_doubled_words,
     body.check_double_spaces,
