@@ -13,6 +13,7 @@ import zlib
 from collections.abc import Mapping
 
 from editor.export.base import ExportError, ExportOptions
+from editor.media.embed import NewsroomFields
 from editor.media.errors import MediaError
 from editor.media.renditions import Rendition, RenditionJob, make_all_renditions
 from editor.model.article import Article, ImageRef
@@ -86,17 +87,19 @@ def rendition_jobs(
                 data=data,
                 name=image.original_name or image.id,
                 crop=image.crop,
-                caption=image.caption,
-                credit=image.credit,
-                copyright=image.copyright,
-                alt=image.alt,
-                city=image.city,
-                country=image.country,
-                keywords=tuple(image.keywords),
-                date_taken=image.date_taken,
-                source=image.source,
-                instructions=image.instructions,
-                persons=tuple(image.persons),
+                fields=NewsroomFields(
+                    caption=image.caption,
+                    credit=image.credit,
+                    copyright=image.copyright,
+                    alt=image.alt,
+                    city=image.city,
+                    country=image.country,
+                    keywords=tuple(image.keywords),
+                    date_taken=image.date_taken,
+                    source=image.source,
+                    instructions=image.instructions,
+                    persons=tuple(image.persons),
+                ),
                 widths=widths,
                 formats=formats,
             )

@@ -19,7 +19,7 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing import get_context
 
 from PIL import Image
@@ -65,19 +65,9 @@ class RenditionJob:
     data: bytes
     name: str
     crop: Crop | None
-    caption: str
-    credit: str
-    copyright: str
-    alt: str
-    byline: str = ""
-    # The desk's details (editor.model.article.ImageRef), written into every copy.
-    city: str = ""
-    country: str = ""
-    keywords: tuple[str, ...] = ()
-    date_taken: str = ""
-    source: str = ""
-    instructions: str = ""
-    persons: tuple[str, ...] = ()
+    # The newsroom's words and the desk's details (caption, credit, city...), written into
+    # every copy.
+    fields: NewsroomFields = field(default_factory=NewsroomFields)
     widths: tuple[int, ...] = RENDITION_WIDTHS
     formats: tuple[str, ...] = ("JPEG", "WEBP")  # the encodings wanted at each width
 
@@ -95,20 +85,7 @@ def make_renditions(job: RenditionJob) -> list[Rendition]:
     pixels = decode_first_frame(photo, draft_scale(cropped_width, max(widths)))
     picture = _cropped(make_upright(pixels, photo.orientation), crop)
     picture, _ = to_srgb(picture, photo.icc_profile)
-    fields = NewsroomFields(
-        job.caption,
-        job.byline,
-        job.credit,
-        job.copyright,
-        job.alt,
-        city=job.city,
-        country=job.country,
-        keywords=job.keywords,
-        date_taken=job.date_taken,
-        source=job.source,
-        instructions=job.instructions,
-        persons=job.persons,
-    )
+    fields = job.fields
     # Smaller widths come from the largest rendition, not the decoded pixels: two resampling
     # passes at most, and about a third less time than resizing the big picture four times.
     largest = to_width(picture, widths[-1])

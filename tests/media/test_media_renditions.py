@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import pickle
 
@@ -9,6 +10,7 @@ import pyexiv2
 import pytest
 from PIL import Image, ImageDraw, IptcImagePlugin
 
+from editor.media.embed import NewsroomFields
 from editor.media.errors import MediaError
 from editor.media.metadata import read_metadata
 from editor.media.renditions import (
@@ -54,19 +56,23 @@ def card(size: tuple[int, int]) -> Image.Image:
 
 
 def job(data: bytes, **changes: object) -> RenditionJob:
-    fields: dict[str, object] = {
-        "photo_id": "p1",
-        "data": data,
-        "name": "photo.jpg",
-        "crop": None,
+    words: dict[str, object] = {
         "caption": CAPTION,
         "credit": CREDIT,
         "copyright": COPYRIGHT,
         "alt": ALT,
         "byline": BYLINE,
     }
-    fields.update(changes)
-    return RenditionJob(**fields)  # type: ignore[arg-type]
+    settings: dict[str, object] = {
+        "photo_id": "p1",
+        "data": data,
+        "name": "photo.jpg",
+        "crop": None,
+    }
+    for name, value in changes.items():
+        is_word = name in {field.name for field in dataclasses.fields(NewsroomFields)}
+        (words if is_word else settings)[name] = value
+    return RenditionJob(**settings, fields=NewsroomFields(**words))  # type: ignore[arg-type]
 
 
 def opened(rendition: Rendition) -> Image.Image:

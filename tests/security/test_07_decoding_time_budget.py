@@ -140,7 +140,7 @@ def test_an_export_refuses_a_packaged_scan_bomb_naming_it(decodes: list[str]) ->
     path = media.add_bytes(hostile, "jpg")
     image = ImageRef(id="p1", original_name="scan-bomb.jpg", media_path=path, format="JPEG")
     article = caravan_article(photos=[image], body="Text.\n\n![](photo:p1)\n")
-    job = RenditionJob("p1", hostile, "scan-bomb.jpg", None, "", "", "", "")
+    job = RenditionJob("p1", hostile, "scan-bomb.jpg", None)
     with pytest.raises(MediaError, match=r"scan-bomb\.jpg was refused"):
         make_renditions(job)
     with pytest.raises(ExportError, match=r"scan-bomb\.jpg"):
@@ -192,7 +192,7 @@ def test_a_packaged_tall_photo_exports_within_the_jpeg_limit(name: str, tmp_path
 
 
 def test_renditions_of_a_tall_photo_fit_every_encoder() -> None:
-    job = RenditionJob("p1", _tall_png(), "ribbon.png", None, "", "", "", "")
+    job = RenditionJob("p1", _tall_png(), "ribbon.png", None)
     renditions = make_renditions(job)
     assert renditions
     for rendition in renditions:
