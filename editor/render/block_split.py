@@ -142,6 +142,7 @@ class _Chunk:
     fence: bool = False
     # How it starts
     indented: bool = False
+    spaced: bool = False  # indented at all: under a list item, CommonMark's item text column
     list_item: bool = False
     definition: bool = False
     definitions_only: bool = False  # every line a definition: renders to nothing
@@ -180,6 +181,7 @@ def _text_chunk(lines: list[str], first: int, last: int, unresolved_fence: bool)
         first,
         last,
         indented=chunk_lines[0].startswith(" " * TAB_LENGTH),
+        spaced=chunk_lines[0].startswith(" "),
         list_item=bool(_LIST_ITEM_RE.match(chunk_lines[0])),
         definition=definition,
         definitions_only=(
@@ -392,6 +394,8 @@ class _SpanBuilder:
             chunk.indented
             or chunk.definition_items
             or (chunk.list_item and self.lists)
+            # A list's items take in what is indented to their text (render/list_indent.py).
+            or (chunk.spaced and self.lists)
             or (chunk.quotes and self.quotes)
             or (self.definition_items and _gives_terms(ahead))
             or (bool(self.open_elements) and _closes_soon(self.open_elements, chunk, ahead))

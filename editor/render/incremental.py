@@ -11,7 +11,9 @@ whole body does. Blocks are separated by blank lines, except where Markdown carr
 
 * a fenced code block (``` or ~~~ up to its closing fence) and raw HTML (up to its end, as
   Python-Markdown's own HTML reader finds it, comments and ``markdown="1"`` blocks included);
-* an indented block (a code block, or the continuation of a list item, footnote or definition);
+* an indented block (a code block, or the continuation of a list item, footnote or definition),
+  and after a block holding a list, any block that starts with a space (an item's next paragraph
+  or nested item, indented to the item's text as CommonMark reads it: render/list_indent.py);
 * a list item after a block holding a list, a quote after a block holding a quote (Markdown makes
   ``> a``, blank line, ``> b`` one blockquote), any block holding a definition-list item
   (``: text``), and a block that starts with a reference, abbreviation or footnote definition

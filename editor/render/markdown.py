@@ -36,12 +36,14 @@ from markdown.treeprocessors import Treeprocessor
 from editor.model.article import ImageRef
 from editor.model.photos import PHOTO_SCHEME
 from editor.render.cjk_lines import JoinCjkLines
+from editor.render.list_indent import ListsAsCommonMark
 from editor.render.photo_figures import atomic_text, inline_photo, photo_figure
 from editor.render.photo_refs import (
     PHOTO_MARKER,
     PhotoLookup,
 )
 from editor.render.sanitise import finish_sanitised, sanitise
+from editor.render.web_text import register_web_text
 
 _NO_PHOTOS = PhotoLookup({}, lambda image: "")
 
@@ -437,6 +439,9 @@ class _BodyExtension(Extension):
         md.treeprocessors.register(_LongTextAsTyped(md), "long_text_as_typed", 20.5)
         # After fenced code is set aside (25), before the raw HTML pass (20).
         md.preprocessors.register(_UnclosedTagsAsText(md), "unclosed_tags_as_text", 22)
+        # After raw HTML blocks are set aside (20): they keep their lines as typed.
+        md.preprocessors.register(ListsAsCommonMark(md), "lists_as_commonmark", 19)
+        register_web_text(md)
         # After the inline pass (20): its runs of text are final.
         md.treeprocessors.register(JoinCjkLines(md), "join_cjk_lines", 19)
         # After the photos are placed, before the end mark adds its paragraph.

@@ -604,6 +604,11 @@ BLOCK_KINDS: dict[str, Callable[[st.DrawFn, str], str]] = {
     "nested list": lambda draw, text: (
         f"- {text}\n    - {draw(sentences())}\n\n    {draw(sentences())}"
     ),
+    # Nested the CommonMark way, two or three spaces to the item's text (render/list_indent.py).
+    "two-space list": lambda draw, text: (
+        f"- {text}\n  - {draw(sentences())}\n\n  {draw(sentences())}\n1. {draw(sentences())}"
+    ),
+    "list under text": lambda draw, text: f"{text or 'Intro'}\n1. {draw(sentences())}\n   - b",
     "fence": lambda draw, text: f"```\n{text}\n\n- not a list\n<div>\n```",
     "indented code": lambda draw, text: f"    {text}\n\n\n    code()",
     "table": lambda draw, text: f"| a | b |\n|---|:-:|\n| {text} | 2 |",
@@ -682,6 +687,8 @@ EDIT_BLOCKS = st.sampled_from(
         "```\nx\n\ny\n```",
         "```",
         "- added item",
+        "  - nested by two",
+        "   continued by three",
         "    indented",
         "> quoted",
         ": definition",
