@@ -27,6 +27,7 @@ import yaml
 
 from editor.export.base import ExportError, ExportOptions
 from editor.export.bundle import BundleExporter
+from editor.export.hugo_markdown import commonmark_ready, figure_shortcode
 from editor.export.missing_photos import without_photos
 from editor.export.photo_copies import make_photo_copies, published_photos, widest_jpeg
 from editor.export.safe_markdown import safe_markdown
@@ -216,10 +217,27 @@ def hugo_escaped(body: str) -> str:
     return _SHORTCODE_RE.sub(escaped, body)
 
 
-def placements_to_files(article: Article, files: dict[str, str]) -> str:
+def _line_around(body: str, start: int, end: int) -> tuple[int, int]:
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", end)
+    return line_start, len(body) if line_end < 0 else line_end
+
+
+def _stands_alone(body: str, start: int, end: int) -> bool:
+    """Whether the image at start..end has its line to itself (after any quote marks and
+    indentation): the preview shows it as a figure."""
+    line_start, line_end = _line_around(body, start, end)
+    return not body[end:line_end].strip() and not body[line_start:start].strip(" \t>")
+
+
+def placements_to_files(
+    article: Article, files: dict[str, str], *, keep_figures: bool = False
+) -> str:
     """The body with each placement (outside code: one in code is code, kept as typed) of a
     photo that has a file (``files``: id -> its file name) rewritten to point at it, and every
-    other placement left out: a ``photo:`` address never leaves the editor."""
+    other placement left out: a ``photo:`` address never leaves the editor. With
+    ``keep_figures``, a placement standing on its own line stays as it is, for
+    ``_figures_as_shortcodes`` to write once the body is sanitised."""
     without_file = {
         placed.photo_id
         for placed in scan_body(article.body).placements
@@ -228,32 +246,65 @@ def placements_to_files(article: Article, files: dict[str, str]) -> str:
     article = without_photos(article, without_file)
     pieces: list[str] = []
     position = 0
-    for placed in scan_body(article.body).placements:
+    body = article.body
+    for placed in scan_body(body).placements:
         image = article.photo(placed.photo_id)
         file_name = files.get(placed.photo_id)
         if image is None or file_name is None:
             continue
+        if keep_figures and _stands_alone(body, placed.start, placed.end):
+            continue
         title = _title_markdown(image)
         title_part = f' "{title}"' if title else ""
-        pieces.append(article.body[position : placed.start])
+        pieces.append(body[position : placed.start])
         pieces.append(f"![{_alt_markdown(image.alt)}]({file_name}{title_part})")
         position = placed.end
-    pieces.append(article.body[position:])
+    pieces.append(body[position:])
+    return "".join(pieces)
+
+
+def _figures_as_shortcodes(body: str, article: Article, files: dict[str, str]) -> str:
+    """Each placement left standing on its own line as Hugo's figure shortcode, a blank line
+    (inside the same quote) before and after it so that Markdown reads it as a block of its own
+    as the preview does."""
+    pieces: list[str] = []
+    position = 0
+    for placed in scan_body(body).placements:
+        image = article.photo(placed.photo_id)
+        file_name = files.get(placed.photo_id)
+        if image is None or file_name is None:
+            continue
+        line_start, line_end = _line_around(body, placed.start, placed.end)
+        prefix = body[line_start : placed.start]
+        blank = prefix.rstrip(" \t") if ">" in prefix else ""
+        before = "" if line_start < 2 or body[:line_start].endswith("\n\n") else f"{blank}\n"
+        next_end = body.find("\n", line_end + 1)
+        after_text = body[line_end + 1 : len(body) if next_end < 0 else next_end]
+        after = "" if line_end >= len(body) or not after_text.strip(" \t>") else f"\n{blank}"
+        pieces.append(body[position:line_start])
+        pieces.append(f"{before}{prefix}{figure_shortcode(image, file_name)}{after}")
+        position = line_end
+    pieces.append(body[position:])
     return "".join(pieces)
 
 
 def bundle_body(article: Article, files: dict[str, str]) -> str:
     """The body with each photo placement pointing at its file beside ``index.md``.
 
-    ``![](photo:p1)`` becomes ``![alt](p1.jpg "caption credit")``: standard Markdown that any
-    renderer shows and the importer maps back to the record through the front matter. A
-    placement of a photo that has no file is left out: Hugo would publish a ``photo:`` address
-    as a broken image (see editor.export.missing_photos). The dateline opens the body in bold,
-    as wire copy prints it, when it is plain text; the importer drops that line again.
+    A placement on its own line, a figure in the preview, becomes Hugo's ``figure`` shortcode
+    (image, alt text, caption and credit); one inside a line of text becomes
+    ``![alt](p1.jpg "caption credit")``. The importer maps both back to the record through the
+    front matter. A placement of a photo that has no file is left out: Hugo would publish a
+    ``photo:`` address as a broken image (see editor.export.missing_photos). The rest is
+    written as Goldmark must read it to show what the preview shows
+    (editor/export/hugo_markdown.py). The dateline opens the body in bold, as wire copy prints
+    it, when it is plain text; the importer drops that line again.
     """
     # Only what the sanitiser keeps: Hugo with unsafe = true would pass raw HTML and javascript:
     # links on to the page.
-    body = hugo_escaped(safe_markdown(placements_to_files(article, files)))
+    body = placements_to_files(article, files, keep_figures=True)
+    body = commonmark_ready(hugo_escaped(safe_markdown(body)), files.values())
+    body = _figures_as_shortcodes(body, article, files)
     dateline = dateline_text(article.dateline)
     if dateline and _PLAIN_LINE_RE.fullmatch(dateline) and dateline == dateline.strip():
         body = f"**{dateline}**\n\n{body}" if body.strip() else f"**{dateline}**"

@@ -139,6 +139,27 @@ def hugo_unescaped(body: str) -> str:
     return _ESCAPED_SHORTCODE_RE.sub(unescaped, body)
 
 
+# Hugo's figure shortcode as the Markdown export writes it (editor/export/hugo_markdown.py):
+# its file, the value's \" and \-escapes undone.
+_FIGURE_SHORTCODE_RE = re.compile(
+    r'\{\{< figure src="(?P<src>(?:[^"\\\n]|\\.)*)"'
+    r'(?: \w+=(?:`[^`\n]*`|"(?:[^"\\\n]|\\.)*"))*[ \t]*>\}\}'
+)
+_SHORTCODE_ESCAPE_RE = re.compile(r"\\(.)")
+
+
+def figure_sources(body: str) -> str:
+    """Each ``figure`` shortcode of ``body`` as a Markdown image of its file, ``![](p1.jpg)``,
+    which is placed as the photo the front matter names for that file. (Run before
+    ``hugo_unescaped``: a typed shortcode the export escaped is text, not a photo.)"""
+
+    def image(match: re.Match[str]) -> str:
+        source = _SHORTCODE_ESCAPE_RE.sub(r"\1", match["src"])
+        return f"![]({source})"
+
+    return _FIGURE_SHORTCODE_RE.sub(image, body)
+
+
 def _import_front_matter(front_text: str, body: str, text: str, context: _Context) -> Article:
     """The story from its front matter (YAML, or TOML when ``text`` opens with ``+++``) and
     its Markdown body."""
@@ -165,7 +186,7 @@ def _import_front_matter(front_text: str, body: str, text: str, context: _Contex
     dateline_source = _read_dateline(fields, article, hints)
     _drop_derived_publication_date(fields, article)
     named_ids = _read_photos(fields, context.photos)
-    body = hugo_unescaped(body)
+    body = hugo_unescaped(figure_sources(body))
     article.body = _clean_front_matter_body(body, article, dateline_source, context.photos)
     article.body = _keep_named_photo_ids(article.body, context.photos.records, named_ids)
     story_id = fields.text("story_id")

@@ -204,7 +204,7 @@ _CJK_RE = re.compile(f"[{CJK_CHARACTERS}]")
 # Han, kana, and the ideographic punctuation and full-width forms written between them: text
 # in which a line break is no space (see ``join_cjk_lines``).
 _CJK_WIDE = f"{CJK_CHARACTERS}\u3000-\u303f\uff01-\uff65"
-_CJK_BREAK_RE = re.compile(f"(?<=[{_CJK_WIDE}])[ \t]*\n[ \t]*(?=[{_CJK_WIDE}])")
+CJK_BREAK_RE = re.compile(f"(?<=[{_CJK_WIDE}])[ \t]*\n[ \t]*(?=[{_CJK_WIDE}])")
 CJK_WIDE_RE = re.compile(f"[{_CJK_WIDE}]")
 # How much of a text is looked at to tell its script.
 _SCRIPT_SAMPLE_CHARS = 2000
@@ -225,7 +225,7 @@ def join_cjk_lines(text: str) -> str:
     """``text`` without the line breaks that stand between two Chinese or Japanese characters
     (or their punctuation): those languages put no space between words, so a line break there,
     which a browser shows as a space, is no space at all."""
-    return _CJK_BREAK_RE.sub("", text) if "\n" in text else text
+    return CJK_BREAK_RE.sub("", text) if "\n" in text else text
 
 
 def is_cjk_text(text: str) -> bool:

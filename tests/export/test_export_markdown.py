@@ -119,8 +119,8 @@ def test_front_matter_carries_the_fields(tmp_path: Path) -> None:
     assert "editors_note" not in data
     assert body.startswith("\n**Tapachula, Mexico, Dec 3 (EFE).-**\n\nA caravan")
     assert (
-        '![Migrants on a highway in Chiapas, view 2](p2.jpg "Migrants walk north from Huixtla,'
-        ' photo 2 of the caravan. EFE/Juan Manuel Blanco")'
+        '{{< figure src="p2.jpg" alt=`Migrants on a highway in Chiapas, view 2` caption=`Migrants'
+        " walk north from Huixtla, photo 2 of the caravan\\. EFE/Juan Manuel Blanco` >}}"
     ) in body
     assert "photo:" not in body
 
@@ -313,8 +313,17 @@ def test_hugo_builds_the_bundle_as_a_page(tmp_path: Path) -> None:
         assert (page_folder / f"{image.id}.jpg").read_bytes() == (
             bundle / f"{image.id}.jpg"
         ).read_bytes()
-    for image in article.photos[1:]:  # the lead photo is featured, not placed
-        assert f'<img src="{image.id}.jpg" alt="{image.alt}"' in page
+    root = html5lib.parse(page, treebuilder="etree", namespaceHTMLElements=False)
+    figures = [
+        (figure.find("img").get("src"), "".join(figure.find("figcaption").itertext()).strip())
+        for figure in root.iter("figure")
+    ]
+    # The lead photo is featured, not placed; each placed one is a figure with its caption.
+    assert figures == [
+        (f"{image.id}.jpg", f"{image.caption} {image.credit}") for image in article.photos[1:]
+    ]
+    alts = [figure.find("img").get("alt") for figure in root.iter("figure")]
+    assert alts[0] == article.photos[1].alt
 
 
 @pytest.mark.skipif(HUGO is None, reason="hugo is not installed (it builds the page bundle)")
@@ -335,7 +344,11 @@ def test_hugo_keeps_hostile_fields_inert(tmp_path: Path) -> None:
     assert not any(name.startswith("on") for name in attributes)
     assert root.find(".//h1").text == hostile  # the headline, shown as text
     assert root.find(".//strong") is None  # a dateline with Markdown syntax stays out of the text
-    alts = [image.get("alt") for image in root.iter("img") if image.get("title")]
-    # Alt text is an escaped attribute; its "<" stays a character reference (Hugo 0.111 shows
-    # references in alt text as written).
-    assert alts and all("alert(1)" in alt and "<" not in alt for alt in alts)
+    # The figures' alt text and captions are the hostile text shown as text: no element, no
+    # handler came of it (above).
+    alts = [image.get("alt") for figure in root.iter("figure") for image in figure.iter("img")]
+    assert alts and all(alt == " ".join(hostile.split()).replace("<", "‹") for alt in alts)
+    captions = ["".join(caption.itertext()) for caption in root.iter("figcaption")]
+    assert captions and all(
+        " ".join(hostile.split()) in " ".join(text.split()) for text in captions
+    )
