@@ -20,13 +20,12 @@ What goes where:
 * ``bodies``: the body as HTML (role ``html``) and as plain text (role ``text``). The HTML is
   the render the preview shows, sanitised, with each photo a ``<figure>`` whose ``<img src>`` is
   the relative address of a rendition in the photo folder; placeholders of photos not in the
-  package are dropped (they are notes to the author, not copy). The lead photo's figure opens
-  it, as the page shows it on top, and is not repeated where the body places it. The text is
-  the wire copy (dateline, body, end mark, desk codes) without the headline and byline, which
-  have their own properties: a client printing headline and body would otherwise print the
-  headline twice.
-* ``associations``: one ``picture`` per published photo, the featured photo first, each named
-  by its photo id (the ``data-photo-id`` of its figure in the HTML body). The caption is the
+  package are dropped (they are notes to the author, not copy), and so is the lead photo,
+  wherever the body places it: it is the first association. The text is the wire copy
+  (dateline, body, end mark, desk codes) without the headline and byline, which have their own
+  properties: a client printing headline and body would otherwise print the headline twice.
+* ``associations``: one ``picture`` per published photo, the featured (lead) photo first, each
+  named by its photo id (the ``data-photo-id`` of its figure in the HTML body). The caption is the
   ``caption`` description and the credit the ``creditline`` description (as AP's feeds do) and
   ``by``; the copyright is ``copyrightnotice``. Neither 2.2 nor 3.1 has an alt-text property, so
   the alt text is the description with role ``alttext``. The photo's details go where ninjs
@@ -60,7 +59,7 @@ from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from editor.export.base import ExportError, ExportOptions
-from editor.export.body_tree import parse_fragment, rendered_body
+from editor.export.body_tree import rendered_body
 from editor.export.bundle import (
     check_bundle_target,
     check_document_beside_photos,
@@ -76,7 +75,6 @@ from editor.model.article import Article, ImageRef, count_words, story_uuid
 from editor.model.media_store import MediaStore
 from editor.render.markdown import BodyRenderer, shared_renderer
 from editor.render.page import html_language, story_byline
-from editor.render.photo_refs import PhotoLookup
 from editor.render.wire import wire_text
 
 # The bundle layout (``layout="bundle"``): the document and its photos in one folder or zip.
@@ -210,13 +208,6 @@ def _body_html(
             raise ExportError(f"photo {image.id}: no web copy could be made of it") from None
 
     root = rendered_body(article, renderer, photo_url).root
-    # The lead photo opens the body, as the page shows it on top (the body leaves it out).
-    lead = article.featured_photo()
-    if lead is not None and lead.id in sources:
-        photos = PhotoLookup.of(article.photos, photo_url, omit_missing=True)
-        root[0:0] = list(
-            parse_fragment(renderer.render_photo(lead, photos, css_class="photo-lead"))
-        )
     _drop_placeholders(root)
     return _NOT_IN_HTML_RE.sub("", _inner_html(root))
 
