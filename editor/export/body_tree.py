@@ -79,8 +79,9 @@ class BodyTree:
 
 def rendered_body(article: Article, renderer: BodyRenderer, photo_url: PhotoUrl) -> BodyTree:
     """The article's body, rendered as the preview shows it, as a ``<body>`` element tree, and
-    the ids of the photos it places (a placement inside code places nothing)."""
-    photos = PhotoLookup.of(article.photos, photo_url, omit_missing=True)
+    the ids of the photos it places (a placement inside code places nothing). The lead photo's
+    placements are left out: every format shows it on top (``PhotoLookup.for_page``)."""
+    photos = PhotoLookup.for_page(article, photo_url, omit_missing=True)
     rendered = renderer.render(article.body, photos, end_mark=article.end_mark)
     return BodyTree(parse_fragment(rendered.html), rendered.placed_photo_ids)
 

@@ -27,7 +27,7 @@ from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt, RGBColor
 
 from editor.export.base import ExportError, ExportOptions, check_export_target, write_export_file
-from editor.export.body_tree import BodyTree, parse_fragment, rendered_body
+from editor.export.body_tree import parse_fragment, rendered_body
 from editor.export.docx_body import BodyWriter, PageBox, PhotoPicture, xml_text
 from editor.export.docx_direction import set_directions
 from editor.export.paper import paper_for_language
@@ -82,7 +82,7 @@ class DocxExporter:
         document = docx.Document()
         page = _set_up_page(document, article)
         writer = BodyWriter(document, picture_for, page)
-        _write_header(document, writer, article, shared_renderer(), body, photo_src)
+        _write_header(document, writer, article, shared_renderer(), photo_src)
         writer.write(body.root)
         _write_sign_off(document, article)
         _set_properties(document, article)
@@ -156,10 +156,9 @@ def _write_header(
     writer: BodyWriter,
     article: Article,
     renderer: BodyRenderer,
-    body: BodyTree,
     photo_src: Callable[[ImageRef], str],
 ) -> None:
-    """Headline, dek, dateline and byline, and the lead photo unless the body places it: the
+    """Headline, dek, dateline and byline, and the lead photo (the body leaves it out): the
     page's header, in Word's styles."""
     if _line(article.headline):
         document.add_paragraph(_line(article.headline), style="Title")
@@ -177,7 +176,7 @@ def _write_header(
             run = paragraph.add_run(byline)
             run.font.color.rgb = RGBColor(0x5C, 0x5C, 0x5C)
     featured = article.featured_photo()
-    if featured is not None and featured.id not in body.placed_photo_ids:
+    if featured is not None:
         photos = PhotoLookup.of(article.photos, photo_src, omit_missing=True)
         writer.write(
             parse_fragment(renderer.render_photo(featured, photos, css_class="photo-lead"))

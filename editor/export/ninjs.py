@@ -20,11 +20,12 @@ What goes where:
 * ``bodies``: the body as HTML (role ``html``) and as plain text (role ``text``). The HTML is
   the render the preview shows, sanitised, with each photo a ``<figure>`` whose ``<img src>`` is
   the relative address of a rendition in the photo folder; placeholders of photos not in the
-  package are dropped (they are notes to the author, not copy). The text is the wire copy
+  package are dropped (they are notes to the author, not copy), and so is the lead photo,
+  wherever the body places it: it is the first association. The text is the wire copy
   (dateline, body, end mark, desk codes) without the headline and byline, which have their own
   properties: a client printing headline and body would otherwise print the headline twice.
-* ``associations``: one ``picture`` per published photo, the featured photo first, each named
-  by its photo id (the ``data-photo-id`` of its figure in the HTML body). The caption is the
+* ``associations``: one ``picture`` per published photo, the featured (lead) photo first, each
+  named by its photo id (the ``data-photo-id`` of its figure in the HTML body). The caption is the
   ``caption`` description and the credit the ``creditline`` description (as AP's feeds do) and
   ``by``; the copyright is ``copyrightnotice``. Neither 2.2 nor 3.1 has an alt-text property, so
   the alt text is the description with role ``alttext``. The photo's details go where ninjs

@@ -30,7 +30,6 @@ from editor.export.xml_writing import clean_tree
 from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef, story_uuid
 from editor.render.page import byline_text, html_language, is_arabic, is_spanish
-from editor.text.body_scan import placed_photo_ids
 
 # Elements that hold only elements: indented for people who read the file; everything else
 # (paragraphs, headlines, captions) is written exactly as the story has it.
@@ -107,9 +106,9 @@ class _PhotoMedia:
         return media_element(image, file_name, rendition)
 
     def lead(self) -> ET.Element | None:
-        """The featured photo, when the body does not place it (the page shows it on top)."""
+        """The featured photo, first as the page shows it (the body leaves it out)."""
         image = self._article.featured_photo()
-        if image is None or image.id in placed_photo_ids(self._article.body):
+        if image is None:
             return None
         found = self._photos.get(image)
         return None if found is None else self(image.id, found[0])

@@ -22,7 +22,8 @@ PhotoState = tuple[object, ...]
 
 
 def photo_state(photos: PhotoLookup, image: ImageRef) -> PhotoState:
-    """Everything about a photo that shows in the body."""
+    """Everything about a photo that shows in the body, whether it leads the page (the body
+    leaves the lead photo out) included."""
     crop = image.crop
     url: str | PhotoSource | None = None
     if not image.missing:
@@ -37,6 +38,7 @@ def photo_state(photos: PhotoLookup, image: ImageRef) -> PhotoState:
         image.alt,
         None if crop is None else (crop.left, crop.top, crop.right, crop.bottom),
         url,
+        photos.leads(image.id),
     )
 
 

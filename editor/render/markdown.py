@@ -57,9 +57,9 @@ MAX_INLINE_CHARS = 10_000
 @dataclass(frozen=True)
 class RenderedBody:
     html: str
-    # Ids of every ``photo:`` image the body places, found or not; one inside code is code and
-    # places nothing (the page leaves a featured photo out of the header when the body already
-    # places it; editor.text.body_scan finds the same ids without rendering).
+    # Ids of every ``photo:`` image the body places, found or not, the lead photo's included
+    # (whose placements are left out: PhotoLookup.lead_id); one inside code is code and places
+    # nothing (editor.text.body_scan finds the same ids without rendering).
     placed_photo_ids: frozenset[str] = frozenset()
 
 
@@ -166,6 +166,9 @@ class _RenderJob:
     definitions: Definitions | None = None
     found_definitions: Definitions = field(default_factory=Definitions)
     outlines: list[_PartOutline] = field(default_factory=list)
+    # The parts (by index) whose placements of the lead photo were left out: they still place
+    # it, so that they render again when it stops leading (PhotoLookup.lead_id).
+    parts_placing_lead: set[int] = field(default_factory=set)
 
 
 class _PhotoPlacement(Treeprocessor):
@@ -189,6 +192,12 @@ class _PhotoPlacement(Treeprocessor):
                 job.placed_photo_ids.add(photo_id)
             image = job.photos.get(photo_id) if photo_id is not None else None
             parent = parents[img]
+            if job.photos.leads(photo_id):
+                # The page shows the lead photo on top: not a second time here.
+                if job.part_separator:
+                    job.parts_placing_lead.add(_part_index(root, parents, img, job.part_separator))
+                _remove_keeping_tail(parents, parent, img)
+                continue
             if job.photos.omit_missing and (image is None or image.missing):
                 _remove_keeping_tail(parents, parent, img)
                 continue
@@ -217,6 +226,26 @@ def _remove_keeping_tail(
     else:
         parent.text = (parent.text or "") + tail
     parent.remove(img)
+
+
+def _part_index(
+    root: etree.Element,
+    parents: dict[etree.Element, etree.Element],
+    element: etree.Element,
+    separator: str,
+) -> int:
+    """The index of the part (render_parts) holding ``element``, as _PartOutlines counts them:
+    the footnotes list, after the last part's separator, is a part of its own."""
+    top = element
+    while parents[top] is not root:
+        top = parents[top]
+    index = 0
+    for child in root:
+        if child is top:
+            break
+        if child.tag == "p" and len(child) == 0 and child.text == separator:
+            index += 1
+    return index + 1 if _is_footnotes(top) else index
 
 
 def _holds_only(paragraph: etree.Element, child: etree.Element) -> bool:
@@ -311,13 +340,17 @@ class _PartOutlines(Treeprocessor):
         separator = etree.Element("p")
         separator.text, separator.tail = job.part_separator, "\n"
         root.insert(end, separator)
-        for _, elements in _body_parts(root, job.part_separator):
+        lead = {job.photos.lead_id} if job.photos.lead_id is not None else set()
+        for index, (_, elements) in enumerate(_body_parts(root, job.part_separator)):
             story = [element for element in elements if not _is_footnotes(element)]
+            placed = set().union(*map(_photo_ids, elements))
+            if index in job.parts_placing_lead:
+                placed |= lead
             job.outlines.append(
                 _PartOutline(
                     has_text=any(element.tag != "figure" for element in story),
                     has_figure=any(element.tag == "figure" for element in story),
-                    photo_ids=frozenset(set().union(*map(_photo_ids, elements))),
+                    photo_ids=frozenset(placed),
                 )
             )
 

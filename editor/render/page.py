@@ -125,9 +125,9 @@ def _arabic_names(names: list[str], shown: Callable[[str], str]) -> str:
     return f"{'، '.join(shown(name) for name in names[:-1])} {joiner}{shown(last)}"
 
 
-def render_header(
-    article: Article, renderer: BodyRenderer, photos: PhotoLookup, placed: frozenset[str]
-) -> str:
+def render_header(article: Article, renderer: BodyRenderer, photos: PhotoLookup) -> str:
+    """The header, the lead photo last: it leads wherever the body places it, and the body
+    leaves it out (``PhotoLookup.for_page``)."""
     lines = ['<header class="article-header">']
     if article.headline.strip():
         lines.append(f'<h1 class="headline">{_escape(article.headline)}</h1>')
@@ -144,7 +144,7 @@ def render_header(
     if credits:
         lines.append(f'<p class="dateline-byline">{" ".join(credits)}</p>')
     featured = article.featured_photo()
-    if featured is not None and featured.id not in placed:
+    if featured is not None:
         lead = renderer.render_photo(featured, photos, css_class="photo-lead")
         if lead:
             lines.append(lead)
@@ -167,10 +167,10 @@ def render_parts(
 ) -> ArticleParts:
     """Header, body and footer of the article as HTML fragments; ``omit_missing``: photos
     without a file are left out instead of shown as placeholders (an export: PhotoLookup)."""
-    photos = PhotoLookup.of(article.photos, photo_url, omit_missing=omit_missing)
+    photos = PhotoLookup.for_page(article, photo_url, omit_missing=omit_missing)
     body = renderer.render(article.body, photos, end_mark=article.end_mark)
     return ArticleParts(
-        header=render_header(article, renderer, photos, body.placed_photo_ids),
+        header=render_header(article, renderer, photos),
         body=body.html,
         footer=render_footer(article),
     )

@@ -8,7 +8,7 @@ import secrets
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from editor.model.article import ImageRef
+from editor.model.article import Article, ImageRef
 
 
 @dataclass(frozen=True)
@@ -44,17 +44,46 @@ class PhotoLookup:
     with ``omit_missing`` (every export) such an image is left out: a reader is never shown the
     editor's placeholder, and a ``photo:`` address never leaves the editor. Exports only get
     there after the reporter chose to send the story without those photos
-    (``editor.export.missing_photos``)."""
+    (``editor.export.missing_photos``).
+
+    ``lead_id`` is the lead photo of a page that shows it on top (the page header, a Word or NITF
+    document's first figure, a WordPress post's featured image): the body leaves out its
+    placements, so the lead photo leads wherever the body places it and is never shown twice.
+    The body text keeps the placement, so the photo is back in its place once it no longer
+    leads."""
 
     photos: Mapping[str, ImageRef]
     photo_url: PhotoUrl
     omit_missing: bool = False
+    lead_id: str | None = None
 
     @classmethod
     def of(
-        cls, photos: Iterable[ImageRef], photo_url: PhotoUrl, *, omit_missing: bool = False
+        cls,
+        photos: Iterable[ImageRef],
+        photo_url: PhotoUrl,
+        *,
+        omit_missing: bool = False,
+        lead_id: str | None = None,
     ) -> PhotoLookup:
-        return cls({image.id: image for image in photos}, photo_url, omit_missing)
+        return cls({image.id: image for image in photos}, photo_url, omit_missing, lead_id)
+
+    @classmethod
+    def for_page(
+        cls, article: Article, photo_url: PhotoUrl, *, omit_missing: bool = False
+    ) -> PhotoLookup:
+        """The article's photos for a page that shows its lead photo on top."""
+        lead = article.featured_photo()
+        return cls.of(
+            article.photos,
+            photo_url,
+            omit_missing=omit_missing,
+            lead_id=lead.id if lead is not None else None,
+        )
+
+    def leads(self, photo_id: str | None) -> bool:
+        """Whether ``photo_id`` is the lead photo, whose placements the body leaves out."""
+        return photo_id is not None and photo_id == self.lead_id
 
     def get(self, photo_id: str) -> ImageRef | None:
         return self.photos.get(photo_id)

@@ -17,7 +17,6 @@ from editor.render.page import html_language, render_footer, render_header
 from editor.render.photo_refs import PhotoLookup, PhotoUrl
 from editor.render.social_card import social_card_html
 from editor.render.wire import wire_paragraphs, wire_text_of
-from editor.text.body_scan import placed_photo_ids
 from editor.text.direction import Direction, article_direction
 
 PARTS = frozenset({"header", "body", "footer"})
@@ -95,21 +94,13 @@ class PreviewRenderer:
         if request.new_article:
             self._blocks.reset()
             self._sent.clear()
-        photos = PhotoLookup.of(article.photos, request.photo_url)
+        photos = PhotoLookup.for_page(article, request.photo_url)
         header = footer = body = body_html = None
         if "body" in request.parts:
             body = self._blocks.render(article.body, photos, end_mark=article.end_mark)
             body_html = self._blocks.html() if body.full else None
         if "header" in request.parts:
-            # Which photos the body places: the blocks just rendered know (a keystroke must not
-            # scan the whole story for it); asked for without the body, the body's one scan.
-            if body is not None:
-                placed = self._blocks.placed_photo_ids()
-            else:
-                placed = placed_photo_ids(article.body)
-            header = self._unless_sent(
-                "header", render_header(article, self._renderer, photos, placed)
-            )
+            header = self._unless_sent("header", render_header(article, self._renderer, photos))
         if "footer" in request.parts:
             footer = self._unless_sent("footer", render_footer(article))
         mode_html = self._mode_html(request)

@@ -33,6 +33,12 @@ def _counted(label: str, text: str, limit: int) -> str:
     return f'<p class="{css}">{html.escape(label)}: {html.escape(note)}</p>'
 
 
+def _file_name(image: ImageRef) -> str:
+    """The photo as the reporter knows it: the name of the file it came from, else its id."""
+    name = image.original_name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    return name or image.id
+
+
 def social_card_html(article: Article, photo_url: PhotoUrl) -> str:
     title = article.headline.strip() or "Untitled"
     description = article.dek.strip()
@@ -40,6 +46,9 @@ def social_card_html(article: Article, photo_url: PhotoUrl) -> str:
     if lead is not None and not lead.missing:
         url = photo_src(photo_url(card_photo(lead)))
         picture = f'<img class="card-image" src="{html.escape(url)}" alt="">'
+    elif lead is not None:
+        note = f"The lead photo's file is missing: {_file_name(lead)}. Add it again in Photos"
+        picture = f'<div class="card-image card-no-image">{html.escape(note)}</div>'
     else:
         picture = '<div class="card-image card-no-image">No lead photo: choose one in Photos</div>'
     shown_title = title if len(title) <= TITLE_LIMIT else title[: TITLE_LIMIT - 1] + "…"

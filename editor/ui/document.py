@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from editor.media import attach as photo_files
 from editor.media.probe import PreparedPhoto
 from editor.model import photos as photo_ops
-from editor.model.article import Article, Crop, Dateline, ImageRef, now_utc
+from editor.model.article import Article, Crop, Dateline, ImageRef, now_utc, snapshot_article
 from editor.model.file_lock import ArticleLock, DiskStamp, changed_on_disk, stamp_file
 from editor.model.media_store import MediaStore
 from editor.model.package import LoadedPackage, PackageError, load_package, save_package
@@ -51,6 +51,18 @@ PHOTO_TEXT_FIELDS = frozenset(
 )  # fmt: skip
 # Typed as one line, stored as a list (see editor.model.photos.split_list).
 PHOTO_LIST_FIELDS = frozenset({"keywords", "persons"})
+# Every field ``set_field`` takes, in a fixed order: what a restored revision puts back.
+FIELD_NAMES = (
+    *sorted(TEXT_FIELDS | LIST_FIELDS),
+    *(f"dateline.{name}" for name in sorted(DATELINE_FIELDS)),
+)
+
+
+def field_of(article: Article, name: str) -> Any:
+    """The value of ``set_field``'s field ``name`` in ``article``."""
+    if name.startswith("dateline."):
+        return getattr(article.dateline, name.removeprefix("dateline."))
+    return getattr(article, name)
 
 
 class ArticleDocument(QObject):
@@ -64,6 +76,9 @@ class ArticleDocument(QObject):
     dirtyChanged = Signal(bool)
     readOnlyChanged = Signal(bool)
     revisionsChanged = Signal()  # a save added a revision, or another article came in
+    # A revision's fields and body were put back; the Article is a snapshot of the story as it
+    # was before. The window shows them as one undoable step (controllers/restore_undo.py).
+    revisionRestored = Signal(object)
     # The window's copies of a photo (thumbnail, display image) were made from its original;
     # the article itself did not change.
     photoCopiesReady = Signal()
@@ -104,9 +119,7 @@ class ArticleDocument(QObject):
     # --- editing -------------------------------------------------------------------------------
 
     def field_value(self, name: str) -> Any:
-        if name.startswith("dateline."):
-            return getattr(self.article.dateline, name.removeprefix("dateline."))
-        return getattr(self.article, name)
+        return field_of(self.article, name)
 
     def set_field(self, name: str, value: Any) -> None:
         if name.startswith("dateline."):
@@ -124,6 +137,15 @@ class ArticleDocument(QObject):
         setattr(target, attribute, list(value) if name in LIST_FIELDS else value)
         self._touch()
         self.fieldChanged.emit(name)
+
+    def set_fields_of(self, source: Article) -> None:
+        """Every field (and the keys no field shows) as in ``source``; each change is announced
+        as an edit. The body is left as it is."""
+        for name in FIELD_NAMES:
+            self.set_field(name, field_of(source, name))
+        if self.article.metadata != source.metadata:
+            self.article.metadata = dict(source.metadata)
+            self._touch()
 
     def set_body(self, text: str) -> None:
         if text == self.article.body:
@@ -395,10 +417,25 @@ class ArticleDocument(QObject):
                     "ArticleDocument", "Before restoring revision {number}"
                 ).format(number=number)
             )
-        restored.modified = now_utc()
-        self.article = restored
-        self.replaced.emit()
-        self._set_dirty(True)
+        # An edit of this article, not another article: what the reporter had stays one undo
+        # away (revisionRestored), and every pane follows the fields and body that changed.
+        before = snapshot_article(self.article)
+        changed = [
+            name for name in FIELD_NAMES if field_of(restored, name) != field_of(before, name)
+        ]
+        for name in changed:
+            target = self.article.dateline if name.startswith("dateline.") else self.article
+            attribute = name.removeprefix("dateline.")
+            value = field_of(restored, name)
+            setattr(target, attribute, list(value) if name in LIST_FIELDS else value)
+        self.article.metadata = dict(restored.metadata)
+        self.article.body = restored.body
+        self._touch()
+        self.revisionRestored.emit(before)
+        for name in changed:
+            self.fieldChanged.emit(name)
+        if restored.body != before.body:
+            self.bodyChanged.emit()
         when = revision.saved.astimezone().strftime("%Y-%m-%d %H:%M")
         self.save(
             note=QCoreApplication.translate(

@@ -43,6 +43,7 @@ from editor.ui.controllers.paste import PasteController
 from editor.ui.controllers.photo_desk import PhotoDesk
 from editor.ui.controllers.preferences import install_preferences
 from editor.ui.controllers.recent_files import recent_files, remember_file
+from editor.ui.controllers.restore_undo import RestoreUndo
 from editor.ui.controllers.scroll_sync import ScrollSync
 from editor.ui.controllers.spelling import SpellingController
 from editor.ui.controllers.spelling_service import SpellingService
@@ -154,6 +155,8 @@ class MainWindow(QMainWindow):
         self.photo_desk = PhotoDesk(self.document, self.photos, self.body, self)
         # HTML pasted into the body becomes Markdown and photos (editor/ui/controllers/paste.py).
         self.paste = PasteController(self.document, self.body, self.fields, self.show_status, self)
+        # A restored revision is one step Ctrl+Z takes back (controllers/restore_undo.py).
+        self.restore_undo = RestoreUndo(self.document, self.body, self.fields, self)
 
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("side_tabs")

@@ -308,8 +308,12 @@ def test_large_photos_ship_at_two_widths(tmp_path: Path) -> None:
         ("jpeg-1024", 1024, 682),
         ("jpeg-2048", 2048, 1365),
     ]
+    # The lead photo is the first association, not in the body: placed and not leading, it is.
+    assert parse_fragment(body(document, "html")).find(".//img") is None
+    photo.featured = False
+    document = export(tmp_path, article, media, name="again.json")
     img = parse_fragment(body(document, "html")).find(".//img")
-    assert img.get("src") == "story-photos/p1-1024.jpg"  # the web size in the body
+    assert img.get("src") == "again-photos/p1-1024.jpg"  # the web size in the body
 
 
 def test_uri_stays_across_versions_and_differs_between_stories() -> None:
@@ -438,6 +442,7 @@ def test_hostile_fields_stay_text_and_the_html_body_is_inert(tmp_path: Path, ver
     photo = article.photos[0]
     photo.caption = photo.credit = photo.alt = photo.copyright = photo.original_name = HOSTILE
     photo.id = "../../evil"
+    photo.featured = False  # placed in the body, not leading it: its figure is in the HTML body
     article.body = article.body.replace("photo:p1", "photo:../../evil")
     document = export(tmp_path, article, media, version)
     assert EDITORS_NOTE not in json.dumps(document, ensure_ascii=False)

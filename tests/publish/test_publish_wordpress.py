@@ -156,17 +156,18 @@ def test_publish_efe_story_with_two_photos_reads_back(wordpress: Site, rest: Res
         story_marker(article)
         + "\n\n<!-- wp:paragraph -->\n<p>Tapachula, Mexico, Dec 3 (EFE).- A caravan of over"
     )
-    assert content.count("<!-- wp:image") == 2
+    # p5 leads: it is the featured image, not a second time in the text where the body places it.
+    assert content.count("<!-- wp:image") == 1
     for photo_id in ("p2", "p5"):
         image = photo(article, photo_id)
         item = rest.get(f"media/{result.media_ids[photo_id]}", context="edit")
         media_id = item["id"]
-        assert f'<!-- wp:image {{"id":{media_id},' in content
-        assert f'class="wp-image-{media_id}"' in content
-        assert f'src="{item["source_url"]}"' in content
-        assert f'<figcaption class="wp-element-caption">{image.caption} — {image.credit}' in (
-            content
-        )
+        in_content = f'<!-- wp:image {{"id":{media_id},' in content
+        assert in_content is (photo_id == "p2")
+        assert (f'class="wp-image-{media_id}"' in content) is in_content
+        assert (f'src="{item["source_url"]}"' in content) is in_content
+        figcaption = f'<figcaption class="wp-element-caption">{image.caption} — {image.credit}'
+        assert (figcaption in content) is in_content
         assert item["alt_text"] == image.alt
         assert item["caption"]["raw"] == f"{image.caption} — {image.credit}"
         assert item["description"]["raw"] == f"{image.credit}\n{image.copyright}"

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
+from dataclasses import replace
 
 import html5lib
 import pytest
@@ -531,6 +532,33 @@ def test_photo_changes_render_again_the_blocks_that_place_them(
     assert incremental.placed_photo_ids() == {"p1", "p2"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intro.\n\n![](photo:p1)\n\nMiddle.\n\n![](photo:p2)\n\nEnd.",
+        "Intro.\n\nMiddle.\n\n![](photo:p1)",  # the lead photo after the last words
+        "Intro with ![](photo:p1) inline.\n\nEnd.",
+        "Intro.[^1]\n\nEnd.\n\n[^1]: A note.\n\n    ![](photo:p1)",  # in a footnote
+    ],
+)
+def test_the_lead_photo_leaves_its_place_and_takes_it_back(
+    body_renderer: BodyRenderer, text: str
+) -> None:
+    # The page shows the lead photo on top: the blocks placing it render again without it when
+    # it starts leading, and with it again when it stops, as the whole body renders.
+    incremental, page = IncrementalRenderer(body_renderer), Page()
+    leading = replace(PHOTOS, lead_id="p1")
+    render_and_check(incremental, body_renderer, page, text, end_mark="EFE")
+    assert 'media/p1.jpg"' in incremental.html()
+    patch = render_and_check(incremental, body_renderer, page, text, leading, "EFE")
+    assert patch.changed and 'media/p1.jpg"' not in incremental.html()
+    assert "p1" in incremental.placed_photo_ids()  # still placed: it comes back
+    render_and_check(incremental, body_renderer, page, text, end_mark="EFE")
+    assert 'media/p1.jpg"' in incremental.html()
+    render_and_check(incremental, body_renderer, page, text, leading, "EFE")  # from the cache
+    assert 'media/p1.jpg"' not in incremental.html()
+
+
 # --- safety ------------------------------------------------------------------------------------
 
 
@@ -709,7 +737,9 @@ EDITS = st.one_of(
     st.tuples(st.just("remove_line"), st.floats(0, 1), st.just("")),
     st.tuples(st.just("type_by_link"), st.floats(0, 1), st.sampled_from(["see ", "x"])),
     st.tuples(st.just("end_mark"), st.floats(0, 1), st.sampled_from(["", "EFE", "AP"])),
-    st.tuples(st.just("photos"), st.floats(0, 1), st.sampled_from(["edited", "original"])),
+    st.tuples(
+        st.just("photos"), st.floats(0, 1), st.sampled_from(["edited", "original", "p1", "p2"])
+    ),
 )
 
 FAST = settings(deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
@@ -747,7 +777,8 @@ def test_edit_sequences_render_as_the_whole(
         if edit[0] == "end_mark":
             end_mark = edit[2]
         elif edit[0] == "photos":
-            photos = EDITED_PHOTOS if edit[2] == "edited" else PHOTOS
+            chosen = {"edited": EDITED_PHOTOS, "original": PHOTOS}
+            photos = chosen.get(edit[2]) or replace(PHOTOS, lead_id=edit[2])  # a lead photo
         else:
             text = apply_edit(text, edit)
         if prepare:

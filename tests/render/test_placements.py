@@ -207,29 +207,18 @@ def test_the_scan_reads_comments_as_the_renderer_does(body: str) -> None:
     assert placed_photo_ids(body) == rendered.placed_photo_ids
 
 
-def test_a_keystroke_asks_the_rendered_blocks_what_they_place(monkeypatch) -> None:
-    # With a lead photo the header is part of every keystroke's render; which photos the body
-    # places comes from the blocks just rendered, not from a scan of the whole story (7 ms a
-    # keystroke at 20,000 words). The header alone (a field edited) still asks the scan.
-    import editor.render.preview_update as preview_update
-
+def test_the_lead_photo_leads_whether_the_body_places_it_or_not() -> None:
+    # The header no longer depends on what the body places: the lead photo is on top, and a
+    # placement of it in the body (in code or not) shows nothing there.
     article, _media = story("The caravan set out.\n\n![](photo:lead)\n\nThe march goes on.")
     renderer = PreviewRenderer()
     everything = frozenset({"header", "body", "footer"})
-    renderer.render(PreviewRequest(article, everything, file_url, new_article=True))
-    scanned: list[str] = []
-    original = preview_update.placed_photo_ids
-
-    def counting(body: str) -> frozenset[str]:
-        scanned.append(body)
-        return original(body)
-
-    monkeypatch.setattr(preview_update, "placed_photo_ids", counting)
+    update = renderer.render(PreviewRequest(article, everything, file_url, new_article=True))
+    assert update.header is not None and "photo-lead" in update.header
+    assert update.body_html is not None and 'data-photo-id="lead"' not in update.body_html
     article.body = article.body.replace("![](photo:lead)", "```\n![](photo:lead)\n```")
-    update = renderer.render(PreviewRequest(article, frozenset({"header", "body"}), file_url))
-    assert scanned == []
-    assert update.header is not None and "photo-lead" in update.header  # now it leads
+    update = renderer.render(PreviewRequest(article, frozenset({"body"}), file_url))
+    assert update.header is None  # not asked for: it cannot have changed
     article.headline = "Caravan halted"
     update = renderer.render(PreviewRequest(article, frozenset({"header"}), file_url))
-    assert scanned == [article.body]
     assert update.header is not None and "photo-lead" in update.header

@@ -441,12 +441,19 @@ def test_efe_story_structure(renderer: BodyRenderer) -> None:
     assert EDITORS_NOTE not in parts.header + parts.body + parts.footer
 
 
-def test_featured_photo_placed_in_body_is_not_repeated_in_header(renderer: BodyRenderer) -> None:
+def test_featured_photo_placed_in_body_leads_and_is_not_repeated(renderer: BodyRenderer) -> None:
+    # The lead photo leads wherever the body places it: on top, and not again in its place,
+    # which it takes back once it no longer leads (the body text is never changed).
     article = efe_article()
-    article.body += "\n\n![](photo:caravan)"
+    article.body += "\n\n![](photo:caravan)\n\nAfter the photo."
+    parts = render_parts(article, renderer, photo_url)
+    assert 'data-photo-id="caravan"' in parts.header and "photo-lead" in parts.header
+    assert 'data-photo-id="caravan"' not in parts.body
+    assert "After the photo." in parts.body
+    article.photos[0].featured = False
     parts = render_parts(article, renderer, photo_url)
     assert "figure" not in parts.header
-    assert 'data-photo-id="caravan"' in parts.body
+    assert parts.body.count('data-photo-id="caravan"') == 1
 
 
 def test_no_sign_off_no_footer(renderer: BodyRenderer) -> None:

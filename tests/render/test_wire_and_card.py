@@ -65,6 +65,19 @@ def test_card_escapes_and_truncates() -> None:
     assert "Title: 83 / 60 characters: cut off when shared" in html
 
 
+def test_card_says_the_lead_photo_file_is_missing_and_names_it() -> None:
+    story = article()
+    lead = ImageRef(id="p9", original_name="C:\\Fotos\\huixtla <1>.jpg", featured=True)
+    story.photos = [lead]
+    html = social_card_html(story, lambda image: "x.jpg")
+    assert "No lead photo" not in html
+    assert "The lead photo&#x27;s file is missing: huixtla &lt;1&gt;.jpg." in html
+    lead.original_name = ""
+    assert "file is missing: p9." in social_card_html(story, lambda image: "x.jpg")
+    lead.featured = False
+    assert "No lead photo: choose one in Photos" in social_card_html(story, lambda image: "x.jpg")
+
+
 def test_the_wire_preview_follows_edits_as_the_wire_copy_would_read() -> None:
     """The Wire mode reads the preview's current blocks (only the edited ones again); what it
     shows is the wire copy made from the whole story, after every edit."""

@@ -266,3 +266,23 @@ def test_a_photo_caption_fix_goes_through_the_photos_tab(qtbot, window, tmp_path
     assert window.document.article.photo("p2").caption == "Migrants walk through southern Mexico"
     window.photos.caption.undo()
     assert window.document.article.photo("p2").caption == "Migrants walk through southern México"
+
+
+@pytest.mark.gui
+def test_an_edit_undone_ends_the_checking_state_in_a_count(qtbot, window, tmp_path) -> None:
+    # An edit undone before the checks run: they run on the same text, find what is shown
+    # already, and the header must still end in the count, not stay at "… · checking…".
+    checks = _install(window, tmp_path)
+    window.body.setPlainText("The caravan left the the town.")
+    _wait_checked(qtbot, checks, lambda found: any(f.code == "doubled-word" for f in found))
+    settled = checks.panel.summary.text()
+    assert settled == summary_text(checks.findings) and "checking" not in settled
+    window.body.setFocus()
+    window.body.moveCursor(window.body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(window.body, "x")
+    window.body.undo()
+    assert window.body.toPlainText() == "The caravan left the the town."
+    revision = checks.revision
+    qtbot.waitUntil(lambda: checks.up_to_date and checks.idle, timeout=15_000)
+    assert checks.shown_revision == revision  # the checks ran after the undo
+    assert checks.panel.summary.text() == settled

@@ -163,3 +163,69 @@ def test_history_item_for_a_damaged_revision_is_not_selectable(
     damaged = dialog.list.item(1)
     assert "cannot be read" in damaged.text()
     assert not damaged.flags() & Qt.ItemFlag.ItemIsEnabled
+
+
+def test_a_restore_is_one_step_that_ctrl_z_takes_back(qtbot, window, tmp_path: Path, monkeypatch):
+    path = _saved_three_times(window, tmp_path)
+    window.body.show_text(window.document.article.body)
+    typed = "Migrants reached Huixtla on Wednesday.\n\nPolice watched. More typed."
+    window.body.setFocus()
+    window.body.moveCursor(window.body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(window.body, " More typed.")
+    assert window.document.article.body == typed
+    dialog = window.show_history()
+    qtbot.addWidget(dialog)
+    dialog.select(1)  # headline and body both differ
+    _yes(monkeypatch)
+    assert dialog.restore_selected()
+    dialog.close()
+    restored_body = "Migrants left Tapachula on Tuesday.\n\nPolice watched."
+    assert window.body.toPlainText() == restored_body
+    assert window.fields.headline.text() == "Caravan leaves Tapachula"
+
+    window.body.setFocus()
+    qtbot.keyClick(window.body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # Back to what was there before the restore: the body as typed, the headline as it was.
+    assert window.body.toPlainText() == typed
+    assert window.document.article.body == typed
+    assert window.document.article.headline == "Caravan reaches Huixtla"
+    assert window.fields.headline.text() == "Caravan reaches Huixtla"
+    assert window.document.dirty
+    # One more undo is the typing before the restore, kept in the body's history.
+    qtbot.keyClick(window.body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert (
+        window.document.article.body == "Migrants reached Huixtla on Wednesday.\n\nPolice watched."
+    )
+    assert window.document.article.headline == "Caravan reaches Huixtla"
+
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.body, Qt.Key.Key_Z, redo)
+    qtbot.keyClick(window.body, Qt.Key.Key_Z, redo)
+    assert window.document.article.body == restored_body
+    assert window.document.article.headline == "Caravan leaves Tapachula"
+    assert window.fields.headline.text() == "Caravan leaves Tapachula"
+    assert load_package(path).revisions.numbers() == [1, 2, 3, 4, 5]
+
+
+def test_a_restore_that_changes_only_fields_is_undone_from_the_body(
+    qtbot, window, tmp_path: Path, monkeypatch
+):
+    _saved_three_times(window, tmp_path)
+    window.document.set_field("headline", "Caravan stopped at the river")
+    body = window.document.article.body
+    window.body.show_text(body)
+    dialog = window.show_history()
+    qtbot.addWidget(dialog)
+    dialog.select(3)  # the same body, another headline
+    _yes(monkeypatch)
+    assert dialog.restore_selected()
+    dialog.close()
+    assert window.document.article.headline == "Caravan reaches Huixtla"
+    window.body.setFocus()
+    qtbot.keyClick(window.body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.article.headline == "Caravan stopped at the river"
+    assert window.fields.headline.text() == "Caravan stopped at the river"
+    assert window.body.toPlainText() == body
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.body, Qt.Key.Key_Z, redo)
+    assert window.fields.headline.text() == "Caravan reaches Huixtla"

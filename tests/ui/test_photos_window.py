@@ -87,15 +87,53 @@ def test_gps_photo_is_flagged_and_lead_photo_leads(qtbot, window, tmp_path) -> N
     assert image.credit == "Photographer Name"  # prefilled from EXIF Artist
     window.photos.featured.setChecked(True)
     assert image.featured
-    wait_for_dom(
-        qtbot,
-        window.preview,
-        "!!document.querySelector('#dl-header figure.photo')",
-        # Placed in the body too, so the header does not repeat it.
-        False,
-    )
+    wait_for_dom(qtbot, window.preview, "!!document.querySelector('#dl-header figure.photo')", True)
     window.body.clear()
     wait_for_dom(qtbot, window.preview, "!!document.querySelector('#dl-header figure.photo')", True)
+
+
+# Where each photo shows in the preview: [in the header, in the body], by photo id.
+WHERE_PHOTOS_SHOW = (
+    "Object.fromEntries([...document.querySelectorAll('figure.photo')].map(f =>"
+    " [f.dataset.photoId, f.closest('#dl-header') ? 'header' : 'body']))"
+)
+FIRST_IN_HEADER = "document.querySelector('#dl-header figure.photo')?.dataset.photoId ?? null"
+
+
+def test_ticking_lead_photo_moves_it_to_the_top_and_unticking_puts_it_back(
+    qtbot, window, tmp_path
+) -> None:
+    # The body places the photo under its second paragraph: ticking "Lead photo" shows it on
+    # top, once; unticking puts it back in its place. The body text never changes.
+    qtbot.keyClicks(window.body, "The caravan left Huixtla at dawn.")
+    first = shutil.copy(DATA / "images" / "rocket.jpg", tmp_path / "rocket.jpg")
+    add_and_wait(qtbot, window, Path(first))
+    cursor = window.body.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    cursor.insertText("\n\nPolice stopped it at the river.\n\n")
+    window.body.setTextCursor(cursor)
+    second = tmp_path / "march.jpg"
+    Image.new("RGB", (640, 400), (40, 110, 60)).save(second, "JPEG")
+    add_and_wait(qtbot, window, second)
+    upper, lower = (image.id for image in window.document.article.photos)
+    body_text = window.body.toPlainText()
+    assert body_text.index(f"photo:{upper}") < body_text.index(f"photo:{lower}")
+    wait_for_dom(qtbot, window.preview, WHERE_PHOTOS_SHOW, {upper: "body", lower: "body"})
+
+    window.side_tabs.setCurrentWidget(window.photos)
+    window.photos.list.setCurrentRow(1)
+    window.photos.featured.setChecked(True)
+    assert window.document.article.featured_photo().id == lower
+    wait_for_dom(qtbot, window.preview, WHERE_PHOTOS_SHOW, {upper: "body", lower: "header"})
+    assert read_dom(qtbot, window.preview, FIRST_IN_HEADER) == lower
+    count = f"document.querySelectorAll('figure[data-photo-id=\"{lower}\"]').length"
+    assert read_dom(qtbot, window.preview, count) == 1
+    assert window.body.toPlainText() == body_text
+
+    window.photos.featured.setChecked(False)
+    wait_for_dom(qtbot, window.preview, WHERE_PHOTOS_SHOW, {upper: "body", lower: "body"})
+    assert read_dom(qtbot, window.preview, FIRST_IN_HEADER) is None
+    assert window.body.toPlainText() == body_text
 
 
 def test_remove_with_undo_restores_photo_and_placement(qtbot, window, tmp_path) -> None:

@@ -127,6 +127,28 @@ class BodyPane(QPlainTextEdit):
             self._loading = False
         self._text = self.toPlainText()
 
+    def replace_as_one_step(self, text: str) -> None:
+        """Like ``apply_text``, but always one step of the undo history, even when the text
+        stays the same (a restored revision that changed only fields is still one step the
+        reporter can undo here). An empty body cannot hold such a step."""
+        old = self.toPlainText()
+        if old != text:
+            self.apply_text(text)
+            return
+        position, anchor = self.textCursor().position(), self.textCursor().anchor()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(0)
+        cursor.setPosition(len(old), QTextCursor.MoveMode.KeepAnchor)
+        self._loading = True
+        try:
+            cursor.insertText(old)  # the same characters: a step that changes nothing
+        finally:
+            self._loading = False
+        shown = self.textCursor()
+        shown.setPosition(anchor)
+        shown.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(shown)
+
     # --- scroll sync -------------------------------------------------------------------------
 
     def cursor_line(self) -> int:

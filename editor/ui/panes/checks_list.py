@@ -246,7 +246,10 @@ class ChecksPanel(QWidget):
     def show_findings(self, findings: list[Finding]) -> None:
         """List ``findings`` (errors first), keeping the chosen one chosen if it is still there."""
         if findings == self.findings and self.list.count():
-            return  # nothing new: keep the list (and its scroll position) as it is
+            # Nothing new: keep the list (and its scroll position) as it is, but end the
+            # "checking…" state (an edit undone before the checks ran finds the same).
+            self.summary.setText(summary_text(findings))
+            return
         current = self.current_finding()
         self.findings = list(findings)
         listed = findings[:MAX_LISTED]

@@ -154,9 +154,8 @@ class PreviewPane(QWebEngineView):
     # --- scheduling ----------------------------------------------------------------------------
 
     def _body_changed(self) -> None:
-        # The lead photo shows in the header unless the body places it: the header may change.
-        featured = self._document.article.featured_photo() is not None
-        self._schedule({"body", "header"} if featured else {"body"})
+        # The header never depends on the body: the lead photo leads wherever the body places it.
+        self._schedule({"body"})
 
     def _field_changed(self, name: str) -> None:
         parts = {"header", "footer"}
