@@ -19,6 +19,7 @@ or change the front matter. The body carries only what the sanitiser lets throug
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from typing import Any
@@ -28,7 +29,7 @@ import yaml
 from editor.export.base import ExportError, ExportOptions
 from editor.export.bundle import BundleExporter
 from editor.export.hugo_markdown import commonmark_ready, figure_shortcode
-from editor.export.missing_photos import without_photos
+from editor.export.missing_photos import without_placements, without_photos
 from editor.export.photo_copies import make_photo_copies, published_photos, widest_jpeg
 from editor.export.safe_markdown import safe_markdown
 from editor.media.renditions import Rendition
@@ -295,16 +296,26 @@ def bundle_body(article: Article, files: dict[str, str]) -> str:
     (image, alt text, caption and credit); one inside a line of text becomes
     ``![alt](p1.jpg "caption credit")``. The importer maps both back to the record through the
     front matter. A placement of a photo that has no file is left out: Hugo would publish a
-    ``photo:`` address as a broken image (see editor.export.missing_photos). The rest is
+    ``photo:`` address as a broken image (see editor.export.missing_photos). The lead photo
+    opens the body, after the dateline, and is not placed again. The rest is
     written as Goldmark must read it to show what the preview shows
     (editor/export/hugo_markdown.py). The dateline opens the body in bold, as wire copy prints
     it, when it is plain text; the importer drops that line again.
     """
     # Only what the sanitiser keeps: Hugo with unsafe = true would pass raw HTML and javascript:
     # links on to the page.
+    lead = article.featured_photo()
+    lead_file = files.get(lead.id) if lead is not None else None
+    if lead is not None:
+        # The lead photo leads (render/photo_refs.py): on top, and not again where the body
+        # places it. The front matter marks it ``featured`` for themes that show it themselves.
+        article = dataclasses.replace(article, body=without_placements(article.body, {lead.id}))
     body = placements_to_files(article, files, keep_figures=True)
     body = commonmark_ready(hugo_escaped(safe_markdown(body)), files.values())
     body = _figures_as_shortcodes(body, article, files)
+    if lead is not None and lead_file is not None:
+        top = figure_shortcode(lead, lead_file)
+        body = f"{top}\n\n{body}" if body.strip() else top
     dateline = dateline_text(article.dateline)
     if dateline and _PLAIN_LINE_RE.fullmatch(dateline) and dateline == dateline.strip():
         body = f"**{dateline}**\n\n{body}" if body.strip() else f"**{dateline}**"

@@ -64,8 +64,17 @@ def checked_for_export(
 
 def without_photos(article: Article, photo_ids: set[str]) -> Article:
     """A copy of ``article`` without the photos ``photo_ids``: their records gone, and their
-    placements (outside code) taken out of the body, with the line when one stood alone."""
-    body = article.body
+    placements taken out of the body (``without_placements``)."""
+    return dataclasses.replace(
+        article,
+        body=without_placements(article.body, photo_ids),
+        photos=[image for image in article.photos if image.id not in photo_ids],
+    )
+
+
+def without_placements(body: str, photo_ids: set[str]) -> str:
+    """``body`` without the placements (outside code) of the photos ``photo_ids``, with the
+    line when one stood alone."""
     pieces: list[str] = []
     position = 0
     for placed in scan_body(body).placements:
@@ -84,11 +93,7 @@ def without_photos(article: Article, photo_ids: set[str]) -> Article:
         pieces.append(body[position:start])
         position = end
     pieces.append(body[position:])
-    return dataclasses.replace(
-        article,
-        body="".join(pieces),
-        photos=[image for image in article.photos if image.id not in photo_ids],
-    )
+    return "".join(pieces)
 
 
 def _rest_of_line(text: str) -> str:

@@ -189,6 +189,7 @@ def _import_front_matter(front_text: str, body: str, text: str, context: _Contex
     body = hugo_unescaped(figure_sources(body))
     article.body = _clean_front_matter_body(body, article, dateline_source, context.photos)
     article.body = _keep_named_photo_ids(article.body, context.photos.records, named_ids)
+    article.body = _without_leading_lead(article.body, context.photos.records)
     story_id = fields.text("story_id")
     if story_id:
         try:
@@ -198,6 +199,18 @@ def _import_front_matter(front_text: str, body: str, text: str, context: _Contex
     kept = _read_metadata(fields)
     article.metadata = {**kept, **fields.leftovers(), **article.metadata}
     return article
+
+
+def _without_leading_lead(body: str, photos: list[ImageRef]) -> str:
+    """The body without the lead photo's placement that opens it: the Markdown export writes
+    the lead photo there because it leads, not because the body places it."""
+    lead = next((image for image in photos if image.featured), None)
+    if lead is None:
+        return body
+    opening = f"![](photo:{lead.id})"
+    if not body.startswith(opening) or body[len(opening) :].split("\n", 1)[0]:
+        return body
+    return body[len(opening) :].lstrip("\n")
 
 
 def _read_slugs(fields: _Fields) -> tuple[str, str]:

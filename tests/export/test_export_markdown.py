@@ -117,7 +117,10 @@ def test_front_matter_carries_the_fields(tmp_path: Path) -> None:
     assert lead["crop_applied"] == {"left": 0.1, "top": 0.0, "right": 0.9, "bottom": 0.8}
     assert data["photos"][2]["alt"] == ""
     assert "editors_note" not in data
-    assert body.startswith("\n**Tapachula, Mexico, Dec 3 (EFE).-**\n\nA caravan")
+    # The dateline, then the lead photo, which leads (and is not placed again), then the text.
+    assert body.startswith('\n**Tapachula, Mexico, Dec 3 (EFE).-**\n\n{{< figure src="p1.jpg"')
+    assert body.count('src="p1.jpg"') == 1
+    assert ">}}\n\nA caravan" in body
     assert (
         '{{< figure src="p2.jpg" alt=`Migrants on a highway in Chiapas, view 2` caption=`Migrants'
         " walk north from Huixtla, photo 2 of the caravan\\. EFE/Juan Manuel Blanco` >}}"
@@ -207,7 +210,8 @@ def test_body_with_front_matter_lines_does_not_break_it(tmp_path: Path) -> None:
     article.dateline = Dateline()
     data, body = split(export(article, media, tmp_path / "bundle") / INDEX_NAME)
     assert data["title"] == article.headline
-    assert body.strip() == article.body
+    assert body.strip().startswith('{{< figure src="p1.jpg"')  # the lead photo leads
+    assert body.strip().endswith(f"\n\n{article.body}")
     assert import_file(tmp_path / "bundle" / INDEX_NAME).article.body == article.body
 
 
@@ -318,12 +322,12 @@ def test_hugo_builds_the_bundle_as_a_page(tmp_path: Path) -> None:
         (figure.find("img").get("src"), "".join(figure.find("figcaption").itertext()).strip())
         for figure in root.iter("figure")
     ]
-    # The lead photo is featured, not placed; each placed one is a figure with its caption.
+    # The lead photo first, then each placed one, a figure with its caption.
     assert figures == [
-        (f"{image.id}.jpg", f"{image.caption} {image.credit}") for image in article.photos[1:]
+        (f"{image.id}.jpg", f"{image.caption} {image.credit}") for image in article.photos
     ]
     alts = [figure.find("img").get("alt") for figure in root.iter("figure")]
-    assert alts[0] == article.photos[1].alt
+    assert alts[1] == article.photos[1].alt
 
 
 @pytest.mark.skipif(HUGO is None, reason="hugo is not installed (it builds the page bundle)")

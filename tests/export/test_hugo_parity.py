@@ -236,8 +236,13 @@ def hugo_body(article: Article, page: str) -> str:
 
 
 def preview_body(article: Article) -> str:
-    photos = PhotoLookup.of(article.photos, lambda image: f"{image.id}.jpg", omit_missing=True)
-    return normalised(BodyRenderer().render(article.body, photos).html)
+    """The body as the preview's page shows it: the lead photo on top, then the body (which
+    leaves the lead photo's places out)."""
+    photos = PhotoLookup.for_page(article, lambda image: f"{image.id}.jpg", omit_missing=True)
+    renderer = BodyRenderer()
+    lead = article.featured_photo()
+    top = renderer.render_photo(lead, photos) if lead is not None else ""
+    return normalised(top + renderer.render(article.body, photos).html)
 
 
 # --- the tests ---------------------------------------------------------------------------------
