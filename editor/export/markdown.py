@@ -29,7 +29,7 @@ import yaml
 from editor.export.base import ExportError, ExportOptions
 from editor.export.bundle import BundleExporter
 from editor.export.hugo_markdown import commonmark_ready, figure_shortcode
-from editor.export.missing_photos import without_placements, without_photos
+from editor.export.missing_photos import without_photos, without_placements
 from editor.export.photo_copies import make_photo_copies, published_photos, widest_jpeg
 from editor.export.safe_markdown import safe_markdown
 from editor.media.renditions import Rendition

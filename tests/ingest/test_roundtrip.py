@@ -19,10 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from editor.export.base import ExportOptions
-from editor.export.markdown import INDEX_NAME, MarkdownExporter
-from editor.export.missing_photos import checked_for_export
 from editor.export.hugo_markdown import commonmark_ready
-from editor.export.missing_photos import without_placements
+from editor.export.markdown import INDEX_NAME, MarkdownExporter
+from editor.export.missing_photos import checked_for_export, without_placements
 from editor.export.safe_markdown import safe_markdown
 from editor.ingest import ImportResult, import_file, import_text
 from editor.media.attach import store_photo
