@@ -44,11 +44,11 @@ from editor.spelling import (
     Speller,
     default_personal_path,
     speller_for,
-    words,
 )
 from editor.spelling.body import body_misspellings
 from editor.spelling.names import (
     alike_pairs,
+    capitalised_words,
     followed_by_name,
     is_capitalised,
     name_form,
@@ -233,6 +233,14 @@ class _Place:
         return where_text(self.field, self.photo_field)
 
 
+@dataclass
+class _Spelling:
+    """One spelling of a name: where it is first, and how many times the story uses it."""
+
+    first: _Place
+    count: int = 1
+
+
 def _name_texts(article: Article) -> Iterator[_Text]:
     """Every text a name may be written in, in reading order (the byline as the window's
     findings read it: its names joined by commas)."""
@@ -251,20 +259,23 @@ def name_spelling_findings(article: Article, speller: Speller) -> list[Finding]:
     dictionaries do not both know. It points at the spelling used less (or later) and names
     where the other one is; a spelling in the byline, dateline or credits is never the odd
     one."""
-    places: dict[str, list[_Place]] = {}
+    places: dict[str, _Spelling] = {}
     for text in _name_texts(article):
-        for start, end, word in words(text.text, markdown=text.markdown):
-            if is_capitalised(word):
+        for start, end, word in capitalised_words(text.prose):
+            form = name_form(word)
+            found = places.get(form)
+            if found is None:
                 line = text.line_of(start)
-                place = _Place(text.field, text.photo_field, start, end, line)
-                places.setdefault(name_form(word), []).append(place)
+                places[form] = _Spelling(_Place(text.field, text.photo_field, start, end, line))
+            else:
+                found.count += 1
     stated = story_names(article) - {""}
     findings: list[Finding] = []
     for first, second in alike_pairs(places):
         if speller.check_word(first) and speller.check_word(second):
             continue  # two words of the language (Venezuela, Venezuelan)
         odd, usual = _odd_one(first, second, places, stated)
-        place = places[odd][0]
+        place = places[odd].first
         findings.append(
             Finding(
                 Severity.WARNING,
@@ -277,7 +288,7 @@ def name_spelling_findings(article: Article, speller: Speller) -> list[Finding]:
                     ),
                     word=odd,
                     other=usual,
-                    place=places[usual][0].where(),
+                    place=places[usual].first.where(),
                 ),
                 place.field,
                 line=place.line,
@@ -290,12 +301,12 @@ def name_spelling_findings(article: Article, speller: Speller) -> list[Finding]:
 
 
 def _odd_one(
-    first: str, second: str, places: dict[str, list[_Place]], stated: frozenset[str]
+    first: str, second: str, places: dict[str, _Spelling], stated: frozenset[str]
 ) -> tuple[str, str]:
     """(the odd spelling, the usual one) of a pair, ``first`` being met first in the story."""
     if (first in stated) != (second in stated):
         return (second, first) if first in stated else (first, second)
-    if len(places[first]) < len(places[second]):
+    if places[first].count < places[second].count:
         return first, second
     return second, first
 

@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import combinations
 
 from editor.model.article import Article
-from editor.spelling.text import words
+from editor.spelling.text import _WORD_RE, words
 
 # Just before a word, these open a quotation (or a Spanish question or exclamation): the word
 # starts what is quoted, capitalised whatever it is.
@@ -45,6 +45,9 @@ _ABBREVIATIONS = frozenset(
 _BLOCK_START_RE = re.compile(r"[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]|[-+*][ \t]|\d{1,9}[.)][ \t]|\|)?")
 # What may come before the first word of a line besides the block's marker.
 _LINE_OPENING = " \t" + "".join(sorted(_OPENING_MARKS | _WRAPPING))
+# Where a word starts with anything but a lower-case ASCII letter: most words are skipped at
+# once, and the rest (Éste and éste alike) are told apart by ``is_capitalised``.
+_CAPITAL_START_RE = re.compile(r"(?<![^\W_])[^\W\d_a-z]")
 _WORD_AFTER_RE = re.compile(r"[ \u00a0]([^\W\d_][^\W_]*)")
 # A name shorter than this is compared only for its accents (José, Jose): short names a letter
 # apart are mostly different names (Juan, Joan; Ana, Ada).
@@ -57,6 +60,15 @@ def is_capitalised(word: str) -> bool:
     """A word written as a name: a capital first, and some lower case after it (``Sheinbaum``,
     ``McAllen``; not ``EFE``, not ``caravan``)."""
     return word[:1].isupper() and any(ch.islower() for ch in word[1:])
+
+
+def capitalised_words(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each capitalised word of ``text`` (a field, or a body's prose) as ``(start, end, word)``;
+    several times quicker on a long body than going through all its words."""
+    for capital in _CAPITAL_START_RE.finditer(text):
+        found = _WORD_RE.match(text, capital.start())
+        if found is not None and is_capitalised(found.group()):
+            yield found.start(), found.end(), found.group()
 
 
 def starts_sentence(text: str, start: int) -> bool:
