@@ -321,3 +321,22 @@ def test_the_bounded_distance_agrees_with_the_full_one(first, second) -> None:
     full = edit_distance(first, second, 30)
     for limit in range(4):
         assert edit_distance(first, second, limit) == min(full, limit + 1)
+
+
+def test_spanish_names_are_notes_and_a_misspelt_river_is_caught(personal) -> None:
+    article = Article(
+        language="es",
+        headline="Lluvias en Valencia",
+        body=(
+            "La Aemet avisó de lluvias en la cuenca del Turia. Aemet dijo que el Turia subirá."
+            "\n\nEl río Turai crece."
+        ),
+    )
+    found = spelling_check(personal)(article, None)
+    assert [(f.code, _flagged(article, f), f.fix) for f in found] == [
+        ("spelling-name", "Aemet", None),  # never "Hemet"
+        ("spelling-name", "Aemet", None),  # a name elsewhere: a name at a sentence's start too
+        ("spelling-name", "Turai", None),
+        ("name-spelled-two-ways", "Turai", None),
+    ]
+    assert "“Turia” in line 1 of the body" in found[-1].message
