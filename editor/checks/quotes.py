@@ -1,5 +1,11 @@
-"""Checks on quotation marks: unbalanced quotes in a paragraph (a quote that runs on opens the
-next paragraph without closing), and straight quotes in Spanish copy. Severities: registry.py.
+"""Checks on quotation marks: unbalanced quotes in a paragraph, and straight quotes in Spanish
+copy. Severities: registry.py.
+
+The newsroom rule for a quotation over several paragraphs: each paragraph it runs into opens
+with an opening mark again (“, «, ", or Spanish » for a quote running on) and only the last one
+closes it. A paragraph left open is therefore no finding when the next paragraph opens with the
+same mark; photos placed between the two do not break the quotation, nor does a blank ``>``
+line between two paragraphs of a blockquote.
 
 Split from ``body.py``, whose places and findings (``text_fields``, ``body_finding``) these use.
 """
@@ -15,12 +21,17 @@ from editor.checks.findings import Finding, Fix, Severity
 from editor.checks.language import primary_language
 from editor.model.article import Article
 from editor.model.messages import QT_TRANSLATE_NOOP, Message, say
-from editor.text.body_scan import scan_body
+from editor.text.body_scan import BodyScan, scan_body
 
 if TYPE_CHECKING:
     from editor.checks.context import CheckContext
 
 _QUOTE_MARKS_RE = re.compile('["“”«»‘’„‚¿?¡!]')
+# The marks a paragraph may open with to carry a quotation on, and what may come before them.
+_OPENING_RUN_MARKS = frozenset('"“‘«»„‚')
+_LEAD_SKIPPED = " >\t\n*_"
+# A blockquote's empty line: a paragraph break inside the quote.
+_QUOTE_BREAK_RE = re.compile(r"\n[ \t]*>[ \t>]*(?=\n)")
 _PAIRS = {"“": "”", "«": "»", "‘": "’"}
 _GERMAN_PAIRS = {"„": "“", "‚": "‘", "»": "«"}
 # Closing marks that also serve as apostrophes: one without its opening mark is no finding.
@@ -34,16 +45,19 @@ def check_quotes(article: Article, context: CheckContext) -> Iterator[Finding]:
     scan = scan_body(article.body)
     language = primary_language(article.language)
     pairs = _GERMAN_PAIRS if language == "de" else _PAIRS
-    paragraphs = [(start, scan.prose[start:end]) for start, end in scan.paragraphs()]
-    leads = [paragraph.lstrip(" >\t")[:1] for _, paragraph in paragraphs]
+    paragraphs = list(_paragraphs(scan))
+    leads = [_opening_run(paragraph) for _, paragraph in paragraphs]
     previous_open: set[str] = set()
     for index, (start, paragraph) in enumerate(paragraphs):
         # Spanish style: a quote running on opens the next paragraph with ».
-        continuation = language != "de" and leads[index] == "»" and "«" in previous_open
+        continuation = language != "de" and leads[index][:1] == "»" and "«" in previous_open
         findings, unclosed = _paragraph_quotes(paragraph, start, pairs, language, continuation)
         next_lead = leads[index + 1] if index + 1 < len(leads) else ""
+        if '"' in next_lead:
+            # An odd straight quote left open runs on into a paragraph that opens with one.
+            findings = [item for item in findings if item[2] is not _STRAIGHT_UNPAIRED]
         for opener, position in unclosed:
-            if next_lead == opener or (opener == "«" and next_lead == "»"):
+            if opener in next_lead or (opener == "«" and "»" in next_lead):
                 continue  # the quote runs on into the next paragraph
             findings.append(
                 (
@@ -64,6 +78,38 @@ def check_quotes(article: Article, context: CheckContext) -> Iterator[Finding]:
             yield body_finding(scan, Severity.WARNING, code, message, position, position + 1)
 
 
+_STRAIGHT_UNPAIRED = QT_TRANSLATE_NOOP(
+    "Checks", 'The straight quotes (") in this paragraph do not pair up: one is missing.'
+)
+
+
+def _paragraphs(scan: BodyScan) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each paragraph of the body's prose that has words: photo placements
+    (blanked in the prose) are left out, and a blockquote's empty ``>`` line splits it."""
+    prose = scan.prose
+    for start, end in scan.paragraphs():
+        cut = start
+        for match in _QUOTE_BREAK_RE.finditer(prose, start, end):
+            yield from _with_words(cut, prose[cut : match.start()])
+            cut = match.end()
+        yield from _with_words(cut, prose[cut:end])
+
+
+def _with_words(start: int, text: str) -> Iterator[tuple[int, str]]:
+    if text.strip(" \t\n>"):
+        yield start, text
+
+
+def _opening_run(paragraph: str) -> str:
+    """The quote marks a paragraph opens with (after blockquote and emphasis markers): “‘ for
+    a quotation within a quotation carried on."""
+    text = paragraph.lstrip(_LEAD_SKIPPED)
+    end = 0
+    while end < len(text) and text[end] in _OPENING_RUN_MARKS:
+        end += 1
+    return text[:end]
+
+
 def _paragraph_quotes(
     paragraph: str, offset: int, pairs: dict[str, str], language: str, continuation: bool
 ) -> tuple[list[tuple[int, str, Message]], list[tuple[str, int]]]:
@@ -78,7 +124,7 @@ def _paragraph_quotes(
         position = offset + index
         if continuation:
             continuation = False
-            if char == "»" and not paragraph[:index].strip(" >\t"):
+            if char == "»" and not paragraph[:index].strip(_LEAD_SKIPPED):
                 stack.append(("«", position))  # the quote goes on: » here reopens it
                 continue
         if char == '"':
@@ -147,16 +193,7 @@ def _paragraph_quotes(
                     )
                 )
     if len(straight) % 2:
-        findings.append(
-            (
-                straight[-1],
-                "unbalanced-quotes",
-                QT_TRANSLATE_NOOP(
-                    "Checks",
-                    'The straight quotes (") in this paragraph do not pair up: one is missing.',
-                ),
-            )
-        )
+        findings.append((straight[-1], "unbalanced-quotes", _STRAIGHT_UNPAIRED))
     for opener, positions in inverted.items():
         closer = "?" if opener == "¿" else "!"
         for position in positions:

@@ -34,7 +34,9 @@ photo-ref-unknown          error     ``![](photo:X)`` with no photo record X
 image-not-in-package       error     an image by web address or path (shows as a placeholder)
 tk-marker                  error     a leftover ``TK`` (to come) in the body or a text field
 editors-note               error     ``[[...]]``, ``<!-- -->``, ``NOTE:``, ``EDITOR'S NOTE`` ...
-unbalanced-quotes          warning   a quote mark without its partner in a paragraph
+unbalanced-quotes          warning   a quote mark without its partner in a paragraph (a
+                                     quotation carried on into a paragraph that opens
+                                     with the same mark is no finding)
 unbalanced-brackets        warning   a parenthesis or bracket without its partner
 unbalanced-punctuation     warning   Spanish ``¿``/``¡`` without ``?``/``!`` (or the reverse)
 spanish-quotes             note      straight quotes ``"..."`` in Spanish copy (fix: ``«...»``)

@@ -1,17 +1,29 @@
 """Spelling as a check: each misspelled word of the headline, dek, body and photo captions and
-alt texts is a ``spelling`` warning, with the first suggestion as its one-click fix.
+alt texts is a finding; a typo is a ``spelling`` warning with the first suggestion as its
+one-click fix.
 
-Names are the usual finds (places, people): a reporter adds them to the personal dictionary.
-The names the article already states in its byline and dateline (``Tapachula``, ``Juan Manuel
-Blanco``) are accepted in its text. Suggestions are slow (tens of milliseconds a word), so only
-the first ``suggestion_limit`` distinct misspelled words get a fix; the context menu offers
-suggestions for any word.
+Names are the usual finds (places, people), and a dictionary's nearest word is no fix for one
+(Sheinbaum is not "Shekinah"). A capitalised word the dictionary lacks in the middle of a
+sentence, or at a sentence's start when the story uses it as a name elsewhere or it leads a
+name of two words (Fabiola Flores), is a ``spelling-name`` note with no fix: the reporter adds
+it to the personal dictionary if it is spelled right (``editor.spelling.names`` has the rules).
+The names the article states itself in its byline, dateline, photo captions and credits
+(``Tapachula``, ``Juan Manuel Blanco``) are accepted in its text. Suggestions are slow (tens of
+milliseconds a word), so only the first ``suggestion_limit`` distinct misspelled words get a
+fix; the context menu offers suggestions for any word.
+
+What desks do catch among names is one spelled two ways in one story: ``name_spelling_findings``
+reports Sheinbaum and Sheinbam, Cárdenas and Cardenas, once for each pair.
 
 =========================  ========  ===============================================================
 code                       severity  when
 =========================  ========  ===============================================================
 spelling                   warning   a word the dictionary, the personal dictionary and the
                                      session's ignore list do not know
+spelling-name              note      such a word, capitalised where a name goes: a name to add
+                                     to the dictionary, or a name misspelt
+name-spelled-two-ways      warning   two capitalised words a letter or two apart (not both in
+                                     the dictionary): one name spelled two ways
 spelling-no-dictionary     note      no dictionary installed for the article's language
 =========================  ========  ===============================================================
 """
@@ -19,40 +31,100 @@ spelling-no-dictionary     note      no dictionary installed for the article's l
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from editor.checks.body import where_text
 from editor.checks.findings import Finding, Fix, Severity
 from editor.model.article import Article
-from editor.model.messages import QT_TRANSLATE_NOOP, say
+from editor.model.messages import QT_TRANSLATE_NOOP, Message, say
 from editor.spelling import (
     PersonalDictionary,
     Speller,
     default_personal_path,
     speller_for,
-    words,
 )
 from editor.spelling.body import body_misspellings
+from editor.spelling.names import (
+    alike_pairs,
+    capitalised_words,
+    followed_by_name,
+    is_capitalised,
+    name_form,
+    starts_sentence,
+    story_names,
+    title_case,
+)
 from editor.text.body_scan import scan_body
 
 SUGGESTION_LIMIT = 40
 
-# Where a text field's findings point: (field, photo_field) for each text the check reads.
-_FIELDS = (("headline", None), ("dek", None))
+
+@dataclass(frozen=True)
+class _Text:
+    """One text the check reads: where findings in it point, and the copy of it whose
+    characters say where sentences start (the body's prose, with code and links blanked)."""
+
+    field: str
+    photo_field: str | None
+    text: str
+    prose: str
+    markdown: bool = False
+
+    def line_of(self, start: int) -> int | None:
+        return scan_body(self.text).line_of(start) if self.markdown else None
 
 
-def _article_names(article: Article) -> frozenset[str]:
-    """Words the article itself states as names: its byline and dateline place and country."""
-    texts = [*article.byline, article.dateline.place, article.dateline.country]
-    return frozenset(word for text in texts for _, _, word in words(text))
+def _texts(article: Article) -> Iterator[_Text]:
+    """The texts spell-checked, in reading order: headline, dek, body, photo captions and alts."""
+    for field in ("headline", "dek"):
+        text = getattr(article, field)
+        yield _Text(field, None, text, text)
+    yield _Text("body", None, article.body, scan_body(article.body).spelling_prose, True)
+    for photo in article.photos:
+        for photo_field in ("caption", "alt"):
+            text = getattr(photo, photo_field)
+            yield _Text(f"photo:{photo.id}", photo_field, text, text)
+
+
+@dataclass(frozen=True)
+class _Misspelling:
+    where: _Text
+    start: int
+    end: int
+    word: str
+    # Capitalised where only a name would be: in the middle of a sentence.
+    mid_sentence: bool
+    # Capitalised and followed by another capitalised word (Fabiola Flores).
+    leads_name: bool
+
+
+def _misspellings(text: _Text, speller: Speller) -> Iterator[_Misspelling]:
+    """``markdown`` marks the body: its misspellings come from the pass the window's underlines
+    share (``body_misspellings``)."""
+    if text.markdown:
+        found = body_misspellings(text.text, speller)
+    else:
+        found = tuple(speller.misspellings(text.text))
+    titled = not text.markdown and title_case(text.text)
+    for start, end, word in found:
+        capitalised = is_capitalised(word) and not titled
+        yield _Misspelling(
+            text,
+            start,
+            end,
+            word,
+            capitalised and not starts_sentence(text.prose, start),
+            capitalised and followed_by_name(text.prose, end),
+        )
 
 
 class _Reporter:
     """Turns misspellings into findings, computing each word's suggestions once."""
 
-    def __init__(self, speller: Speller, names: frozenset[str], suggestion_limit: int) -> None:
+    def __init__(self, speller: Speller, suggestion_limit: int) -> None:
         self.speller = speller
-        self.names = names
         self.limit = suggestion_limit
         self.suggested: dict[str, str | None] = {}
 
@@ -64,73 +136,179 @@ class _Reporter:
             self.suggested[word] = found[0] if found else None
         return self.suggested[word]
 
-    def findings(
-        self,
-        text: str,
-        field: str,
-        *,
-        markdown: bool = False,
-        photo_field: str | None = None,
-    ) -> Iterable[Finding]:
-        """``markdown`` marks the body: its findings carry their line. The body's misspellings
-        come from the pass the window's underlines share (``body_misspellings``)."""
-        if markdown:
-            found = body_misspellings(text, self.speller)
-        else:
-            found = tuple(self.speller.misspellings(text))
-        scan = scan_body(text) if markdown else None
-        for start, end, word in found:
-            if word in self.names:
-                continue
-            suggestion = self.first_suggestion(word)
-            fix = None
-            if suggestion:
-                fix = Fix(
-                    say(QT_TRANSLATE_NOOP("Checks", "Change to “{word}”"), word=suggestion),
-                    start,
-                    end,
-                    suggestion,
-                )
-            line = scan.line_of(start) if scan is not None else None
-            yield Finding(
-                Severity.WARNING,
-                "spelling",
-                say(
-                    QT_TRANSLATE_NOOP(
-                        "Checks",
-                        "“{word}” is not in the {language} dictionary: a typo, or a name to add "
-                        "to your dictionary.",
-                    ),
-                    word=word,
-                    language=self.speller.language,
-                ),
-                field,
-                line=line,
-                start=start,
-                end=end,
-                photo_field=photo_field,
-                fix=fix,
+    def typo(self, found: _Misspelling) -> Finding:
+        start, end, word = found.start, found.end, found.word
+        suggestion = self.first_suggestion(word)
+        fix = None
+        if suggestion:
+            fix = Fix(
+                say(QT_TRANSLATE_NOOP("Checks", "Change to “{word}”"), word=suggestion),
+                start,
+                end,
+                suggestion,
             )
+        return Finding(
+            Severity.WARNING,
+            "spelling",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Checks",
+                    "“{word}” is not in the {language} dictionary: a typo, or a name to add "
+                    "to your dictionary.",
+                ),
+                word=word,
+                language=self.speller.language,
+            ),
+            found.where.field,
+            line=found.where.line_of(start),
+            start=start,
+            end=end,
+            photo_field=found.where.photo_field,
+            fix=fix,
+        )
+
+
+def _name(found: _Misspelling) -> Finding:
+    return Finding(
+        Severity.NOTE,
+        "spelling-name",
+        say(
+            QT_TRANSLATE_NOOP(
+                "Checks", "“{word}”: a name? Add it to your dictionary if it is spelled right."
+            ),
+            word=found.word,
+        ),
+        found.where.field,
+        line=found.where.line_of(found.start),
+        start=found.start,
+        end=found.end,
+        photo_field=found.where.photo_field,
+    )
 
 
 def spelling_findings(
     article: Article, speller: Speller, *, suggestion_limit: int = SUGGESTION_LIMIT
 ) -> list[Finding]:
-    """The ``spelling`` findings of the headline, dek, body (Markdown) and photo captions and
-    alt texts. Body findings carry the 1-based line and offsets into the whole body."""
-    reporter = _Reporter(speller, _article_names(article), suggestion_limit)
-    found: list[Finding] = []
-    for field, photo_field in _FIELDS:
-        found.extend(reporter.findings(getattr(article, field), field, photo_field=photo_field))
-    found.extend(reporter.findings(article.body, "body", markdown=True))
+    """The ``spelling`` and ``spelling-name`` findings of the headline, dek, body (Markdown) and
+    photo captions and alt texts. Body findings carry the 1-based line and offsets into the
+    whole body."""
+    accepted = story_names(article)
+    found = [
+        item
+        for text in _texts(article)
+        for item in _misspellings(text, speller)
+        if item.word not in accepted and name_form(item.word) not in accepted
+    ]
+    # A word the story uses as a name somewhere is a name at the start of a sentence too.
+    names = {name_form(item.word) for item in found if item.mid_sentence}
+    reporter = _Reporter(speller, suggestion_limit)
+    findings: list[Finding] = []
+    for item in found:
+        capitalised = is_capitalised(item.word)
+        if capitalised and (item.mid_sentence or item.leads_name or name_form(item.word) in names):
+            findings.append(_name(item))
+        else:
+            findings.append(reporter.typo(item))
+    return findings
+
+
+# --- one name spelled two ways -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Place:
+    field: str
+    photo_field: str | None
+    start: int
+    end: int
+    line: int | None
+
+    def where(self) -> Message:
+        if self.field == "body":
+            return say(QT_TRANSLATE_NOOP("Checks", "line {line} of the body"), line=self.line)
+        if self.field == "byline":
+            return QT_TRANSLATE_NOOP("Checks", "the byline")
+        if self.field.startswith("dateline."):
+            return QT_TRANSLATE_NOOP("Checks", "the dateline")
+        return where_text(self.field, self.photo_field)
+
+
+@dataclass
+class _Spelling:
+    """One spelling of a name: where it is first, and how many times the story uses it."""
+
+    first: _Place
+    count: int = 1
+
+
+def _name_texts(article: Article) -> Iterator[_Text]:
+    """Every text a name may be written in, in reading order (the byline as the window's
+    findings read it: its names joined by commas)."""
+    yield _Text("byline", None, ", ".join(article.byline), ", ".join(article.byline))
+    for field in ("place", "country"):
+        text = getattr(article.dateline, field)
+        yield _Text(f"dateline.{field}", None, text, text)
+    yield from _texts(article)
     for photo in article.photos:
-        for photo_field in ("caption", "alt"):
-            found.extend(
-                reporter.findings(
-                    getattr(photo, photo_field), f"photo:{photo.id}", photo_field=photo_field
-                )
+        yield _Text(f"photo:{photo.id}", "credit", photo.credit, photo.credit)
+
+
+def name_spelling_findings(article: Article, speller: Speller) -> list[Finding]:
+    """A ``name-spelled-two-ways`` warning for each pair of capitalised words of the story that
+    read as one name spelled two ways (``editor.spelling.names.spelled_alike``) and that the
+    dictionaries do not both know. It points at the spelling used less (or later) and names
+    where the other one is; a spelling in the byline, dateline or credits is never the odd
+    one."""
+    places: dict[str, _Spelling] = {}
+    for text in _name_texts(article):
+        for start, end, word in capitalised_words(text.prose):
+            form = name_form(word)
+            found = places.get(form)
+            if found is None:
+                line = text.line_of(start)
+                places[form] = _Spelling(_Place(text.field, text.photo_field, start, end, line))
+            else:
+                found.count += 1
+    stated = story_names(article) - {""}
+    findings: list[Finding] = []
+    for first, second in alike_pairs(places):
+        if speller.check_word(first) and speller.check_word(second):
+            continue  # two words of the language (Venezuela, Venezuelan)
+        odd, usual = _odd_one(first, second, places, stated)
+        place = places[odd].first
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "name-spelled-two-ways",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Checks",
+                        "“{word}” here and “{other}” in {place}: one name spelled two ways? "
+                        "Use one spelling throughout.",
+                    ),
+                    word=odd,
+                    other=usual,
+                    place=places[usual].first.where(),
+                ),
+                place.field,
+                line=place.line,
+                start=place.start,
+                end=place.start + len(odd),
+                photo_field=place.photo_field,
             )
-    return found
+        )
+    return findings
+
+
+def _odd_one(
+    first: str, second: str, places: dict[str, _Spelling], stated: frozenset[str]
+) -> tuple[str, str]:
+    """(the odd spelling, the usual one) of a pair, ``first`` being met first in the story."""
+    if (first in stated) != (second in stated):
+        return (second, first) if first in stated else (first, second)
+    if places[first].count < places[second].count:
+        return first, second
+    return second, first
 
 
 @functools.cache
@@ -140,7 +318,8 @@ def _default_personal() -> PersonalDictionary:
 
 def check_spelling(article: Article, context: Any = None) -> list[Finding]:
     """The spelling check in the registry's shape: the speller of ``article.language``, with
-    ``context.personal_dictionary`` when the context has one, else the user's default file."""
+    ``context.personal_dictionary`` when the context has one, else the user's default file;
+    its findings are the spelling findings and the names spelled two ways."""
     personal = getattr(context, "personal_dictionary", None) or _default_personal()
     speller = speller_for(article.language or "en", personal)
     if speller is None:
@@ -159,7 +338,7 @@ def check_spelling(article: Article, context: Any = None) -> list[Finding]:
                 "article",
             )
         ]
-    return spelling_findings(article, speller)
+    return spelling_findings(article, speller) + name_spelling_findings(article, speller)
 
 
 def spelling_check(personal: PersonalDictionary | None) -> Any:
@@ -170,7 +349,7 @@ def spelling_check(personal: PersonalDictionary | None) -> Any:
         speller = speller_for(article.language or "en", personal)
         if speller is None:
             return check_spelling(article, context)
-        return spelling_findings(article, speller)
+        return spelling_findings(article, speller) + name_spelling_findings(article, speller)
 
     check_spelling_with.__name__ = "check_spelling"
     return check_spelling_with

@@ -9,6 +9,11 @@ Per language: English “double” and ‘single’ curly quotes, apostrophes as
 either « » angle quotes (the Real Academia's first choice, with “ ” for a quote inside one) or
 curly quotes, by a setting; both languages get — for ``--`` and … for ``...``.
 
+A quotation over several paragraphs follows the newsroom rule as typed: a straight quote at
+the start of a paragraph always opens (“, or « in Spanish), the paragraph before is left open,
+and a Spanish paragraph that carries the quote on with » counts as inside it (so a quote typed
+within it is “ ”, and its closing mark »).
+
 A straight apostrophe typed at the start of a word (’90s, ’tis) becomes an opening ‘, as in
 every word processor: the rule cannot see the word that follows.
 """
@@ -27,6 +32,9 @@ TRIGGERS = frozenset({'"', "'", "-", "."})
 
 # After these (or at the start of the line) a quote opens; after anything else it closes.
 _OPENING_CONTEXT = set(" \t\n\u00a0\u2009\u202f([{<>—–-/¿¡“‘«\u2028\u2029")
+
+# What a paragraph's first quote mark may follow: spaces, blockquote and emphasis markers.
+_PARAGRAPH_LEAD = " \t>*_"
 
 _FENCE_RE = re.compile(r"[ \t]{0,3}(```|~~~)")
 _URL_START_RE = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.|mailto:|[\w.+-]+@[\w-]+\.)")
@@ -125,8 +133,10 @@ def protected(line_before: str) -> bool:
 def _double_quote(line_before: str, opening: bool, language: str, style: str) -> str:
     if _primary_language(language) != "es" or style != ANGLE:
         return "“" if opening else "”"
-    # Spanish: «...» outside, “...” for a quote inside a quote.
-    inside_angle = line_before.count("«") > line_before.count("»")
+    # Spanish: «...» outside, “...” for a quote inside a quote. A paragraph that carries a
+    # quotation on may open with » (the quote goes on, it does not close): that one opens.
+    carried_on = line_before.lstrip(_PARAGRAPH_LEAD).startswith("»")
+    inside_angle = line_before.count("«") + carried_on > line_before.count("»") - carried_on
     if opening:
         return "“" if inside_angle else "«"
     inside_curly = line_before.count("“") > line_before.count("”")

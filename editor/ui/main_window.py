@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.spelling = SpellingController(
-            self.document, self.body, self.fields, self.spelling_service, parent=self
+            self.document, self.body, self.fields, self.photos, self.spelling_service, parent=self
         )
         # Never lose a story: every change in a recovery file within 5 s
         # (editor/ui/controllers/autosave.py); closeEvent says when the story closed cleanly.

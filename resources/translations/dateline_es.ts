@@ -489,6 +489,26 @@ Suelte aquí las fotos para colocarlas.</translation>
         <translation>«{word}» no está en el diccionario {language}: una errata, o un nombre que añadir a su diccionario.</translation>
     </message>
     <message>
+        <source>“{word}”: a name? Add it to your dictionary if it is spelled right.</source>
+        <translation>«{word}»: ¿un nombre? Añádalo a su diccionario si está bien escrito.</translation>
+    </message>
+    <message>
+        <source>line {line} of the body</source>
+        <translation>la línea {line} del cuerpo</translation>
+    </message>
+    <message>
+        <source>the byline</source>
+        <translation>la firma</translation>
+    </message>
+    <message>
+        <source>the dateline</source>
+        <translation>la data</translation>
+    </message>
+    <message>
+        <source>“{word}” here and “{other}” in {place}: one name spelled two ways? Use one spelling throughout.</source>
+        <translation>«{word}» aquí y «{other}» en {place}: ¿un mismo nombre escrito de dos maneras? Use una sola grafía en todo el texto.</translation>
+    </message>
+    <message>
         <source>No spelling dictionary is installed for the language “{language}”, so the spelling was not checked.</source>
         <translation>No hay diccionario ortográfico instalado para el idioma «{language}», así que no se revisó la ortografía.</translation>
     </message>

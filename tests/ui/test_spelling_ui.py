@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from editor.spelling import PersonalDictionary, available_languages, dictionary_
 from editor.spelling.personal import default_personal_path
 from editor.ui.controllers.spelling_service import personal_dictionary_path
 from editor.ui.widgets.spelling_underlines import shift_spans, spans_by_line
+
+from locations import REPO
 
 # --- plain logic -------------------------------------------------------------------------------
 
@@ -302,3 +305,60 @@ def test_the_body_is_spell_checked_once_per_revision(qtbot, window, tmp_path, mo
     flagged = [f.message for f in window.checks.findings if f.code == "spelling"]
     assert any("carravan" in message for message in flagged), flagged  # the check ran too
     assert body_passes.count(window.body.toPlainText()) == 1, body_passes
+
+
+# --- the Photos pane's caption and alt text -------------------------------------------------------
+
+
+def _open_the_sample_story(window, tmp_path: Path) -> None:
+    path = tmp_path / "caravan-efe.article"
+    shutil.copy(REPO / "resources" / "samples" / "caravan-efe.article", path)
+    assert window.open_path(path, confirmed=True)
+    window.side_tabs.setCurrentWidget(window.photos)
+    window.photos.select("p1")
+
+
+@pytest.mark.gui
+def test_caption_and_alt_text_are_underlined_like_the_dek(qtbot, window, tmp_path) -> None:
+    _spelling(window, tmp_path)
+    _open_the_sample_story(window, tmp_path)
+    _wait_underlined(qtbot, window.body, "Huixtla")  # a name the story does not state yet
+    caption, alt = window.photos.caption, window.photos.alt
+    caption.setFocus()
+    qtbot.keyClicks(caption, "Migrnts walk out of Huixtla on Tuesday.")
+    _wait_underlined(qtbot, caption, "Migrnts")
+    # A name in the middle of a caption is one the story states: accepted in the caption and
+    # everywhere else, as the Checks tab accepts it.
+    _wait_underlined(qtbot, window.body, "Huixtla", expected=False)
+    assert not _underlined(*_block_with(caption, "Huixtla")[:3])
+    alt.setFocus()
+    qtbot.keyClicks(alt, "A cyclist waering a cap")
+    _wait_underlined(qtbot, alt, "waering")
+    block, start, end, _ = _block_with(alt, "cyclist")
+    assert not _underlined(block, start, end)
+    # The context menu offers the word's entries there too.
+    _, _, _, position = _block_with(alt, "waering")
+    menu = _menu_at(window.spelling, alt, position)
+    _action(menu, "spelling_ignore").trigger()
+    menu.close()
+    _wait_underlined(qtbot, alt, "waering", expected=False)
+
+
+@pytest.mark.gui
+def test_caption_underlines_follow_the_story_language_and_the_photo_shown(
+    qtbot, window, tmp_path
+) -> None:
+    _spelling(window, tmp_path)
+    _open_the_sample_story(window, tmp_path)
+    caption = window.photos.caption
+    caption.setFocus()
+    qtbot.keyClicks(caption, "La caravana sale de la sona")
+    _wait_underlined(qtbot, caption, "caravana")  # Spanish words in an English story
+    window.document.set_field("language", "es")
+    _wait_underlined(qtbot, caption, "caravana", expected=False)
+    _wait_underlined(qtbot, caption, "sona")
+    # Another photo shown: its own caption, underlined in its turn.
+    window.photos.select("p2")
+    qtbot.waitUntil(lambda: caption.toPlainText() == "")
+    qtbot.keyClicks(caption, "Una bisicleta")
+    _wait_underlined(qtbot, caption, "bisicleta")

@@ -224,7 +224,7 @@ class ChecksController(QObject):
         )
 
     def _accepted_spelling(self, finding: Finding) -> bool:
-        if finding.code != "spelling" or self._snapshot is None:
+        if finding.code not in ("spelling", "spelling-name") or self._snapshot is None:
             return False
         word = flagged_word(self._snapshot, finding)
         return word is not None and self.service.accepts(word)

@@ -1,13 +1,16 @@
-"""Spelling in the window: wavy red underlines in the body, headline and dek, and a context menu
-with suggestions, "Add to Dictionary" and "Ignore".
+"""Spelling in the window: wavy red underlines in the body, headline and dek, and in the Photos
+pane's caption and alt text, and a context menu with suggestions, "Add to Dictionary" and
+"Ignore".
 
 Enchant never runs on the GUI thread. After the reporter pauses, one pass checks the whole body
-(and the two fields) in the worker and returns the misspellings of each source line keyed by
-the line's text; the highlighter underlines a block from that table, so a result stays right
-for every line not edited since, and only blocks whose underlines changed are redrawn. While a
-line is being typed in, its underlines move with the text around the edit until the next pass
-(``editor.ui.widgets.spelling_underlines`` draws them). Suggestions are fetched in the worker
-when a menu first asks for a word, then cached (``editor.ui.controllers.spelling_service``).
+and the four fields (those of the photo the pane shows) in the worker, with the same language
+and the same accepted names as the spelling check, and returns the misspellings of each source
+line keyed by the line's text; the highlighter underlines a block from that table, so a result
+stays right for every line not edited since, and only blocks whose underlines changed are
+redrawn. While a line is being typed in, its underlines move with the text around the edit
+until the next pass (``editor.ui.widgets.spelling_underlines`` draws them). Suggestions are
+fetched in the worker when a menu first asks for a word, then cached
+(``editor.ui.controllers.spelling_service``).
 """
 
 from __future__ import annotations
@@ -21,12 +24,15 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
-from editor.spelling import body_misspellings, words
+from editor.model.article import Article
+from editor.spelling import body_misspellings
+from editor.spelling.names import name_form, story_names
 from editor.ui.controllers.debounce import DebouncedJob
 from editor.ui.controllers.spelling_service import SUGGESTIONS, SpellingService
 from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.fields import FieldsPane
+from editor.ui.panes.photos import PhotosPane
 from editor.ui.widgets.spelling_underlines import (
     LineEditSpelling,
     Span,
@@ -38,6 +44,9 @@ logger = logging.getLogger(__name__)
 
 SPELLING_DELAY_MS = 400  # after the last edit
 NAME_FIELDS = ("byline", "dateline.place", "dateline.country")  # the story's own names
+# The fields underlined besides the body: the article's, then the shown photo's.
+ARTICLE_FIELDS = ("headline", "dek")
+PHOTO_FIELDS = ("caption", "alt")
 
 
 # --- the pass ----------------------------------------------------------------------------------
@@ -59,25 +68,27 @@ def spelling_pass(
     body: str,
     fields: dict[str, str],
     ignored: frozenset[str] = frozenset(),
-    names: tuple[str, ...] = (),
+    names: frozenset[str] = frozenset(),
 ) -> SpellingPass:
     """Run in the worker: the misspellings of the body and of the text fields. The words of
-    ``names`` (the byline, the dateline's place and country) are the story's own names and
-    are accepted, as the spelling check accepts them."""
+    ``names`` (``editor.spelling.names.story_names``: the byline, dateline, photo captions and
+    credits) are the story's own names and are accepted, as the spelling check accepts them."""
     speller = service.speller(language)
     if speller is None:
         return SpellingPass(language, available=False, body=body)
     for word in ignored:
         speller.ignore(word)
-    own = {word for text in names for _start, _end, word in words(text)}
+
+    def own(word: str) -> bool:
+        return word in names or name_form(word) in names
 
     def misspelled(text: str) -> tuple[Span, ...]:
         found = speller.misspellings(text)
-        return tuple((start, end, word) for start, end, word in found if word not in own)
+        return tuple((start, end, word) for start, end, word in found if not own(word))
 
     # The Checks tab's spelling check asks the same cache for the same revision, so the body
     # is spell-checked once per revision whichever of the two runs first.
-    body_spans = tuple(span for span in body_misspellings(body, speller) if span[2] not in own)
+    body_spans = tuple(span for span in body_misspellings(body, speller) if not own(span[2]))
     field_spans = {name: misspelled(text) for name, text in fields.items()}
     table, lines = spans_by_line(body, list(body_spans))
     return SpellingPass(
@@ -91,7 +102,8 @@ def spelling_pass(
 
 
 class SpellingController(QObject):
-    """Keeps the underlines of the body, headline and dek up to date, and owns their menus."""
+    """Keeps the underlines of the body, headline, dek, photo caption and alt text up to date,
+    and owns their menus."""
 
     passDone = Signal()  # a pass's result was applied (for tests and tools)
 
@@ -100,6 +112,7 @@ class SpellingController(QObject):
         document: ArticleDocument,
         body: BodyPane,
         fields: FieldsPane,
+        photos: PhotosPane,
         service: SpellingService,
         parent: QObject | None = None,
     ) -> None:
@@ -111,6 +124,15 @@ class SpellingController(QObject):
         self.body = spelling_highlighter(body.document(), service.accepts)
         self.dek = spelling_highlighter(fields.dek.document(), service.accepts)
         self.headline = LineEditSpelling(fields.headline, service.accepts)
+        self.photos = photos
+        self.caption = spelling_highlighter(photos.caption.document(), service.accepts)
+        self.alt = spelling_highlighter(photos.alt.document(), service.accepts)
+        self._highlighters = {
+            body: self.body,
+            fields.dek: self.dek,
+            photos.caption: self.caption,
+            photos.alt: self.alt,
+        }
         self.language = document.article.language
         self.enabled = True  # Preferences > Writing > Check spelling as you type
         self.last_menu: QMenu | None = None
@@ -126,9 +148,13 @@ class SpellingController(QObject):
         document.bodyChanged.connect(lambda: self._job.schedule())
         document.fieldChanged.connect(self._field_changed)
         document.replaced.connect(self._replaced)
+        # A caption or credit names people and places; another photo shown: its two fields.
+        document.photoChanged.connect(lambda _id: self._job.schedule())
+        document.photosChanged.connect(lambda: self._job.schedule())
+        photos.list.currentItemChanged.connect(lambda *_: self._job.schedule(0))
         self.service.accepted.connect(self._accepted)
         self.service.personalChanged.connect(lambda: self._job.schedule(0))
-        edits: tuple[QWidget, ...] = (body, fields.dek, fields.headline)
+        edits: tuple[QWidget, ...] = (body, fields.dek, fields.headline, photos.caption, photos.alt)
         for edit in edits:
             edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             edit.customContextMenuRequested.connect(lambda pos, e=edit: self._show_menu(e, pos))
@@ -155,14 +181,21 @@ class SpellingController(QObject):
             self.enabled = enabled
             self._job.schedule(0)
 
+    def _field_texts(self, article: Article) -> dict[str, str]:
+        """The texts of the underlined fields as shown: the article's, and the shown photo's."""
+        texts = {name: getattr(article, name) for name in ARTICLE_FIELDS}
+        texts["caption"] = self.photos.caption.toPlainText()
+        texts["alt"] = self.photos.alt.toPlainText()
+        return texts
+
     def _prepare(self) -> Callable[[], SpellingPass]:
         article = self.document.article
         language = article.language
-        body, fields = article.body, {"headline": article.headline, "dek": article.dek}
+        body, fields = article.body, self._field_texts(article)
         if not self.enabled:  # shown as for a language without a dictionary: no underlines
             return lambda: SpellingPass(language, available=False, body=body)
         ignored = self.service.ignored_words()
-        names = (*article.byline, article.dateline.place, article.dateline.country)
+        names = story_names(article)
         service = self.service
         return lambda: spelling_pass(service, language, body, fields, ignored, names)
 
@@ -172,19 +205,21 @@ class SpellingController(QObject):
             self._job.schedule(0)
             return
         self.language = result.language
+        fields = {"dek": self.dek, "caption": self.caption, "alt": self.alt}
         if not result.available:  # no dictionary for this language: no underlines
             self.body.clear()
-            self.dek.clear()
             self.headline.clear()
+            for highlighter in fields.values():
+                highlighter.clear()
         else:
             self.body.set_result(result.body_table, result.body_lines)
-            dek_text, dek_spans = result.fields["dek"]
-            self.dek.set_result(*spans_by_line(dek_text, list(dek_spans)))
+            for name, highlighter in fields.items():
+                text, spans = result.fields[name]
+                highlighter.set_result(*spans_by_line(text, list(spans)))
             self.headline.set_result(*result.fields["headline"])
         stale = result.body is not current.body and result.body != current.body
-        stale = stale or any(
-            getattr(current, name) != text for name, (text, _spans) in result.fields.items()
-        )
+        shown = self._field_texts(current)
+        stale = stale or any(shown[name] != text for name, (text, _spans) in result.fields.items())
         if stale:
             self._job.schedule_unless_waiting()
         self.passDone.emit()
@@ -194,8 +229,8 @@ class SpellingController(QObject):
         the underlines stay as they are, and the next edit schedules another pass."""
 
     def _accepted(self, word: str) -> None:
-        self.body.redraw_word(word)
-        self.dek.redraw_word(word)
+        for highlighter in self._highlighters.values():
+            highlighter.redraw_word(word)
         self.headline.redraw()
 
     # --- the context menu ----------------------------------------------------------------------
@@ -210,7 +245,7 @@ class SpellingController(QObject):
         entries for a misspelled word, then the standard entries."""
         if isinstance(edit, QPlainTextEdit):
             position = edit.cursorForPosition(pos).position()
-            highlighter = self.body if edit is self.body_edit else self.dek
+            highlighter = self._highlighters[edit]
             span = highlighter.span_at(position)
             menu = edit.createStandardContextMenu(pos)
         else:
