@@ -48,7 +48,6 @@ from editor.media.renditions import (
     rendition_plan,
     run_jobs,
 )
-from editor.model.article import Crop
 from editor.paths import cache_dir
 
 logger = logging.getLogger(__name__)
@@ -74,16 +73,13 @@ class EncodingKey:
     """What decides one copy's pixels (see the module's docstring)."""
 
     original: str  # SHA-256 of the original's bytes, hex
-    crop: Crop  # as checked: clamped to the picture
+    crop: tuple[float, float, float, float]  # left, top, right, bottom, clamped to the picture
     top: int
     width: int
     format: str
 
     def file_name(self) -> str:
-        crop = ",".join(
-            repr(float(v))
-            for v in (self.crop.left, self.crop.top, self.crop.right, self.crop.bottom)
-        )
+        crop = ",".join(repr(float(value)) for value in self.crop)
         text = f"{self.original}|{crop}|{self.top}|{self.width}|{self.format}"
         return hashlib.sha256(text.encode()).hexdigest() + _SUFFIX
 
@@ -215,8 +211,9 @@ def encoding_keys(job: RenditionJob) -> list[EncodingKey]:
     if not widths:
         return []
     original = hashlib.sha256(job.data).hexdigest()
+    box = (crop.left, crop.top, crop.right, crop.bottom)
     return [
-        EncodingKey(original, crop, widths[-1], width, kind)
+        EncodingKey(original, box, widths[-1], width, kind)
         for width in widths
         for kind in job.formats
     ]
