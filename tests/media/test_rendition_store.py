@@ -249,3 +249,37 @@ def test_the_words_are_not_kept_in_the_store(store: RenditionStore) -> None:
     assert entries
     for entry in entries:
         assert secret.encode() not in entry.read_bytes()
+
+
+def test_copies_made_at_the_export_ladders_serve_every_format(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, made: list[str]
+) -> None:
+    """What the window makes ahead (``EXPORT_LADDERS``) is all any export asks for."""
+    from editor.export import list_formats
+    from editor.export.photo_copies import published_photos
+    from editor.export.photo_ladders import EXPORT_LADDERS
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    article, media = efe_with_photos()
+    # Wider than every export's widths, so no two ladders share their copies by chance.
+    wide = photo((2300, 1500))
+    for image in article.photos[:2]:
+        image.media_path = factories.stored_photo(media, image.id, wide, "wide.jpg").media_path
+        image.width, image.height = 2300, 1500
+    store = RenditionStore.for_user()
+    for image in published_photos(article):
+        data = media.read(image.media_path)
+        for widths in EXPORT_LADDERS:
+            warm(
+                RenditionJob(image.id, data, "p.jpg", image.crop, widths=widths, formats=("JPEG",)),
+                store,
+            )
+    made.clear()
+    for name, _ in list_formats():
+        if name == "pdf":  # prints through Qt WebEngine; its photos are the standalone HTML's
+            continue
+        exporter = get_exporter(name)
+        out = tmp_path / name / f"story{exporter.extension}"
+        out.parent.mkdir()
+        exporter.export(article, media, out, ExportOptions(parallel=False))
+    assert made == []
