@@ -26,6 +26,7 @@ recently used first; it is readable by its owner only.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import logging
 import os
@@ -64,6 +65,8 @@ _MAGIC = b"DLRN"
 # Magic, width, height, then the SHA-256 of the encoded bytes that follow.
 _HEADER = struct.Struct(">4sII32s")
 _SUFFIX = ".rendition"
+# An original's upright width, by its SHA-256, with a check: what a stored copy's key needs.
+_WIDTH_SUFFIX = ".width"
 _PRIVATE_FOLDER = 0o700
 _PRIVATE_FILE = 0o600
 
@@ -121,12 +124,30 @@ class RenditionStore:
         except OSError:
             logger.debug("a photo copy could not be cached", exc_info=True)
 
+    def upright_width(self, original: str) -> int | None:
+        """The width of the original whose SHA-256 is ``original``, as remembered, or None."""
+        try:
+            text = (self.folder / f"{original}{_WIDTH_SUFFIX}").read_bytes()
+            width = int(text.split()[1])
+        except (OSError, ValueError, IndexError):
+            return None
+        return width if width > 0 and text == _width_text(original, width) else None
+
+    def remember_width(self, original: str, width: int) -> None:
+        try:
+            _private_folders(self.folder)
+            _write_replacing(
+                self.folder / f"{original}{_WIDTH_SUFFIX}", _width_text(original, width)
+            )
+        except OSError:
+            logger.debug("a photo's width could not be cached", exc_info=True)
+
     def prune(self) -> None:
         """Delete the least recently used copies until the folder holds at most ``max_bytes``."""
         entries = []
         total = 0
         try:
-            paths = list(self.folder.glob(f"*{_SUFFIX}"))
+            paths = [*self.folder.glob(f"*{_SUFFIX}"), *self.folder.glob(f"*{_WIDTH_SUFFIX}")]
         except OSError:
             return
         for path in paths:
@@ -161,7 +182,7 @@ def stored_renditions(
     keys: dict[str, list[EncodingKey]] = {}
     missing: list[RenditionJob] = []
     for job in jobs:
-        keys[job.photo_id] = encoding_keys(job)
+        keys[job.photo_id] = encoding_keys(job, store)
         cached = [store.get(key) for key in keys[job.photo_id]]
         if all(encoding is not None for encoding in cached):
             found[job.photo_id] = [encoding for encoding in cached if encoding is not None]
@@ -180,8 +201,8 @@ def stored_renditions(
         make_encodings, missing, parallel=parallel, progress=made_progress, cancelled=cancelled
     )
     for photo_id, encodings in made.items():
-        for key, encoding in zip(keys[photo_id], encodings, strict=True):
-            store.put(key, encoding)
+        for encoding in encodings:
+            store.put(_key_of(encoding, keys[photo_id]), encoding)
         found[photo_id] = encodings
     if made:
         store.prune()
@@ -195,28 +216,45 @@ def stored_renditions(
 def warm(job: RenditionJob, store: RenditionStore) -> bool:
     """Make and store the copies of ``job`` that ``store`` lacks (all of them, from one
     decode); True if any were made. MediaError if the photo is unusable."""
-    keys = encoding_keys(job)
+    keys = encoding_keys(job, store)
     if all(store.get(key) is not None for key in keys):
         return False
-    for key, encoding in zip(keys, make_encodings(job), strict=True):
-        store.put(key, encoding)
+    for encoding in make_encodings(job):
+        store.put(_key_of(encoding, keys), encoding)
     store.prune()
     return True
 
 
-def encoding_keys(job: RenditionJob) -> list[EncodingKey]:
+def encoding_keys(job: RenditionJob, store: RenditionStore | None = None) -> list[EncodingKey]:
     """The keys of the encodings ``make_encodings(job)`` makes, in its order; MediaError if
-    the photo or its crop is unusable (as making it would)."""
-    crop, widths = rendition_plan(job)
+    the photo or its crop is unusable (as making it would). The photo's width is read from
+    ``store`` when it holds it (reading the header walks every scan of the original)."""
+    original = hashlib.sha256(job.data).hexdigest()
+    known = store.upright_width(original) if store is not None else None
+    crop, widths, upright_width = rendition_plan(job, known)
+    if store is not None and known is None:
+        store.remember_width(original, upright_width)
     if not widths:
         return []
-    original = hashlib.sha256(job.data).hexdigest()
     box = (crop.left, crop.top, crop.right, crop.bottom)
     return [
         EncodingKey(original, box, widths[-1], width, kind)
         for width in widths
         for kind in job.formats
     ]
+
+
+def _key_of(encoding: Encoding, keys: list[EncodingKey]) -> EncodingKey:
+    """The key an encoding made for ``keys``' photo and crop is stored under, from what it
+    says it is (never from its position in the list)."""
+    return dataclasses.replace(
+        keys[0], top=encoding.top, width=encoding.ladder_width, format=encoding.format
+    )
+
+
+def _width_text(original: str, width: int) -> bytes:
+    check = hashlib.sha256(f"{original} {width}".encode()).hexdigest()[:16]
+    return f"{original} {width} {check}\n".encode()
 
 
 def _decoded(stored: bytes, key: EncodingKey) -> Encoding | None:

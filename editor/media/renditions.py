@@ -29,7 +29,6 @@ from editor.media.colour import to_srgb
 from editor.media.decode import (
     JPEG_MAX_SIDE,
     WEBP_MAX_SIDE,
-    OpenedPhoto,
     decode_first_frame,
     open_photo,
 )
@@ -98,16 +97,21 @@ class Encoding:
     data: bytes
 
 
-def rendition_plan(job: RenditionJob) -> tuple[Crop, list[int]]:
-    """The job's checked crop and the ladder widths its photo gets (``output_widths``), read
-    from the photo's header alone; MediaError if the photo or the crop is unusable."""
-    crop, _, widths = _plan(open_photo(job.data, job.name), job)
-    return crop, widths
+def rendition_plan(
+    job: RenditionJob, upright_width: int | None = None
+) -> tuple[Crop, list[int], int]:
+    """The job's checked crop, the ladder widths its photo gets (``output_widths``) and the
+    photo's upright width, read from its header unless ``upright_width`` (read before from the
+    same bytes) is given; MediaError if the photo or the crop is unusable."""
+    if upright_width is None:
+        upright_width = open_photo(job.data, job.name).upright_size[0]
+    crop, _, widths = _plan(upright_width, job)
+    return crop, widths, upright_width
 
 
-def _plan(photo: OpenedPhoto, job: RenditionJob) -> tuple[Crop, float, list[int]]:
+def _plan(upright_width: int, job: RenditionJob) -> tuple[Crop, float, list[int]]:
     crop = _checked_crop(job.crop, job.name)
-    cropped_width = photo.upright_size[0] * (crop.right - crop.left)
+    cropped_width = upright_width * (crop.right - crop.left)
     return crop, cropped_width, output_widths(job.widths, max(1, math.floor(cropped_width)))
 
 
@@ -121,7 +125,7 @@ def make_encodings(job: RenditionJob) -> list[Encoding]:
     """The pixels of every rendition of ``job``, encoded, width by width and format by format;
     the newsroom fields are not written in (``finish_renditions`` does that)."""
     photo = open_photo(job.data, job.name)
-    crop, cropped_width, widths = _plan(photo, job)
+    crop, cropped_width, widths = _plan(photo.upright_size[0], job)
     if not widths:
         return []
     pixels = decode_first_frame(photo, draft_scale(cropped_width, max(widths)))

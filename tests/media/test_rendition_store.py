@@ -283,3 +283,29 @@ def test_copies_made_at_the_export_ladders_serve_every_format(
         out.parent.mkdir()
         exporter.export(article, media, out, ExportOptions(parallel=False))
     assert made == []
+
+
+def test_the_original_s_width_is_remembered_and_a_damaged_one_is_not_believed(
+    store: RenditionStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+
+    import editor.media.renditions as renditions
+
+    data = photo((1700, 1100))
+    jobs = jobs_of(data)
+    fresh = stored_renditions(jobs, store, parallel=False)
+    original = hashlib.sha256(data).hexdigest()
+    assert store.upright_width(original) == 1700
+
+    opened: list[str] = []
+    real_open = renditions.open_photo
+    monkeypatch.setattr(renditions, "open_photo", lambda *a: opened.append("x") or real_open(*a))
+    assert stored_renditions(jobs, store, parallel=False) == fresh
+    assert opened == []  # a hit reads neither the header nor the pixels
+
+    entry = store.folder / f"{original}.width"
+    entry.write_bytes(entry.read_bytes().replace(b" 1700 ", b" 1200 "))
+    assert store.upright_width(original) is None
+    assert stored_renditions(jobs, store, parallel=False) == fresh
+    assert store.upright_width(original) == 1700
