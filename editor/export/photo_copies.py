@@ -2,7 +2,10 @@
 
 Renditions are decoded pixels saved afresh, so no EXIF of the original (GPS, camera serial
 numbers, owners' names, maker notes) can travel; the caption, credit, copyright and alt text
-are written into each copy as IPTC-IIM and XMP. Many photos are made in parallel processes.
+are written into each copy as IPTC-IIM and XMP. Their pixels are made once and kept in the
+user's rendition store (``editor.media.rendition_store``), which the window fills when a photo
+arrives and the first export fills otherwise; photos the store lacks are made in parallel
+processes.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from collections.abc import Mapping
 from editor.export.base import ExportError, ExportOptions
 from editor.media.embed import NewsroomFields
 from editor.media.errors import MediaError
-from editor.media.renditions import Rendition, RenditionJob, make_all_renditions
+from editor.media.rendition_store import RenditionStore, stored_renditions
+from editor.media.renditions import Rendition, RenditionJob
 from editor.model.article import Article, ImageRef
 from editor.model.media_store import MediaStore
 from editor.text.body_scan import placed_photo_ids
@@ -27,8 +31,8 @@ logger = logging.getLogger(__name__)
 # the table of contents shows only here.
 _DAMAGED_ENTRY_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError)
 
-# Starting worker processes costs about half a second; below this much photo data one process
-# finishes sooner.
+# Starting worker processes costs about half a second; below this much photo data to make
+# copies of, one process finishes sooner.
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
 
 
@@ -121,10 +125,14 @@ def make_photo_copies(
     """
     options = options or ExportOptions()
     jobs = rendition_jobs(published_photos(article), media, widths, formats)
-    parallel = options.parallel and sum(len(job.data) for job in jobs) >= PARALLEL_MIN_BYTES
     try:
-        copies = make_all_renditions(
-            jobs, parallel=parallel, progress=options.progress, cancelled=options.cancelled
+        copies = stored_renditions(
+            jobs,
+            RenditionStore.for_user(),
+            parallel=options.parallel,
+            parallel_min_bytes=PARALLEL_MIN_BYTES,
+            progress=options.progress,
+            cancelled=options.cancelled,
         )
     except MediaError as error:
         logger.debug("a photo could not be made for the export", exc_info=True)

@@ -21,11 +21,17 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
+from typing import TypeVar
 
 from PIL import Image
 
 from editor.media.colour import to_srgb
-from editor.media.decode import JPEG_MAX_SIDE, WEBP_MAX_SIDE, decode_first_frame, open_photo
+from editor.media.decode import (
+    JPEG_MAX_SIDE,
+    WEBP_MAX_SIDE,
+    decode_first_frame,
+    open_photo,
+)
 from editor.media.embed import NewsroomFields, embed_fields
 from editor.media.encoding import jpeg_bytes, webp_bytes
 from editor.media.errors import MediaError, display_name
@@ -40,6 +46,8 @@ WEBP_QUALITY = 80
 _EXTENSIONS = {"JPEG": "jpg", "WEBP": "webp"}
 _MIME_TYPES = {"JPEG": "image/jpeg", "WEBP": "image/webp"}
 _MAX_SIDES = {"JPEG": JPEG_MAX_SIDE, "WEBP": WEBP_MAX_SIDE}
+# What one job makes: a photo's renditions, or their encodings.
+_Made = TypeVar("_Made")
 # How often a parallel run looks at ``cancelled`` while photos are being made.
 _CANCEL_POLL_SECONDS = 0.1
 
@@ -72,32 +80,82 @@ class RenditionJob:
     formats: tuple[str, ...] = ("JPEG", "WEBP")  # the encodings wanted at each width
 
 
+@dataclass(frozen=True)
+class Encoding:
+    """One rendition's pixels as JPEG or WebP bytes, before the newsroom fields are written in:
+    what the rendition store keeps, since captions change often and pixels rarely.
+
+    ``top`` is the widest width of the photo's ladder: the smaller widths are scaled from it,
+    so the pixels at ``width`` depend on it, and on nothing else of the ladder.
+    """
+
+    top: int
+    ladder_width: int  # the ladder's width this copy was made for
+    format: str
+    width: int
+    height: int
+    data: bytes
+
+
+def rendition_plan(
+    job: RenditionJob, upright_width: int | None = None
+) -> tuple[Crop, list[int], int]:
+    """The job's checked crop, the ladder widths its photo gets (``output_widths``) and the
+    photo's upright width, read from its header unless ``upright_width`` (read before from the
+    same bytes) is given; MediaError if the photo or the crop is unusable."""
+    if upright_width is None:
+        upright_width = open_photo(job.data, job.name).upright_size[0]
+    crop, _, widths = _plan(upright_width, job)
+    return crop, widths, upright_width
+
+
+def _plan(upright_width: int, job: RenditionJob) -> tuple[Crop, float, list[int]]:
+    crop = _checked_crop(job.crop, job.name)
+    cropped_width = upright_width * (crop.right - crop.left)
+    return crop, cropped_width, output_widths(job.widths, max(1, math.floor(cropped_width)))
+
+
 def make_renditions(job: RenditionJob) -> list[Rendition]:
     """Each of ``job.formats`` (JPEG, WebP) at each width that fits, narrowest first;
     MediaError if the photo is unusable."""
+    return finish_renditions(make_encodings(job), job)
+
+
+def make_encodings(job: RenditionJob) -> list[Encoding]:
+    """The pixels of every rendition of ``job``, encoded, width by width and format by format;
+    the newsroom fields are not written in (``finish_renditions`` does that)."""
     photo = open_photo(job.data, job.name)
-    full_width = photo.upright_size[0]
-    crop = _checked_crop(job.crop, job.name)
-    cropped_width = full_width * (crop.right - crop.left)
-    widths = output_widths(job.widths, max(1, math.floor(cropped_width)))
+    crop, cropped_width, widths = _plan(photo.upright_size[0], job)
     if not widths:
         return []
     pixels = decode_first_frame(photo, draft_scale(cropped_width, max(widths)))
     picture = _cropped(make_upright(pixels, photo.orientation), crop)
     picture, _ = to_srgb(picture, photo.icc_profile)
-    fields = job.fields
     # Smaller widths come from the largest rendition, not the decoded pixels: two resampling
     # passes at most, and about a third less time than resizing the big picture four times.
-    largest = to_width(picture, widths[-1])
-    renditions: list[Rendition] = []
-    made: set[tuple[str, tuple[int, int]]] = set()
+    top = widths[-1]
+    largest = to_width(picture, top)
+    encodings: list[Encoding] = []
     for width in widths:
         sized = to_width(largest, width)
         for kind in job.formats:
             fitting = fit_within(sized, _MAX_SIDES[kind])
-            if (kind, fitting.size) not in made:  # ladder widths a tall photo shrank alike
-                made.add((kind, fitting.size))
-                renditions.append(_rendition(fitting, kind, job.name, fields))
+            encoded = _encoded(fitting, kind, job.name)
+            encodings.append(Encoding(top, width, kind, fitting.width, fitting.height, encoded))
+    return encodings
+
+
+def finish_renditions(encodings: list[Encoding], job: RenditionJob) -> list[Rendition]:
+    """The renditions of ``job`` from its encodings (as ``make_encodings`` orders them), with
+    the newsroom fields written in. Ladder widths a tall photo shrank to the same size give one
+    copy, the first."""
+    renditions: list[Rendition] = []
+    made: set[tuple[str, tuple[int, int]]] = set()
+    for encoding in encodings:
+        size = (encoding.width, encoding.height)
+        if (encoding.format, size) not in made:
+            made.add((encoding.format, size))
+            renditions.append(_with_fields(encoding, job.name, job.fields))
     return renditions
 
 
@@ -124,10 +182,31 @@ def make_all_renditions(
     cancel, nothing more is started and the photos finished so far are returned. A photo that
     cannot be used stops the run: its MediaError is raised.
     """
+    return run_jobs(
+        make_renditions,
+        jobs,
+        parallel=parallel,
+        max_workers=max_workers,
+        progress=progress,
+        cancelled=cancelled,
+    )
+
+
+def run_jobs(
+    make: Callable[[RenditionJob], _Made],
+    jobs: list[RenditionJob],
+    *,
+    parallel: bool = True,
+    max_workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> dict[str, _Made]:
+    """``make(job)`` of many jobs, keyed by photo id, as ``make_all_renditions`` runs them;
+    ``make`` is a module-level function (worker processes are given it by name)."""
     workers = max(1, min(max_workers or os.cpu_count() or 1, len(jobs)))
     if not parallel or workers == 1 or len(jobs) < 2:
-        return _make_serially(jobs, progress, cancelled)
-    return _make_in_processes(jobs, workers, progress, cancelled)
+        return _make_serially(make, jobs, progress, cancelled)
+    return _make_in_processes(make, jobs, workers, progress, cancelled)
 
 
 def _checked_crop(crop: Crop | None, name: str) -> Crop:
@@ -157,63 +236,68 @@ def _cropped(image: Image.Image, crop: Crop) -> Image.Image:
     return image.crop(box)
 
 
-def _rendition(image: Image.Image, kind: str, name: str, fields: NewsroomFields) -> Rendition:
+def _encoded(image: Image.Image, kind: str, name: str) -> bytes:
     try:
         if kind == "JPEG":
-            encoded = jpeg_bytes(image, JPEG_QUALITY, progressive=True)
-        else:
-            encoded = webp_bytes(image, WEBP_QUALITY)
+            return jpeg_bytes(image, JPEG_QUALITY, progressive=True)
+        return webp_bytes(image, WEBP_QUALITY)
     except (OSError, ValueError) as error:  # an encoder's limit: say which photo it was
         raise MediaError(
             f"{display_name(name)}: its {image.width:,} x {image.height:,} published copy could"
             f" not be written ({' '.join(str(error).split())})"
         ) from error
+
+
+def _with_fields(encoding: Encoding, name: str, fields: NewsroomFields) -> Rendition:
+    kind = encoding.format
     try:
-        data = embed_fields(encoded, fields, with_iptc=kind == "JPEG")
+        data = embed_fields(encoding.data, fields, with_iptc=kind == "JPEG")
     except (RuntimeError, ValueError) as error:
         raise MediaError(
             f"{display_name(name)}: the caption and credit could not be written into its"
             f" published copies ({' '.join(str(error).split())})"
         ) from error
-    return Rendition(image.width, image.height, kind, _MIME_TYPES[kind], data)
+    return Rendition(encoding.width, encoding.height, kind, _MIME_TYPES[kind], data)
 
 
 def _make_serially(
+    make: Callable[[RenditionJob], _Made],
     jobs: list[RenditionJob],
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
-) -> dict[str, list[Rendition]]:
-    results: dict[str, list[Rendition]] = {}
+) -> dict[str, _Made]:
+    results: dict[str, _Made] = {}
     for done, job in enumerate(jobs, start=1):
         if cancelled and cancelled():
             break
-        results[job.photo_id] = make_renditions(job)
+        results[job.photo_id] = make(job)
         if progress:
             progress(done, len(jobs))
     return results
 
 
 def _make_in_processes(
+    make: Callable[[RenditionJob], _Made],
     jobs: list[RenditionJob],
     workers: int,
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
-) -> dict[str, list[Rendition]]:
+) -> dict[str, _Made]:
     """A process pool fed a few jobs ahead of the workers, so a cancel stops quickly and only
     a few photos' bytes wait in the pool's queue at any time.
 
     Workers are spawned, not forked: the window's process has Qt threads, and forking a
     threaded process can deadlock the child.
     """
-    results: dict[str, list[Rendition]] = {}
+    results: dict[str, _Made] = {}
     waiting: Iterator[RenditionJob] = iter(jobs)
-    running: dict[Future[list[Rendition]], RenditionJob] = {}
+    running: dict[Future[_Made], RenditionJob] = {}
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
 
     def submit_next() -> None:
         job = next(waiting, None)
         if job is not None:
-            running[pool.submit(make_renditions, job)] = job
+            running[pool.submit(make, job)] = job
 
     completed = False
     try:

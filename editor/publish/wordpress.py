@@ -61,7 +61,8 @@ from editor.export.wordpress_post import (
     term_slug,
 )
 from editor.media.errors import MediaError
-from editor.media.renditions import Rendition, make_all_renditions
+from editor.media.rendition_store import RenditionStore, stored_renditions
+from editor.media.renditions import Rendition
 from editor.model.article import Article, ImageRef, story_uuid
 from editor.model.media_store import MediaStore
 from editor.publish import ledger
@@ -198,9 +199,10 @@ def _renditions(images: list[ImageRef], media: MediaStore, run: _Run) -> dict[st
         return {}
     try:
         jobs = rendition_jobs(images, media, (UPLOAD_WIDTH,))
-        copies = make_all_renditions(
+        copies = stored_renditions(
             jobs,
-            parallel=sum(len(job.data) for job in jobs) >= PARALLEL_MIN_BYTES,
+            RenditionStore.for_user(),
+            parallel_min_bytes=PARALLEL_MIN_BYTES,
             cancelled=run.cancelled,
         )
     except (ExportError, MediaError) as error:

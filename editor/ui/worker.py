@@ -65,8 +65,10 @@ def run_in_background(
     *,
     logger: logging.Logger | None = None,
     what: str = "A background job",
+    pool: QThreadPool | None = None,
 ) -> None:
-    """Call ``work()`` in the thread pool; ``on_done``/``on_error`` run on the GUI thread.
+    """Call ``work()`` in ``pool`` (the global thread pool when None); ``on_done``/``on_error``
+    run on the GUI thread.
 
     With a ``context`` object, the result is dropped if that object is gone by then (a window
     closed while its preview was rendering). A failure is logged with its traceback to
@@ -88,4 +90,4 @@ def run_in_background(
 
     signals.finished.connect(done)
     signals.failed.connect(failed)
-    QThreadPool.globalInstance().start(job)
+    (pool if pool is not None else QThreadPool.globalInstance()).start(job)

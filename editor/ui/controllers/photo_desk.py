@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from editor.model.article import ImageRef
 from editor.model.photos import placement
 from editor.ui.controllers.photo_intake import PhotoIntake
+from editor.ui.controllers.rendition_warming import RenditionWarmer
 from editor.ui.dialogs.questions import message_box
 from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
@@ -48,6 +49,8 @@ class PhotoDesk(QObject):
         self.body = body
         self.window = window
         self.intake = PhotoIntake(document, self)
+        # Published copies made ahead, so that exports only copy them.
+        self.renditions = RenditionWarmer(document, self)
         self._thumbnail_cache: dict[str, QPixmap] = {}  # derived path -> pixmap
         self._wire()
 
