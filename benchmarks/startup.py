@@ -21,6 +21,7 @@ caches are a temporary folder's, shared by the runs (the first run fills the cac
 Prints the load average before and after. Never fails on time.
 
     .venv/bin/python benchmarks/startup.py [ARTICLE] [--runs 5] [--platform offscreen|xcb|both]
+        [--against OTHER_CHECKOUT]
 """
 
 from __future__ import annotations
@@ -132,9 +133,14 @@ BREAKDOWN = (
 )
 
 
-def launch_once(article: Path, environment: dict[str, str]) -> tuple[dict[str, float], bool]:
-    """The marks of one launch, in seconds from the process start, and whether the body had
-    the keyboard focus when the key was sent."""
+def launch_once(
+    article: Path, environment: dict[str, str], code: Path = ROOT
+) -> tuple[dict[str, float], bool]:
+    """The marks of one launch of the checkout at ``code``, in seconds from the process start,
+    and whether the body had the keyboard focus when the key was sent."""
+    # Run from the checkout and with it first on the path: `python -c` puts the working folder
+    # before PYTHONPATH.
+    environment = dict(environment, PYTHONPATH=str(code))
     start = time.monotonic()
     process = subprocess.Popen(
         [sys.executable, "-c", PROBE, str(article), str(RUN_TIMEOUT_S)],
@@ -142,7 +148,7 @@ def launch_once(article: Path, environment: dict[str, str]) -> tuple[dict[str, f
         stderr=subprocess.DEVNULL,
         text=True,
         env=environment,
-        cwd=ROOT,
+        cwd=code,
     )
     assert process.stdout is not None
     marks: dict[str, float] = {}
@@ -170,28 +176,41 @@ def span(marks: dict[str, float], begin: str | None, end: str) -> float:
     return marks[end] - (marks[begin] if begin else 0.0)
 
 
-def report(platform: str, article: Path, runs: int, environment: dict[str, str]) -> None:
-    cold, _ = launch_once(article, environment)
-    launches = [launch_once(article, environment) for _ in range(runs)]
-    warm = [marks for marks, _ in launches]
-    focused = sum(1 for _, had_focus in launches if had_focus)
-    print(f"platform: {platform}")
-    print(f"article: {article.name}")
-    print(f"first launch (warms caches): {cold['rendered'] * 1000:.0f} ms")
-    times = sorted(marks["rendered"] for marks in warm)
-    print(
-        f"launch to story rendered, warm, {runs} runs: "
-        f"median {statistics.median(times) * 1000:.0f} ms, p95 {p95(times) * 1000:.0f} ms, "
-        f"min {times[0] * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms"
-    )
-    print(f"warm, {runs} runs (median, p95):")
-    for label, begin, end in SPANS + BREAKDOWN:
-        values = [span(marks, begin, end) for marks in warm]
+def report(
+    platform: str, article: Path, runs: int, environment: dict[str, str], against: Path | None
+) -> None:
+    """Print the figures of ``runs`` warm launches; with ``against``, of that checkout's too,
+    launched in turn with this one's (ABAB), so that both see the same load."""
+    checkouts = [("this checkout", ROOT)]
+    if against is not None:
+        checkouts.insert(0, (f"against {against}", against))
+    colds = {name: launch_once(article, environment, code)[0] for name, code in checkouts}
+    launches: dict[str, list[tuple[dict[str, float], bool]]] = {name: [] for name, _ in checkouts}
+    for _ in range(runs):
+        for name, code in checkouts:
+            launches[name].append(launch_once(article, environment, code))
+    for name, _ in checkouts:
+        if against is not None:
+            print(f"--- {name}")
+        warm = [marks for marks, _ in launches[name]]
+        focused = sum(1 for _, had_focus in launches[name] if had_focus)
+        print(f"platform: {platform}")
+        print(f"article: {article.name}")
+        print(f"first launch (warms caches): {colds[name]['rendered'] * 1000:.0f} ms")
+        times = sorted(marks["rendered"] for marks in warm)
         print(
-            f"{label}: median {statistics.median(values) * 1000:.0f} ms, "
-            f"p95 {p95(values) * 1000:.0f} ms"
+            f"launch to story rendered, warm, {runs} runs: "
+            f"median {statistics.median(times) * 1000:.0f} ms, p95 {p95(times) * 1000:.0f} ms, "
+            f"min {times[0] * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms"
         )
-    print(f"body had the keyboard focus in {focused} of {runs} runs")
+        print(f"warm, {runs} runs (median, p95):")
+        for label, begin, end in SPANS + BREAKDOWN:
+            values = [span(marks, begin, end) for marks in warm]
+            print(
+                f"{label}: median {statistics.median(values) * 1000:.0f} ms, "
+                f"p95 {p95(values) * 1000:.0f} ms"
+            )
+        print(f"body had the keyboard focus in {focused} of {runs} runs")
 
 
 @contextmanager
@@ -229,6 +248,12 @@ def main() -> None:
     parser.add_argument("article", nargs="?", type=Path, default=SAMPLE)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
+        "--against",
+        type=Path,
+        help="another checkout (e.g. an older commit's files, from git archive) launched in "
+        "turn with this one, for before-and-after figures under the same load",
+    )
+    parser.add_argument(
         "--platform",
         choices=("offscreen", "xcb", "both"),
         default="both",
@@ -248,6 +273,7 @@ def main() -> None:
                 options.article,
                 options.runs,
                 dict(environment, QT_QPA_PLATFORM="offscreen"),
+                options.against,
             )
         if options.platform in ("xcb", "both"):
             with x_display() as display:
@@ -261,6 +287,7 @@ def main() -> None:
                         options.article,
                         options.runs,
                         dict(environment, QT_QPA_PLATFORM="xcb", DISPLAY=display),
+                        options.against,
                     )
     print(f"load average after: {load()}")
 

@@ -90,6 +90,11 @@ class PreviewRenderer:
                 self._made = renderer, IncrementalRenderer(renderer)
             return self._made
 
+    def warm_up(self) -> None:
+        """Build the Markdown pipeline now (in the worker, while the page loads) rather than
+        at the first render."""
+        self._made_now()
+
     @property
     def _renderer(self) -> BodyRenderer:
         return self._made_now()[0]

@@ -35,6 +35,7 @@ from editor.render.preview_update import (
     PreviewUpdate,
 )
 from editor.ui.document import ArticleDocument
+from editor.ui.first_frame import held_for_first_frame
 from editor.ui.media_scheme import SCHEME, MediaSchemeHandler, media_url
 from editor.ui.worker import one_line, run_in_background
 
@@ -143,6 +144,9 @@ class PreviewPane(QWebEngineView):
 
         page.loadFinished.connect(self._shell_loaded)
         page.setHtml(preview_shell_html(read_article_css()), QUrl(f"{SCHEME.decode()}:/preview"))
+        # The renderer's Markdown pipeline is built in the worker while the page loads, once
+        # the window has shown itself (its Python would slow the window's first frame).
+        QTimer.singleShot(0, self, self._warm_up)
 
         document.fieldChanged.connect(self._field_changed)
         document.bodyChanged.connect(self._body_changed)
@@ -150,6 +154,18 @@ class PreviewPane(QWebEngineView):
         document.photoChanged.connect(lambda _photo_id: self.refresh())
         document.replaced.connect(self._replaced)
         document.photoCopiesReady.connect(self._scheme_handler.copies_ready)
+
+    def _warm_up(self) -> None:
+        if held_for_first_frame(self, self, self._warm_up):
+            return
+        run_in_background(
+            self._renderer.warm_up,
+            lambda _none: None,
+            lambda _message: None,  # logged there; the first render will say it too
+            context=self,
+            logger=logger,
+            what="Preparing the preview's renderer",
+        )
 
     # --- scheduling ----------------------------------------------------------------------------
 
