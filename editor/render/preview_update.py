@@ -91,8 +91,8 @@ class PreviewRenderer:
             return self._made
 
     def warm_up(self) -> None:
-        """Build the Markdown pipeline now (in the worker, while the page loads) rather than
-        at the first render."""
+        """Build the Markdown pipeline now (in the worker, while the window is made and the page
+        loads) rather than at the first render."""
         self._made_now()
 
     @property
