@@ -268,10 +268,13 @@ def main() -> None:
         for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
             environment[variable] = str(Path(home) / variable.lower())
         environment.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+        # A copy: a launch ends without closing the story, and its lock file stays beside it.
+        article = Path(home) / options.article.name
+        shutil.copy2(options.article, article)
         if options.platform in ("offscreen", "both"):
             report(
                 "offscreen",
-                options.article,
+                article,
                 options.runs,
                 dict(environment, QT_QPA_PLATFORM="offscreen"),
                 options.against,
@@ -285,7 +288,7 @@ def main() -> None:
                         print()
                     report(
                         f"xcb on {display}",
-                        options.article,
+                        article,
                         options.runs,
                         dict(environment, QT_QPA_PLATFORM="xcb", DISPLAY=display),
                         options.against,
