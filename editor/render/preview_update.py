@@ -8,6 +8,7 @@ small enough to patch into the page. One instance serves one preview, one reques
 from __future__ import annotations
 
 import html
+import threading
 from dataclasses import dataclass
 
 from editor.model.article import Article
@@ -73,10 +74,33 @@ class PreviewUpdate:
 
 class PreviewRenderer:
     def __init__(self) -> None:
-        self._renderer = BodyRenderer()
-        self._blocks = IncrementalRenderer(self._renderer)
+        # Made at the first render, not here: building Markdown's pipeline (its extensions
+        # looked up and imported) takes about 0.2 s, which a window opening should not wait
+        # for; a story's first render runs in the worker anyway.
+        self._made: tuple[BodyRenderer, IncrementalRenderer] | None = None
+        self._making = threading.Lock()
         self._sent: dict[str, str] = {}  # the header and footer the page shows
         self._wire_known: dict[str, list[str]] = {}  # a block's HTML -> its wire paragraphs
+
+    def _made_now(self) -> tuple[BodyRenderer, IncrementalRenderer]:
+        with self._making:
+            if self._made is None:
+                renderer = BodyRenderer()
+                self._made = renderer, IncrementalRenderer(renderer)
+            return self._made
+
+    def warm_up(self) -> None:
+        """Build the Markdown pipeline now (in the worker, while the window is made and the page
+        loads) rather than at the first render."""
+        self._made_now()
+
+    @property
+    def _renderer(self) -> BodyRenderer:
+        return self._made_now()[0]
+
+    @property
+    def _blocks(self) -> IncrementalRenderer:
+        return self._made_now()[1]
 
     def prepare(self, request: PreviewRequest) -> int | None:
         """How many characters of body source ``request`` puts through Markdown (0 for none), or

@@ -40,6 +40,9 @@ def available_languages() -> list[str]:
         return []
 
 
+# Cached: the window's language menu asks for every language against every installed
+# dictionary (thousands of calls for the same few hundred tags).
+@functools.cache
 def split_tag(language_tag: str) -> tuple[str, str]:
     """``"es-MX"`` -> ``("es", "MX")``, ``"en"`` -> ``("en", "")``, ``"zh-Hant-TW"`` ->
     ``("zh", "TW")``; ``("", "")`` for what is not a language tag."""

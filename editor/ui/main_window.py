@@ -55,6 +55,7 @@ from editor.ui.dialogs.about import about_box
 from editor.ui.dialogs.find_replace import FindReplaceDialog, add_find_replace_actions
 from editor.ui.dialogs.questions import ask, choose, refuse
 from editor.ui.document import ArticleDocument
+from editor.ui.first_frame import watch_first_frame
 from editor.ui.menus import menu_named
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.checks_list import ChecksPanel
@@ -141,6 +142,8 @@ PUBLISH_RETRY_MS = 60_000
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
+        # The checks' and spelling's first passes wait for the window's first frame.
+        watch_first_frame(self)
         self.settings = window_settings()
         self._export_dialog: ExportDialog | None = None
         self._publish_dialog: PublishDialog | None = None

@@ -163,6 +163,7 @@ class ChecksController(QObject):
             self._failed,
             logger=logger,
             what="The checks",
+            first_frame_of=body,
         )
         for signal in (
             document.fieldChanged,

@@ -8,7 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
+from editor.ui.first_frame import held_for_first_frame
 from editor.ui.worker import run_in_background
 
 
@@ -20,6 +22,10 @@ class DebouncedJob(QObject):
     logged with its traceback to ``logger`` as ``what`` failed. A run never starts
     while another is under way: the one running decides in ``on_done`` whether to go again (its
     result may be stale), so results never arrive out of order.
+
+    With ``first_frame_of``, a run due before that widget's window has first painted waits
+    for it (editor/ui/first_frame.py): the window shows the story before the job competes
+    with it for the interpreter.
     """
 
     def __init__(
@@ -32,10 +38,13 @@ class DebouncedJob(QObject):
         *,
         logger: logging.Logger | None = None,
         what: str = "A background job",
+        first_frame_of: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.delay_ms = delay_ms
         self.busy = False
+        self._first_frame_of = first_frame_of
+        self._held = False  # waiting for the window's first frame
         self._prepare = prepare
         self._on_done = on_done
         self._on_failed = on_failed
@@ -58,16 +67,25 @@ class DebouncedJob(QObject):
     @property
     def idle(self) -> bool:
         """No run under way or waiting to start."""
-        return not self.busy and not self._timer.isActive()
+        return not self.busy and not self._held and not self._timer.isActive()
 
     def _run(self) -> None:
-        if self.busy:
-            return  # the running one's end starts the next one
+        if self.busy or self._held:
+            return  # the running one's end starts the next one; the held one runs once let go
+        if self._first_frame_of is not None and held_for_first_frame(
+            self._first_frame_of, self, self._let_go
+        ):
+            self._held = True
+            return
         work = self._prepare()
         self.busy = True
         run_in_background(
             work, self._done, self._failed, context=self, logger=self._logger, what=self._what
         )
+
+    def _let_go(self) -> None:
+        self._held = False
+        self._run()
 
     def _done(self, result: Any) -> None:
         self.busy = False

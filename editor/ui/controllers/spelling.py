@@ -144,6 +144,7 @@ class SpellingController(QObject):
             self._failed,
             logger=logger,
             what="The spelling pass",
+            first_frame_of=body,
         )
         document.bodyChanged.connect(lambda: self._job.schedule())
         document.fieldChanged.connect(self._field_changed)

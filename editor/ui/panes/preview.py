@@ -143,6 +143,10 @@ class PreviewPane(QWebEngineView):
 
         page.loadFinished.connect(self._shell_loaded)
         page.setHtml(preview_shell_html(read_article_css()), QUrl(f"{SCHEME.decode()}:/preview"))
+        # The renderer's Markdown pipeline is built in the worker while the rest of the window
+        # is made and the page loads (measured: the story reaches the page sooner than when
+        # built after the window's first frame, and the frame comes no later).
+        self._warm_up()
 
         document.fieldChanged.connect(self._field_changed)
         document.bodyChanged.connect(self._body_changed)
@@ -150,6 +154,16 @@ class PreviewPane(QWebEngineView):
         document.photoChanged.connect(lambda _photo_id: self.refresh())
         document.replaced.connect(self._replaced)
         document.photoCopiesReady.connect(self._scheme_handler.copies_ready)
+
+    def _warm_up(self) -> None:
+        run_in_background(
+            self._renderer.warm_up,
+            lambda _none: None,
+            lambda _message: None,  # logged there; the first render will say it too
+            context=self,
+            logger=logger,
+            what="Preparing the preview's renderer",
+        )
 
     # --- scheduling ----------------------------------------------------------------------------
 
