@@ -98,8 +98,14 @@ def test_lead_photo_placed_only_in_code_leads_every_export(tmp_path: Path) -> No
 
 def test_markdown_bundle_points_only_real_placements_at_files() -> None:
     article, _media = story("![](photo:lead)\n\n```\n![](photo:lead)\n```")
-    assert bundle_body(article, {"lead": "lead.png"}).startswith("![People on a highway.](lead.png")
+    # The lead photo leads, as Hugo's figure; the placement in code stays code.
+    assert bundle_body(article, {"lead": "lead.png"}).startswith('{{< figure src="lead.png"')
     assert bundle_body(article, {"lead": "lead.png"}).endswith("```\n![](photo:lead)\n```")
+    article.photos[0].featured = False
+    article.body = "Text ![](photo:lead) inline.\n\n```\n![](photo:lead)\n```"
+    assert bundle_body(article, {"lead": "lead.png"}).startswith(
+        'Text ![People on a highway.](lead.png "Migrants walk north. EFE") inline.'
+    )
 
 
 def test_a_photo_placed_only_in_code_is_not_published_unless_it_leads() -> None:
