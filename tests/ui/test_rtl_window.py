@@ -122,3 +122,26 @@ def test_the_preview_article_is_marked_rtl_and_arabic(arabic_window: Any, qtbot:
     wait_for_dom(qtbot, preview, sides, ["right", "right", "right", "right", "left", "right"])
     arabic_window.fields.language.setCurrentText("en")
     wait_for_dom(qtbot, preview, state, ["ltr", "en"])
+
+
+def test_an_arabic_paragraph_typed_into_an_english_story_goes_flush_right(
+    window: Any, qtbot: Any
+) -> None:
+    """The layout looks at directions only once the text holds a right-to-left character
+    (directional_layout.py): one typed, or pasted, into an English story still counts."""
+    window.body.setPlainText("An English paragraph.\n\nAnother one.")
+    body = window.body
+    body.resize(700, 500)
+    cursor = body.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    body.setTextCursor(cursor)
+    for character in "\n\nقال المتحدث إن القافلة وصلت.":
+        body.insertPlainText(character)  # as typed, a character at a time
+    arabic = _block(window, "قال المتحدث")
+    body.blockBoundingRect(arabic)
+    left, right, line_left, line_right = _edges(arabic)
+    assert right == pytest.approx(line_right, abs=1)
+    assert left > line_left
+    english = _block(window, "An English")
+    body.blockBoundingRect(english)
+    assert _edges(english)[0] == pytest.approx(_edges(english)[2], abs=1)

@@ -116,13 +116,15 @@ class PlacementCaptions(QWidget):
         metrics = painter.fontMetrics()
         offset = body.contentOffset()
         block = body.firstVisibleBlock()
-        while block.isValid():
-            geometry = body.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > self.height():
-                break
+        # The last block on screen, found once: asking each block's geometry on the way (a
+        # call into the layout per line on screen) made this paint, which follows every
+        # keystroke, cost milliseconds.
+        last = body.cursorForPosition(QPoint(0, self.height())).block().blockNumber()
+        while block.isValid() and block.blockNumber() <= last:
             photo_id = placement_in(block) if block.isVisible() else None
             layout = block.layout()
             if photo_id is not None and layout is not None and layout.lineCount():
+                geometry = body.blockBoundingGeometry(block).translated(offset)
                 line = layout.lineAt(layout.lineCount() - 1)
                 left = int(geometry.left() + line.x() + line.naturalTextWidth()) + GAP
                 top = int(geometry.top() + line.y())
