@@ -134,6 +134,9 @@ NAMED: dict[str, tuple[str, str]] = {
     "deleted_text": ("#9b1c1c", "#ffb3b3"),
     # The wavy line under a misspelled word.
     "misspelled_underline": ("#d0021b", "#ff6b6b"),
+    # The dotted line under a word the dictionary lacks that stands where a name goes: most
+    # likely a name, to add to the dictionary, not a typo (editor/spelling/names.py).
+    "name_underline": ("#1f5fbf", "#8fb8ff"),
     # The crop editor shows a photo on a dark canvas in either scheme, as photo tools do.
     "crop_canvas": ("#2b2b2b", "#2b2b2b"),
     "crop_canvas_text": ("#cccccc", "#cccccc"),
@@ -162,6 +165,7 @@ NAMED_TEXT_ON: tuple[tuple[str, Role | str], ...] = (
 # Marks that are not text but must still stand out (WCAG's 3:1 for graphics).
 NAMED_GRAPHIC_ON: tuple[tuple[str, Role | str], ...] = (
     ("misspelled_underline", Role.Base),
+    ("name_underline", Role.Base),
     ("warning_text", "icon_mark"),
     ("crop_frame", "crop_canvas"),
 )

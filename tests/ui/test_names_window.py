@@ -72,3 +72,30 @@ def test_a_name_added_to_the_dictionary_leaves_the_checks(qtbot, window, tmp_pat
         timeout=15_000,
     )
     assert any(_word(window, f) == "Sheinbaum" for f in checks.findings)
+
+
+def _underlines(window, block_text: str) -> dict[str, object]:
+    """Each underlined word of the body's block that starts with ``block_text``: its style."""
+    block = window.body.document().firstBlock()
+    while block.isValid() and not block.text().startswith(block_text):
+        block = block.next()
+    assert block.isValid()
+    return {
+        block.text()[span.start : span.start + span.length]: span.format.underlineStyle()
+        for span in block.layout().formats()
+        if span.format.underlineStyle() != span.format.underlineStyle().NoUnderline
+    }
+
+
+def test_names_are_underlined_dotted_and_typos_wavy(qtbot, window, tmp_path) -> None:
+    """A name the dictionary lacks is not drawn as a typo: dotted blue, not the wavy red."""
+    _open_sample(qtbot, window, tmp_path)
+    from PySide6.QtGui import QTextCharFormat
+
+    styles = QTextCharFormat.UnderlineStyle
+    qtbot.waitUntil(lambda: "travlling" in _underlines(window, "For instance"), timeout=15_000)
+    assert _underlines(window, "For instance")["travlling"] == styles.SpellCheckUnderline
+    qtbot.waitUntil(lambda: "Sheinbaum" in _underlines(window, "The foreigners"), timeout=15_000)
+    assert _underlines(window, "The foreigners")["Sheinbaum"] == styles.DotLine
+    # Cárdenas opens a sentence on one line: still a name, as the story uses it as one.
+    assert set(_underlines(window, "Cárdenas travels").values()) == {styles.DotLine}

@@ -61,12 +61,19 @@ def _spelling(window, tmp_path: Path):
     return window.spelling
 
 
+_SPELLING_LINES = (
+    QTextCharFormat.UnderlineStyle.SpellCheckUnderline,  # a typo
+    QTextCharFormat.UnderlineStyle.DotLine,  # a name the dictionary lacks
+)
+
+
 def _underlined(block, start: int, end: int) -> bool:
-    """True when the highlighter's formats underline [start, end) of ``block`` as misspelled."""
+    """True when the highlighter's formats underline [start, end) of ``block`` as misspelled
+    (or as a name the dictionary lacks)."""
     for fmt_range in block.layout().formats():
         style = fmt_range.format.underlineStyle()
         inside = fmt_range.start <= start and fmt_range.start + fmt_range.length >= end
-        if inside and style == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:
+        if inside and style in _SPELLING_LINES:
             return True
     return False
 

@@ -26,7 +26,13 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
 from editor.model.article import Article
 from editor.spelling import body_misspellings
-from editor.spelling.names import name_form, story_names
+from editor.spelling.names import (
+    followed_by_name,
+    is_capitalised,
+    name_form,
+    starts_sentence,
+    story_names,
+)
 from editor.ui.controllers.debounce import DebouncedJob
 from editor.ui.controllers.spelling_service import SUGGESTIONS, SpellingService
 from editor.ui.document import ArticleDocument
@@ -60,6 +66,27 @@ class SpellingPass:
     body_table: dict[str, tuple[Span, ...]] = field(default_factory=dict)
     body_lines: frozenset = frozenset()
     fields: dict[str, tuple[str, tuple[Span, ...]]] = field(default_factory=dict)
+    # Words underlined as names: capitalised where a name goes (editor/spelling/names.py).
+    names: frozenset[str] = frozenset()
+
+
+def name_words(texts: dict[str, tuple[Span, ...]]) -> frozenset[str]:
+    """The unknown words of ``texts`` (text: its misspellings) that read as names: capitalised
+    in the middle of a sentence or before another capitalised word, and, once one occurrence
+    does, every occurrence of that name (the Checks report the same words as name notes)."""
+    forms = {
+        name_form(word)
+        for text, spans in texts.items()
+        for start, end, word in spans
+        if is_capitalised(word)
+        and (not starts_sentence(text, start) or followed_by_name(text, end))
+    }
+    return frozenset(
+        word
+        for spans in texts.values()
+        for _start, _end, word in spans
+        if is_capitalised(word) and name_form(word) in forms
+    )
 
 
 def spelling_pass(
@@ -91,6 +118,10 @@ def spelling_pass(
     body_spans = tuple(span for span in body_misspellings(body, speller) if not own(span[2]))
     field_spans = {name: misspelled(text) for name, text in fields.items()}
     table, lines = spans_by_line(body, list(body_spans))
+    # The headline is left out: in title case, capitals say nothing of names.
+    prose = {body: body_spans} | {
+        text: field_spans[name] for name, text in fields.items() if name != "headline"
+    }
     return SpellingPass(
         language,
         available=True,
@@ -98,6 +129,7 @@ def spelling_pass(
         body_table=table,
         body_lines=lines,
         fields={name: (fields[name], field_spans[name]) for name in fields},
+        names=name_words(prose),
     )
 
 
@@ -213,10 +245,10 @@ class SpellingController(QObject):
             for highlighter in fields.values():
                 highlighter.clear()
         else:
-            self.body.set_result(result.body_table, result.body_lines)
+            self.body.set_result(result.body_table, result.body_lines, result.names)
             for name, highlighter in fields.items():
                 text, spans = result.fields[name]
-                highlighter.set_result(*spans_by_line(text, list(spans)))
+                highlighter.set_result(*spans_by_line(text, list(spans)), result.names)
             self.headline.set_result(*result.fields["headline"])
         stale = result.body is not current.body and result.body != current.body
         shown = self._field_texts(current)

@@ -37,6 +37,14 @@ def misspelled_format() -> QTextCharFormat:
     return fmt
 
 
+def name_format() -> QTextCharFormat:
+    """A word the dictionary lacks where a name goes: dotted and blue, not the typo's red."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    fmt.setUnderlineColor(named_colour("name_underline"))
+    return fmt
+
+
 def shift_spans(old_text: str, spans: tuple[Span, ...], new_text: str) -> tuple[Span, ...]:
     """Carry ``spans`` of ``old_text`` over to ``new_text`` (one edit apart): spans before the
     edit stay, spans after it move with the text, a span the edit touched is dropped."""
@@ -125,6 +133,10 @@ class SpellingHighlighter(QSyntaxHighlighter):
         self._table: dict[str, tuple[Span, ...]] = {}
         self._checked: frozenset[str] | None = frozenset()
         self._format = misspelled_format()
+        self._name_format = name_format()
+        # Words underlined as names (dotted), and those whose look changed with the last pass.
+        self._names: frozenset[str] = frozenset()
+        self._renamed: frozenset[str] = frozenset()
         self._resume_at = -1  # the block where the sweep of a new result goes on, or -1
         self._sweep_timer = QTimer(self)
         self._sweep_timer.setSingleShot(True)
@@ -136,6 +148,7 @@ class SpellingHighlighter(QSyntaxHighlighter):
         colour = misspelled_format().underlineColor()
         if colour != self._format.underlineColor():
             self._format = misspelled_format()
+            self._name_format = name_format()
             self.rehighlight()
 
     def set_accepts(self, accepts: Callable[[str], bool]) -> None:
@@ -158,27 +171,33 @@ class SpellingHighlighter(QSyntaxHighlighter):
         data.text, data.spans = text, spans
         for start, end, word in spans:
             if not self._accepts(word):
-                self._underline(start, end)
+                self._underline(start, end, self._name_format if word in self._names else None)
 
-    def _underline(self, start: int, end: int) -> None:
-        """Add the wavy line to whatever the markup made of ``[start, end)`` (bold, a link)."""
+    def _underline(self, start: int, end: int, line: QTextCharFormat | None = None) -> None:
+        """Add the wavy line (or ``line``) to whatever the markup made of ``[start, end)``
+        (bold, a link)."""
         position = start
         while position < end:
             base = self.format(position)
             run_end = position + 1
             while run_end < end and self.format(run_end) == base:
                 run_end += 1
-            base.merge(self._format)
+            base.merge(line if line is not None else self._format)
             self.setFormat(position, run_end - position, base)
             position = run_end
 
     def set_result(
-        self, table: dict[str, tuple[Span, ...]], checked: frozenset[str] | None
+        self,
+        table: dict[str, tuple[Span, ...]],
+        checked: frozenset[str] | None,
+        names: frozenset[str] = frozenset(),
     ) -> None:
-        """Take a pass's result (``checked`` None: every line, none misspelled) and redraw the
-        blocks whose underlines change, a few milliseconds' worth per turn of the event loop so
-        that a long story's first pass never freezes the window."""
+        """Take a pass's result (``checked`` None: every line, none misspelled; ``names``: the
+        words to underline as names) and redraw the blocks whose underlines change, a few
+        milliseconds' worth per turn of the event loop so that a long story's first pass never
+        freezes the window."""
         self._table, self._checked = table, checked
+        self._renamed, self._names = self._names ^ names, names
         self._resume_at = 0
         self._sweep()
 
@@ -195,7 +214,8 @@ class SpellingHighlighter(QSyntaxHighlighter):
             if checked is None or text in checked:
                 data = block.userData()
                 old = data.spans if isinstance(data, _BlockSpelling) else ()
-                if table.get(text, ()) != old:
+                new = table.get(text, ())
+                if new != old or any(word in self._renamed for _s, _e, word in new):
                     self.rehighlightBlock(block)
             block = block.next()
             count += 1
