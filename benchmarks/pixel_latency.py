@@ -1,8 +1,9 @@
 """Keystroke to pixels, as a reporter sees it: a key sent through XTest, the preview's pixels
 polled until they change.
 
-Black box: each app runs in its own process on an X display (this script starts Xvfb unless
-``--display`` or ``$DISPLAY`` names one), side by side so that no window ever covers another.
+Black box: each app runs in its own process on an X display (this script starts Xvfb, on a
+free display number, unless ``--display`` or ``$DISPLAY`` names one), side by side so that no
+window ever covers another.
 For each size (a generated story of 1,500, 5,000 and 20,000 words, the cursor at the end of its
 first paragraph, which the preview shows at its top) the apps are measured key by key in turn
 (ABAB…): the app's window is given the keyboard focus, left alone for ``--pause`` seconds (a
@@ -24,18 +25,20 @@ The apps:
   ``HOME`` and XDG folders holding the settings that show its live preview
   (ghostwriter: ``[Preview] htmlPreviewOpen=true``; ReText: ``defaultPreviewState=live-preview``
   and ``useWebEngine=true``), so nothing of the user's is read or touched. Its top-level window
-  is found by ``_NET_WM_PID``, moved and resized to its slot, given the focus, and the cursor is
-  put at the end of the first paragraph's first line (ctrl+Home, End through XTest). Their
-  preview is the right half of the window (the editor on the left); the region polled is a
-  fixed box inside it, below the menu bar and toolbars. Skipped, with a line on stderr, when
-  not installed.
+  is found by ``_NET_WM_PID`` and the file's name in its title, moved and resized to its slot,
+  given the focus, and the cursor is put at the end of the first paragraph's first line
+  (ctrl+Home, End through XTest). Their preview is the right half of the window (the editor on
+  the left); the region polled is a fixed box inside it, below the menu bar and toolbars.
+  Skipped, with a line on stderr, when not installed.
 
 Prints median and p95 per app and size, the polling resolution (a grab's median time), the
 cost of sending a key and the load; ``--json`` prints them keyed by app and size, each with
-``median_ms``, ``p95_ms`` and ``n``. Never fails on time.
+``median_ms``, ``p95_ms`` and ``n``, and under ``_machine`` the apps ``skipped``. Never fails
+on time.
 
     .venv/bin/python benchmarks/pixel_latency.py [--keys 40] [--pause 0.15] [--sizes 1500 20000]
-        [--display :99] [--json]
+        [--apps dateline floor ghostwriter retext] [--display :99] [--screenshot screen.png]
+        [--json]
 """
 
 from __future__ import annotations
@@ -450,14 +453,23 @@ def main() -> int:
         if shutil.which("Xvfb") is None:
             print("Xvfb is not installed and no display is given", file=sys.stderr)
             return 2
-        display = ":97"
-        width = len(options.apps) * (WINDOW[0] + 20)
+        width = max(1, len(options.apps)) * (WINDOW[0] + 20)
+        # Xvfb picks a free display number and tells it through -displayfd, so that runs of
+        # this benchmark (or other X servers) on the same machine never collide.
+        reading, writing = os.pipe()
         xvfb = subprocess.Popen(
-            ["Xvfb", display, "-screen", "0", f"{width}x{WINDOW[1] + 100}x24"],
+            ["Xvfb", "-displayfd", str(writing), "-screen", "0", f"{width}x{WINDOW[1] + 100}x24"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            pass_fds=(writing,),
         )
-        time.sleep(1.0)
+        os.close(writing)
+        with os.fdopen(reading) as announced:
+            number = announced.readline().strip()
+        if not number:
+            print("Xvfb did not start", file=sys.stderr)
+            return 2
+        display = f":{number}"
     try:
         results = measure(options, display)
     finally:
