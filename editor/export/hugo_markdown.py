@@ -33,6 +33,7 @@ import re
 import string
 from collections.abc import Collection
 
+from editor.export.safe_markdown import apply_edits
 from editor.model.article import CJK_BREAK_RE, ImageRef
 from editor.model.photos import PHOTO_SCHEME
 from editor.text.body_scan import scan_body
@@ -87,28 +88,13 @@ def commonmark_ready(body: str, files: Collection[str] = ()) -> str:
     for link in find_links(text):
         if link.image and link.target is not None and not _is_ours(link.target, files):
             edits.append((link.start, link.end, ""))
-    return _apply(body, edits)
+    return apply_edits(body, edits)
 
 
 def _is_ours(target: str, files: Collection[str]) -> bool:
     """Whether an image's target (address and title) is a photo placement or a bundle file."""
     address = target.strip().split(None, 1)[0] if target.strip() else ""
     return address.lower().startswith(PHOTO_SCHEME) or address.strip("<>") in files
-
-
-def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
-    """``text`` with each (start, end, replacement) made; an edit overlapping one before it is
-    skipped."""
-    pieces: list[str] = []
-    position = 0
-    for start, end, replacement in sorted(edits):
-        if start < position:
-            continue
-        pieces.append(text[position:start])
-        pieces.append(replacement)
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
 
 
 # --- photos as Hugo's figure shortcode ------------------------------------------------------------

@@ -79,7 +79,7 @@ def _safe_addresses(body: str) -> str:
     for match in _DEFINITION_RE.finditer(scan.code_free):
         if not is_safe_address(match.group(2)):
             edits.append((match.start(2), match.end(2), "#"))
-    return _apply(body, edits)
+    return apply_edits(body, edits)
 
 
 def _inert_html(body: str) -> str:
@@ -101,7 +101,7 @@ def _inert_html(body: str) -> str:
             continue
         if _is_raw_html(body, start):
             edits.append((start, start + 1, "&lt;"))
-    return _apply(body, edits)
+    return apply_edits(body, edits)
 
 
 def _is_raw_html(body: str, start: int) -> bool:
@@ -115,7 +115,7 @@ def _is_raw_html(body: str, start: int) -> bool:
     return _TAG_START_RE.match(body, start) is not None
 
 
-def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
     """``text`` with each (start, end, replacement) made; overlapping edits after the first
     are skipped."""
     pieces: list[str] = []

@@ -31,13 +31,13 @@ import hashlib
 import logging
 import os
 import struct
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import PIL
 
+from editor.media.private_files import private_folders, write_private
 from editor.media.renditions import (
     JPEG_QUALITY,
     WEBP_QUALITY,
@@ -67,8 +67,6 @@ _HEADER = struct.Struct(">4sII32s")
 _SUFFIX = ".rendition"
 # An original's upright width, by its SHA-256, with a check: what a stored copy's key needs.
 _WIDTH_SUFFIX = ".width"
-_PRIVATE_FOLDER = 0o700
-_PRIVATE_FILE = 0o600
 
 
 @dataclass(frozen=True)
@@ -119,8 +117,8 @@ class RenditionStore:
             _MAGIC, encoding.width, encoding.height, hashlib.sha256(encoding.data).digest()
         )
         try:
-            _private_folders(self.folder)
-            _write_replacing(self.folder / key.file_name(), header + encoding.data)
+            private_folders(self.folder)
+            write_private(self.folder / key.file_name(), header + encoding.data)
         except OSError:
             logger.debug("a photo copy could not be cached", exc_info=True)
 
@@ -135,10 +133,8 @@ class RenditionStore:
 
     def remember_width(self, original: str, width: int) -> None:
         try:
-            _private_folders(self.folder)
-            _write_replacing(
-                self.folder / f"{original}{_WIDTH_SUFFIX}", _width_text(original, width)
-            )
+            private_folders(self.folder)
+            write_private(self.folder / f"{original}{_WIDTH_SUFFIX}", _width_text(original, width))
         except OSError:
             logger.debug("a photo's width could not be cached", exc_info=True)
 
@@ -266,26 +262,3 @@ def _decoded(stored: bytes, key: EncodingKey) -> Encoding | None:
     if magic != _MAGIC or hashlib.sha256(data).digest() != digest or not width or not height:
         return None
     return Encoding(key.top, key.width, key.format, width, height, data)
-
-
-def _private_folders(folder: Path) -> None:
-    """``folder`` and the cache folders above it, readable by their owner only (a mkdir mode
-    is cut by the umask, so the mode is set afterwards)."""
-    for level in (folder.parent.parent, folder.parent, folder):
-        level.mkdir(mode=_PRIVATE_FOLDER, parents=True, exist_ok=True)
-        if level.stat().st_mode & 0o777 != _PRIVATE_FOLDER:
-            level.chmod(_PRIVATE_FOLDER)
-
-
-def _write_replacing(path: Path, data: bytes) -> None:
-    """Write whole or not at all (another process reading never sees half an entry); no fsync:
-    an entry lost in a crash fails its check and is made again."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temp, _PRIVATE_FILE)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -15,9 +15,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import tempfile
 from pathlib import Path
 
+from editor.media.private_files import private_folders, write_private
 from editor.media.probe import (
     DISPLAY_QUALITY,
     DISPLAY_SIDE,
@@ -34,8 +34,6 @@ CACHE_FOLDER = "photo-copies"
 _GENERATION = f"v1-{THUMBNAIL_SIDE}q{THUMBNAIL_QUALITY}-{DISPLAY_SIDE}q{DISPLAY_QUALITY}"
 # About 700 photos' copies; the least recently used go first.
 MAX_CACHE_BYTES = 256 * 1024 * 1024
-_PRIVATE_FOLDER = 0o700
-_PRIVATE_FILE = 0o600
 
 
 def window_copies(data: bytes, name: str) -> tuple[bytes, bytes]:
@@ -82,33 +80,10 @@ def _read_cached(folder: Path, digest: str) -> tuple[bytes, bytes] | None:
 
 
 def _store(folder: Path, digest: str, thumbnail: bytes, display: bytes) -> None:
-    _private_folders(folder)
+    private_folders(folder)
     for path, data in zip(_paths(folder, digest), (thumbnail, display), strict=True):
-        _write_replacing(path, data)
+        write_private(path, data)
     _prune(folder, MAX_CACHE_BYTES)
-
-
-def _private_folders(folder: Path) -> None:
-    """``folder`` and the cache folders above it, readable by their owner only (a mkdir mode
-    is cut by the umask, so the mode is set afterwards)."""
-    for level in (folder.parent.parent, folder.parent, folder):
-        level.mkdir(mode=_PRIVATE_FOLDER, parents=True, exist_ok=True)
-        if level.stat().st_mode & 0o777 != _PRIVATE_FOLDER:
-            level.chmod(_PRIVATE_FOLDER)
-
-
-def _write_replacing(path: Path, data: bytes) -> None:
-    """Write whole or not at all (a reader in another window never sees half a file); no fsync:
-    a copy lost in a crash is made again."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temp, _PRIVATE_FILE)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _prune(folder: Path, max_bytes: int) -> None:
