@@ -28,25 +28,6 @@ from editor.spelling import (
 from factories import caravan
 
 
-@pytest.fixture
-def personal(tmp_path: Path) -> PersonalDictionary:
-    return PersonalDictionary(tmp_path / "dictionary.txt")
-
-
-@pytest.fixture
-def english(personal: PersonalDictionary) -> Speller:
-    speller = speller_for("en", personal)
-    assert speller is not None
-    return speller
-
-
-@pytest.fixture
-def spanish(personal: PersonalDictionary) -> Speller:
-    speller = speller_for("es", personal)
-    assert speller is not None
-    return speller
-
-
 def flagged(speller: Speller, text: str, *, markdown: bool = False) -> list[str]:
     return [word for _, _, word in speller.misspellings(text, markdown=markdown)]
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import combinations
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -21,7 +20,7 @@ from editor.checks.spelling_check import (
 )
 from editor.model.article import Article, Dateline, ImageRef
 from editor.model.package import load_package
-from editor.spelling import PersonalDictionary, Speller, speller_for
+from editor.spelling import Speller
 from editor.spelling.names import (
     alike_pairs,
     edit_distance,
@@ -33,25 +32,6 @@ from editor.spelling.names import (
 from locations import REPO
 
 SAMPLE = REPO / "resources" / "samples" / "caravan-efe.article"
-
-
-@pytest.fixture
-def personal(tmp_path: Path) -> PersonalDictionary:
-    return PersonalDictionary(tmp_path / "dictionary.txt")
-
-
-@pytest.fixture
-def english(personal: PersonalDictionary) -> Speller:
-    speller = speller_for("en", personal)
-    assert speller is not None
-    return speller
-
-
-@pytest.fixture
-def spanish(personal: PersonalDictionary) -> Speller:
-    speller = speller_for("es", personal)
-    assert speller is not None
-    return speller
 
 
 def _flagged(article: Article, finding: Finding) -> str:
