@@ -1,0 +1,16 @@
+"""The window's process hands the interpreter between threads every 0.5 ms (editor/app.py):
+with Python's 5 ms, a keystroke waited behind a background pass for up to 5 ms at each step,
+and keystroke to pixels at 20,000 words doubled (benchmarks/pixel_latency.py)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from editor.app import GUI_SWITCH_INTERVAL_S
+
+
+def test_the_application_hands_the_interpreter_over_often(qapp) -> None:
+    assert GUI_SWITCH_INTERVAL_S <= 0.001
+    assert sys.getswitchinterval() == pytest.approx(GUI_SWITCH_INTERVAL_S)
