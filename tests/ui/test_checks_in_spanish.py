@@ -26,7 +26,7 @@ TS_FILE = REPO / "resources" / "translations" / "dateline_es.ts"
 
 @pytest.fixture
 def spanish(qapp, tmp_path: Path) -> Iterator[None]:
-    """The worktree's Spanish translations, compiled here and installed for one test."""
+    """This checkout's Spanish translations, compiled here and installed for one test."""
     qm = tmp_path / "dateline_es.qm"
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
     subprocess.run([str(lrelease), str(TS_FILE), "-qm", str(qm)], check=True, capture_output=True)

@@ -52,7 +52,7 @@ def test_chinese_target_is_in_characters(qtbot, window, data_dir) -> None:
 
 @pytest.fixture
 def spanish(qapp, tmp_path):
-    """The Spanish catalogue of this worktree, compiled and installed for one test."""
+    """The Spanish catalogue of this checkout, compiled and installed for one test."""
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
     compiled = tmp_path / "dateline_es.qm"
     subprocess.run([str(lrelease), str(CATALOGUE), "-qm", str(compiled)], check=True)
