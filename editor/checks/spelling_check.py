@@ -52,6 +52,7 @@ from editor.spelling.names import (
     followed_by_name,
     is_capitalised,
     name_form,
+    read_as_names,
     starts_sentence,
     story_names,
     title_case,
@@ -199,17 +200,12 @@ def spelling_findings(
         for item in _misspellings(text, speller)
         if item.word not in accepted and name_form(item.word) not in accepted
     ]
-    # A word the story uses as a name somewhere is a name at the start of a sentence too.
-    names = {name_form(item.word) for item in found if item.mid_sentence}
+    names = read_as_names([(item.word, item.mid_sentence, item.leads_name) for item in found])
     reporter = _Reporter(speller, suggestion_limit)
-    findings: list[Finding] = []
-    for item in found:
-        capitalised = is_capitalised(item.word)
-        if capitalised and (item.mid_sentence or item.leads_name or name_form(item.word) in names):
-            findings.append(_name(item))
-        else:
-            findings.append(reporter.typo(item))
-    return findings
+    return [
+        _name(item) if name else reporter.typo(item)
+        for item, name in zip(found, names, strict=True)
+    ]
 
 
 # --- one name spelled two ways -------------------------------------------------------------------

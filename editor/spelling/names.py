@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import combinations
 
 from editor.model.article import Article
@@ -149,6 +149,19 @@ def mid_sentence_names(text: str) -> Iterable[str]:
     for start, _end, word in words(text):
         if is_capitalised(word) and not starts_sentence(text, start):
             yield word
+
+
+def read_as_names(found: Sequence[tuple[str, bool, bool]]) -> list[bool]:
+    """For each unknown word of a story, ``(word, mid_sentence, leads_name)`` in reading order,
+    whether it reads as a name: capitalised, and in the middle of a sentence, or before another
+    capitalised word (Fabiola Flores), or a word the story uses mid-sentence elsewhere (a name
+    at the start of a sentence too). The Checks report these as name notes and the window
+    underlines them as names."""
+    used = {name_form(word) for word, mid_sentence, _leads in found if mid_sentence}
+    return [
+        is_capitalised(word) and (mid_sentence or leads_name or name_form(word) in used)
+        for word, mid_sentence, leads_name in found
+    ]
 
 
 def story_names(article: Article) -> frozenset[str]:

@@ -30,9 +30,11 @@ from editor.spelling.names import (
     followed_by_name,
     is_capitalised,
     name_form,
+    read_as_names,
     starts_sentence,
     story_names,
 )
+from editor.text.body_scan import scan_body
 from editor.ui.controllers.debounce import DebouncedJob
 from editor.ui.controllers.spelling_service import SUGGESTIONS, SpellingService
 from editor.ui.document import ArticleDocument
@@ -71,22 +73,16 @@ class SpellingPass:
 
 
 def name_words(texts: dict[str, tuple[Span, ...]]) -> frozenset[str]:
-    """The unknown words of ``texts`` (text: its misspellings) that read as names: capitalised
-    in the middle of a sentence or before another capitalised word, and, once one occurrence
-    does, every occurrence of that name (the Checks report the same words as name notes)."""
-    forms = {
-        name_form(word)
+    """The unknown words of ``texts`` (each text, as the Checks read it: its misspellings)
+    that read as names, by the Checks' rule (``editor.spelling.names.read_as_names``)."""
+    found = [
+        (text, word, not starts_sentence(text, start), followed_by_name(text, end))
         for text, spans in texts.items()
         for start, end, word in spans
         if is_capitalised(word)
-        and (not starts_sentence(text, start) or followed_by_name(text, end))
-    }
-    return frozenset(
-        word
-        for spans in texts.values()
-        for _start, _end, word in spans
-        if is_capitalised(word) and name_form(word) in forms
-    )
+    ]
+    names = read_as_names([(word, mid, leads) for _text, word, mid, leads in found])
+    return frozenset(item[1] for item, name in zip(found, names, strict=True) if name)
 
 
 def spelling_pass(
@@ -119,7 +115,7 @@ def spelling_pass(
     field_spans = {name: misspelled(text) for name, text in fields.items()}
     table, lines = spans_by_line(body, list(body_spans))
     # The headline is left out: in title case, capitals say nothing of names.
-    prose = {body: body_spans} | {
+    prose = {scan_body(body).prose: body_spans} | {
         text: field_spans[name] for name, text in fields.items() if name != "headline"
     }
     return SpellingPass(
