@@ -21,60 +21,22 @@ from urllib.parse import quote, urljoin, urlsplit
 from selectolax.lexbor import LexborNode
 
 import editor.ingest.office_html as office_html
+from editor.ingest.html_tags import BLOCKS, DROPPED_WITH_CONTENT, HEADINGS, TAKE_SPACE
+from editor.ingest.markdown_blocks import (
+    list_item,
+    list_start,
+    nested_list,
+    prefixed,
+    row_cells,
+    table_line,
+    table_rows,
+)
 from editor.ingest.markdown_inline import Run, escape_text, plain_text, render_runs
 
 MAX_DEPTH = 120
 # The most visible characters a downlevel-only conditional holds: a list's number ("iv.",
 # "(12)"), a bullet, a comment mark ("[JMB1]").
 DOWNLEVEL_MARKER_CHARS = 24
-
-# Removed with everything inside: never story text, or not text a reader sees.
-_DROPPED_WITH_CONTENT = {
-    "script": "scripts",
-    "noscript": "scripts",
-    "style": "styles",
-    "template": "scripts",
-    "iframe": "iframes",
-    "frame": "iframes",
-    "frameset": "iframes",
-    "object": "embeds",
-    "embed": "embeds",
-    "applet": "embeds",
-    "audio": "embeds",
-    "video": "embeds",
-    "canvas": "embeds",
-    "svg": "SVG",
-    "form": "forms",
-    "input": "forms",
-    "button": "forms",
-    "select": "forms",
-    "textarea": "forms",
-    "head": "page head",
-    "title": "page head",
-    "meta": "page head",
-    "link": "page head",
-    "base": "page head",
-    "xml": "office markup",
-    "map": "image maps",
-    "dialog": "forms",
-}
-
-# Dropped elements a browser shows as a box between the words around them.
-_TAKE_SPACE = {
-    "iframe", "frame", "object", "embed", "applet", "audio", "video", "canvas", "svg", "input",
-    "button", "select", "textarea", "map", "dialog",
-}  # fmt: skip
-
-_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-
-# Elements that end a paragraph; the others are inline (their text joins the paragraph).
-_BLOCKS = {
-    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "address",
-    "center", "figure", "figcaption", "dl", "dt", "dd", "details", "summary", "fieldset",
-    "ul", "ol", "li", "blockquote", "table", "pre", "hr", "body", "html", "hgroup", "caption",
-    "thead", "tbody", "tfoot", "tr", "td", "th", "menu", "dir", "listing", "plaintext", "xmp",
-    *_HEADINGS,
-}  # fmt: skip
 
 _SAFE_SCHEMES = ("http", "https", "mailto")
 _UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "livescript")
@@ -255,12 +217,12 @@ class HtmlWalker:
         attributes = node.attributes
         style = office_html.parse_style(attributes.get("style")) if "style" in attributes else {}
         self._count_attributes(attributes, style)
-        if tag in _DROPPED_WITH_CONTENT:
+        if tag in DROPPED_WITH_CONTENT:
             # The parser gives every fragment an empty <head>: only one with something in it
             # was dropped.
             if tag != "head" or node.child is not None:
-                self.dropped[_DROPPED_WITH_CONTENT[tag]] += 1
-            if tag in _TAKE_SPACE:  # the words on its sides never showed as one
+                self.dropped[DROPPED_WITH_CONTENT[tag]] += 1
+            if tag in TAKE_SPACE:  # the words on its sides never showed as one
                 flow.runs.append(Run(" "))
             return
         if ":" in tag:
@@ -273,7 +235,7 @@ class HtmlWalker:
             self.dropped["office markup"] += 1
             return
         element = _Element(node, tag, attributes, style)
-        if tag in _BLOCKS:
+        if tag in BLOCKS:
             self._block(element, flow, fmt, depth)
         else:
             self._inline(element, flow, fmt, depth)
@@ -322,9 +284,9 @@ class HtmlWalker:
             if tag == "-text":
                 pieces.append(current.text_content or "")
                 continue
-            if tag in _DROPPED_WITH_CONTENT or tag == "-comment":
+            if tag in DROPPED_WITH_CONTENT or tag == "-comment":
                 continue
-            if tag in _BLOCKS or tag == "br":
+            if tag in BLOCKS or tag == "br":
                 pieces.append(" ")
             children = []
             child = current.child
@@ -456,8 +418,8 @@ class HtmlWalker:
 
     def _block(self, element: _Element, flow: _Flow, fmt: _Format, depth: int) -> None:
         node, tag = element.node, element.tag
-        if tag in _HEADINGS or _is_word_title(element):
-            self._heading(node, _HEADINGS.get(tag, 1), flow, fmt, depth)
+        if tag in HEADINGS or _is_word_title(element):
+            self._heading(node, HEADINGS.get(tag, 1), flow, fmt, depth)
         elif tag in ("ul", "ol", "menu", "dir"):
             flow.flush()
             listed = self._list(node, tag == "ol", fmt, depth)
@@ -468,7 +430,7 @@ class HtmlWalker:
             flow.flush()
             inner = self._flow_of(node, fmt, depth + 1, counted=True)
             if inner:
-                flow.add_block(_prefixed("\n\n".join(inner), "> ", ">"))
+                flow.add_block(prefixed("\n\n".join(inner), "> ", ">"))
         elif tag == "table" and not fmt.in_cell:  # a table in a cell is read as its text
             flow.flush()
             table = self._table(node, fmt, depth)
@@ -548,9 +510,9 @@ class HtmlWalker:
                 if blocks:
                     items.append(blocks)
             child = child.next
-        start = _list_start(node) if ordered else 1
+        start = list_start(node) if ordered else 1
         return "\n".join(
-            _list_item(blocks, f"{start + number}." if ordered else "-")
+            list_item(blocks, f"{start + number}." if ordered else "-")
             for number, blocks in enumerate(items)
         )
 
@@ -580,7 +542,7 @@ class HtmlWalker:
             if blocks:
                 entries.append((position.level, ordered, blocks))
             node = node.next
-        listed = _nested_list(entries)
+        listed = nested_list(entries)
         if listed:
             flow.add_block(listed)
             self.result.counts["lists"] += 1
@@ -588,9 +550,9 @@ class HtmlWalker:
 
     def _table(self, node: LexborNode, fmt: _Format, depth: int) -> str:
         rows: list[list[str]] = []
-        for row in _table_rows(node):
+        for row in table_rows(node):
             cells = []
-            for cell in _row_cells(row):
+            for cell in row_cells(row):
                 self._count_attributes(cell.attributes)
                 blocks = self._flow_of(cell, replace(fmt, in_cell=True), depth + 3)
                 text = " ".join(" ".join(block.split("\n")) for block in blocks)
@@ -601,8 +563,8 @@ class HtmlWalker:
             return ""
         width = max(len(row) for row in rows)
         rows = [row + [""] * (width - len(row)) for row in rows]
-        lines = [_table_line(rows[0]), _table_line(["---"] * width)]
-        lines.extend(_table_line(row) for row in rows[1:])
+        lines = [table_line(rows[0]), table_line(["---"] * width)]
+        lines.extend(table_line(row) for row in rows[1:])
         return "\n".join(lines)
 
 
@@ -630,67 +592,3 @@ def _is_word_title(element: _Element) -> bool:
 def _is_caption(element: _Element) -> bool:
     classes = (element.attributes.get("class") or "").lower()
     return element.tag in ("p", "div") and "caption" in classes
-
-
-def _prefixed(text: str, prefix: str, empty_prefix: str) -> str:
-    return "\n".join(f"{prefix}{line}" if line else empty_prefix for line in text.split("\n"))
-
-
-def _list_item(blocks: list[str], marker: str) -> str:
-    first, *rest = blocks
-    lines = [f"{marker} {_indented(first, 4).lstrip(' ')}"]
-    for block in rest:
-        nested = block.startswith(("- ", "1.")) or re.match(r"\d+\. ", block) is not None
-        separator = "" if nested else "\n"  # a paragraph after the first makes a loose item
-        lines.append(f"{separator}{_indented(block, 4)}")
-    return "\n".join(lines)
-
-
-def _indented(text: str, spaces: int) -> str:
-    pad = " " * spaces
-    return "\n".join(f"{pad}{line}" if line else "" for line in text.split("\n"))
-
-
-def _list_start(node: LexborNode) -> int:
-    start = (node.attributes.get("start") or "1").strip()
-    return int(start) if start.isdigit() and len(start) < 7 else 1
-
-
-def _nested_list(entries: list[tuple[int, bool, list[str]]]) -> str:
-    """Word's flat list paragraphs, each with its level, as one nested Markdown list."""
-    lines: list[str] = []
-    numbers: dict[int, int] = {}
-    for level, ordered, blocks in entries:
-        for deeper in [known for known in numbers if known > level]:
-            del numbers[deeper]
-        numbers[level] = numbers.get(level, 0) + 1
-        marker = f"{numbers[level]}." if ordered else "-"
-        item = _list_item(blocks, marker)
-        lines.append(_indented(item, 4 * (level - 1)))
-    return "\n".join(lines)
-
-
-def _table_rows(table: LexborNode) -> list[LexborNode]:
-    rows = []
-    child = table.child
-    while child is not None:
-        if child.tag == "tr":
-            rows.append(child)
-        elif child.tag in ("thead", "tbody", "tfoot"):
-            rows.extend(_table_rows(child))
-        child = child.next
-    return rows
-
-
-def _row_cells(row: LexborNode) -> list[LexborNode]:
-    cells = []
-    child = row.child
-    while child is not None:
-        if child.tag in ("td", "th"):
-            cells.append(child)
-        child = child.next
-    return cells
-
-
-def _table_line(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
