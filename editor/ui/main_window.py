@@ -5,12 +5,11 @@ The window owns the document and wires the panes to it; it holds no article logi
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -49,14 +48,13 @@ from editor.ui.controllers.spelling import SpellingController
 from editor.ui.controllers.spelling_service import SpellingService
 from editor.ui.controllers.story_direction import StoryDirection
 from editor.ui.controllers.typography import SmartPunctuation, add_typography_actions
-from editor.ui.controllers.user_guide import install_user_guide
 from editor.ui.controllers.view_options import install_view_options
 from editor.ui.dialogs.about import about_box
 from editor.ui.dialogs.find_replace import FindReplaceDialog, add_find_replace_actions
 from editor.ui.dialogs.questions import ask, choose, refuse
 from editor.ui.document import ArticleDocument
 from editor.ui.first_frame import watch_first_frame
-from editor.ui.menus import menu_named
+from editor.ui.main_menus import build_menus
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.checks_list import ChecksPanel
 from editor.ui.panes.fields import FieldsPane
@@ -66,7 +64,7 @@ from editor.ui.settings_store import window_settings
 from editor.ui.story_files import IMPORT_FILTER, dropped_story, is_imported
 from editor.ui.theme import install_theme
 from editor.ui.welcome import install_welcome
-from editor.ui.widgets.pasting import PLAIN_PASTE_KEYS, PlainTextField, mime_text
+from editor.ui.widgets.pasting import PlainTextField, mime_text
 
 if TYPE_CHECKING:
     # Imported where first used: the exporters, publishing, history and import modules take
@@ -176,7 +174,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([380, 540, 580])
         self.setCentralWidget(self.splitter)
 
-        self._build_menus()
+        menus = build_menus(self)
+        self.recent_menu, self.save_action = menus.recent_menu, menus.save_action
+        self.edit_menu, self.user_guide_action = menus.edit_menu, menus.user_guide_action
         self._wire()
         self._install_writing_tools()
         # Light or dark, as the desktop or the reporter says (editor/ui/theme.py).
@@ -239,18 +239,6 @@ class MainWindow(QMainWindow):
 
     # --- set-up --------------------------------------------------------------------------------
 
-    def _action(
-        self,
-        text: str,
-        slot: Callable[..., object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
     def _preview_column(self) -> QWidget:
         """The preview under its heading and the mode switch."""
         self.preview_modes = QTabBar()
@@ -275,126 +263,6 @@ class MainWindow(QMainWindow):
         layout.addLayout(heading)
         layout.addWidget(self.preview, 1)
         return box
-
-    def _build_menus(self) -> None:
-        keys = QKeySequence.StandardKey
-        file_menu = menu_named(self, "&File")
-        file_menu.addAction(
-            self._action(
-                QCoreApplication.translate("MainWindow", "&New"), self.new_article, keys.New
-            )
-        )
-        file_menu.addAction(
-            self._action(
-                QCoreApplication.translate("MainWindow", "New Story from &Clipboard"),
-                self.new_story_from_clipboard,
-            )
-        )
-        file_menu.addAction(
-            self._action(
-                QCoreApplication.translate("MainWindow", "&Open…"), self.open_dialog, keys.Open
-            )
-        )
-        self.recent_menu = file_menu.addMenu(
-            QCoreApplication.translate("MainWindow", "Open &Recent")
-        )
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addSeparator()
-        self.save_action = self._action(
-            QCoreApplication.translate("MainWindow", "&Save"), self.save, keys.Save
-        )
-        file_menu.addAction(self.save_action)
-        file_menu.addAction(
-            self._action(
-                QCoreApplication.translate("MainWindow", "Save &As…"), self.save_as, keys.SaveAs
-            )
-        )
-        file_menu.addAction(
-            self._action(
-                QCoreApplication.translate("MainWindow", "&History…"),
-                self.show_history,
-                "Ctrl+Shift+H",
-            )
-        )
-        file_menu.addAction(
-            self._action(
-                QCoreApplication.translate("MainWindow", "Publish to &WordPress…"),
-                self.show_publish,
-                "Ctrl+Shift+P",
-            )
-        )
-        file_menu.addAction(
-            self._action(
-                QCoreApplication.translate("MainWindow", "WordPress Si&tes…"), self.show_sites
-            )
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(
-                QCoreApplication.translate(
-                    "MainWindow", "&Import Story (Markdown, Word, Web Page)…"
-                ),
-                self.import_dialog,
-                "Ctrl+Shift+I",
-            )
-        )
-        file_menu.addAction(
-            self._action(
-                QCoreApplication.translate("MainWindow", "&Export…"),
-                self.show_export_dialog,
-                "Ctrl+E",
-            )
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(QCoreApplication.translate("MainWindow", "&Quit"), self.close, keys.Quit)
-        )
-
-        self.edit_menu = edit_menu = menu_named(self, "&Edit")
-        for text, method, key in (
-            (QCoreApplication.translate("MainWindow", "&Undo"), "undo", keys.Undo),
-            (QCoreApplication.translate("MainWindow", "&Redo"), "redo", keys.Redo),
-            (QCoreApplication.translate("MainWindow", "Cu&t"), "cut", keys.Cut),
-            (QCoreApplication.translate("MainWindow", "&Copy"), "copy", keys.Copy),
-            (QCoreApplication.translate("MainWindow", "&Paste"), "paste", keys.Paste),
-            (QCoreApplication.translate("MainWindow", "Select &All"), "selectAll", keys.SelectAll),
-        ):
-            action = self._action(text, lambda _=False, m=method: self._edit_focused(m), key)
-            # The fields handle these keys themselves; the menu is for the mouse.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            edit_menu.addAction(action)
-            if method == "paste":
-                edit_menu.addAction(
-                    self._action(
-                        QCoreApplication.translate("MainWindow", "Paste as P&lain Text"),
-                        self.paste_plain_text,
-                        PLAIN_PASTE_KEYS,
-                    )
-                )
-
-        photos_menu = menu_named(self, "&Photos")
-        photos_menu.addAction(
-            self._action(
-                QCoreApplication.translate("MainWindow", "&Add Photos…"),
-                self._add_photos,
-                "Ctrl+Shift+A",
-            )
-        )
-        undo = self.document.photo_undo.createUndoAction(
-            self, QCoreApplication.translate("MainWindow", "&Undo")
-        )
-        undo.setShortcut(QKeySequence("Ctrl+Alt+Z"))
-        redo = self.document.photo_undo.createRedoAction(
-            self, QCoreApplication.translate("MainWindow", "&Redo")
-        )
-        redo.setShortcut(QKeySequence("Ctrl+Alt+Shift+Z"))
-        photos_menu.addActions([undo, redo])
-
-        help_menu = menu_named(self, "&Help")
-        help_menu.addAction(
-            self._action(QCoreApplication.translate("MainWindow", "&About Dateline"), self._about)
-        )
-        self.user_guide_action = install_user_guide(self, help_menu, self.show_status)
 
     def _wire(self) -> None:
         self.fields.fieldEdited.connect(self.document.set_field)
@@ -488,7 +356,7 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(not read_only)  # Save As stays: it saves a copy
         self._update_title()
 
-    def _edit_focused(self, method: str) -> None:
+    def edit_focused(self, method: str) -> None:
         widget = QApplication.focusWidget()
         if isinstance(widget, QLineEdit | QPlainTextEdit) and hasattr(widget, method):
             getattr(widget, method)()
@@ -505,7 +373,7 @@ class MainWindow(QMainWindow):
         elif isinstance(widget, QPlainTextEdit) and not widget.isReadOnly():
             widget.insertPlainText(mime_text(QApplication.clipboard().mimeData()))
 
-    def _add_photos(self) -> None:
+    def add_photos(self) -> None:
         self.side_tabs.setCurrentWidget(self.photos)
         self.photo_desk.add_dialog()
 
@@ -779,7 +647,7 @@ class MainWindow(QMainWindow):
         dialog.activateWindow()
         return dialog
 
-    def _fill_recent_menu(self) -> None:
+    def fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         paths = recent_files(self.settings)
         if not paths:
@@ -816,7 +684,7 @@ class MainWindow(QMainWindow):
 
     # --- closing -------------------------------------------------------------------------------
 
-    def _about(self) -> None:
+    def show_about(self) -> None:
         about_box(self).exec()
 
     # A story file (an .article, Markdown, text, Word) dropped on the window opens it, as
