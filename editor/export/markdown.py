@@ -29,7 +29,7 @@ import yaml
 from editor.export.base import ExportError, ExportOptions
 from editor.export.bundle import BundleExporter
 from editor.export.hugo_markdown import commonmark_ready, figure_shortcode
-from editor.export.missing_photos import without_photos, without_placements
+from editor.export.missing_photos import line_around, without_photos, without_placements
 from editor.export.photo_copies import make_photo_copies, published_photos, widest_jpeg
 from editor.export.safe_markdown import safe_markdown
 from editor.media.renditions import Rendition
@@ -218,16 +218,10 @@ def hugo_escaped(body: str) -> str:
     return _SHORTCODE_RE.sub(escaped, body)
 
 
-def _line_around(body: str, start: int, end: int) -> tuple[int, int]:
-    line_start = body.rfind("\n", 0, start) + 1
-    line_end = body.find("\n", end)
-    return line_start, len(body) if line_end < 0 else line_end
-
-
 def _stands_alone(body: str, start: int, end: int) -> bool:
     """Whether the image at start..end has its line to itself (after any quote marks and
     indentation): the preview shows it as a figure."""
-    line_start, line_end = _line_around(body, start, end)
+    line_start, line_end = line_around(body, start, end)
     return not body[end:line_end].strip() and not body[line_start:start].strip(" \t>")
 
 
@@ -275,7 +269,7 @@ def _figures_as_shortcodes(body: str, article: Article, files: dict[str, str]) -
         file_name = files.get(placed.photo_id)
         if image is None or file_name is None:
             continue
-        line_start, line_end = _line_around(body, placed.start, placed.end)
+        line_start, line_end = line_around(body, placed.start, placed.end)
         prefix = body[line_start : placed.start]
         blank = prefix.rstrip(" \t") if ">" in prefix else ""
         before = "" if line_start < 2 or body[:line_start].endswith("\n\n") else f"{blank}\n"

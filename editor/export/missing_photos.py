@@ -81,9 +81,7 @@ def without_placements(body: str, photo_ids: set[str]) -> str:
         if placed.photo_id not in photo_ids:
             continue
         start, end = placed.start, placed.end
-        line_start = body.rfind("\n", 0, start) + 1
-        line_end = body.find("\n", end)
-        line_end = len(body) if line_end < 0 else line_end
+        line_start, line_end = line_around(body, start, end)
         if not body[line_start:start].strip() and not _rest_of_line(body[end:line_end]):
             # The whole line goes, and the blank line after it: the paragraphs around it stay
             # one blank line apart, and a body that opened with the photo opens with its text.
@@ -94,6 +92,13 @@ def without_placements(body: str, photo_ids: set[str]) -> str:
         position = end
     pieces.append(body[position:])
     return "".join(pieces)
+
+
+def line_around(body: str, start: int, end: int) -> tuple[int, int]:
+    """Where the line holding ``body[start:end]`` starts and ends (before its line break)."""
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", end)
+    return line_start, len(body) if line_end < 0 else line_end
 
 
 def _rest_of_line(text: str) -> str:
