@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from editor.ui.controllers.user_guide import install_user_guide
 from editor.ui.menus import menu_named
 from editor.ui.widgets.pasting import PLAIN_PASTE_KEYS
 
 if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+    from editor.ui.document import ArticleDocument
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,31 @@ class MainMenus:
     user_guide_action: QAction
 
 
+class MenuSlots(Protocol):
+    """What the menus call: the main window's own methods (and its document's photo undo)."""
+
+    document: ArticleDocument
+
+    def new_article(self) -> object: ...
+    def new_story_from_clipboard(self) -> object: ...
+    def open_dialog(self) -> object: ...
+    def fill_recent_menu(self) -> object: ...
+    def save(self) -> object: ...
+    def save_as(self) -> object: ...
+    def show_history(self) -> object: ...
+    def show_publish(self) -> object: ...
+    def show_sites(self) -> object: ...
+    def import_dialog(self) -> object: ...
+    def show_export_dialog(self) -> object: ...
+    def edit_focused(self, method: str) -> object: ...
+    def paste_plain_text(self) -> object: ...
+    def add_photos(self) -> object: ...
+    def show_about(self) -> object: ...
+    def show_status(self, message: str, timeout_ms: int = 0) -> None: ...
+
+
 def menu_action(
-    window: MainWindow,
+    window: QMainWindow,
     text: str,
     slot: Callable[..., object],
     shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -43,41 +66,42 @@ def menu_action(
     return action
 
 
-def build_menus(window: MainWindow) -> MainMenus:
+def build_menus(window: QMainWindow, slots: MenuSlots) -> MainMenus:
+    """The menus of ``window``, each action calling its method in ``slots`` (the window)."""
     keys = QKeySequence.StandardKey
     file_menu = menu_named(window, "&File")
     file_menu.addAction(
         menu_action(
-            window, QCoreApplication.translate("MainWindow", "&New"), window.new_article, keys.New
+            window, QCoreApplication.translate("MainWindow", "&New"), slots.new_article, keys.New
         )
     )
     file_menu.addAction(
         menu_action(
             window,
             QCoreApplication.translate("MainWindow", "New Story from &Clipboard"),
-            window.new_story_from_clipboard,
+            slots.new_story_from_clipboard,
         )
     )
     file_menu.addAction(
         menu_action(
             window,
             QCoreApplication.translate("MainWindow", "&Open…"),
-            window.open_dialog,
+            slots.open_dialog,
             keys.Open,
         )
     )
     recent_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Open &Recent"))
-    recent_menu.aboutToShow.connect(window.fill_recent_menu)
+    recent_menu.aboutToShow.connect(slots.fill_recent_menu)
     file_menu.addSeparator()
     save_action = menu_action(
-        window, QCoreApplication.translate("MainWindow", "&Save"), window.save, keys.Save
+        window, QCoreApplication.translate("MainWindow", "&Save"), slots.save, keys.Save
     )
     file_menu.addAction(save_action)
     file_menu.addAction(
         menu_action(
             window,
             QCoreApplication.translate("MainWindow", "Save &As…"),
-            window.save_as,
+            slots.save_as,
             keys.SaveAs,
         )
     )
@@ -85,7 +109,7 @@ def build_menus(window: MainWindow) -> MainMenus:
         menu_action(
             window,
             QCoreApplication.translate("MainWindow", "&History…"),
-            window.show_history,
+            slots.show_history,
             "Ctrl+Shift+H",
         )
     )
@@ -93,13 +117,13 @@ def build_menus(window: MainWindow) -> MainMenus:
         menu_action(
             window,
             QCoreApplication.translate("MainWindow", "Publish to &WordPress…"),
-            window.show_publish,
+            slots.show_publish,
             "Ctrl+Shift+P",
         )
     )
     file_menu.addAction(
         menu_action(
-            window, QCoreApplication.translate("MainWindow", "WordPress Si&tes…"), window.show_sites
+            window, QCoreApplication.translate("MainWindow", "WordPress Si&tes…"), slots.show_sites
         )
     )
     file_menu.addSeparator()
@@ -107,7 +131,7 @@ def build_menus(window: MainWindow) -> MainMenus:
         menu_action(
             window,
             QCoreApplication.translate("MainWindow", "&Import Story (Markdown, Word, Web Page)…"),
-            window.import_dialog,
+            slots.import_dialog,
             "Ctrl+Shift+I",
         )
     )
@@ -115,7 +139,7 @@ def build_menus(window: MainWindow) -> MainMenus:
         menu_action(
             window,
             QCoreApplication.translate("MainWindow", "&Export…"),
-            window.show_export_dialog,
+            slots.show_export_dialog,
             "Ctrl+E",
         )
     )
@@ -135,7 +159,7 @@ def build_menus(window: MainWindow) -> MainMenus:
         (QCoreApplication.translate("MainWindow", "&Paste"), "paste", keys.Paste),
         (QCoreApplication.translate("MainWindow", "Select &All"), "selectAll", keys.SelectAll),
     ):
-        action = menu_action(window, text, lambda _=False, m=method: window.edit_focused(m), key)
+        action = menu_action(window, text, lambda _=False, m=method: slots.edit_focused(m), key)
         # The fields handle these keys themselves; the menu is for the mouse.
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         edit_menu.addAction(action)
@@ -144,7 +168,7 @@ def build_menus(window: MainWindow) -> MainMenus:
                 menu_action(
                     window,
                     QCoreApplication.translate("MainWindow", "Paste as P&lain Text"),
-                    window.paste_plain_text,
+                    slots.paste_plain_text,
                     PLAIN_PASTE_KEYS,
                 )
             )
@@ -154,15 +178,15 @@ def build_menus(window: MainWindow) -> MainMenus:
         menu_action(
             window,
             QCoreApplication.translate("MainWindow", "&Add Photos…"),
-            window.add_photos,
+            slots.add_photos,
             "Ctrl+Shift+A",
         )
     )
-    undo = window.document.photo_undo.createUndoAction(
+    undo = slots.document.photo_undo.createUndoAction(
         window, QCoreApplication.translate("MainWindow", "&Undo")
     )
     undo.setShortcut(QKeySequence("Ctrl+Alt+Z"))
-    redo = window.document.photo_undo.createRedoAction(
+    redo = slots.document.photo_undo.createRedoAction(
         window, QCoreApplication.translate("MainWindow", "&Redo")
     )
     redo.setShortcut(QKeySequence("Ctrl+Alt+Shift+Z"))
@@ -171,8 +195,8 @@ def build_menus(window: MainWindow) -> MainMenus:
     help_menu = menu_named(window, "&Help")
     help_menu.addAction(
         menu_action(
-            window, QCoreApplication.translate("MainWindow", "&About Dateline"), window.show_about
+            window, QCoreApplication.translate("MainWindow", "&About Dateline"), slots.show_about
         )
     )
-    user_guide = install_user_guide(window, help_menu, window.show_status)
+    user_guide = install_user_guide(window, help_menu, slots.show_status)
     return MainMenus(recent_menu, save_action, edit_menu, user_guide)

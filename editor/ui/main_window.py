@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([380, 540, 580])
         self.setCentralWidget(self.splitter)
 
-        menus = build_menus(self)
+        menus = build_menus(self, self)
         self.recent_menu, self.save_action = menus.recent_menu, menus.save_action
         self.edit_menu, self.user_guide_action = menus.edit_menu, menus.user_guide_action
         self._wire()
