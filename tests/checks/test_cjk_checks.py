@@ -5,8 +5,11 @@ covers a story's script."""
 from __future__ import annotations
 
 import shutil
+import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from editor.checks import font_coverage
 from editor.checks.context import CheckContext, CheckSettings
@@ -119,6 +122,33 @@ def test_without_fontconfig_nothing_is_said(monkeypatch) -> None:
 def test_scripts_are_told_apart() -> None:
     names = {script.name for script in scripts_in(["東京で 서울 القاهرة Tapachula, México «»"])}
     assert names == {"Chinese and Japanese (Han)", "Japanese (kana)", "Korean (Hangul)", "Arabic"}
+
+
+def _scripts_character_by_character(texts: list[str]) -> dict[str, str]:
+    """What ``scripts_in`` answers, worked out the slow way: every character in turn."""
+    samples: dict[str, str] = {}
+    for text in texts:
+        for character in text:
+            script = font_coverage.script_of(character)
+            if script is None or not unicodedata.category(character).startswith("L"):
+                continue
+            sample = samples.setdefault(script.name, "")
+            if len(sample) < font_coverage.SAMPLE_CHARACTERS and character not in sample:
+                samples[script.name] = sample + character
+    return samples
+
+
+# Latin, punctuation, and letters of several scripts, in texts short and long.
+_MIXED = st.text(
+    st.sampled_from("abcé ñ“”«»—東京で서울القاهرةשלוםΑθήναМосква\u0e01\u0915ʰ") | st.characters(),
+    max_size=200,
+)
+
+
+@given(st.lists(_MIXED, max_size=6))
+def test_scripts_in_samples_each_script_as_a_scan_of_every_character(texts) -> None:
+    found = {script.name: sample for script, sample in scripts_in(texts).items()}
+    assert found == _scripts_character_by_character(texts)
 
 
 @pytest.mark.skipif(shutil.which("fc-list") is None, reason="no fontconfig")
