@@ -83,6 +83,60 @@ def test_panel_groups_by_severity_and_explains_the_chosen_finding(qapp) -> None:
     assert "no problems" in panel.detail.text()
 
 
+def _spelling(word: str, line: int, start: int) -> Finding:
+    return Finding(
+        Severity.NOTE,
+        "spelling",
+        f"“{word}” may be misspelt.",
+        "body",
+        line=line,
+        start=start,
+        end=start + len(word),
+        fix=Fix(f"Use “{word}s”", start, start + len(word), f"{word}s"),
+    )
+
+
+def test_findings_moved_within_their_lines_keep_their_rows(qapp) -> None:
+    """A keystroke moves every finding after it: the rows stay (and the chosen one stays
+    chosen), each pointing at its finding's new place, and Fix uses the new offsets."""
+    panel = ChecksPanel()
+    before = [_spelling("Huixtal", 3, 40), _spelling("Tapachla", 5, 90)]
+    panel.show_findings(before)
+    rows = [panel.list.item(row) for row in range(panel.list.count())]
+    panel.list.setCurrentRow(2)
+    fixes: list[Finding] = []
+    panel.fixRequested.connect(fixes.append)
+    after = [_spelling("Huixtal", 3, 41), _spelling("Tapachla", 5, 91)]
+    panel.show_findings(after)
+    assert [panel.list.item(row) for row in range(panel.list.count())] == rows
+    assert panel.current_finding() == after[1]
+    assert panel.findings == after
+    panel.fix_button.click()
+    assert fixes == [after[1]]
+    assert fixes[0].fix is not None and fixes[0].fix.start == 91
+
+
+def test_a_finding_that_reads_differently_is_written_again(qapp) -> None:
+    """The word being typed is a new misspelling at every keystroke: its row alone changes."""
+    panel = ChecksPanel()
+    panel.show_findings([_spelling("Huixtal", 3, 40), _spelling("Tapachla", 5, 90)])
+    rows = [panel.list.item(row) for row in range(panel.list.count())]
+    before = [row.text() for row in rows]
+    changed = _spelling("Tapachula", 6, 91)
+    panel.show_findings([_spelling("Huixtal", 3, 40), changed])
+    assert [panel.list.item(row) for row in range(panel.list.count())] == rows
+    texts = [row.text() for row in rows]
+    assert texts[:2] == before[:2]
+    assert "“Tapachula”" in texts[2] and "line 6" in texts[2]
+    assert "Tapachula" in rows[2].toolTip()
+    panel.list.setCurrentRow(2)
+    assert panel.current_finding() == changed
+    # One finding fewer: the list is made again.
+    panel.show_findings([_spelling("Huixtal", 3, 40)])
+    assert panel.list.count() == 2  # the heading and one row
+    assert summary_text(panel.findings) == "1 note"
+
+
 # --- in the window -----------------------------------------------------------------------------
 
 

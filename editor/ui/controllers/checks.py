@@ -33,7 +33,12 @@ from editor.ui.controllers.spelling_service import SpellingService
 from editor.ui.document import ArticleDocument
 from editor.ui.message_text import shown
 from editor.ui.panes.body import BodyPane
-from editor.ui.panes.checks_list import ChecksPanel, severity_icon, summary_text
+from editor.ui.panes.checks_list import (
+    ChecksPanel,
+    severity_icon,
+    summary_text,
+    worst_severity,
+)
 from editor.ui.panes.fields import FieldsPane
 from editor.ui.panes.photos import PhotosPane
 from editor.ui.widgets.text_spans import replace_span, select_span, widget_text
@@ -212,7 +217,9 @@ class ChecksController(QObject):
             return
         self._snapshot = result.article
         self.shown_revision = result.revision
-        findings = [f for f in result.findings if not self._accepted_spelling(f)]
+        findings = list(result.findings)
+        if self.service.skip:  # words accepted this session, maybe since this run began
+            findings = [f for f in findings if not self._accepted_spelling(f)]
         self.panel.show_findings(findings)
         self._show_count(findings)
         self.checked.emit()
@@ -246,7 +253,7 @@ class ChecksController(QObject):
                 count=len(findings)
             ),
         )
-        worst = min((f.severity for f in findings), key=lambda s: s.rank, default=None)
+        worst = worst_severity(findings)
         tabs.setTabIcon(self.tab_index, severity_icon(worst) if worst else QIcon())
         tabs.setTabToolTip(self.tab_index, summary_text(findings))
 

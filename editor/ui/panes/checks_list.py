@@ -7,6 +7,8 @@ to a finding and applying its fix belong to ``editor.ui.controllers.checks``.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
@@ -231,6 +233,9 @@ class ChecksPanel(QWidget):
         self._icons = {severity: severity_icon(severity) for severity in Severity}
         self._icons_dark = is_dark()
         self.findings: list[Finding] = []
+        # How many findings of each severity are listed, and the listed ones' rows in order.
+        self._counts: tuple[int, ...] | None = None
+        self._items: list[QListWidgetItem] = []
         self._show_current()
         follow_palette(self, self._palette_changed)
 
@@ -241,18 +246,30 @@ class ChecksPanel(QWidget):
         self._icons_dark = is_dark()
         self._icons = {severity: severity_icon(severity) for severity in Severity}
         findings, self.findings = self.findings, []
+        self._counts = None  # every row again, with the new icons
         self.show_findings(findings)
 
     def show_findings(self, findings: list[Finding]) -> None:
-        """List ``findings`` (errors first), keeping the chosen one chosen if it is still there."""
-        if findings == self.findings and self.list.count():
-            # Nothing new: keep the list (and its scroll position) as it is, but end the
-            # "checking…" state (an edit undone before the checks ran finds the same).
+        """List ``findings`` (errors first), keeping the chosen one chosen if it is still there.
+
+        Nothing new (an edit undone before the checks ran finds the same) keeps the list and
+        its scroll position as they are, and ends the "checking…" state."""
+        listed = findings[:MAX_LISTED]
+        counts = _severity_counts(findings)
+        if self._counts == counts and len(self._items) == len(listed) and self.list.count():
+            # As many findings of each severity as before (typing moved them, or changed the
+            # word being typed): each row stays and only the changed ones are written again.
+            # Rebuilding hundreds of rows would hold the window up to 40 ms, and a keystroke
+            # typed meanwhile would wait for it.
+            self._update_rows(_in_rows(self.findings[:MAX_LISTED]), _in_rows(listed))
+            self.findings = list(findings)
             self.summary.setText(summary_text(findings))
+            self._show_current()
             return
+        self._counts = counts
         current = self.current_finding()
         self.findings = list(findings)
-        listed = findings[:MAX_LISTED]
+        self._items = []
         self.list.setUpdatesEnabled(False)
         try:
             self.list.clear()
@@ -272,6 +289,7 @@ class ChecksPanel(QWidget):
                 for finding in group:
                     item = self._item(finding)
                     self.list.addItem(item)
+                    self._items.append(item)
                     if finding == current:
                         chosen = item
             if len(findings) > len(listed):
@@ -300,13 +318,28 @@ class ChecksPanel(QWidget):
         self.summary.setText(text)
 
     def _item(self, finding: Finding) -> QListWidgetItem:
+        item = QListWidgetItem()
+        self._fill(item, finding)
+        return item
+
+    def _fill(self, item: QListWidgetItem, finding: Finding) -> None:
         where = location_text(finding)
         if finding.fix is not None:
             where += f"  ·  {fix_text(finding)}"
-        item = QListWidgetItem(self._icons[finding.severity], f"{message_text(finding)}\n{where}")
+        item.setIcon(self._icons[finding.severity])
+        item.setText(f"{message_text(finding)}\n{where}")
         item.setData(ROLE_FINDING, finding)
         item.setToolTip(plain_tooltip(finding_tooltip(finding)))
-        return item
+
+    def _update_rows(self, shown: list[Finding], findings: list[Finding]) -> None:
+        """Point each row at its new finding; write again the rows that now read differently."""
+        for item, old, new in zip(self._items, shown, findings, strict=True):
+            if old == new:
+                continue
+            if _row_key(old) == _row_key(new):
+                item.setData(ROLE_FINDING, new)  # moved within its line: reads the same
+            else:
+                self._fill(item, new)
 
     def current_finding(self) -> Finding | None:
         item = self.list.currentItem()
@@ -369,12 +402,44 @@ class ChecksPanel(QWidget):
         menu.popup(self.list.viewport().mapToGlobal(pos))
 
 
+def _row_key(finding: Finding) -> tuple[object, ...]:
+    """What a finding's row shows (its text, icon and tooltip), without where in the line."""
+    fix_label = finding.fix.label if finding.fix is not None else None
+    return (
+        finding.severity,
+        finding.code,
+        finding.message,
+        finding.field,
+        finding.line,
+        finding.photo_field,
+        fix_label,
+    )
+
+
+def _in_rows(listed: list[Finding]) -> list[Finding]:
+    """``listed`` in the order of the rows: grouped by severity, errors first."""
+    return [f for severity in Severity for f in listed if f.severity is severity]
+
+
+def _severity_counts(findings: list[Finding]) -> tuple[int, ...]:
+    """How many findings of each severity, in ``Severity``'s order (errors first).
+
+    Counted in C (``list.count`` finds each member by identity): thousands of spelling
+    findings are counted after every pause, and hashing an enum member is a Python call."""
+    severities = list(map(attrgetter("severity"), findings))
+    return tuple(severities.count(severity) for severity in Severity)
+
+
+def worst_severity(findings: list[Finding]) -> Severity | None:
+    """The worst severity among ``findings`` (None when there are none)."""
+    counts = _severity_counts(findings)
+    return next((severity for severity, n in zip(Severity, counts, strict=True) if n), None)
+
+
 def summary_text(findings: list[Finding]) -> str:
     if not findings:
         return QCoreApplication.translate("ChecksPanel", "No problems found.")
-    counts = {severity: 0 for severity in Severity}
-    for finding in findings:
-        counts[finding.severity] += 1
+    counts = dict(zip(Severity, _severity_counts(findings), strict=True))
     parts = []
     # One text for one and one for many, the count filled in after translating: lupdate marks
     # no entry as a plural (%n) one when the count is a variable, and Qt then finds the
