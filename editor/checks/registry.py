@@ -59,6 +59,7 @@ from editor.checks.context import Check, CheckContext, CheckSettings
 from editor.checks.findings import Finding, Severity, sorted_findings
 from editor.model.article import Article
 from editor.model.messages import QT_TRANSLATE_NOOP, say
+from editor.typing_pause import stand_aside
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +94,7 @@ def run_checks(
     context = context or CheckContext()
     findings: list[Finding] = []
     for check in (*CHECKS, *extra):
+        stand_aside()  # the window is showing a keystroke: let it (editor/typing_pause.py)
         try:
             found = list(check(article, context))
             for finding in found:

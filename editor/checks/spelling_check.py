@@ -58,8 +58,11 @@ from editor.spelling.names import (
     title_case,
 )
 from editor.text.body_scan import scan_body
+from editor.typing_pause import stand_aside
 
 SUGGESTION_LIMIT = 40
+# Findings made between two chances to stand aside for a keystroke (a few milliseconds).
+_FINDINGS_BETWEEN_PAUSES = 100
 
 
 @dataclass(frozen=True)
@@ -202,10 +205,12 @@ def spelling_findings(
     ]
     names = read_as_names([(item.word, item.mid_sentence, item.leads_name) for item in found])
     reporter = _Reporter(speller, suggestion_limit)
-    return [
-        _name(item) if name else reporter.typo(item)
-        for item, name in zip(found, names, strict=True)
-    ]
+    findings = []
+    for index, (item, name) in enumerate(zip(found, names, strict=True)):
+        if not index % _FINDINGS_BETWEEN_PAUSES:
+            stand_aside()  # thousands of them in a long read: let a keystroke show meanwhile
+        findings.append(_name(item) if name else reporter.typo(item))
+    return findings
 
 
 # --- one name spelled two ways -------------------------------------------------------------------

@@ -27,7 +27,7 @@ MODES = ("web", "phone", "print", "social", "wire")
 
 @dataclass(frozen=True)
 class PreviewRequest:
-    article: Article  # a snapshot: nothing else changes it while it is rendered
+    article: Article  # nothing else changes it while it is rendered (a snapshot for a worker)
     parts: frozenset[str]
     photo_url: PhotoUrl
     new_article: bool = False  # another story: forget the blocks of the last one

@@ -24,10 +24,13 @@ from typing import Any
 import editor.spelling.text as _text
 from editor.spelling.dictionaries import dictionary_for, enchant
 from editor.spelling.personal import PersonalDictionary, _accepts, normalise_word
+from editor.typing_pause import stand_aside
 
 _SUGGESTION_CACHE_SIZE = 2_000
 # Word forms whose verdict is kept: far more than a story has; typing adds a few a word.
 _VERDICT_CACHE_SIZE = 200_000
+# Words checked between two chances to stand aside for a keystroke (about 2 ms of checking).
+_WORDS_BETWEEN_PAUSES = 500
 
 
 def _latin_only(word: str) -> bool:
@@ -187,7 +190,9 @@ class Speller:
         web and e-mail addresses are skipped always."""
         ok = self._engine.ok
         found = []
-        for start, end, word in _text.words(text, markdown=markdown):
+        for index, (start, end, word) in enumerate(_text.words(text, markdown=markdown)):
+            if not index % _WORDS_BETWEEN_PAUSES:
+                stand_aside()  # a long body: let the window show a keystroke meanwhile
             if not ok(word) and not self._accepted_by_user(word):
                 found.append((start, end, word))
         return found

@@ -14,8 +14,9 @@ import editor
 
 PACKAGE_ROOT = Path(editor.__file__).resolve().parent
 
-# Leaves: modules anyone may import (bundled: real file paths for editor.RESOURCES).
-LEAVES = frozenset({"bundled", "editor", "files", "logs", "paths"})
+# Leaves: modules anyone may import (bundled: real file paths for editor.RESOURCES;
+# typing_pause: the background passes' yield points).
+LEAVES = frozenset({"bundled", "editor", "files", "logs", "paths", "typing_pause"})
 
 # layer -> the layers it may import (leaves aside). A layer is the first part of a module's
 # name below ``editor``: ``editor.model.article`` is in ``model``, ``editor.sites`` in ``sites``.

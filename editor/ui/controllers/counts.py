@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import time
-from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
@@ -37,6 +36,7 @@ from editor.model.counts import (
     target_progress,
     target_words,
 )
+from editor.typing_pause import stand_aside
 from editor.ui.document import ArticleDocument
 from editor.ui.plurals import english_plural
 from editor.ui.theme_table import named_hex
@@ -257,8 +257,12 @@ class CountsWidget(QWidget):
         reuse = known[2] if known is not None and known[:2] == (body, language) else None
 
         def work() -> tuple[Counts, Counts | None]:
-            # sleep(0) between pieces hands the interpreter back to the GUI thread.
-            pause = partial(time.sleep, 0)
+            # Between pieces: hand the interpreter back to the GUI thread, and stand aside
+            # while it shows a keystroke.
+            def pause() -> None:
+                time.sleep(0)
+                stand_aside()
+
             counted = reuse if reuse is not None else count_text(body, language, pause=pause)
             self._body_counted = (body, language, counted)
             if not selection:

@@ -4,12 +4,14 @@ spelling underlines)."""
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from editor.typing_pause import LONGEST_WAIT_S, seconds_until_quiet, stand_aside
 from editor.ui.first_frame import held_for_first_frame
 from editor.ui.worker import run_in_background
 
@@ -79,15 +81,29 @@ class DebouncedJob(QObject):
             return
         work = self._prepare()
         self.busy = True
+
+        def paced() -> Any:
+            stand_aside()  # a keystroke being shown goes first (editor/typing_pause.py)
+            return work()
+
         run_in_background(
-            work, self._done, self._failed, context=self, logger=self._logger, what=self._what
+            paced, self._done, self._failed, context=self, logger=self._logger, what=self._what
         )
 
     def _let_go(self) -> None:
         self._held = False
         self._run()
 
-    def _done(self, result: Any) -> None:
+    def _done(self, result: Any, deferred_s: float = 0.0) -> None:
+        # Applying a result (a list of findings, underlines) takes the GUI thread a few
+        # milliseconds: not while a keystroke is on its way to the screen. The job stays busy
+        # meanwhile, so results still arrive in order.
+        wait = seconds_until_quiet()
+        if wait > 0 and deferred_s < LONGEST_WAIT_S:
+            QTimer.singleShot(
+                math.ceil(wait * 1000), self, lambda: self._done(result, deferred_s + wait)
+            )
+            return
         self.busy = False
         self._on_done(result)
 

@@ -34,6 +34,7 @@ from editor.render.preview_update import (
     PreviewRequest,
     PreviewUpdate,
 )
+from editor.typing_pause import note_edit
 from editor.ui.document import ArticleDocument
 from editor.ui.media_scheme import SCHEME, MediaSchemeHandler, media_url
 from editor.ui.worker import one_line, run_in_background
@@ -168,10 +169,12 @@ class PreviewPane(QWebEngineView):
     # --- scheduling ----------------------------------------------------------------------------
 
     def _body_changed(self) -> None:
+        note_edit()  # the passes over the whole story wait while this reaches the page
         # The header never depends on the body: the lead photo leads wherever the body places it.
         self._schedule({"body"})
 
     def _field_changed(self, name: str) -> None:
+        note_edit()
         parts = {"header", "footer"}
         if name == "end_mark":
             parts.add("body")  # the end mark sits inside the last paragraph
@@ -200,11 +203,13 @@ class PreviewPane(QWebEngineView):
             return
         self._timer.start(0)  # no delay: bursts coalesce while the worker is busy
 
-    def _request(self) -> PreviewRequest:
-        """The pending parts of a snapshot of the article, as a render request."""
+    def _request(self, *, snapshot: bool = True) -> PreviewRequest:
+        """The pending parts of a snapshot of the article, as a render request (of the article
+        itself, without ``snapshot``, for a render that ends before this thread goes on)."""
         parts, self._pending = frozenset(self._pending), set()
+        article = self._document.article
         request = PreviewRequest(
-            article=snapshot_article(self._document.article),
+            article=snapshot_article(article) if snapshot else article,
             parts=parts,
             photo_url=self._photo_url,
             new_article=self._new_article,
@@ -217,7 +222,7 @@ class PreviewPane(QWebEngineView):
         """Render a small edit on this thread and patch the page at once; False if too large."""
         if self._new_article:
             return False
-        request = self._request()
+        request = self._request(snapshot=False)  # rendered here and now: nothing can change it
         size = self._renderer.prepare(request)
         if size is None or size > RENDER_HERE_CHARS:
             self._pending |= request.parts  # for the worker
