@@ -21,7 +21,9 @@ import re
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QTextBlock, QTextDocument, QTextOption
-from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit
+
+from editor.ui.widgets.format_repaint import FormatRepaintLayout
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
@@ -33,15 +35,15 @@ _RIGHT_TO_LEFT_RE = re.compile(
 )
 
 
-class DirectionalLayout(QPlainTextDocumentLayout):
-    """A plain-text layout that aligns right-to-left paragraphs to the right."""
+class DirectionalLayout(FormatRepaintLayout):
+    """A plain-text layout that aligns right-to-left paragraphs to the right (and repaints a
+    re-formatted paragraph alone: ``FormatRepaintLayout``)."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         # Whether the document has held a right-to-left character (never reset: a paragraph
         # aligned right must be aligned back when its text changes).
         self._right_to_left_seen = False
-        self._document = document
         document.contentsChange.connect(self._note_direction)
 
     def note_right_to_left(self) -> None:
