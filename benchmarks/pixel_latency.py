@@ -17,7 +17,10 @@ The apps:
   that choice existed;
 * ``floor``: the least an app of this kind can do with the same Qt: a plain text edit beside a
   QWebEngineView whose paragraph is patched by ``runJavaScript`` on every change, with the
-  same backend choice as Dateline;
+  same backend choice as Dateline; its page holds the story's first 200 paragraphs, as plain
+  ``<p>`` elements;
+* ``floor-whole-story``: the same floor with every paragraph of the story in its page (at
+  20,000 words a page as long as Dateline's, whose layout and paint the patch pays for);
 * ``ghostwriter`` and ``retext``, the peers, when installed (Debian: ``apt-get install
   ghostwriter retext``; ReText's WebEngine renderer needs ``python3-pyqt6.qtwebengine``): each
   is started as it ships on the story's Markdown written to a temporary ``.md`` file (without
@@ -58,7 +61,8 @@ import time
 from pathlib import Path
 
 PEERS = ("ghostwriter", "retext")
-APPS = ("dateline", "dateline-qt-default", "floor", *PEERS)
+FLOORS = ("floor", "floor-whole-story")
+APPS = ("dateline", "dateline-qt-default", *FLOORS, *PEERS)
 SIZES = (1_500, 5_000, 20_000)
 WINDOW = (1100, 800)  # each app's window, side by side
 KEYS = "abcdefghij"
@@ -101,8 +105,8 @@ def serve(app: str, words: int, x: int) -> int:
     from preview_latency import article_of, wait_until
     from PySide6.QtCore import QPoint, QTimer
 
-    if app == "floor":
-        return _serve_floor(words, x)
+    if app in FLOORS:
+        return _serve_floor(words, x, whole_story=app == "floor-whole-story")
     from editor.app import create_application
     from editor.model.media_store import MediaStore
     from editor.ui.main_window import MainWindow
@@ -129,7 +133,7 @@ def serve(app: str, words: int, x: int) -> int:
     return application.exec()
 
 
-def _serve_floor(words: int, x: int) -> int:
+def _serve_floor(words: int, x: int, *, whole_story: bool) -> int:
     from preview_latency import long_read, wait_until
     from PySide6.QtCore import QPoint, QTimer
     from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -149,7 +153,7 @@ def _serve_floor(words: int, x: int) -> int:
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     loaded = [False]
     view.loadFinished.connect(lambda ok: loaded.__setitem__(0, ok))
-    html = "".join(f"<p>{p}</p>" for p in paragraphs[:200])
+    html = "".join(f"<p>{p}</p>" for p in (paragraphs if whole_story else paragraphs[:200]))
     view.setHtml(f"<html><body style='font: 19px serif; margin: 20px'>{html}</body></html>")
     edit.setPlainText(text)
     window.show()
