@@ -12,12 +12,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QTabBar,
@@ -27,21 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from editor.model.dateline import dateline_text
-from editor.model.file_lock import ArticleLocked, keep_both_name
-from editor.model.file_names import story_file_stem
-from editor.model.package import PackageError
 from editor.ui.accessibility import install_accessibility
 from editor.ui.controllers.autosave import Autosaver
 from editor.ui.controllers.checks import ChecksController
 from editor.ui.controllers.checks import tab_title as checks_tab_title
 from editor.ui.controllers.counts import CountsWidget
-from editor.ui.controllers.disk_changes import KEEP_BOTH, OVERWRITE, RELOAD, DiskChanges
+from editor.ui.controllers.disk_changes import DiskChanges
+from editor.ui.controllers.file_actions import FileActions
 from editor.ui.controllers.formatting import install_formatting
 from editor.ui.controllers.highlighting import install_body_highlighting
 from editor.ui.controllers.paste import PasteController
 from editor.ui.controllers.photo_desk import PhotoDesk
 from editor.ui.controllers.preferences import install_preferences
-from editor.ui.controllers.recent_files import recent_files, remember_file
+from editor.ui.controllers.recent_files import recent_files
 from editor.ui.controllers.restore_undo import RestoreUndo
 from editor.ui.controllers.scroll_sync import ScrollSync
 from editor.ui.controllers.spelling import SpellingController
@@ -51,7 +47,6 @@ from editor.ui.controllers.typography import SmartPunctuation, add_typography_ac
 from editor.ui.controllers.view_options import install_view_options
 from editor.ui.dialogs.about import about_box
 from editor.ui.dialogs.find_replace import FindReplaceDialog, add_find_replace_actions
-from editor.ui.dialogs.questions import ask, choose, refuse
 from editor.ui.document import ArticleDocument
 from editor.ui.first_frame import watch_first_frame
 from editor.ui.main_menus import build_menus
@@ -61,7 +56,7 @@ from editor.ui.panes.fields import FieldsPane
 from editor.ui.panes.photos import PhotosPane
 from editor.ui.panes.preview import PreviewPane
 from editor.ui.settings_store import window_settings
-from editor.ui.story_files import IMPORT_FILTER, dropped_story, is_imported
+from editor.ui.story_files import dropped_story
 from editor.ui.theme import install_theme
 from editor.ui.welcome import install_welcome
 from editor.ui.widgets.pasting import PlainTextField, mime_text
@@ -75,13 +70,6 @@ if TYPE_CHECKING:
     from editor.ui.dialogs.publish import PublishDialog
     from editor.ui.dialogs.sites import SitesDialog
 
-ARTICLE_PATTERN = "(*.article)"
-
-
-def _article_filter() -> str:
-    """The file dialogs' filter for articles: a translated description, the fixed pattern."""
-    return QCoreApplication.translate("MainWindow", "Dateline articles") + " " + ARTICLE_PATTERN
-
 
 def _preview_modes() -> tuple[tuple[str, str], ...]:
     """The preview's modes: the tab's title and the mode's name."""
@@ -92,33 +80,6 @@ def _preview_modes() -> tuple[tuple[str, str], ...]:
         (QCoreApplication.translate("MainWindow", "Social card"), "social"),
         (QCoreApplication.translate("MainWindow", "Wire"), "wire"),
     )
-
-
-# The answers when an imported story names photo files outside its folder.
-TAKE_OUTSIDE_PHOTOS = "Take them too"
-LEAVE_OUTSIDE_PHOTOS = "Leave them out"
-# The answer when another window has the article.
-OPEN_READ_ONLY = "Open Read-Only"
-
-
-def _answer_labels() -> dict[str, str]:
-    """The buttons' texts for the answers above (which stay the code's names for them)."""
-    return {
-        TAKE_OUTSIDE_PHOTOS: QCoreApplication.translate("MainWindow", "Take them too"),
-        LEAVE_OUTSIDE_PHOTOS: QCoreApplication.translate("MainWindow", "Leave them out"),
-        OPEN_READ_ONLY: QCoreApplication.translate("MainWindow", "Open Read-Only"),
-    }
-
-
-def _choose_answer(
-    parent: QWidget, title: str, message: str, answers: tuple[str, ...]
-) -> str | None:
-    """``choose`` with the answers' translated texts on the buttons; the answer chosen (one of
-    ``answers``), or None for Cancel."""
-    labels = _answer_labels()
-    by_label = {labels[answer]: answer for answer in answers}
-    chosen = choose(parent, title, message, tuple(by_label))
-    return None if chosen is None else by_label.get(chosen, chosen)
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:
@@ -156,6 +117,16 @@ class MainWindow(QMainWindow):
         self.photo_desk = PhotoDesk(self.document, self.photos, self.body, self)
         # HTML pasted into the body becomes Markdown and photos (editor/ui/controllers/paste.py).
         self.paste = PasteController(self.document, self.body, self.fields, self.show_status, self)
+        # File > New, Open, Import, Save (editor/ui/controllers/file_actions.py).
+        self.files = FileActions(
+            self,
+            self.document,
+            self.settings,
+            self.disk_changes,
+            self.paste,
+            lambda: self.preferences.new_story(),
+            self.show_status,
+        )
         # A restored revision is one step Ctrl+Z takes back (controllers/restore_undo.py).
         self.restore_undo = RestoreUndo(self.document, self.body, self.fields, self)
 
@@ -379,205 +350,27 @@ class MainWindow(QMainWindow):
 
     # --- files ---------------------------------------------------------------------------------
 
-    def _last_folder(self) -> str:
-        return str(self.settings.value("lastFolder", str(Path.home())))
-
-    def _confirm_discard(self) -> bool:
-        """True when the current article may be replaced (saved, discarded, or unchanged)."""
-        if not self.document.dirty:
-            return True
-        answer = ask(
-            self,
-            QCoreApplication.translate("MainWindow", "Unsaved changes"),
-            QCoreApplication.translate("MainWindow", "Save the changes to {name} first?").format(
-                name=self.document.display_name()
-            ),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def _refuse(self, title: str, message: str) -> None:
-        refuse(self, title, message)
-
     def new_article(self) -> None:
-        if self._confirm_discard():
-            self.document.new(self.preferences.new_story())
+        self.files.new_article()
 
     def new_story_from_clipboard(self) -> bool:
-        """File > New Story from Clipboard: a story copied whole (headline, dateline,
-        paragraphs) as a new unsaved story, its fields filled as wire-text import fills them."""
-        return self._confirm_discard() and self.paste.new_story_from_clipboard()
+        return self.files.new_story_from_clipboard()
 
     def open_dialog(self) -> None:
-        if not self._confirm_discard():
-            return
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            QCoreApplication.translate("MainWindow", "Open article"),
-            self._last_folder(),
-            f"{_article_filter()};;{IMPORT_FILTER}",
-        )
-        if name:
-            self.open_path(Path(name), confirmed=True)
+        self.files.open_dialog()
 
     def open_path(self, path: Path, *, confirmed: bool = False) -> bool:
         """Open a .article file, or import Markdown/text as a new unsaved article."""
-        if not confirmed and not self._confirm_discard():
-            return False
-        if is_imported(path):
-            return self._import(path)
-        try:
-            try:
-                self.document.open(path)
-            except ArticleLocked as locked:
-                answer = _choose_answer(
-                    self,
-                    QCoreApplication.translate("MainWindow", "Article already open"),
-                    QCoreApplication.translate(
-                        "MainWindow",
-                        "{reason}. Open it read-only here? You can still save a copy with Save As.",
-                    ).format(reason=locked),
-                    (OPEN_READ_ONLY,),
-                )
-                if answer != OPEN_READ_ONLY:
-                    return False
-                self.document.open(path, read_only=True)
-        except PackageError as error:
-            self._refuse(
-                QCoreApplication.translate("MainWindow", "Cannot open article"), str(error)
-            )
-            return False
-        remember_file(self.settings, path)
-        self.settings.setValue("lastFolder", str(path.parent))
-        self.statusBar().showMessage(
-            QCoreApplication.translate("MainWindow", "Opened {name}").format(name=path.name), 4000
-        )
-        return True
+        return self.files.open_path(path, confirmed=confirmed)
 
     def import_dialog(self) -> None:
-        if not self._confirm_discard():
-            return
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            QCoreApplication.translate(
-                "MainWindow", "Import a story (Markdown, text, Word or a saved web page)"
-            ),
-            self._last_folder(),
-            IMPORT_FILTER,
-        )
-        if name:
-            self._import(Path(name))
-
-    def _import(self, path: Path) -> bool:
-        from editor.ingest import IngestError
-        from editor.ui.controllers.story_import import import_in_background
-
-        try:
-            result = import_in_background(self, path)
-            if result.outside:
-                answer = self._ask_outside_photos(path, result.outside)
-                if answer is None:
-                    return False
-                if answer == TAKE_OUTSIDE_PHOTOS:
-                    result = import_in_background(self, path, allow_outside=True)
-        except IngestError as error:
-            self._refuse(QCoreApplication.translate("MainWindow", "Cannot import"), str(error))
-            return False
-        self.document.replace(result.article, result.media, None)
-        self.document.mark_imported()
-        note = QCoreApplication.translate("MainWindow", "Imported {name}").format(name=path.name)
-        if result.warnings:
-            count = len(result.warnings)  # lupdate reads a plural's count only as a plain name
-            note += QCoreApplication.translate(
-                "MainWindow", " — %n warning(s): {warnings}", None, count
-            ).format(warnings="; ".join(result.warnings[:3]))
-        self.statusBar().showMessage(note, 10000)
-        return True
-
-    def _ask_outside_photos(self, path: Path, outside: list[str]) -> str | None:
-        """A story from someone else can name any picture on this disk (an ID scan, a source's
-        photo): only the reporter can say those were meant. None: cancel the import."""
-        count = len(outside)
-        listed = "\n".join(f"  {source}" for source in outside[:8])
-        more = (
-            "\n  "
-            + QCoreApplication.translate("MainWindow", "and {count} more").format(count=count - 8)
-            if count > 8
-            else ""
-        )
-        return _choose_answer(
-            self,
-            QCoreApplication.translate("MainWindow", "Photos outside the story's folder"),
-            QCoreApplication.translate(
-                "MainWindow",
-                "{name} names %n photo(s) outside its folder:\n{listed}\n\n"
-                "Take them into the story too? They may be private files, and their location"
-                " data travels with the stored originals.",
-                None,
-                count,
-            ).format(name=path.name, listed=listed + more),
-            (LEAVE_OUTSIDE_PHOTOS, TAKE_OUTSIDE_PHOTOS),
-        )
+        self.files.import_dialog()
 
     def save(self) -> bool:
-        if self.document.path is None or self.document.read_only:
-            return self.save_as()
-        return self._save_to(self.document.path)
+        return self.files.save()
 
     def save_as(self) -> bool:
-        suggestion = Path(self._last_folder()) / (
-            story_file_stem(self.document.article) + ".article"
-        )
-        if self.document.path:
-            suggestion = self.document.path
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            QCoreApplication.translate("MainWindow", "Save article"),
-            str(suggestion),
-            _article_filter(),
-        )
-        if not name:
-            return False
-        path = Path(name)
-        if path.suffix != ".article":
-            path = path.with_name(path.name + ".article")
-        return self._save_to(path)
-
-    def _save_to(self, path: Path, note: str = "") -> bool:
-        document = self.document
-        if document.path is not None and path == document.path and document.changed_on_disk():
-            answer = self.disk_changes.ask(saving=True)
-            if answer == RELOAD:
-                self.disk_changes.reload()
-                return False  # nothing of ours was saved: the file on disk won
-            if answer == KEEP_BOTH:
-                path = keep_both_name(path)
-            elif answer != OVERWRITE:
-                return False
-        try:
-            document.save(path, note=note)
-        except ArticleLocked as locked:
-            self._refuse(
-                QCoreApplication.translate("MainWindow", "Cannot save"),
-                QCoreApplication.translate(
-                    "MainWindow", "{reason}; close it there or choose another name."
-                ).format(reason=locked),
-            )
-            return False
-        except PackageError as error:
-            self._refuse(QCoreApplication.translate("MainWindow", "Cannot save"), str(error))
-            return False
-        remember_file(self.settings, path)
-        self.settings.setValue("lastFolder", str(path.parent))
-        self.statusBar().showMessage(
-            QCoreApplication.translate("MainWindow", "Saved {name}").format(name=path.name), 4000
-        )
-        return True
+        return self.files.save_as()
 
     def check_disk_on_focus(self) -> None:
         """When the window comes back to the front: has another program changed the file?"""
@@ -706,7 +499,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.open_path(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._confirm_discard():
+        if not self.files.confirm_discard():
             event.ignore()
             return
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -275,7 +275,8 @@ def _changed_by_another_program(path: Path) -> None:
 
 @pytest.mark.gui
 def test_second_window_is_refused_and_offered_read_only(qtbot, window, opened, monkeypatch):
-    from editor.ui.main_window import OPEN_READ_ONLY, MainWindow
+    from editor.ui.controllers.file_actions import OPEN_READ_ONLY
+    from editor.ui.main_window import MainWindow
 
     second = MainWindow()
     qtbot.addWidget(second)
@@ -290,16 +291,16 @@ def test_second_window_is_refused_and_offered_read_only(qtbot, window, opened, m
     assert "(read-only)" in second.windowTitle()
     assert not second.save_action.isEnabled()
     saved_as: list[Path] = []
-    monkeypatch.setattr(second, "save_as", lambda: saved_as.append(True) or True)
+    monkeypatch.setattr(second.files, "save_as", lambda: saved_as.append(True) or True)
     assert second.save()  # Save goes to Save As
     assert saved_as
     shown = _refusals(monkeypatch)
-    assert not second._save_to(opened)
+    assert not second.files.save_to(opened)
     assert "read-only" in shown[0]
 
     # Save As under another name works, and the copy is then open for writing.
     copy = opened.with_name("copy.article")
-    assert second._save_to(copy)
+    assert second.files.save_to(copy)
     assert not second.document.read_only and second.save_action.isEnabled()
     assert lock_path(copy).exists()
 

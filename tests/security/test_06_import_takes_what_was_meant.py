@@ -132,12 +132,13 @@ def test_a_link_inside_the_folder_to_a_file_inside_is_taken(tmp_path: Path) -> N
 def test_the_window_asks_before_taking_outside_photos(
     qtbot, window, story: Path, monkeypatch: pytest.MonkeyPatch, answer: str
 ) -> None:
-    import editor.ui.main_window as main_window
+    import editor.ui.controllers.file_actions as file_actions
+    from editor.ui.dialogs import questions
 
     asked: list[str] = []
     chosen = {
-        "take": getattr(main_window, "TAKE_OUTSIDE_PHOTOS", "?"),
-        "leave": getattr(main_window, "LEAVE_OUTSIDE_PHOTOS", "?"),
+        "take": getattr(file_actions, "TAKE_OUTSIDE_PHOTOS", "?"),
+        "leave": getattr(file_actions, "LEAVE_OUTSIDE_PHOTOS", "?"),
         "cancel": None,
     }[answer]
 
@@ -146,7 +147,7 @@ def test_the_window_asks_before_taking_outside_photos(
         assert chosen is None or chosen in choices
         return chosen
 
-    monkeypatch.setattr(main_window, "choose", reply)
+    monkeypatch.setattr(questions, "choose", reply)
     opened = window.open_path(story, confirmed=True)
     assert len(asked) == 1 and "id-scan.jpg" in asked[0] and "3 photos" in asked[0]
     taken = [p.original_name for p in window.document.article.photos if p.media_path]

@@ -101,7 +101,7 @@ def test_saving_removes_the_recovery_file(window, qtbot, autosaver, store, tmp_p
     qtbot.keyClicks(window.body, "Saved soon")
     qtbot.waitUntil(lambda: bool(entry_files(store)), timeout=3000)
     path = tmp_path / "story.article"
-    assert window._save_to(path)
+    assert window.files.save_to(path)
     qtbot.waitUntil(lambda: list(store.folder.iterdir()) == [], timeout=2000)
     qtbot.keyClicks(window.body, " and edited")  # after the save: a new autosave, with path
     qtbot.waitUntil(lambda: bool(entry_files(store)), timeout=3000)
@@ -141,7 +141,7 @@ def test_start_up_recovers_an_article_as_modified_with_its_path(
     # The entry now belongs to this process: another Dateline would not offer it.
     qtbot.waitUntil(lambda: autosaver.slot.writes >= 1, timeout=3000)
     assert store.candidates()[0] == []
-    assert window._save_to(path)  # Save writes back to the article's own file
+    assert window.files.save_to(path)  # Save writes back to the article's own file
     assert load_package(path).article.body == "Saved text. Lost words."
     qtbot.waitUntil(lambda: list(store.folder.iterdir()) == [], timeout=2000)
 
@@ -210,9 +210,9 @@ def test_a_recovered_file_keeps_its_revisions_and_lock(
 ) -> None:
     path = tmp_path / "story.article"
     window.document.set_body("First version.")
-    assert window._save_to(path)
+    assert window.files.save_to(path)
     window.document.set_body("Second version.")
-    assert window._save_to(path)
+    assert window.files.save_to(path)
     window.document.new()  # closes the file and releases its lock
     left_by_a_crash(store, Article(body="Second version. Typed, then the crash."), path)
     offer_recovery(window, store, lambda *_: RECOVER)
@@ -220,7 +220,7 @@ def test_a_recovered_file_keeps_its_revisions_and_lock(
     assert len(document.revisions) == len(load_package(path).revisions) >= 2
     assert document.lock is not None and not document.read_only
     assert not document.changed_on_disk()
-    assert window._save_to(path)
+    assert window.files.save_to(path)
     assert len(load_package(path).revisions) >= 3  # the history was kept, not replaced
 
 

@@ -17,7 +17,7 @@ def _saved_three_times(window, tmp_path: Path) -> Path:
     path = tmp_path / "story.article"
     window.document.set_field("headline", "Caravan leaves Tapachula")
     window.document.set_body("Migrants left Tapachula on Tuesday.\n\nPolice watched.")
-    assert window._save_to(path)
+    assert window.files.save_to(path)
     window.document.set_body("Migrants left Tapachula on Tuesday morning.\n\nPolice watched.")
     assert window.save()
     window.document.set_field("headline", "Caravan reaches Huixtla")
@@ -77,7 +77,7 @@ def test_history_shows_word_level_differences(qtbot, window, tmp_path: Path) -> 
 def test_history_escapes_markup_in_the_story(qtbot, window, tmp_path: Path) -> None:
     path = tmp_path / "story.article"
     window.document.set_body("<b>bold</b> <script>x</script>")
-    assert window._save_to(path)
+    assert window.files.save_to(path)
     window.document.set_body("plain")
     dialog = window.show_history()
     qtbot.addWidget(dialog)

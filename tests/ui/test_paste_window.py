@@ -284,7 +284,9 @@ def test_a_local_picture_in_the_paste_is_taken_only_when_the_reporter_says_so(
         asked.append(message)
         return next(answers)
 
-    monkeypatch.setattr(paste, "choose", answer)
+    from editor.ui.dialogs import questions
+
+    monkeypatch.setattr(questions, "choose", answer)
     html = f"<p>See this.</p><img src='{picture.as_uri()}' alt='A file'>"
     for expected_missing in (True, False):
         _body_at_end(window)
@@ -369,18 +371,18 @@ def test_new_story_from_clipboard_html_takes_headline_and_bold_dateline(window, 
 
 
 def test_new_story_from_clipboard_asks_to_save_changes_first(window, qtbot, monkeypatch) -> None:
-    from editor.ui import main_window
+    from editor.ui.controllers import file_actions
 
     _body_at_end(window)
     window.body.insertPlainText("Unsaved work.")
     monkeypatch.setattr(
-        main_window, "ask", lambda *args, **kwargs: QMessageBox.StandardButton.Cancel
+        file_actions, "ask", lambda *args, **kwargs: QMessageBox.StandardButton.Cancel
     )
     _clipboard(text="Another story\nTapachula, Mexico, Dec 3 (EFE).- Text.")
     assert not window.new_story_from_clipboard()
     assert window.document.article.body == "Unsaved work."
     monkeypatch.setattr(
-        main_window, "ask", lambda *args, **kwargs: QMessageBox.StandardButton.Discard
+        file_actions, "ask", lambda *args, **kwargs: QMessageBox.StandardButton.Discard
     )
     assert window.new_story_from_clipboard()
     assert window.document.article.headline == "Another story"

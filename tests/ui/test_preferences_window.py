@@ -151,7 +151,7 @@ def test_new_story_starts_from_preferences_and_is_not_dirty(qtbot, window, monke
     assert f"{today.day} (EFE).-" in window.fields.dateline_text.text()
     # Closing it without typing asks nothing.
     asked: list[object] = []
-    monkeypatch.setattr("editor.ui.main_window.ask", lambda *a, **k: asked.append(a))
+    monkeypatch.setattr("editor.ui.controllers.file_actions.ask", lambda *a, **k: asked.append(a))
     window.new_article()
     assert asked == []
 
@@ -186,7 +186,7 @@ def test_no_placeholder_reaches_an_export(qtbot, window, tmp_path: Path) -> None
 
     window.new_article()
     path = tmp_path / "new.article"
-    assert window._save_to(path)
+    assert window.files.save_to(path)
     out = tmp_path / "new.txt"
     assert main(["export", str(path), "--format", "text", "-o", str(out)]) == 0
     exported = out.read_text(encoding="utf-8")
@@ -221,7 +221,7 @@ def test_export_suggests_the_story_folder_or_the_preference(window, tmp_path: Pa
     story_folder = tmp_path / "desk" / "caravan"
     story_folder.mkdir(parents=True)
     window.document.set_field("url_slug", "caravan-huixtla")
-    assert window._save_to(story_folder / "caravan.article")
+    assert window.files.save_to(story_folder / "caravan.article")
     dialog = window.show_export_dialog()
     dialog.select_format("html")
     assert dialog.destination.text() == str(story_folder / "caravan-huixtla.html")
@@ -232,7 +232,7 @@ def test_export_suggests_the_story_folder_or_the_preference(window, tmp_path: Pa
     _save(window, Preferences(export_folder=str(exports)))
     window.new_article()
     window.document.set_field("headline", "Second story")
-    assert window._save_to(story_folder / "second.article")
+    assert window.files.save_to(story_folder / "second.article")
     dialog = window.show_export_dialog()
     assert dialog.destination.text() == str(exports / "second.html")
     dialog.close()

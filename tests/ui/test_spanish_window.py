@@ -281,7 +281,8 @@ def test_qt_standard_buttons_read_spanish(spanish, qtbot) -> None:
 
 def test_a_question_asked_in_spanish_answers_in_the_codes_terms(spanish, monkeypatch) -> None:
     """The buttons read Spanish; the caller still gets its own answer back."""
-    from editor.ui import main_window
+    from editor.ui.controllers import file_actions
+    from editor.ui.dialogs import questions
 
     shown: list[tuple[str, ...]] = []
 
@@ -289,7 +290,8 @@ def test_a_question_asked_in_spanish_answers_in_the_codes_terms(spanish, monkeyp
         shown.append(choices)
         return choices[0]
 
-    monkeypatch.setattr(main_window, "choose", click_the_first)
-    answers = (main_window.LEAVE_OUTSIDE_PHOTOS, main_window.TAKE_OUTSIDE_PHOTOS)
-    assert main_window._choose_answer(None, "", "", answers) == main_window.LEAVE_OUTSIDE_PHOTOS
+    monkeypatch.setattr(questions, "choose", click_the_first)
+    answers = (file_actions.LEAVE_OUTSIDE_PHOTOS, file_actions.TAKE_OUTSIDE_PHOTOS)
+    chosen = questions.choose_answer(None, "", "", answers, file_actions.answer_labels())
+    assert chosen == file_actions.LEAVE_OUTSIDE_PHOTOS
     assert shown == [("Dejarlas fuera", "Incluirlas también")]

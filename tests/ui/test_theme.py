@@ -337,7 +337,7 @@ def test_the_dark_preview_never_reaches_an_export(qtbot, sample_window, tmp_path
 def test_an_open_history_comparison_takes_the_new_colours(qtbot, themed_window, tmp_path):
     path = tmp_path / "story.article"
     themed_window.document.set_body("Migrants left Tapachula on Tuesday.")
-    assert themed_window._save_to(path)
+    assert themed_window.files.save_to(path)
     themed_window.document.set_body("Migrants reached Huixtla on Wednesday.")
     assert themed_window.save()
     dialog = themed_window.show_history()

@@ -92,7 +92,7 @@ def test_save_and_reopen_round_trip(qtbot, window, tmp_path: Path) -> None:
     qtbot.keyClicks(window.fields.headline, "Saved headline")
     qtbot.keyClicks(window.body, "Saved body.")
     path = tmp_path / "saved.article"
-    assert window._save_to(path)
+    assert window.files.save_to(path)
     assert not window.isWindowModified()
     window.document.new()
     assert window.open_path(path)

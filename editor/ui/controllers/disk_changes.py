@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from editor.model.file_lock import ArticleLocked, keep_both_name
 from editor.model.package import PackageError
 from editor.ui.controllers import ShowStatus
-from editor.ui.dialogs.questions import choose, refuse
+from editor.ui.dialogs.questions import choose_answer, refuse
 from editor.ui.document import ArticleDocument
 
 RELOAD, KEEP_BOTH, OVERWRITE = "Reload", "Keep Both", "Overwrite"
@@ -80,19 +80,17 @@ class DiskChanges(QObject):
             )
         if saving:
             lines.insert(1, QCoreApplication.translate("DiskChanges", "It was not saved yet."))
-        labels = _answer_labels()
-        by_label = {labels[choice]: choice for choice in choices}
         self.asking = True
         try:
-            chosen = choose(
+            return choose_answer(
                 self._window,
                 QCoreApplication.translate("DiskChanges", "Changed on disk"),
                 "\n\n".join(lines),
-                tuple(by_label),
+                choices,
+                _answer_labels(),
             )
         finally:
             self.asking = False
-        return None if chosen is None else by_label.get(chosen, chosen)
 
     def reload(self) -> None:
         try:

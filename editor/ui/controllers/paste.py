@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from editor.ui.dialogs.questions import choose
+from editor.ui.dialogs.questions import choose_answer
 from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
 from editor.ui.panes.fields import FieldsPane
@@ -237,11 +237,7 @@ class PasteController(QObject):
             if count > 8
             else ""
         )
-        labels = _answer_labels()
-        by_label = {
-            labels[answer]: answer for answer in (LEAVE_LOCAL_PICTURES, TAKE_LOCAL_PICTURES)
-        }
-        chosen = choose(
+        return choose_answer(
             self.window,
             QCoreApplication.translate("PasteController", "Pictures from this computer"),
             QCoreApplication.translate(
@@ -252,9 +248,9 @@ class PasteController(QObject):
                 None,
                 count,
             ).format(listed=listed + more),
-            tuple(by_label),
+            (LEAVE_LOCAL_PICTURES, TAKE_LOCAL_PICTURES),
+            _answer_labels(),
         )
-        return None if chosen is None else by_label.get(chosen, chosen)
 
     # --- a new story -----------------------------------------------------------------------------
 

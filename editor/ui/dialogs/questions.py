@@ -12,6 +12,8 @@ to Tab through the buttons.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
@@ -66,6 +68,20 @@ def choose(parent: QWidget, title: str, message: str, choices: tuple[str, ...]) 
     add_accelerators(box)
     box.exec()
     return buttons.get(box.clickedButton())
+
+
+def choose_answer(
+    parent: QWidget,
+    title: str,
+    message: str,
+    answers: tuple[str, ...],
+    labels: Mapping[str, str],
+) -> str | None:
+    """``choose`` among ``answers`` (the code's names for them), each button showing its
+    ``labels`` text in the window's language; the answer chosen, or None for Cancel."""
+    by_label = {labels[answer]: answer for answer in answers}
+    chosen = choose(parent, title, message, tuple(by_label))
+    return None if chosen is None else by_label.get(chosen, chosen)
 
 
 def ask(
