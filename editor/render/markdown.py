@@ -42,6 +42,7 @@ from editor.render.photo_refs import (
     PHOTO_MARKER,
     PhotoLookup,
 )
+from editor.render.plain_block import plain_block_html
 from editor.render.sanitise import finish_sanitised, sanitise
 from editor.render.web_text import register_web_text
 
@@ -530,6 +531,53 @@ class BodyRenderer:
         ``end_mark`` goes where it would in the whole body when ``end_mark_part`` is the part
         holding the story's last words. Footnotes are numbered across the parts given.
         """
+        plain = self._plain_parts(parts, end_mark, end_mark_part, definitions)
+        if not plain:
+            return self._render_parts_with_markdown(
+                parts, photos, end_mark, end_mark_part, definitions
+            )
+        rest = [index for index in range(len(parts)) if index not in plain]
+        through_markdown = self._render_parts_with_markdown(
+            [parts[index] for index in rest],
+            photos,
+            end_mark,
+            rest.index(end_mark_part) if end_mark_part in rest else 0,
+            definitions,
+        )
+        rendered = dict(zip(rest, through_markdown.parts, strict=True))
+        for index, html in plain.items():
+            rendered[index] = RenderedPart(html, frozenset(), True, False)
+        return RenderedParts(
+            [rendered[index] for index in range(len(parts))],
+            through_markdown.footnotes,
+            through_markdown.definitions,
+        )
+
+    @staticmethod
+    def _plain_parts(
+        parts: Sequence[str], end_mark: str, end_mark_part: int, definitions: Definitions | None
+    ) -> dict[int, str]:
+        """The parts of plain prose (``plain_block.py``) by index, with their HTML. None while
+        abbreviations are defined (any word may be one), nor the part that takes the end mark."""
+        if definitions is not None and definitions.abbreviations:
+            return {}
+        found = {}
+        for index, part in enumerate(parts):
+            if end_mark and index == end_mark_part:
+                continue
+            html = plain_block_html(part)
+            if html is not None:
+                found[index] = html
+        return found
+
+    def _render_parts_with_markdown(
+        self,
+        parts: Sequence[str],
+        photos: PhotoLookup,
+        end_mark: str,
+        end_mark_part: int,
+        definitions: Definitions | None,
+    ) -> RenderedParts:
         if not parts:
             return RenderedParts([], RenderedPart("", frozenset(), False, False), Definitions())
         separator = self._part_separator

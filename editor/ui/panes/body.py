@@ -79,20 +79,16 @@ class BodyPane(QPlainTextEdit):
         # Asked first on every paste: True when it took the paste (an address pasted over
         # selected words makes a link: editor.ui.controllers.formatting).
         self.paste_over_selection: Callable[[QMimeData], bool] | None = None
-        # Qt says the text changed when only its formats did (the highlighters redraw a block
-        # on most keystrokes): only a change of the characters, which Qt announces first with
-        # contentsChange, is read back, since copying out a long read costs half a millisecond.
-        self._characters_changed = False
+        # An edit is announced from contentsChange, which Qt sends as soon as the characters
+        # changed, before the highlighters restyle the paragraph and the layout lays it out
+        # again (about 0.7 ms of a keystroke in a long read): the preview's patch is on its way
+        # to the page while this thread does the rest. Qt also sends it for a change of formats
+        # (the length removed and added then equal), so the text is compared with the last one.
+        # The listeners must not read the body's layout: it is not up to date yet.
         self.document().contentsChange.connect(self._characters_change)
-        self.textChanged.connect(self._changed)
 
     def _characters_change(self, _position: int, removed: int, added: int) -> None:
-        if removed or added:
-            self._characters_changed = True
-
-    def _changed(self) -> None:
-        changed, self._characters_changed = self._characters_changed, False
-        if self._loading or not changed:
+        if self._loading or not (removed or added):
             return
         text = self.toPlainText()
         if text != self._text:
