@@ -16,6 +16,7 @@ from editor.checks.findings import Finding, Fix, Severity
 from editor.model.article import Article
 from editor.model.messages import QT_TRANSLATE_NOOP, Message, say
 from editor.text.body_scan import BodyScan, double_bracket_notes, scan_body
+from editor.text.paragraph_memo import ParagraphMemo, split_paragraphs
 
 if TYPE_CHECKING:
     from editor.checks.context import CheckContext
@@ -263,6 +264,17 @@ def _doubled(text: str) -> Iterator[tuple[int, int, int, str]]:
         yield first.start(), first.end(), match.end(), word
 
 
+# Per paragraph, remembered: a double never spans a blank line (editor/text/paragraph_memo.py).
+_doubled_in_paragraph = ParagraphMemo(lambda paragraph: tuple(_doubled(paragraph)))
+
+
+def _doubled_in_body(prose: str) -> Iterator[tuple[int, int, int, str]]:
+    """``_doubled(prose)``, paragraph by paragraph."""
+    for offset, paragraph in split_paragraphs(prose):
+        for start, first_end, end, word in _doubled_in_paragraph(paragraph):
+            yield offset + start, offset + first_end, offset + end, word
+
+
 def _is_wordlike(token: str) -> bool:
     return not any(char.isdigit() or char == "_" for char in token)
 
@@ -280,7 +292,7 @@ def _remove_second(word: str) -> Message:
 
 def check_doubled_words(article: Article, context: CheckContext) -> Iterator[Finding]:
     scan = scan_body(article.body)
-    for start, first_end, end, word in _doubled(scan.prose):
+    for start, first_end, end, word in _doubled_in_body(scan.prose):
         if scan.touches_code(start, end):
             continue  # "the `x` the": the reader sees the code between them
         gap = scan.text[first_end : end - len(word)]

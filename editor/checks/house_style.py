@@ -22,7 +22,9 @@ house-style-file           note      the user's house-style file is broken and w
 from __future__ import annotations
 
 import re
+import threading
 import tomllib
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +38,7 @@ from editor.paths import config_dir
 from editor.spelling.dictionaries import split_tag
 from editor.spelling.text import prose_mask
 from editor.text.body_scan import scan_body
+from editor.text.paragraph_memo import ParagraphMemo, split_paragraphs
 
 DEFAULT_FILE = resource_file("house-style", "default.toml")
 
@@ -385,6 +388,39 @@ def _spans(rules: list[StyleRule], prose: str) -> list[tuple[tuple[int, int], St
     return kept
 
 
+def _body_spans(rules: list[StyleRule], prose: str) -> list[tuple[tuple[int, int], StyleRule]]:
+    """``_spans`` of a body, paragraph by paragraph (a phrase split by a blank line is two
+    paragraphs' words, not the phrase), each paragraph's remembered: after an edit only the
+    paragraphs it changed are searched again (44 ms at 20,000 words, searched whole)."""
+    spans_in = _paragraph_spans(tuple(rules))
+    found = []
+    for offset, paragraph in split_paragraphs(prose):
+        found += [
+            ((offset + start, offset + end), rule) for (start, end), rule in spans_in(paragraph)
+        ]
+    return found
+
+
+_RememberedSpans = ParagraphMemo[list[tuple[tuple[int, int], StyleRule]]]
+_remembered_spans: OrderedDict[tuple[StyleRule, ...], _RememberedSpans] = OrderedDict()
+_remembered_lock = threading.Lock()
+_RULE_SETS_KEPT = 4  # a house style file edited, another language's rules
+
+
+def _paragraph_spans(rules: tuple[StyleRule, ...]) -> _RememberedSpans:
+    with _remembered_lock:
+        spans_in = _remembered_spans.get(rules)
+        if spans_in is not None:
+            _remembered_spans.move_to_end(rules)
+        else:
+            spans_in = _remembered_spans[rules] = ParagraphMemo(
+                lambda paragraph: _spans(list(rules), paragraph)
+            )
+            while len(_remembered_spans) > _RULE_SETS_KEPT:
+                _remembered_spans.popitem(last=False)
+        return spans_in
+
+
 def house_style_findings(article: Article, style: HouseStyle) -> list[Finding]:
     """The ``house-style`` findings of the headline, dek, body and photo captions and alt
     texts, for the rules of ``article.language``."""
@@ -398,7 +434,7 @@ def house_style_findings(article: Article, style: HouseStyle) -> list[Finding]:
             found.append(_finding(rule, text, span, name))
     body = article.body
     scan = scan_body(body)
-    for span, rule in _spans(rules, prose_mask(body, markdown=True)):
+    for span, rule in _body_spans(rules, prose_mask(body, markdown=True)):
         found.append(_finding(rule, body, span, "body", line=scan.line_of(span[0])))
     for photo in article.photos:
         for photo_field in ("caption", "alt"):

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from editor.model.messages import QT_TRANSLATE_NOOP
+from editor.text.paragraph_memo import ParagraphMemo, split_paragraphs
 
 MIN_WORDS = 60  # fewer words than this: no guess
 MIN_SHARE = 0.12  # the best language's stop words must be at least this share of all words
@@ -84,30 +85,65 @@ def primary_language(tag: str) -> str:
     return tag.strip().replace("_", "-").split("-")[0].lower()
 
 
-def guess_language(text: str) -> Guess | None:
-    """The language ``text`` is written in, or None when it is not clear."""
+@dataclass(frozen=True)
+class _Counts:
+    """What the guess reads of a text, which adds up over its paragraphs."""
+
+    han: int = 0
+    kana: int = 0
+    words: int = 0
+    stop_words: tuple[int, ...] = (0,) * len(STOP_WORDS)  # in the order of STOP_WORDS
+
+    def __add__(self, other: _Counts) -> _Counts:
+        return _Counts(
+            self.han + other.han,
+            self.kana + other.kana,
+            self.words + other.words,
+            tuple(map(sum, zip(self.stop_words, other.stop_words, strict=True))),
+        )
+
+
+# Each stop word: the indexes (in STOP_WORDS) of the languages it belongs to.
+_LANGUAGES_OF: dict[str, tuple[int, ...]] = {}
+for _index, _stop in enumerate(STOP_WORDS.values()):
+    for _word in _stop:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _index)
+
+
+def _counts(text: str) -> _Counts:
     han = len(_HAN_RE.findall(text))
     kana = len(_KANA_RE.findall(text))
     if han or kana:
         text = _HAN_RE.sub(" ", _KANA_RE.sub(" ", text))
     words = _WORD_RE.findall(text.lower())
-    letters_words = len(words) + han + kana
+    stop_words = [0] * len(STOP_WORDS)
+    for word, count in Counter(word for word in words if word in _LANGUAGES_OF).items():
+        for index in _LANGUAGES_OF[word]:
+            stop_words[index] += count
+    return _Counts(han, kana, len(words), tuple(stop_words))
+
+
+# Remembered per paragraph: the checks guess again after every pause in the typing.
+_paragraph_counts = ParagraphMemo(_counts)
+
+
+def guess_language(text: str) -> Guess | None:
+    """The language ``text`` is written in, or None when it is not clear."""
+    counts = sum((_paragraph_counts(part) for _, part in split_paragraphs(text)), _Counts())
+    han, kana, words = counts.han, counts.kana, counts.words
+    letters_words = words + han + kana
     if letters_words < MIN_WORDS:
         return None
     if han + kana >= 0.5 * letters_words:
         language = "ja" if kana >= 0.1 * (han + kana) else "zh"
         return Guess(language, (han + kana) / letters_words, letters_words)
-    if len(words) < MIN_WORDS:
+    if words < MIN_WORDS:
         return None
-    counts = Counter(words)
     shares = sorted(
-        (
-            (sum(counts[word] for word in stop if word in counts) / len(words), language)
-            for language, stop in STOP_WORDS.items()
-        ),
+        zip((count / words for count in counts.stop_words), STOP_WORDS, strict=True),
         reverse=True,
     )
     (best, language), (runner_up, _) = shares[0], shares[1]
     if best < MIN_SHARE or best < MIN_MARGIN * runner_up:
         return None
-    return Guess(language, best, len(words))
+    return Guess(language, best, words)

@@ -14,6 +14,9 @@ import threading
 from collections import OrderedDict
 
 from editor.spelling.speller import Speller
+from editor.spelling.text import prose_mask
+from editor.text.paragraph_memo import ParagraphMemo, split_paragraphs
+from editor.typing_pause import stand_aside
 
 Misspelling = tuple[int, int, str]  # start, end, word: offsets into the body
 
@@ -22,6 +25,9 @@ _KEPT = 4
 
 _results: OrderedDict[tuple[Speller, tuple[int, int], str], tuple[Misspelling, ...]] = OrderedDict()
 _lock = threading.Lock()
+_look_ups: OrderedDict[tuple[Speller, tuple[int, int]], ParagraphMemo[tuple[Misspelling, ...]]] = (
+    OrderedDict()
+)
 # Revisions being checked right now, so that a second caller waits instead of checking again.
 _running: dict[tuple[Speller, tuple[int, int], str], threading.Event] = {}
 
@@ -48,9 +54,9 @@ def body_misspellings(body: str, speller: Speller) -> tuple[Misspelling, ...]:
             found = _results.get(key)
         if found is not None:
             return found
-        return tuple(speller.misspellings(body, markdown=True))  # it failed: check here
+        return _by_paragraph(body, speller, key[1])  # it failed: check here
     try:
-        found = tuple(speller.misspellings(body, markdown=True))
+        found = _by_paragraph(body, speller, key[1])
         with _lock:
             _results[key] = found
             _results.move_to_end(key)
@@ -62,7 +68,43 @@ def body_misspellings(body: str, speller: Speller) -> tuple[Misspelling, ...]:
             _running.pop(key).set()
 
 
+def _by_paragraph(
+    body: str, speller: Speller, revision: tuple[int, int]
+) -> tuple[Misspelling, ...]:
+    """``speller.misspellings(body, markdown=True)``, each paragraph's remembered: a word never
+    spans a blank line, so after an edit only the paragraphs it changed are looked up again
+    (about 40 ms at 20,000 words, looked up whole)."""
+    prose = prose_mask(body, markdown=True)
+    look_up = _paragraph_look_up(speller, revision)
+    found: list[Misspelling] = []
+    for offset, paragraph in split_paragraphs(prose):
+        stand_aside()  # the window is showing a keystroke: let it (editor/typing_pause.py)
+        found.extend(
+            (offset + start, offset + end, word) for start, end, word in look_up(paragraph)
+        )
+    return tuple(found)
+
+
+def _paragraph_look_up(
+    speller: Speller, revision: tuple[int, int]
+) -> ParagraphMemo[tuple[Misspelling, ...]]:
+    """The remembered look-up of paragraphs for what ``speller`` accepts at ``revision``."""
+    key = (speller, revision)
+    with _lock:
+        look_up = _look_ups.get(key)
+        if look_up is not None:
+            _look_ups.move_to_end(key)
+        else:
+            look_up = _look_ups[key] = ParagraphMemo(
+                lambda paragraph: tuple(speller.misspellings_in_prose(paragraph))
+            )
+            while len(_look_ups) > _KEPT:  # an older revision's, or another language's
+                _look_ups.popitem(last=False)
+        return look_up
+
+
 def forget_body_misspellings() -> None:
     """Drop every kept result (for tests and benchmarks that time a fresh pass)."""
     with _lock:
         _results.clear()
+        _look_ups.clear()

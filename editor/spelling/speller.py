@@ -188,9 +188,14 @@ class Speller:
         """Each misspelled word as ``(start, end, word)``, ``text[start:end] == word``, in
         order. ``markdown=True`` skips Markdown syntax and code (see ``editor.spelling.text``);
         web and e-mail addresses are skipped always."""
+        # The mask keeps the prose's characters as they are: its words are the text's.
+        return self.misspellings_in_prose(_text.prose_mask(text, markdown=markdown))
+
+    def misspellings_in_prose(self, prose: str) -> list[tuple[int, int, str]]:
+        """``misspellings`` of a text that is prose already (a ``prose_mask``, or part of one)."""
         ok = self._engine.ok
         found = []
-        for index, (start, end, word) in enumerate(_text.words(text, markdown=markdown)):
+        for index, (start, end, word) in enumerate(_text.words_of_prose(prose)):
             if not index % _WORDS_BETWEEN_PAUSES:
                 stand_aside()  # a long body: let the window show a keystroke meanwhile
             if not ok(word) and not self._accepted_by_user(word):

@@ -37,6 +37,11 @@ _WORD_RE = re.compile(rf"(?:{_CHAR})+(?:['’](?:{_CHAR})+)*")
 def words(text: str, *, markdown: bool = False) -> Iterator[tuple[int, int, str]]:
     """Each candidate word of the prose as ``(start, end, word)``, with
     ``text[start:end] == word``."""
-    for match in _WORD_RE.finditer(prose_mask(text, markdown=markdown)):
-        start, end = match.span()
-        yield start, end, text[start:end]
+    # The mask keeps the prose's characters as they are: its words are the text's.
+    return words_of_prose(prose_mask(text, markdown=markdown))
+
+
+def words_of_prose(prose: str) -> Iterator[tuple[int, int, str]]:
+    """``words`` of a text that is prose already (a ``prose_mask``, or part of one)."""
+    for match in _WORD_RE.finditer(prose):
+        yield match.start(), match.end(), match.group()

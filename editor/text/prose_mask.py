@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 import re
 
+from editor.text.paragraph_memo import PARAGRAPH_BREAK, ParagraphMemo, split_paragraphs
+
 # --- always: addresses, not words ---------------------------------------------------------------
 
 _URL = r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”‘’«»]*"
@@ -129,7 +131,22 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def blank_addresses(text: str) -> str:
+    """``text`` with its addresses blanked out, paragraph by paragraph: no address spans a blank
+    line, and a paragraph's start and end read as the text's do (a line break is no word
+    character), so each paragraph's mask is remembered (the body's is asked for after every
+    pause in the typing: 21 ms at 20,000 words, searched whole)."""
+    if PARAGRAPH_BREAK not in text:
+        return _blank_addresses(text)
+    return PARAGRAPH_BREAK.join(
+        _paragraph_without_addresses(paragraph) for _, paragraph in split_paragraphs(text)
+    )
+
+
+def _blank_addresses(text: str) -> str:
     return blank_spans(text, [m.span() for m in _ADDRESS_RE.finditer(text)])
+
+
+_paragraph_without_addresses = ParagraphMemo(_blank_addresses)
 
 
 # Short fields are many (headline, dek, every photo's caption and alt text) and cheap; bodies go

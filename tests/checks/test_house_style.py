@@ -12,6 +12,7 @@ from editor.checks.house_style import (
     DEFAULT_FILE,
     HouseStyleError,
     StyleRule,
+    _spans,
     check_house_style,
     current_house_style,
     default_house_style_path,
@@ -20,6 +21,7 @@ from editor.checks.house_style import (
 )
 from editor.checks.registry import CheckContext, run_checks
 from editor.model.article import Article, ImageRef
+from editor.spelling.text import prose_mask
 
 from factories import caravan
 from locations import REPO
@@ -80,6 +82,25 @@ def test_english_default_rules(defaults) -> None:
         ("body", "travelling", "traveling"),
         ("body", "per cent", "percent"),
     ]
+
+
+def test_a_phrase_matches_across_a_line_break_but_not_a_blank_line(defaults) -> None:
+    article = Article(language="en", body="They called them illegal\nimmigrants.")
+    assert flags(article, defaults) == [("body", "illegal\nimmigrants", "undocumented migrants")]
+    article = Article(language="en", body="It was illegal.\n\nImmigrants came anyway.")
+    assert flags(article, defaults) == []
+
+
+def test_an_edit_finds_what_a_fresh_search_finds(defaults) -> None:
+    paragraphs = [f"Paragraph {n} says illegal immigrants travelling." for n in range(30)]
+    body = "\n\n".join(paragraphs)
+    before = flags(Article(language="en", body=body), defaults)
+    assert len(before) == 60
+    # One paragraph changes; the others' findings are remembered, at their new places.
+    edited = body.replace("Paragraph 3 says", "Paragraph three now says", 1)
+    found = house_style_findings(Article(language="en", body=edited), defaults)
+    searched_whole = _spans(defaults.rules_for("en"), prose_mask(edited, markdown=True))
+    assert [(f.start, f.end) for f in found] == [span for span, _rule in searched_whole]
 
 
 def test_british_copy_gets_the_british_list(defaults) -> None:

@@ -37,24 +37,34 @@ def test_the_pass_is_the_spellers_own(english: Speller) -> None:
     assert {"caravn", "walkd"} <= set(words_of(body_misspellings(BODY, english)))
 
 
-def test_a_revision_is_checked_once(english: Speller, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[str] = []
-    checked = Speller.misspellings
+def test_a_revision_is_checked_once_and_an_edit_looks_up_only_its_paragraph(
+    english: Speller, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    looked_up: list[str] = []
+    checked = Speller.misspellings_in_prose
 
-    def counted(self: Speller, text: str, *, markdown: bool = False) -> list:
-        if markdown:
-            calls.append(text)
-        return checked(self, text, markdown=markdown)
+    def counted(self: Speller, prose: str) -> list:
+        looked_up.append(prose)
+        return checked(self, prose)
 
-    monkeypatch.setattr(Speller, "misspellings", counted)
+    monkeypatch.setattr(Speller, "misspellings_in_prose", counted)
     article = Article(headline="Caravan", body=BODY, language="en")
     findings = spelling_check(english.personal)(article)
+    # The check's pass looked up each paragraph of the body (and the headline).
+    assert {"The caravn left Huixtla.", "It walkd north."} <= {text.strip() for text in looked_up}
+    paragraphs = len(looked_up)
+    # The underlines' pass of the same revision comes from the cache.
     assert {f.start for f in findings if f.field == "body"} == {
         start for start, _end, _word in body_misspellings(BODY, english)
     }
-    assert calls == [BODY]  # the check's pass, then the underlines' from the cache
-    body_misspellings(BODY + " More.", english)
-    assert len(calls) == 2  # a new revision is a new pass
+    assert len(looked_up) == paragraphs
+    edited = BODY.replace("It walkd north.", "It walkd nortth.")
+    found = body_misspellings(edited, english)
+    assert len(looked_up) == paragraphs + 1  # only the paragraph edited
+    assert looked_up[-1].strip() == "It walkd nortth."
+    assert words_of(found) == ["caravn", "Huixtla", "walkd", "nortth"]
+    monkeypatch.setattr(Speller, "misspellings_in_prose", checked)
+    assert found == tuple(english.misspellings(edited, markdown=True))
 
 
 def test_a_word_ignored_or_added_makes_a_new_pass(english: Speller) -> None:
@@ -83,15 +93,15 @@ def test_two_callers_at_once_check_the_body_once(
 
     started, release = threading.Event(), threading.Event()
     calls: list[str] = []
-    original = Speller.misspellings
+    original = Speller.misspellings_in_prose
 
-    def slow(self: Speller, text: str, *, markdown: bool = False) -> list:
-        calls.append(text)
+    def slow(self: Speller, prose: str) -> list:
+        calls.append(prose)
         started.set()
         release.wait(10)
-        return original(self, text, markdown=markdown)
+        return original(self, prose)
 
-    monkeypatch.setattr(Speller, "misspellings", slow)
+    monkeypatch.setattr(Speller, "misspellings_in_prose", slow)
     results: list[tuple] = []
     first = threading.Thread(target=lambda: results.append(body_misspellings(BODY, english)))
     first.start()
@@ -103,5 +113,5 @@ def test_two_callers_at_once_check_the_body_once(
     release.set()
     first.join(10)
     second.join(10)
-    assert calls == [BODY]
+    assert len(calls) == BODY.count("\n\n") + 1  # each paragraph once, by the first caller
     assert len(results) == 2 and results[0] == results[1]

@@ -295,15 +295,14 @@ def test_the_body_is_spell_checked_once_per_revision(qtbot, window, tmp_path, mo
     from editor.spelling.body import forget_body_misspellings
 
     _spelling(window, tmp_path)
-    body_passes: list[str] = []
-    original = Speller.misspellings
+    looked_up: list[str] = []  # the body's paragraphs (here one, all prose) and the fields
+    original = Speller.misspellings_in_prose
 
-    def counting(self, text: str, *, markdown: bool = False):
-        if markdown:
-            body_passes.append(text)
-        return original(self, text, markdown=markdown)
+    def counting(self, prose: str):
+        looked_up.append(prose)
+        return original(self, prose)
 
-    monkeypatch.setattr(Speller, "misspellings", counting)
+    monkeypatch.setattr(Speller, "misspellings_in_prose", counting)
     forget_body_misspellings()
     with qtbot.waitSignals([window.spelling.passDone, window.checks.checked], timeout=15_000):
         window.body.setPlainText("A carravan left Tapachula at dawn on Tuesday.")
@@ -311,7 +310,7 @@ def test_the_body_is_spell_checked_once_per_revision(qtbot, window, tmp_path, mo
     qtbot.waitUntil(lambda: window.checks.up_to_date, timeout=15_000)
     flagged = [f.message for f in window.checks.findings if f.code == "spelling"]
     assert any("carravan" in message for message in flagged), flagged  # the check ran too
-    assert body_passes.count(window.body.toPlainText()) == 1, body_passes
+    assert looked_up.count(window.body.toPlainText()) == 1, looked_up
 
 
 # --- the Photos pane's caption and alt text -------------------------------------------------------
