@@ -34,6 +34,13 @@ from editor.ui.panes.body import BodyPane
 Operation = Callable[[str, int, int], Formatted]
 
 
+_SHORTCUT_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
 @dataclass(frozen=True)
 class FormatAction:
     """One entry of the Format menu and toolbar."""
@@ -221,6 +228,13 @@ class FormatActions(QObject):
             if entry.name in ("numbered", "photo"):
                 menu.addSeparator()
                 self.toolbar.addSeparator()
+        # Whether any shortcut of ours is a key without Ctrl, Alt or Meta (none is, today).
+        # (PySide6's stubs do not declare QKeySequence's indexing, which it has at run time.)
+        self._plain_key_shortcuts = any(
+            not action.shortcut()[0].keyboardModifiers() & _SHORTCUT_MODIFIERS  # type: ignore[index]
+            for action in self.actions.values()
+            if not action.shortcut().isEmpty()
+        )
         body.installEventFilter(self)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -264,6 +278,8 @@ class FormatActions(QObject):
         return False
 
     def _is_our_shortcut(self, event: QKeyEvent) -> bool:
+        if not event.modifiers() & _SHORTCUT_MODIFIERS and not self._plain_key_shortcuts:
+            return False  # a letter typed: no need to ask each action (this runs on every key)
         pressed = QKeySequence(event.keyCombination())
         return any(
             action.isEnabled()

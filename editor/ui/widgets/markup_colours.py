@@ -29,6 +29,28 @@ class MarkupColours:
 
 
 def markup_colours(palette: QPalette) -> MarkupColours:
+    """The colours for ``palette``; worked out once per set of the colours they come from (the
+    captions' layer asks on every paint, which follows every keystroke)."""
+    key = tuple(palette.color(name).rgba() for name in _FROM)
+    found = _worked_out.get(key)
+    if found is None:
+        if len(_worked_out) >= _KEPT:
+            _worked_out.clear()
+        found = _worked_out[key] = _work_out(palette)
+    return found
+
+
+_FROM = (
+    QPalette.ColorRole.Text,
+    QPalette.ColorRole.Base,
+    QPalette.ColorRole.Link,
+    QPalette.ColorRole.Highlight,
+)
+_KEPT = 8  # palettes: light, dark, a few themes
+_worked_out: dict[tuple[int, ...], MarkupColours] = {}
+
+
+def _work_out(palette: QPalette) -> MarkupColours:
     role = QPalette.ColorRole
     text, base = palette.color(role.Text), palette.color(role.Base)
     marker = text
