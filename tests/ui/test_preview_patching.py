@@ -124,3 +124,37 @@ def test_the_page_equals_a_fresh_render_after_every_kind_of_patch(qtbot, window)
         qtbot.waitUntil(lambda: window.preview.ready, timeout=10_000)
         expected = fresh_blocks(qtbot, window)
         assert read_dom(qtbot, window.preview, PAGE_BLOCKS) == expected, name
+
+
+# Marks each block element, so that a later read tells the same element from a new one.
+MARK_BLOCKS = (
+    "[...document.querySelectorAll('#dl-body > .dl-block')]"
+    ".map((b, i) => { b.dlMark = 'mark' + i; return b.dlMark; })"
+)
+MARKS = "[...document.querySelectorAll('#dl-body > .dl-block')].map(b => b.dlMark || null)"
+
+
+def test_typing_changes_a_paragraphs_text_in_place(qtbot, window) -> None:
+    """Only the text changed: the page keeps the block's element (Chromium lays out the new
+    text instead of a new block); anything else changed gets a new element."""
+    window.body.setFocus()
+    window.body.setPlainText("First paragraph.\n\nSecond paragraph, *with emphasis*.\n\nThird.")
+    qtbot.waitUntil(lambda: window.preview.ready, timeout=10_000)
+    qtbot.waitUntil(lambda: len(read_dom(qtbot, window.preview, PAGE_BLOCKS)) == 3)
+    assert read_dom(qtbot, window.preview, MARK_BLOCKS) == ["mark0", "mark1", "mark2"]
+
+    def type_after(needle: str, text: str) -> None:
+        def change(cursor: QTextCursor) -> None:
+            cursor.setPosition(at(window, needle, after=True))
+            cursor.insertText(text)
+
+        with qtbot.waitSignal(window.preview.updated, timeout=10_000):
+            edit(window, change)
+
+    type_after("Second paragraph, *with", " much")  # text inside the emphasis
+    type_after("First paragraph", " again")
+    assert read_dom(qtbot, window.preview, MARKS) == ["mark0", "mark1", "mark2"]
+    assert read_dom(qtbot, window.preview, PAGE_BLOCKS) == fresh_blocks(qtbot, window)
+    type_after("Third", " **bold**")  # new markup: a new element
+    assert read_dom(qtbot, window.preview, MARKS) == ["mark0", "mark1", None]
+    assert read_dom(qtbot, window.preview, PAGE_BLOCKS) == fresh_blocks(qtbot, window)
