@@ -93,6 +93,14 @@ class _Engine:
             # Hunspell may know the word with a typographic apostrophe but not a straight one.
             return "'" in form and self._dict.check(form.replace("'", "’"))
 
+    def known_suggestions(self, word: str) -> list[str] | None:
+        """What ``suggest`` gave for ``word`` before, or None if it was never asked (quick)."""
+        form = normalise_word(word)
+        if not form:
+            return []  # nothing to suggest for (as ``suggest`` says)
+        with self._suggest_lock:
+            return self._suggestions.get(form)
+
     def suggest(self, word: str) -> list[str]:
         form = normalise_word(word)
         with self._suggest_lock:
@@ -160,7 +168,16 @@ class Speller:
     def suggest(self, word: str, limit: int = 6) -> list[str]:
         """Up to ``limit`` corrections, best first; a curly apostrophe in the word stays curly
         in the suggestions. Slow (tens of milliseconds): not for the GUI thread."""
-        suggestions = self._engine.suggest(word)
+        return self._shown(word, self._engine.suggest(word), limit)
+
+    def known_suggestions(self, word: str, limit: int = 6) -> list[str] | None:
+        """``suggest``'s answer if it was worked out before (it is remembered), else None; never
+        slow."""
+        suggestions = self._engine.known_suggestions(word)
+        return None if suggestions is None else self._shown(word, suggestions, limit)
+
+    @staticmethod
+    def _shown(word: str, suggestions: list[str], limit: int) -> list[str]:
         curly = "’" in word
         result: list[str] = []
         for suggestion in suggestions:

@@ -437,3 +437,23 @@ def test_efe_sample_spelling() -> None:
     assert words <= {("headline", "México"), ("body", "travlling")} | {
         ("body", name) for name in names
     }
+
+
+def test_typos_may_take_only_suggestions_worked_out_before(personal) -> None:
+    speller = speller_for("en", personal)
+    assert speller is not None
+    # Typos no other test uses: the engine remembers suggestions for the whole process.
+    article = Article(language="en", headline="Caravan nortward", body="They walkedd on.")
+    unsuggested: list[str] = []
+    first = spelling_findings(article, speller, unsuggested=unsuggested)
+    assert [f.fix for f in first if f.code == "spelling"] == [None, None]
+    assert unsuggested == ["nortward", "walkedd"]
+    assert speller.known_suggestions("walkedd") is None
+    for word in unsuggested:
+        speller.suggest(word, limit=1)
+    unsuggested.clear()
+    again = spelling_findings(article, speller, unsuggested=unsuggested)
+    assert [f.fix.replacement for f in again if f.fix] == ["northward", "walked"]
+    assert unsuggested == []
+    # Without the list (``dateline check``), suggestions are worked out at once.
+    assert spelling_findings(article, speller) == again

@@ -213,7 +213,10 @@ def test_clicking_field_and_photo_findings(qtbot, window, tmp_path, data_dir) ->
 
 
 def _fix(qtbot, checks, code: str) -> Finding:
-    findings = _wait_checked(qtbot, checks, lambda found: any(f.code == code for f in found))
+    # A typo's fix comes a moment after its finding (SUGGEST_DELAY_MS): wait for the fix.
+    findings = _wait_checked(
+        qtbot, checks, lambda found: any(f.code == code and f.fix is not None for f in found)
+    )
     finding = next(f for f in findings if f.code == code)
     assert finding.fix is not None
     item = checks.panel.item_for(finding)
@@ -245,6 +248,29 @@ def test_fixes_change_the_body_and_the_preview_follows(qtbot, window, tmp_path) 
     window.body.undo()
     assert window.body.toPlainText() == "The caravan left the town at  dawn."
     assert window.document.article.body == "The caravan left the town at  dawn."
+
+
+@pytest.mark.gui
+def test_a_typos_finding_shows_at_once_and_its_fix_after_a_pause(qtbot, window, tmp_path) -> None:
+    """Working out a suggestion takes Hunspell tens of milliseconds a word: the checks that run
+    while the reporter types show the typo at once, and its fix once they stop."""
+    checks = _install(window, tmp_path)
+    shown: list[list[Finding]] = []
+    checks.checked.connect(lambda: shown.append(list(checks.findings)))
+    # A typo no other test uses: the speller remembers suggestions for the whole process.
+    qtbot.keyClicks(window.fields.headline, "Caravan on the higway")
+    findings = _wait_checked(
+        qtbot, checks, lambda found: any(f.code == "spelling" and f.fix for f in found)
+    )
+    typos_first_shown = next(
+        [f for f in found if f.code == "spelling"]
+        for found in shown
+        if any(f.code == "spelling" for f in found)
+    )
+    assert typos_first_shown[0].fix is None  # the finding, before its fix was worked out
+    fixed = next(f for f in findings if f.code == "spelling")
+    assert fixed.fix is not None and fixed.fix.replacement == "highway"
+    assert checks.idle
 
 
 @pytest.mark.gui

@@ -27,6 +27,7 @@ from editor.checks.registry import CheckContext, CheckSettings, run_checks
 from editor.checks.spelling_check import spelling_check
 from editor.model.article import Article, snapshot_article
 from editor.model.media_store import MediaStore
+from editor.typing_pause import stand_aside
 from editor.ui.controllers import ShowStatus
 from editor.ui.controllers.debounce import DebouncedJob
 from editor.ui.controllers.spelling_service import SpellingService
@@ -46,6 +47,9 @@ from editor.ui.widgets.text_spans import replace_span, select_span, widget_text
 logger = logging.getLogger(__name__)
 
 CHECK_DELAY_MS = 500  # after the last edit
+# A typo's fix (Hunspell's first suggestion, 15–60 ms of work a word) is worked out when the
+# reporter has stopped typing this long; its finding shows at once, its fix then.
+SUGGEST_DELAY_MS = 1500
 TAB_TITLE = "Checks"
 
 
@@ -101,6 +105,7 @@ class ChecksResult:
     revision: int
     article: Article  # the snapshot the findings refer to
     findings: list[Finding]
+    unsuggested: tuple[str, ...] = ()  # typos whose fix is still to be worked out
 
 
 def checks_work(
@@ -108,10 +113,12 @@ def checks_work(
     media: MediaStore | None,
     service: SpellingService,
     house_style_file: Path | None = None,
+    unsuggested: list[str] | None = None,
 ) -> list[Finding]:
     """Run in the worker: every check, with spelling (the window's personal dictionary) and
     house style (the defaults and the user's file: ``house_style_file``, or the one in the
-    config folder when None), on a snapshot."""
+    config folder when None), on a snapshot. With ``unsuggested``, typos get only the fixes
+    worked out before (see ``spelling_findings``)."""
     context = CheckContext(settings=CheckSettings(), media=media)
     for word in service.ignored_words():
         speller = service.speller(article.language or "en")
@@ -120,8 +127,20 @@ def checks_work(
     house_style = (
         check_house_style if house_style_file is None else house_style_check(house_style_file)
     )
-    extra = (spelling_check(service.personal), house_style)
+    extra = (spelling_check(service.personal, unsuggested), house_style)
     return run_checks(article, context, extra=extra)
+
+
+def suggestions_work(service: SpellingService, language: str, words: tuple[str, ...]) -> bool:
+    """Run in the worker: work out each word's suggestions (the speller remembers them for the
+    next checks); False without a dictionary for ``language``."""
+    speller = service.speller(language)
+    if speller is None:
+        return False
+    for word in words:
+        stand_aside()  # a keystroke being shown goes first (editor/typing_pause.py)
+        speller.suggest(word, limit=1)
+    return True
 
 
 class ChecksController(QObject):
@@ -170,6 +189,17 @@ class ChecksController(QObject):
             what="The checks",
             first_frame_of=body,
         )
+        self._suggesting = DebouncedJob(
+            self,
+            SUGGEST_DELAY_MS,
+            self._prepare_suggestions,
+            self._suggested,
+            lambda _message: None,  # logged by the worker; the typos keep no fix
+            logger=logger,
+            what="Spelling suggestions",
+        )
+        self._unsuggested: tuple[str, ...] = ()  # the last checks' typos without a fix yet
+        self._asked: tuple[str, ...] = ()  # the words the suggestions were last worked out for
         for signal in (
             document.fieldChanged,
             document.bodyChanged,
@@ -188,6 +218,7 @@ class ChecksController(QObject):
     def _edited(self, *_args: Any) -> None:
         self.revision += 1
         self._job.schedule()
+        self._suggesting.postpone()  # still typing: the suggestions wait for a longer pause
 
     def _replaced(self) -> None:
         self.revision += 1
@@ -198,8 +229,8 @@ class ChecksController(QObject):
 
     @property
     def idle(self) -> bool:
-        """No check running or waiting to run."""
-        return self._job.idle
+        """No check (nor typo's fix) being worked out or waiting to be."""
+        return self._job.idle and self._suggesting.idle
 
     def _prepare(self) -> Callable[[], ChecksResult]:
         document = self.document
@@ -207,9 +238,13 @@ class ChecksController(QObject):
         media, revision, service = document.media, self.revision, self.service
         house_style_file = self.house_style_file
         self.panel.set_checking(True)
-        return lambda: ChecksResult(
-            revision, snapshot, checks_work(snapshot, media, service, house_style_file)
-        )
+
+        def work() -> ChecksResult:
+            unsuggested: list[str] = []
+            findings = checks_work(snapshot, media, service, house_style_file, unsuggested)
+            return ChecksResult(revision, snapshot, findings, tuple(unsuggested))
+
+        return work
 
     def _done(self, result: ChecksResult) -> None:
         if result.revision != self.revision:  # the story changed meanwhile: run again
@@ -222,7 +257,21 @@ class ChecksController(QObject):
             findings = [f for f in findings if not self._accepted_spelling(f)]
         self.panel.show_findings(findings)
         self._show_count(findings)
+        self._unsuggested = result.unsuggested
+        # Once per set of words: a fix that cannot be worked out does not start it again.
+        if result.unsuggested and result.unsuggested != self._asked:
+            self._suggesting.schedule()
         self.checked.emit()
+
+    def _prepare_suggestions(self) -> Callable[[], bool]:
+        service, words = self.service, self._unsuggested
+        language = self.document.article.language or "en"
+        self._asked = words
+        return lambda: suggestions_work(service, language, words)
+
+    def _suggested(self, worked_out: bool) -> None:
+        if worked_out:
+            self._job.schedule(0)  # the checks again, now with the typos' fixes
 
     def _failed(self, message: str) -> None:
         self.panel.summary.setText(

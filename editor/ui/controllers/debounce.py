@@ -61,6 +61,11 @@ class DebouncedJob(QObject):
         """Run after ``delay_ms`` (the job's delay when None), restarting any wait."""
         self._timer.start(self.delay_ms if delay_ms is None else delay_ms)
 
+    def postpone(self) -> None:
+        """If a run is waiting to start, wait the job's delay again from now."""
+        if self._timer.isActive():
+            self._timer.start(self.delay_ms)
+
     def schedule_unless_waiting(self) -> None:
         """Run after the job's delay, unless a run is already waiting for its turn."""
         if not self._timer.isActive():
