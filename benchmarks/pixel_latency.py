@@ -102,7 +102,7 @@ def serve(app: str, words: int, x: int) -> int:
     """Run ``app`` with a story of ``words`` words at screen x ``x``; print its window id and
     the preview's screen rectangle as one JSON line once the preview shows the story."""
     sys.path.insert(0, str(Path(__file__).parent))
-    from preview_latency import article_of, wait_until
+    from preview_latency import article_of, keep_collections_off_typing_as_the_app_does, wait_until
     from PySide6.QtCore import QPoint, QTimer
 
     if app in FLOORS:
@@ -118,6 +118,7 @@ def serve(app: str, words: int, x: int) -> int:
     wait_until(lambda: window.preview.ready, 60)
     window.document.replace(article_of(words), MediaStore(), None)
     body = window.body
+    keep_collections_off_typing_as_the_app_does()
     cursor = body.textCursor()
     cursor.setPosition(body.document().firstBlock().length() - 1)  # the first paragraph's end
     body.setTextCursor(cursor)

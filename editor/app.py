@@ -99,6 +99,10 @@ def run_gui(path: str | None) -> int:
     window = open_window(path)
     from PySide6.QtCore import QTimer
 
+    from editor.ui.garbage import keep_collections_off_typing
+
+    keep_collections_off_typing(app)
+
     from editor.logs import active_log_file
     from editor.ui.controllers.recovery import offer_recovery
     from editor.ui.crash_handler import CrashHandler

@@ -26,12 +26,19 @@ QUIET_S = 0.06
 LONGEST_WAIT_S = 1.0
 
 _quiet_from = 0.0  # time.monotonic() from which the passes may go on
+_last_edit = 0.0  # time.monotonic() of the last edit noted
 
 
 def note_edit(quiet_s: float = QUIET_S) -> None:
     """An edit is on its way to the screen: the passes stand aside for ``quiet_s``."""
-    global _quiet_from
-    _quiet_from = max(_quiet_from, time.monotonic() + quiet_s)
+    global _quiet_from, _last_edit
+    _last_edit = time.monotonic()
+    _quiet_from = max(_quiet_from, _last_edit + quiet_s)
+
+
+def seconds_since_edit() -> float:
+    """How long ago the last edit was noted (the time since the program started, if none was)."""
+    return time.monotonic() - _last_edit
 
 
 def seconds_until_quiet() -> float:
