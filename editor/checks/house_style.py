@@ -22,9 +22,7 @@ house-style-file           note      the user's house-style file is broken and w
 from __future__ import annotations
 
 import re
-import threading
 import tomllib
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +36,7 @@ from editor.paths import config_dir
 from editor.spelling.dictionaries import split_tag
 from editor.spelling.text import prose_mask
 from editor.text.body_scan import scan_body
-from editor.text.paragraph_memo import ParagraphMemo, split_paragraphs
+from editor.text.paragraph_memo import ParagraphMemos, split_paragraphs
 
 DEFAULT_FILE = resource_file("house-style", "default.toml")
 
@@ -392,7 +390,7 @@ def _body_spans(rules: list[StyleRule], prose: str) -> list[tuple[tuple[int, int
     """``_spans`` of a body, paragraph by paragraph (a phrase split by a blank line is two
     paragraphs' words, not the phrase), each paragraph's remembered: after an edit only the
     paragraphs it changed are searched again (44 ms at 20,000 words, searched whole)."""
-    spans_in = _paragraph_spans(tuple(rules))
+    spans_in = _paragraph_spans.for_key(tuple(rules))
     found = []
     for offset, paragraph in split_paragraphs(prose):
         found += [
@@ -401,24 +399,10 @@ def _body_spans(rules: list[StyleRule], prose: str) -> list[tuple[tuple[int, int
     return found
 
 
-_RememberedSpans = ParagraphMemo[list[tuple[tuple[int, int], StyleRule]]]
-_remembered_spans: OrderedDict[tuple[StyleRule, ...], _RememberedSpans] = OrderedDict()
-_remembered_lock = threading.Lock()
-_RULE_SETS_KEPT = 4  # a house style file edited, another language's rules
-
-
-def _paragraph_spans(rules: tuple[StyleRule, ...]) -> _RememberedSpans:
-    with _remembered_lock:
-        spans_in = _remembered_spans.get(rules)
-        if spans_in is not None:
-            _remembered_spans.move_to_end(rules)
-        else:
-            spans_in = _remembered_spans[rules] = ParagraphMemo(
-                lambda paragraph: _spans(list(rules), paragraph)
-            )
-            while len(_remembered_spans) > _RULE_SETS_KEPT:
-                _remembered_spans.popitem(last=False)
-        return spans_in
+# A house style file edited, another language's rules: a few sets of rules kept.
+_paragraph_spans: ParagraphMemos[tuple[StyleRule, ...], list[tuple[tuple[int, int], StyleRule]]] = (
+    ParagraphMemos(lambda rules, paragraph: _spans(list(rules), paragraph), kept=4)
+)
 
 
 def house_style_findings(article: Article, style: HouseStyle) -> list[Finding]:

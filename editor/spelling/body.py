@@ -15,7 +15,7 @@ from collections import OrderedDict
 
 from editor.spelling.speller import Speller
 from editor.spelling.text import prose_mask
-from editor.text.paragraph_memo import ParagraphMemo, split_paragraphs
+from editor.text.paragraph_memo import ParagraphMemos, split_paragraphs
 from editor.typing_pause import stand_aside
 
 Misspelling = tuple[int, int, str]  # start, end, word: offsets into the body
@@ -25,8 +25,11 @@ _KEPT = 4
 
 _results: OrderedDict[tuple[Speller, tuple[int, int], str], tuple[Misspelling, ...]] = OrderedDict()
 _lock = threading.Lock()
-_look_ups: OrderedDict[tuple[Speller, tuple[int, int]], ParagraphMemo[tuple[Misspelling, ...]]] = (
-    OrderedDict()
+# Each paragraph's misspellings, for what a speller accepts at a revision (an older revision's,
+# another language's: a few kept).
+_SpellerState = tuple[Speller, tuple[int, int]]
+_look_ups: ParagraphMemos[_SpellerState, tuple[Misspelling, ...]] = ParagraphMemos(
+    lambda key, paragraph: tuple(key[0].misspellings_in_prose(paragraph)), kept=_KEPT
 )
 # Revisions being checked right now, so that a second caller waits instead of checking again.
 _running: dict[tuple[Speller, tuple[int, int], str], threading.Event] = {}
@@ -75,7 +78,7 @@ def _by_paragraph(
     spans a blank line, so after an edit only the paragraphs it changed are looked up again
     (about 40 ms at 20,000 words, looked up whole)."""
     prose = prose_mask(body, markdown=True)
-    look_up = _paragraph_look_up(speller, revision)
+    look_up = _look_ups.for_key((speller, revision))
     found: list[Misspelling] = []
     for offset, paragraph in split_paragraphs(prose):
         stand_aside()  # the window is showing a keystroke: let it (editor/typing_pause.py)
@@ -83,24 +86,6 @@ def _by_paragraph(
             (offset + start, offset + end, word) for start, end, word in look_up(paragraph)
         )
     return tuple(found)
-
-
-def _paragraph_look_up(
-    speller: Speller, revision: tuple[int, int]
-) -> ParagraphMemo[tuple[Misspelling, ...]]:
-    """The remembered look-up of paragraphs for what ``speller`` accepts at ``revision``."""
-    key = (speller, revision)
-    with _lock:
-        look_up = _look_ups.get(key)
-        if look_up is not None:
-            _look_ups.move_to_end(key)
-        else:
-            look_up = _look_ups[key] = ParagraphMemo(
-                lambda paragraph: tuple(speller.misspellings_in_prose(paragraph))
-            )
-            while len(_look_ups) > _KEPT:  # an older revision's, or another language's
-                _look_ups.popitem(last=False)
-        return look_up
 
 
 def forget_body_misspellings() -> None:

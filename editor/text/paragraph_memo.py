@@ -14,7 +14,9 @@ what it looks for never spans a blank line.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 PARAGRAPH_BREAK = "\n\n"
@@ -24,6 +26,7 @@ MAX_REMEMBERED_CHARS = 4_000
 REMEMBERED = 4_096  # paragraphs per pass: a long read has about 600
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 
 
 def split_paragraphs(text: str) -> list[tuple[int, str]]:
@@ -47,3 +50,29 @@ class ParagraphMemo(Generic[T]):
         if len(paragraph) > MAX_REMEMBERED_CHARS:
             return self._work(paragraph)
         return self._remembered(paragraph)
+
+
+class ParagraphMemos(Generic[K, T]):
+    """A ``ParagraphMemo`` of ``work(key, paragraph)`` for each of the last ``kept`` keys (what
+    the answer also depends on: a speller's state, a set of rules); thread-safe."""
+
+    def __init__(self, work: Callable[[K, str], T], kept: int) -> None:
+        self._work = work
+        self._kept = kept
+        self._memos: OrderedDict[K, ParagraphMemo[T]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def for_key(self, key: K) -> ParagraphMemo[T]:
+        with self._lock:
+            memo = self._memos.get(key)
+            if memo is not None:
+                self._memos.move_to_end(key)
+                return memo
+            memo = self._memos[key] = ParagraphMemo(lambda paragraph: self._work(key, paragraph))
+            while len(self._memos) > self._kept:
+                self._memos.popitem(last=False)
+            return memo
+
+    def clear(self) -> None:
+        with self._lock:
+            self._memos.clear()
