@@ -11,6 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from editor.render.markdown import _NO_PHOTOS, shared_renderer
+from editor.text.format_edits import body_lines, touched_lines
 from editor.text.markdown_format import clear_formatting, toggle_bold, toggle_italic
 from editor.text.markdown_lines import (
     toggle_bulleted,
@@ -282,11 +283,12 @@ def _visible_words(markdown_text: str) -> list[str]:
 def test_toggling_twice_gives_the_original_text(case, which) -> None:
     text, start, end = case
     operation = _TOGGLES[which]
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
     # A list started on an empty line is set apart from the paragraph under it by a blank
-    # line, which stays: the one case where toggling twice is not the identity.
-    assume(text[line_start : len(text) if line_end < 0 else line_end].strip())
+    # line, which stays: the one case where toggling twice is not the identity. The lines are
+    # those the operation takes (a selection ending at a line's very start leaves that line
+    # out: from an empty line to the start of the next is the empty line alone).
+    lines = body_lines(text)
+    assume(any(lines[index].text.strip() for index in touched_lines(lines, start, end)))
     once = operation(text, start, end)
     twice = operation(once.text, once.start, once.end)
     assert twice.text == text
