@@ -210,7 +210,12 @@ def typing_in_window(words: int, keys: int, checks_on: bool) -> dict[str, float]
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-    from preview_latency import article_of, place_cursor, wait_until
+    from preview_latency import (
+        article_of,
+        keep_collections_off_typing_as_the_app_does,
+        place_cursor,
+        wait_until,
+    )
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtTest import QTest
 
@@ -230,6 +235,7 @@ def typing_in_window(words: int, keys: int, checks_on: bool) -> dict[str, float]
     window.show()
     wait_until(lambda: window.preview.ready)
     window.document.replace(article_of(words), MediaStore(), None)
+    keep_collections_off_typing_as_the_app_does()
     wait_until(lambda: window.preview.ready, timeout=60)
     place_cursor(window, "she said")
 
