@@ -558,8 +558,12 @@ class BodyRenderer:
         parts: Sequence[str], end_mark: str, end_mark_part: int, definitions: Definitions | None
     ) -> dict[int, str]:
         """The parts of plain prose (``plain_block.py``) by index, with their HTML. None while
-        abbreviations are defined (any word may be one), nor the part that takes the end mark."""
-        if definitions is not None and definitions.abbreviations:
+        abbreviations are defined (any word may be one: given in ``definitions``, or, without
+        them, defined by a part, ``*[ABBR]: …``), nor the part that takes the end mark."""
+        if definitions is None:
+            if any("*[" in part for part in parts):
+                return {}
+        elif definitions.abbreviations:
             return {}
         found = {}
         for index, part in enumerate(parts):

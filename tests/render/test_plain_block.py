@@ -163,6 +163,13 @@ def test_abbreviations_turn_the_shortcut_off(renderer: BodyRenderer):
     assert '<abbr title="Instituto Nacional de Migración">INM</abbr>' in got.parts[0].html
 
 
+def test_an_abbreviation_defined_among_the_parts_turns_the_shortcut_off(renderer: BodyRenderer):
+    parts = ["*[INM]: Instituto Nacional de Migración", "The INM said so."]
+    got = renderer.render_parts(parts, NO_PHOTOS)
+    assert '<abbr title="Instituto Nacional de Migración">INM</abbr>' in got.parts[1].html
+    assert got == through_markdown(renderer, parts)
+
+
 def test_the_part_holding_the_end_mark_goes_through_markdown(renderer: BodyRenderer):
     got = renderer.render_parts(
         ["First words.", "Last words."], NO_PHOTOS, end_mark="EFE", end_mark_part=1
