@@ -20,10 +20,11 @@ from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 PARAGRAPH_BREAK = "\n\n"
-# A longer paragraph is worked on each time it is asked for, so that what is remembered stays
-# small whatever the text (at most REMEMBERED paragraphs of this many characters).
-MAX_REMEMBERED_CHARS = 4_000
-REMEMBERED = 4_096  # paragraphs per pass: a long read has about 600
+# A longer paragraph (over 300 words) is worked on each time it is asked for, so that what is
+# remembered stays small whatever the text: at most REMEMBERED paragraphs of this many
+# characters per memo (16 MB for characters of four bytes), a dozen memos in all.
+MAX_REMEMBERED_CHARS = 2_000
+REMEMBERED = 2_048  # paragraphs per memo: a long read has about 600
 
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
