@@ -21,7 +21,7 @@ import re
 import secrets
 import threading
 import xml.etree.ElementTree as etree
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import markdown
@@ -42,7 +42,14 @@ from editor.render.photo_refs import (
     PHOTO_MARKER,
     PhotoLookup,
 )
-from editor.render.plain_block import plain_block_html
+from editor.render.plain_block import plain_parts
+from editor.render.rendered import (
+    Definitions,
+    PartsNotIndependentError,
+    RenderedBody,
+    RenderedPart,
+    RenderedParts,
+)
 from editor.render.sanitise import finish_sanitised, sanitise
 from editor.render.web_text import register_web_text
 
@@ -53,52 +60,6 @@ _NO_PHOTOS = PhotoLookup({}, lambda image: "")
 # backslashes, which only a hostile file holds, would take minutes. No paragraph a reporter
 # writes comes near this many characters; a longer run is shown as typed, as plain text.
 MAX_INLINE_CHARS = 10_000
-
-
-@dataclass(frozen=True)
-class RenderedBody:
-    html: str
-    # Ids of every ``photo:`` image the body places, found or not, the lead photo's included
-    # (whose placements are left out: PhotoLookup.lead_id); one inside code is code and places
-    # nothing (editor.text.body_scan finds the same ids without rendering).
-    placed_photo_ids: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Definitions:
-    """Link references and abbreviations as Python-Markdown holds them after reading a body.
-
-    A definition made anywhere in a body applies everywhere in it, so a part of the body renders
-    as it does in the whole only when it is given the whole body's definitions.
-    """
-
-    references: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # id: (url, title)
-    abbreviations: Mapping[str, str] = field(default_factory=dict)  # abbreviation: title
-
-
-@dataclass(frozen=True)
-class RenderedPart:
-    """One part of a body rendered with ``BodyRenderer.render_parts``."""
-
-    html: str
-    placed_photo_ids: frozenset[str]
-    # What the end mark needs to know: whether the part holds a top-level element other than a
-    # photo figure (the mark follows the last of those), and whether it holds a figure.
-    has_text: bool
-    has_figure: bool
-
-
-@dataclass(frozen=True)
-class RenderedParts:
-    parts: list[RenderedPart]
-    # The footnotes list Python-Markdown adds after the last part (empty html when none).
-    footnotes: RenderedPart
-    # The definitions the parts themselves make (whatever definitions the render was given).
-    definitions: Definitions
-
-
-class PartsNotIndependentError(ValueError):
-    """The parts given to ``render_parts`` did not render as separate top-level blocks."""
 
 
 # --- Markdown extension ------------------------------------------------------------------------
@@ -531,7 +492,7 @@ class BodyRenderer:
         ``end_mark`` goes where it would in the whole body when ``end_mark_part`` is the part
         holding the story's last words. Footnotes are numbered across the parts given.
         """
-        plain = self._plain_parts(parts, end_mark, end_mark_part, definitions)
+        plain = plain_parts(parts, end_mark, end_mark_part, definitions)
         if not plain:
             return self._render_parts_with_markdown(
                 parts, photos, end_mark, end_mark_part, definitions
@@ -552,27 +513,6 @@ class BodyRenderer:
             through_markdown.footnotes,
             through_markdown.definitions,
         )
-
-    @staticmethod
-    def _plain_parts(
-        parts: Sequence[str], end_mark: str, end_mark_part: int, definitions: Definitions | None
-    ) -> dict[int, str]:
-        """The parts of plain prose (``plain_block.py``) by index, with their HTML. None while
-        abbreviations are defined (any word may be one: given in ``definitions``, or, without
-        them, defined by a part, ``*[ABBR]: …``), nor the part that takes the end mark."""
-        if definitions is None:
-            if any("*[" in part for part in parts):
-                return {}
-        elif definitions.abbreviations:
-            return {}
-        found = {}
-        for index, part in enumerate(parts):
-            if end_mark and index == end_mark_part:
-                continue
-            html = plain_block_html(part)
-            if html is not None:
-                found[index] = html
-        return found
 
     def _render_parts_with_markdown(
         self,

@@ -19,7 +19,10 @@ Markdown renders it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from editor.model.article import join_cjk_lines
+from editor.render.rendered import Definitions
 
 MARKUP_CHARACTERS = frozenset("\\`*_{}[]<>#|~&@^")
 # What may open a plain paragraph besides a letter: none of these starts a Markdown block.
@@ -56,3 +59,24 @@ def _is_plain_line(text: str) -> bool:
         return False
     lowered = text.lower()
     return "://" not in lowered and "www." not in lowered
+
+
+def plain_parts(
+    parts: Sequence[str], end_mark: str, end_mark_part: int, definitions: Definitions | None
+) -> dict[int, str]:
+    """The parts of plain prose (``plain_block_html``) by index, with their HTML. None while
+    abbreviations are defined (any word may be one: given in ``definitions``, or, without
+    them, defined by a part, ``*[ABBR]: …``), nor the part that takes the end mark."""
+    if definitions is None:
+        if any("*[" in part for part in parts):
+            return {}
+    elif definitions.abbreviations:
+        return {}
+    found = {}
+    for index, part in enumerate(parts):
+        if end_mark and index == end_mark_part:
+            continue
+        html = plain_block_html(part)
+        if html is not None:
+            found[index] = html
+    return found
