@@ -373,8 +373,10 @@ def run_size(
 
 
 def keep_collections_off_typing_as_the_app_does() -> None:
-    """The garbage collector as ``dateline`` sets it once its window is open (a tree from
-    before ``editor/ui/garbage.py`` existed, measured for comparison, keeps Python's)."""
+    """The garbage collector as ``dateline`` sets it, called once the story is open: its first
+    pause freezes what the process holds then, the story too, as when ``dateline`` opens one
+    at launch (a tree from before ``editor/ui/garbage.py`` existed, measured for comparison,
+    keeps Python's)."""
     try:
         from editor.ui.garbage import keep_collections_off_typing
     except ImportError:

@@ -41,7 +41,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if not isinstance(app, QApplication):
         raise RuntimeError("a Qt application without widgets is already running")
     from editor.desktop.icons import application_icon
+    from editor.ui.garbage import collect_on_gui_thread_only
     from editor.ui.translation import install_window_language
+
+    # Before the window starts its worker threads: a collection in one can deadlock.
+    collect_on_gui_thread_only(app)
 
     # Before any widget: a text is translated when it is set.
     install_window_language()
@@ -96,12 +100,11 @@ def run_gui(path: str | None) -> int:
     # log file.
     configure_logging(tracebacks=True, to_file=True)
     app = create_application()
-    window = open_window(path)
-    from PySide6.QtCore import QTimer
-
     from editor.ui.garbage import keep_collections_off_typing
 
     keep_collections_off_typing(app)
+    window = open_window(path)
+    from PySide6.QtCore import QTimer
 
     from editor.logs import active_log_file
     from editor.ui.controllers.recovery import offer_recovery

@@ -6,9 +6,11 @@ ever reads or writes the user's home.
 
 from __future__ import annotations
 
+import gc
 import inspect
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -56,6 +58,33 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.get_closest_marker("gui") is None and _needs_the_gui(item):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Once the window's application exists, Python collects garbage on the main thread only
+    (editor/ui/garbage.py), from a timer that runs only while a test turns the event loop. A
+    test without Qt has no worker of the window's to collect in, and may make cyclic garbage by
+    the gigabyte (a property test's exceptions, each holding its frames): it runs with Python's
+    automatic collection."""
+    automatic = not gc.isenabled() and item.get_closest_marker("gui") is None
+    if automatic:
+        gc.enable()
+    try:
+        yield
+    finally:
+        if automatic:
+            gc.disable()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """And between tests, on the main thread, what is due (for the window tests that do not
+    turn the event loop long enough for the timer)."""
+    if not gc.isenabled():
+        from editor.ui.garbage import collect_what_is_due
+
+        collect_what_is_due()
 
 
 @pytest.fixture
