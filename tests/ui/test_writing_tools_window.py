@@ -232,6 +232,35 @@ def test_replace_all_changes_body_and_headline_and_the_preview_follows(qtbot, wi
     assert len(re.findall(r"\bcaravan\b", window.document.article.body)) == 2
 
 
+def test_find_and_replace_after_an_emoji_change_the_right_characters(qtbot, window) -> None:
+    """Qt counts an emoji as two units, Python as one character: a match after emoji is
+    selected and replaced where it is, in the body and in the headline."""
+    dialog = window.find_replace
+    body = "A post 😀😀 quoted.\n\nThe caravan left; the caravan 🚶 walked on."
+    window.body.apply_text(body)
+    window.document.set_body(body)
+    window.fields.headline.setText("Caravan 😀 moves, the caravan rests")
+    window.body.setFocus()
+    window.body.moveCursor(QTextCursor.MoveOperation.Start)
+    dialog.show()
+    dialog.start_from_focus()
+    dialog.find_edit.setText("caravan")
+    dialog.word_box.setChecked(True)
+    assert dialog.find_next() is not None
+    assert window.body.textCursor().selectedText() == "caravan"
+    assert dialog.find_next() is not None  # the second, not the first again
+    cursor = window.body.textCursor()
+    assert cursor.selectedText() == "caravan"
+    assert cursor.selectionStart() == window.body.toPlainText().index("caravan 🚶") + 2
+    dialog.replace_edit.setText("march")
+    assert dialog.replace_all() is not None
+    assert window.document.article.body == (
+        "A post 😀😀 quoted.\n\nThe march left; the march 🚶 walked on."
+    )
+    assert window.body.toPlainText() == window.document.article.body
+    assert window.document.article.headline == "march 😀 moves, the march rests"
+
+
 def test_find_next_selects_matches_across_fields_and_photos(qtbot, window) -> None:
     dialog = window.find_replace
     _load_sample(window)

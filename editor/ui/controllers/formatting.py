@@ -24,6 +24,7 @@ from editor.model.photos import placement
 from editor.text import markdown_format, markdown_lines
 from editor.text.format_edits import Formatted, changed_span
 from editor.text.markdown_links import link_at, make_link, remove_link, web_address, word_at
+from editor.text.utf16 import python_index, qt_position
 from editor.ui.controllers.photo_desk import PhotoDesk
 from editor.ui.dialogs.link import REMOVE_LINK, LinkDialog
 from editor.ui.dialogs.place_photo import FROM_FILE, PlacePhotoDialog
@@ -130,23 +131,6 @@ def _translated(entry: FormatAction) -> FormatAction:
     }
     text, label, description = texts.get(entry.name, (entry.text, entry.label, entry.description))
     return FormatAction(entry.name, text, label, entry.shortcut, description)
-
-
-def _utf16(text: str, index: int) -> int:
-    """A Python index into ``text`` as a Qt text position (which counts UTF-16 units)."""
-    return len(text[:index].encode("utf-16-le")) // 2
-
-
-def _python_index(text: str, position: int) -> int:
-    """A Qt text position in ``text`` as a Python index."""
-    if text.isascii():
-        return position
-    units = 0
-    for index, character in enumerate(text):
-        if units >= position:
-            return index
-        units += 2 if ord(character) > 0xFFFF else 1
-    return len(text)
 
 
 class FormatActions(QObject):
@@ -294,8 +278,8 @@ class FormatActions(QObject):
         cursor = self.body.textCursor()
         return (
             text,
-            _python_index(text, cursor.selectionStart()),
-            _python_index(text, cursor.selectionEnd()),
+            python_index(text, cursor.selectionStart()),
+            python_index(text, cursor.selectionEnd()),
         )
 
     def apply(self, operation: Operation) -> None:
@@ -312,14 +296,14 @@ class FormatActions(QObject):
             start, end, replacement = changed_span(old, result.text)
             cursor = QTextCursor(body.document())
             cursor.beginEditBlock()
-            cursor.setPosition(_utf16(old, start))
-            cursor.setPosition(_utf16(old, end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(qt_position(old, start))
+            cursor.setPosition(qt_position(old, end), QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(replacement)
             cursor.endEditBlock()
         new = result.text
         selection = body.textCursor()
-        selection.setPosition(_utf16(new, result.start))
-        selection.setPosition(_utf16(new, result.end), QTextCursor.MoveMode.KeepAnchor)
+        selection.setPosition(qt_position(new, result.start))
+        selection.setPosition(qt_position(new, result.end), QTextCursor.MoveMode.KeepAnchor)
         body.setTextCursor(selection)
         body.ensureCursorVisible()
         body.setFocus()

@@ -42,6 +42,7 @@ from editor.text.find_replace import (
     replace_in_places,
     replacement_for,
 )
+from editor.text.utf16 import python_index, qt_position
 from editor.ui.controllers import ShowStatus
 from editor.ui.document import ArticleDocument
 from editor.ui.panes.body import BodyPane
@@ -390,9 +391,11 @@ class FindReplaceDialog(QDialog):
         elif isinstance(widget, QPlainTextEdit):
             cursor = QTextCursor(widget.document())
             cursor.beginEditBlock()
-            for edit in reversed(change.edits):
-                cursor.setPosition(edit.start)
-                cursor.setPosition(edit.end, QTextCursor.MoveMode.KeepAnchor)
+            for edit in reversed(change.edits):  # the last first: the earlier ones stay put
+                cursor.setPosition(qt_position(change.before, edit.start))
+                cursor.setPosition(
+                    qt_position(change.before, edit.end), QTextCursor.MoveMode.KeepAnchor
+                )
                 cursor.insertText(edit.text)
             cursor.endEditBlock()
         else:
@@ -409,18 +412,27 @@ def _grouped(number: int) -> str:
 
 
 def _cursor_start(widget: TextWidget) -> int:
+    """Where the selection (or the cursor) starts, as an index into the widget's text."""
     if isinstance(widget, QLineEdit):
-        return widget.selectionStart() if widget.hasSelectedText() else widget.cursorPosition()
-    return widget.textCursor().selectionStart()
+        position = widget.selectionStart() if widget.hasSelectedText() else widget.cursorPosition()
+    else:
+        position = widget.textCursor().selectionStart()
+    return python_index(widget_text(widget), position)
 
 
 def _selection(widget: TextWidget) -> tuple[int, int] | None:
+    """The selection as indexes into the widget's text, if there is one."""
     if isinstance(widget, QLineEdit):
         if not widget.hasSelectedText():
             return None
-        return widget.selectionStart(), widget.selectionEnd()
-    cursor = widget.textCursor()
-    return (cursor.selectionStart(), cursor.selectionEnd()) if cursor.hasSelection() else None
+        start, end = widget.selectionStart(), widget.selectionEnd()
+    else:
+        cursor = widget.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+    text = widget_text(widget)
+    return python_index(text, start), python_index(text, end)
 
 
 def _next_match(

@@ -2,13 +2,16 @@
 selected to show the reporter a place, or replaced as the reporter would type it.
 
 The Checks tab (going to a finding, applying its fix) and Find and Replace both work on spans
-of the text a widget shows; offsets are into that text.
+of the text a widget shows; offsets are Python indexes into that text (Qt's positions count
+UTF-16 units: an emoji is two).
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+from editor.text.utf16 import qt_position
 
 TextWidget = QLineEdit | QPlainTextEdit
 
@@ -19,8 +22,8 @@ def widget_text(widget: TextWidget) -> str:
 
 def select_span(widget: TextWidget, start: int, end: int) -> None:
     """Select ``start:end`` (cut to the text's length: a span may be a little stale)."""
-    length = len(widget_text(widget))
-    start, end = min(start, length), min(end, length)
+    text = widget_text(widget)
+    start, end = qt_position(text, min(start, len(text))), qt_position(text, min(end, len(text)))
     if isinstance(widget, QLineEdit):
         widget.setSelection(start, end - start)
         return
@@ -33,6 +36,8 @@ def select_span(widget: TextWidget, start: int, end: int) -> None:
 def replace_span(widget: TextWidget, start: int, end: int, text: str) -> None:
     """Replace ``start:end`` with ``text`` as one undoable edit; the cursor ends after it, as
     typing would leave it, and the widget's edit signal reaches the document."""
+    shown = widget_text(widget)
+    start, end = qt_position(shown, start), qt_position(shown, end)
     if isinstance(widget, QLineEdit):
         widget.setSelection(start, end - start)
         widget.insert(text)

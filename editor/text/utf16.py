@@ -1,0 +1,30 @@
+"""Python indexes and Qt text positions, which count UTF-16 units.
+
+A character outside the Basic Multilingual Plane (an emoji, a rare CJK ideograph) is one
+Python character and two Qt units: past the first such character, an index used as a position
+(or a position as an index) lands one character off per such character before it.
+"""
+
+from __future__ import annotations
+
+
+def qt_position(text: str, index: int) -> int:
+    """A Python index into ``text`` as a Qt text position."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def qt_length(text: str) -> int:
+    """``text``'s length in Qt units."""
+    return qt_position(text, len(text))
+
+
+def python_index(text: str, position: int) -> int:
+    """A Qt text position in ``text`` as a Python index."""
+    if text.isascii():
+        return position
+    units = 0
+    for index, character in enumerate(text):
+        if units >= position:
+            return index
+        units += 2 if ord(character) > 0xFFFF else 1
+    return len(text)
