@@ -28,3 +28,15 @@ def python_index(text: str, position: int) -> int:
             return index
         units += 2 if ord(character) > 0xFFFF else 1
     return len(text)
+
+
+def qt_positions(text: str) -> list[int] | None:
+    """Every Python index of ``text`` (its end too) as a Qt position, or None when each is its
+    own (no character beyond the Basic Multilingual Plane: the usual text, told without a
+    Python loop)."""
+    if text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+        return None
+    positions = [0]
+    for character in text:
+        positions.append(positions[-1] + (2 if ord(character) > 0xFFFF else 1))
+    return positions

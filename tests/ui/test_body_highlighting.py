@@ -302,3 +302,22 @@ def test_a_theme_change_redraws_the_body_without_editing_the_story(window, qtbot
         assert len(edits) == 1
     finally:
         window.theme.choose("system")
+
+
+def test_formats_and_underlines_after_an_emoji_cover_their_own_characters(edit) -> None:
+    """Qt counts an emoji as two units; the markup's and the speller's offsets are Python's."""
+    edit.setPlainText("Dos 🙏🙏 y **fuerte** con tset.")
+    line = edit.document().findBlockByNumber(0).text()
+    qt_column = line.index("fuerte") + 2  # two emoji before it
+    assert format_at(edit, 0, qt_column).fontWeight() == QFont.Weight.Bold
+    assert format_at(edit, 0, qt_column + len("fuerte") - 1).fontWeight() == QFont.Weight.Bold
+    assert format_at(edit, 0, qt_column + len("fuerte") + 2) == QTextCharFormat()  # " co"
+    start = line.index("tset")
+    edit.highlighter.set_result({line: ((start, start + 4, "tset"),)}, None)
+    underlined = format_at(edit, 0, start + 2)
+    assert underlined.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    assert format_at(edit, 0, start + 1).underlineStyle() != (
+        QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    )
+    span = edit.highlighter.span_at(start + 3)  # a Qt position inside the word
+    assert span == (start + 2, start + 6, "tset")

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QLineEdit
 
 from editor.spelling import PersonalDictionary, available_languages, dictionary_for
 from editor.spelling.personal import default_personal_path
 from editor.ui.controllers.spelling_service import personal_dictionary_path
-from editor.ui.widgets.spelling_underlines import shift_spans, spans_by_line
+from editor.ui.widgets.spelling_underlines import LineEditSpelling, shift_spans, spans_by_line
 
 from locations import REPO
 
@@ -368,3 +369,12 @@ def test_caption_underlines_follow_the_story_language_and_the_photo_shown(
     qtbot.waitUntil(lambda: caption.toPlainText() == "")
     qtbot.keyClicks(caption, "Una bisicleta")
     _wait_underlined(qtbot, caption, "bisicleta")
+
+
+def test_the_headlines_underline_after_an_emoji_sits_under_its_word(qtbot) -> None:
+    edit = QLineEdit("😀 A tset")
+    qtbot.addWidget(edit)
+    spelling = LineEditSpelling(edit, lambda _word: False)
+    spelling.set_result("😀 A tset", ((4, 8, "tset"),))  # Python's indexes
+    assert spelling.visible_spans() == [(5, 9, "tset")]  # Qt's: the emoji is two units
+    assert spelling.span_at(6) == (5, 9, "tset")

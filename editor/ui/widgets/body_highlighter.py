@@ -21,6 +21,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QTextCharFormat
 from PySide6.QtWidgets import QPlainTextEdit
 
 from editor.text.line_markup import NORMAL, Role, line_markup
+from editor.text.utf16 import qt_positions
 from editor.ui.widgets.markup_colours import MarkupColours, markup_colours
 from editor.ui.widgets.spelling_underlines import SpellingHighlighter
 
@@ -92,6 +93,7 @@ class BodyHighlighter(SpellingHighlighter):
             edges.append((end, -1, role))
         edges.sort(key=lambda edge: edge[0])
         active: Counter[int] = Counter()
+        units = qt_positions(text)  # the spans are Python's indexes, formats Qt's positions
         position = 0
         index = 0
         length = len(text)
@@ -105,9 +107,8 @@ class BodyHighlighter(SpellingHighlighter):
                 if count > 0:
                     roles |= covering
             if roles or markup.heading:
-                self.setFormat(
-                    position, run_end - position, self._format_for(roles, markup.heading)
-                )
+                start, stop = (units[position], units[run_end]) if units else (position, run_end)
+                self.setFormat(start, stop - start, self._format_for(roles, markup.heading))
             position = run_end
 
     def _format_for(self, roles: int, heading: int) -> QTextCharFormat:
