@@ -139,6 +139,25 @@ def test_typing_quotes_in_the_body_gives_curly_quotes_and_undo_returns_straight(
     )
 
 
+def test_a_quote_typed_after_an_emoji_reads_the_character_before_it(qtbot, window) -> None:
+    """The cursor's place in its line is in Qt's units (an emoji is two): read as Python's
+    index it took the space after the word for the character before the quote."""
+    # Put in whole: QTest cannot type a character beyond the Basic Multilingual Plane.
+    window.body.apply_text("😀 word more")
+    window.fields.headline.setText("😀 word more")
+    for edit, column in ((window.body, None), (window.fields.headline, 7)):
+        if column is None:
+            cursor = window.body.textCursor()
+            cursor.setPosition(7)  # after "word": the emoji counts two
+            window.body.setTextCursor(cursor)
+        else:
+            edit.setCursorPosition(column)
+        edit.setFocus()
+        qtbot.keyClicks(edit, '"')
+    assert window.body.toPlainText() == "😀 word” more"
+    assert window.fields.headline.text() == "😀 word” more"
+
+
 def test_typing_after_a_replacement_undoes_the_typing_first(qtbot, window) -> None:
     window.body.setFocus()
     qtbot.keyClicks(window.body, 'said "no')

@@ -23,6 +23,7 @@ from editor.text.typography import (
     inside_code_block,
     smart_replacement,
 )
+from editor.text.utf16 import python_index
 from editor.ui.document import ArticleDocument
 
 ENABLED_KEY = "typing/smartPunctuation"
@@ -128,7 +129,8 @@ class SmartPunctuation(QObject):
         cursor = edit.textCursor()
         if cursor.hasSelection():
             return False  # typing over a selection: as Qt does it
-        line_before = cursor.block().text()[: cursor.positionInBlock()]
+        line = cursor.block().text()
+        line_before = line[: python_index(line, cursor.positionInBlock())]
         replacement = self._replacement(line_before, typed)
         # Whether a fenced code block is open needs the lines above: only looked at when a
         # replacement is due (a quote, a second dash or third dot), only in the body, and only
@@ -161,8 +163,8 @@ class SmartPunctuation(QObject):
     def _typed_in_line(self, edit: QLineEdit, typed: str) -> bool:
         if edit.hasSelectedText():
             return False
-        position = edit.cursorPosition()
-        replacement = self._replacement(edit.text()[:position], typed)
+        line = edit.text()
+        replacement = self._replacement(line[: python_index(line, edit.cursorPosition())], typed)
         if replacement is None:
             return False
         edit.insert(typed)
