@@ -42,6 +42,9 @@ packages=(
   # and Serif CJK (Chinese, Japanese, Korean) and Noto's core set (Arabic Naskh and Kufi,
   # Hebrew, Devanagari, Thai...).
   fonts-noto-cjk fonts-noto-core
+  # Emoji, as quoted posts carry them: without a colour emoji font the body and the preview
+  # show empty boxes.
+  fonts-noto-color-emoji
 )
 if [ "$purpose" = test ]; then
   # Screenshots and a window on a machine without a screen.
