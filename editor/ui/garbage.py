@@ -37,9 +37,9 @@ CHECK_EVERY_MS = 1000  # how often to look for a pause in the typing
 # How often the GUI thread runs the collections that are due. Python's first threshold (700
 # allocations) passes many times in 100 ms of rendering; what piles up meanwhile is collected
 # in one go: at 20,000 words, 17 collections of the youngest generation in a run of opening
-# the story and typing 120 keys took 0.5 ms median, the longest (after a burst such as
-# opening the story) 14–18 ms; the same run with Python's automatic collections had 200 of
-# them, 28–35 ms in all against 25–28 ms.
+# the story and typing 120 keys took 0.5 ms median and the longest 14–18 ms (one a run: what a
+# burst of allocations, a story opened or rendered whole, leaves for the next look); the same
+# run with Python's automatic collections had 200 of them, 28–35 ms in all against 25–28 ms.
 DUE_EVERY_MS = 100
 
 _due_timer: QTimer | None = None
