@@ -68,6 +68,13 @@ SCRIPTS = (
     Script(QT_TRANSLATE_NOOP("Checks", "Greek"), ((0x0370, 0x03FF),), "fonts-dejavu-core"),
     Script(QT_TRANSLATE_NOOP("Checks", "Cyrillic"), ((0x0400, 0x04FF),), "fonts-dejavu-core"),
 )
+# Emoji are symbols, not letters, but a quoted post brings them and a font without them shows
+# boxes: the pictographs, emoticons, transport and supplemental blocks.
+EMOJI = Script(
+    QT_TRANSLATE_NOOP("Checks", "emoji"),
+    ((0x1F300, 0x1F5FF), (0x1F600, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F900, 0x1FAFF)),
+    "fonts-noto-color-emoji",
+)
 
 
 @dataclass(frozen=True)
@@ -82,8 +89,10 @@ class FontFace:
 
 def script_of(character: str) -> Script | None:
     """The script of a letter outside Latin (None for Latin and for what is not a letter): one
-    of SCRIPTS, or another named after the first word of the letter's Unicode name."""
+    of SCRIPTS, or another named after the first word of the letter's Unicode name; or EMOJI."""
     code = ord(character)
+    if any(low <= code <= high for low, high in EMOJI.ranges):
+        return EMOJI
     for script in SCRIPTS:
         if any(low <= code <= high for low, high in script.ranges):
             return script
@@ -104,12 +113,14 @@ _LATIN_NAMES = frozenset({"LATIN", "FULLWIDTH", "HALFWIDTH", "MODIFIER", "SMALL"
 def scripts_in(texts: Iterable[str]) -> dict[Script, str]:
     """The scripts other than Latin that ``texts`` use, each with a sample of its distinct
     letters (signs such as punctuation are left out: fonts without the letters often have
-    those)."""
+    those), and emoji."""
     samples: dict[Script, list[str]] = {}
     _known: dict[str, Script] = {}
     for character in _distinct_non_latin(texts):
         script = script_of(character)
-        if script is None or not unicodedata.category(character).startswith("L"):
+        if script is None or not (
+            script is EMOJI or unicodedata.category(character).startswith("L")
+        ):
             continue
         script = _known.get(script.name, script)  # one Script per name, whatever its ranges
         _known.setdefault(script.name, script)

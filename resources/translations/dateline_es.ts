@@ -341,6 +341,10 @@ Suelte aquí las fotos para colocarlas.</translation>
         <translation>cirílico</translation>
     </message>
     <message>
+        <source>emoji</source>
+        <translation>emojis</translation>
+    </message>
+    <message>
         <source>No font on this machine covers the story&apos;s {script} text ({characters}): the PDF would show boxes. Install a font for it (on Debian and Ubuntu: {package}).</source>
         <translation>Ninguna fuente de este equipo cubre el texto en {script} de la noticia ({characters}): el PDF mostraría cuadros. Instale una fuente para él (en Debian y Ubuntu: {package}).</translation>
     </message>

@@ -119,6 +119,16 @@ def test_without_fontconfig_nothing_is_said(monkeypatch) -> None:
     font_coverage.fonts_covering.cache_clear()
 
 
+def test_an_emoji_no_font_has_is_a_warning_naming_the_emoji_font(fake_fontconfig) -> None:
+    findings = list(check_font_coverage(Article(body="«Llegamos 🙏🙏» 🚶"), CheckContext()))
+    assert [finding.code for finding in findings] == ["font-missing"]
+    assert "story's emoji text (🙏🚶)" in findings[0].message
+    assert "fonts-noto-color-emoji" in findings[0].message
+    fake_fontconfig[ord("🙏")] = fake_fontconfig[ord("🚶")] = "Noto Color Emoji|Regular|/e.ttf|0"
+    font_coverage.fonts_covering.cache_clear()
+    assert list(check_font_coverage(Article(body="«Llegamos 🙏🙏» 🚶"), CheckContext())) == []
+
+
 def test_scripts_are_told_apart() -> None:
     names = {script.name for script in scripts_in(["東京で 서울 القاهرة Tapachula, México «»"])}
     assert names == {"Chinese and Japanese (Han)", "Japanese (kana)", "Korean (Hangul)", "Arabic"}
@@ -130,7 +140,10 @@ def _scripts_character_by_character(texts: list[str]) -> dict[str, str]:
     for text in texts:
         for character in text:
             script = font_coverage.script_of(character)
-            if script is None or not unicodedata.category(character).startswith("L"):
+            if script is None:
+                continue
+            emoji = script is font_coverage.EMOJI
+            if not (emoji or unicodedata.category(character).startswith("L")):
                 continue
             sample = samples.setdefault(script.name, "")
             if len(sample) < font_coverage.SAMPLE_CHARACTERS and character not in sample:
@@ -140,7 +153,8 @@ def _scripts_character_by_character(texts: list[str]) -> dict[str, str]:
 
 # Latin, punctuation, and letters of several scripts, in texts short and long.
 _MIXED = st.text(
-    st.sampled_from("abcé ñ“”«»—東京で서울القاهرةשלוםΑθήναМосква\u0e01\u0915ʰ") | st.characters(),
+    st.sampled_from("abcé ñ“”«»—東京で서울القاهرةשלוםΑθήναМосква\u0e01\u0915ʰ🙏😀🚶")
+    | st.characters(),
     max_size=200,
 )
 
@@ -162,3 +176,5 @@ def test_real_fontconfig_for_installed_and_missing_scripts() -> None:
     assert "Vithkuqi" in findings[0].message
     if font_coverage.fonts_covering("深圳"):  # fonts-noto-cjk installed, as `make` does
         assert list(check_font_coverage(Article(body="深圳港口"), CheckContext())) == []
+    if font_coverage.fonts_covering("🙏🚶"):  # fonts-noto-color-emoji, as `make` installs
+        assert list(check_font_coverage(Article(body="Llegamos 🙏 🚶"), CheckContext())) == []
