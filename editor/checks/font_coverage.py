@@ -39,6 +39,9 @@ class Script:
     name: str  # as the finding names it
     ranges: tuple[tuple[int, int], ...]
     package: str  # the Debian/Ubuntu package with a font for it
+    # Its symbols count too, not only its letters (fonts without a script's letters often
+    # have its punctuation; emoji are all symbols).
+    symbols: bool = False
 
 
 SCRIPTS = (
@@ -74,6 +77,7 @@ EMOJI = Script(
     QT_TRANSLATE_NOOP("Checks", "emoji"),
     ((0x1F300, 0x1F5FF), (0x1F600, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F900, 0x1FAFF)),
     "fonts-noto-color-emoji",
+    symbols=True,
 )
 
 
@@ -91,9 +95,7 @@ def script_of(character: str) -> Script | None:
     """The script of a letter outside Latin (None for Latin and for what is not a letter): one
     of SCRIPTS, or another named after the first word of the letter's Unicode name; or EMOJI."""
     code = ord(character)
-    if any(low <= code <= high for low, high in EMOJI.ranges):
-        return EMOJI
-    for script in SCRIPTS:
+    for script in (EMOJI, *SCRIPTS):
         if any(low <= code <= high for low, high in script.ranges):
             return script
     if code < _FIRST_NON_LATIN or not unicodedata.category(character).startswith("L"):
@@ -119,7 +121,7 @@ def scripts_in(texts: Iterable[str]) -> dict[Script, str]:
     for character in _distinct_non_latin(texts):
         script = script_of(character)
         if script is None or not (
-            script is EMOJI or unicodedata.category(character).startswith("L")
+            script.symbols or unicodedata.category(character).startswith("L")
         ):
             continue
         script = _known.get(script.name, script)  # one Script per name, whatever its ranges

@@ -7,6 +7,15 @@ Python character and two Qt units: past the first such character, an index used 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+WordSpans = Sequence[tuple[int, int, str]]  # start and end index of each word, and the word
+
+
+def _indexes_are_positions(text: str) -> bool:
+    """No character of ``text`` counts two units (told without a Python loop)."""
+    return text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+
 
 def qt_position(text: str, index: int) -> int:
     """A Python index into ``text`` as a Qt text position."""
@@ -20,7 +29,7 @@ def qt_length(text: str) -> int:
 
 def python_index(text: str, position: int) -> int:
     """A Qt text position in ``text`` as a Python index."""
-    if text.isascii():
+    if _indexes_are_positions(text):
         return position
     units = 0
     for index, character in enumerate(text):
@@ -32,11 +41,20 @@ def python_index(text: str, position: int) -> int:
 
 def qt_positions(text: str) -> list[int] | None:
     """Every Python index of ``text`` (its end too) as a Qt position, or None when each is its
-    own (no character beyond the Basic Multilingual Plane: the usual text, told without a
-    Python loop)."""
-    if text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+    own (the usual text)."""
+    if _indexes_are_positions(text):
         return None
     positions = [0]
     for character in text:
         positions.append(positions[-1] + (2 if ord(character) > 0xFFFF else 1))
     return positions
+
+
+def qt_spans(text: str, spans: WordSpans) -> WordSpans:
+    """``spans`` of words in ``text`` at Qt positions (an index past the text's end taken as
+    its end); ``spans`` itself when those are their indexes."""
+    units = qt_positions(text)
+    if units is None:
+        return spans
+    limit = len(text)
+    return [(units[min(start, limit)], units[min(end, limit)], word) for start, end, word in spans]

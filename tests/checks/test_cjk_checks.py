@@ -140,10 +140,9 @@ def _scripts_character_by_character(texts: list[str]) -> dict[str, str]:
     for text in texts:
         for character in text:
             script = font_coverage.script_of(character)
-            if script is None:
-                continue
-            emoji = script is font_coverage.EMOJI
-            if not (emoji or unicodedata.category(character).startswith("L")):
+            if script is None or not (
+                script.symbols or unicodedata.category(character).startswith("L")
+            ):
                 continue
             sample = samples.setdefault(script.name, "")
             if len(sample) < font_coverage.SAMPLE_CHARACTERS and character not in sample:

@@ -41,6 +41,7 @@ from editor.ui.document import ArticleDocument
 from editor.ui.plurals import english_plural
 from editor.ui.theme_table import named_hex
 from editor.ui.widgets.palette_style import set_palette_style
+from editor.ui.widgets.text_spans import selection_text
 from editor.ui.worker import run_in_background
 
 logger = logging.getLogger(__name__)
@@ -154,10 +155,7 @@ def _unit_count(unit: str, value: int) -> str:
 
 def _selected_text(body: QPlainTextEdit) -> str:
     cursor = body.textCursor()
-    if not cursor.hasSelection():
-        return ""
-    # Qt marks line breaks in a selection with the Unicode paragraph separator.
-    return cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
+    return selection_text(cursor) if cursor.hasSelection() else ""
 
 
 class CountsWidget(QWidget):

@@ -30,12 +30,7 @@ from editor.ui.panes.photos import PHOTO_SUFFIXES
 from editor.ui.story_files import dropped_story
 from editor.ui.widgets.directional_layout import use_directional_layout
 from editor.ui.widgets.pasting import text_only
-
-# What ``toPlainText`` turns a selection's characters into: paragraph and line separators (and
-# frame marks) into line breaks, a no-break space into a space (QTextDocument::toPlainText).
-_AS_PLAIN_TEXT = str.maketrans(
-    {"\u2029": "\n", "\u2028": "\n", "\ufdd0": "\n", "\ufdd1": "\n", "\u00a0": " "}
-)
+from editor.ui.widgets.text_spans import selection_text
 
 
 def _photo_files(source: QMimeData) -> list[Path]:
@@ -120,7 +115,7 @@ class BodyPane(QPlainTextEdit):
             cursor = QTextCursor(self.document())
             cursor.setPosition(min(position, length))
             cursor.setPosition(min(position + added, length), QTextCursor.MoveMode.KeepAnchor)
-            inserted = cursor.selectedText().translate(_AS_PLAIN_TEXT)
+            inserted = selection_text(cursor)
             text = self._text[:position] + inserted + self._text[position + removed :]
             if len(text) == length:
                 return text

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLineEdit
 
-from editor.text.utf16 import qt_positions
+from editor.text.utf16 import qt_spans
 from editor.ui.theme_table import named_colour
 from editor.ui.widgets.palette_style import follow_palette, on_new_palette
 
@@ -170,11 +170,8 @@ class SpellingHighlighter(QSyntaxHighlighter):
         else:
             spans = shift_spans(data.text, data.spans, text)
         data.text, data.spans = text, spans
-        units = qt_positions(text) if spans else None  # spans index Python's text, not Qt's
-        for start, end, word in spans:
+        for start, end, word in qt_spans(text, spans):  # spans index Python's text, not Qt's
             if not self._accepts(word):
-                if units:
-                    start, end = units[min(start, len(text))], units[min(end, len(text))]
                 self._underline(start, end, self._name_format if word in self._names else None)
 
     def _underline(self, start: int, end: int, line: QTextCharFormat | None = None) -> None:
@@ -245,10 +242,7 @@ class SpellingHighlighter(QSyntaxHighlighter):
         if not isinstance(data, _BlockSpelling):
             return None
         inside = position - block.position()
-        units = qt_positions(data.text)
-        for start, end, word in data.spans:
-            if units:  # Qt's positions, as ``position`` is
-                start, end = units[min(start, len(data.text))], units[min(end, len(data.text))]
+        for start, end, word in qt_spans(data.text, data.spans):  # as ``position``: Qt's
             if start <= inside <= end and not self._accepts(word):
                 return block.position() + start, block.position() + end, word
         return None
@@ -294,14 +288,7 @@ class LineEditSpelling(QObject):
     def visible_spans(self) -> list[Span]:
         """The underlined words, at Qt's positions in the line (the spans index Python's text:
         an emoji is one character there, two units here)."""
-        shown = [span for span in self.spans if not self._accepts(span[2])]
-        units = qt_positions(self._text)
-        if units is None:
-            return shown
-        limit = len(self._text)
-        return [
-            (units[min(start, limit)], units[min(end, limit)], word) for start, end, word in shown
-        ]
+        return list(qt_spans(self._text, [s for s in self.spans if not self._accepts(s[2])]))
 
     def redraw(self) -> None:
         cursor = self.edit.cursorPosition()

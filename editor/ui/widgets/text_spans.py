@@ -15,6 +15,18 @@ from editor.text.utf16 import qt_position
 
 TextWidget = QLineEdit | QPlainTextEdit
 
+# What ``toPlainText`` makes of the characters a selection's text keeps: paragraph and line
+# separators (and frame marks) become line breaks, a no-break space a space
+# (QTextDocument::toPlainText).
+_AS_PLAIN_TEXT = str.maketrans(
+    {"\u2029": "\n", "\u2028": "\n", "\ufdd0": "\n", "\ufdd1": "\n", "\u00a0": " "}
+)
+
+
+def selection_text(cursor: QTextCursor) -> str:
+    """The text ``cursor`` selects, as ``toPlainText`` would give it."""
+    return cursor.selectedText().translate(_AS_PLAIN_TEXT)
+
 
 def widget_text(widget: TextWidget) -> str:
     return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
